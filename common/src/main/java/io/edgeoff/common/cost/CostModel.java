@@ -1,0 +1,122 @@
+package io.edgeoff.common.cost;
+
+import io.edgeoff.common.app.TaskInstance;
+import io.edgeoff.common.network.Network;
+import io.edgeoff.common.site.Site;
+import java.util.List;
+
+/**
+ * The seed's cost model (ORIGINAL.md section 4), exact:
+ * <ul>
+ *   <li>same site as the previous task: no uplink; execution = MI / MIPS;</li>
+ *   <li>otherwise uplink = inKB / BW(prev, site) + latency(prev, site) / 1000;</li>
+ *   <li>downlink = outKB / BW(site, device) + latency(site, device) / 1000, only for a sink task run remotely;</li>
+ *   <li>device energy: device&rarr;device {@code local*exec}; device&rarr;remote
+ *       {@code up*uplink + idle*exec + down*downlink}; same remote {@code idle*exec + down*downlink};
+ *       remote&rarr;other remote {@code idle*(uplink + exec) + down*downlink}; remote&rarr;device
+ *       {@code down*uplink + local*exec};</li>
+ *   <li>a failed attempt costs the detection time and the device's power during it: uplink power
+ *       when offloading from the device, idle power otherwise (seed: 1.5 s, 1.95 J and 0.45 J).</li>
+ * </ul>
+ * Sites are addressed by index in the scenario's site order. Immutable and thread-safe.
+ */
+public final class CostModel {
+    private final List<Site> sites;
+    private final double[] mips;
+    private final int deviceIndex;
+    private final Network network;
+    private final DevicePower power;
+    private final double failureDetectionSeconds;
+
+    public CostModel(List<Site> sites, Network network, DevicePower power, double failureDetectionSeconds) {
+        this.sites = List.copyOf(sites);
+        this.network = network;
+        this.power = power;
+        if (!(failureDetectionSeconds >= 0) || !Double.isFinite(failureDetectionSeconds)) {
+            throw new IllegalArgumentException(
+                    "failureDetectionSeconds must be >= 0, but was " + failureDetectionSeconds);
+        }
+        this.failureDetectionSeconds = failureDetectionSeconds;
+        this.mips = this.sites.stream().mapToDouble(Site::mips).toArray();
+        int device = -1;
+        for (int i = 0; i < this.sites.size(); i++) {
+            if (!this.sites.get(i).isRemote()) {
+                if (device >= 0) {
+                    throw new IllegalArgumentException("exactly one DEVICE site is allowed, found "
+                            + this.sites.get(device).id() + " and " + this.sites.get(i).id());
+                }
+                device = i;
+            }
+        }
+        if (device < 0) {
+            throw new IllegalArgumentException("a scenario needs exactly one DEVICE site, found none");
+        }
+        this.deviceIndex = device;
+    }
+
+    public List<Site> sites() {
+        return sites;
+    }
+
+    public int siteCount() {
+        return sites.size();
+    }
+
+    public int deviceIndex() {
+        return deviceIndex;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public DevicePower power() {
+        return power;
+    }
+
+    public double failureDetectionSeconds() {
+        return failureDetectionSeconds;
+    }
+
+    /** Cost of running {@code task} on site {@code to} when the previous task ran on {@code from}. */
+    public TaskCost cost(TaskInstance task, int from, int to) {
+        double exec = task.millionInstructions() / mips[to];
+        double up = 0;
+        if (from != to) {
+            up = task.inKB() / network.bandwidthKBps(from, to) + network.latencyMillis(from, to) / 1000.0;
+        }
+        double down = 0;
+        if (task.sink() && to != deviceIndex) {
+            down = task.outKB() / network.bandwidthKBps(to, deviceIndex)
+                    + network.latencyMillis(to, deviceIndex) / 1000.0;
+        }
+        return new TaskCost(up, exec, down, energy(from, to, up, exec, down));
+    }
+
+    private double energy(int from, int to, double up, double exec, double down) {
+        boolean fromDevice = from == deviceIndex;
+        boolean toDevice = to == deviceIndex;
+        if (fromDevice && toDevice) {
+            return power.localExecutionWatts() * exec;
+        }
+        if (fromDevice) {
+            return power.uplinkWatts() * up + power.idleWatts() * exec + power.downlinkWatts() * down;
+        }
+        if (from == to) {
+            return power.idleWatts() * exec + power.downlinkWatts() * down;
+        }
+        if (!toDevice) {
+            return power.idleWatts() * (up + exec) + power.downlinkWatts() * down;
+        }
+        return power.downlinkWatts() * up + power.localExecutionWatts() * exec;
+    }
+
+    /**
+     * Cost of one failed offloading attempt from site {@code from}: the detection time, with the
+     * device transmitting (from the device) or idle (from a remote site) meanwhile.
+     */
+    public TaskCost failedAttemptCost(int from) {
+        double watts = from == deviceIndex ? power.uplinkWatts() : power.idleWatts();
+        return new TaskCost(0, 0, failureDetectionSeconds, watts * failureDetectionSeconds);
+    }
+}
