@@ -1,0 +1,37 @@
+package io.edgeoff.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code edgeoff} command. Each area adds a subcommand class and registers it in
+ * {@code subcommands}. Errors in user input are reported as one line on stderr with exit code 2
+ * (see {@link UserErrors}); a stack trace is printed only with {@code EDGEOFF_DEBUG=1}.
+ */
+@Command(name = "edgeoff", mixinStandardHelpOptions = true, version = "edgeoff 0.1.0",
+        description = "Proactive, failure-aware computation offloading to edge and cloud microservices.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class EdgeoffCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the project's error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new EdgeoffCommand());
+        cl.setExecutionExceptionHandler(new UserErrors());
+        cl.setParameterExceptionHandler(new UserErrors());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
