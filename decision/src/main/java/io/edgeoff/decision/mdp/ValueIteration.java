@@ -1,9 +1,11 @@
 package io.edgeoff.decision.mdp;
 
 /**
- * Value iteration with the stopping rule of pymdptoolbox's {@code ValueIteration}: stop when the span
- * of the value change is below {@code epsilon * (1 - discount) / discount}, which makes the greedy
- * policy epsilon-optimal; or after {@code maxIterations} sweeps. Ties go to the lowest action index.
+ * Value iteration. Stops when the largest value change of a sweep is below
+ * {@code epsilon * (1 - discount) / (2 * discount)}, which bounds the distance of the values to the
+ * optimum by {@code epsilon / 2} and makes the greedy policy epsilon-optimal (pymdptoolbox uses the
+ * span of the change instead, which leaves its values off by a constant); or after
+ * {@code maxIterations} sweeps. Ties go to the lowest action index.
  */
 public final class ValueIteration {
     public static final double DEFAULT_EPSILON = 0.01;
@@ -25,24 +27,21 @@ public final class ValueIteration {
         }
         int n = mdp.stateCount();
         double gamma = mdp.discount();
-        double threshold = gamma == 0 ? Double.POSITIVE_INFINITY : epsilon * (1 - gamma) / gamma;
+        double threshold = gamma == 0 ? Double.POSITIVE_INFINITY : epsilon * (1 - gamma) / (2 * gamma);
         double[] values = new double[n];
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
             double[] next = new double[n];
-            double maxDelta = Double.NEGATIVE_INFINITY;
-            double minDelta = Double.POSITIVE_INFINITY;
+            double maxDelta = 0;
             for (int s = 0; s < n; s++) {
                 double best = Double.NEGATIVE_INFINITY;
                 for (int a = 0; a < mdp.actionCount(); a++) {
                     best = Math.max(best, mdp.qValue(a, s, values));
                 }
                 next[s] = best;
-                double delta = best - values[s];
-                maxDelta = Math.max(maxDelta, delta);
-                minDelta = Math.min(minDelta, delta);
+                maxDelta = Math.max(maxDelta, Math.abs(best - values[s]));
             }
             values = next;
-            if (maxDelta - minDelta < threshold) {
+            if (maxDelta < threshold) {
                 return new MdpSolution(mdp.greedyPolicy(values), values, iteration, true);
             }
         }
