@@ -16,10 +16,11 @@ public record Explanation(Decision decision, List<StateRow> states, String value
     }
 
     /**
+     * @param task       the task this state decides
      * @param state      the state's label, e.g. "ED" (site of the previous task)
      * @param actionSite site index the policy chooses in that state
      * @param value      the state's value
      */
-    public record StateRow(String state, int actionSite, double value) {
+    public record StateRow(String task, String state, int actionSite, double value) {
     }
 }

@@ -68,8 +68,8 @@ public final class DagMdpPolicy implements ExplainablePolicy {
     public Explanation explain(DecisionRequest request) {
         Plan plan = new Planner(request).solve(true);
         return new Explanation(plan.decision(), plan.rows(),
-                "expected normalised cost to finish the application (lower is better), state = stage task"
-                        + " and the sites of the planned tasks whose output it still needs");
+                "expected normalised cost to finish the application (lower is better), state = sites of the"
+                        + " planned tasks whose output a later task still needs (- when none)");
     }
 
     /** The solved plan: decision for the request plus, per stage, the policy and values. */
@@ -327,22 +327,21 @@ public final class DagMdpPolicy implements ExplainablePolicy {
             List<Explanation.StateRow> rows = new ArrayList<>();
             for (int k = 0; k < order.length; k++) {
                 for (int x = 0; x < policy[k].length; x++) {
-                    rows.add(new Explanation.StateRow(label(k, x), policy[k][x], values[k][x]));
+                    rows.add(new Explanation.StateRow(app.task(order[k]).name(), label(k, x), policy[k][x], values[k][x]));
                 }
             }
             return rows;
         }
 
         private String label(int k, int state) {
-            StringBuilder label = new StringBuilder("stage ").append(k).append(' ')
-                    .append(app.task(order[k]).name());
             int[] set = live[k];
-            if (set.length > 0) {
-                label.append(" |");
-                for (int task : set) {
-                    label.append(' ').append(app.task(task).name()).append('@')
-                            .append(costModel.sites().get(siteInState(k, state, task)).id());
-                }
+            if (set.length == 0) {
+                return "-";
+            }
+            StringBuilder label = new StringBuilder();
+            for (int task : set) {
+                label.append(label.length() == 0 ? "" : ",").append(app.task(task).name()).append('@')
+                        .append(costModel.sites().get(siteInState(k, state, task)).id());
             }
             return label.toString();
         }

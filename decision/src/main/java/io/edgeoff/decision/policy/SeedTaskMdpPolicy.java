@@ -63,7 +63,7 @@ public final class SeedTaskMdpPolicy implements ExplainablePolicy {
         Solved solved = solve(request);
         List<Explanation.StateRow> rows = new ArrayList<>();
         for (int s = 0; s < solved.solution.policy().length; s++) {
-            rows.add(new Explanation.StateRow(costModel.sites().get(s).id(), solved.solution.policy()[s],
+            rows.add(new Explanation.StateRow(request.app().task(request.taskIndex()).name(), costModel.sites().get(s).id(), solved.solution.policy()[s],
                     solved.solution.values()[s]));
         }
         return new Explanation(solved.decision, rows,
