@@ -1,0 +1,313 @@
+package io.edgeoff.testbed;
+
+import io.edgeoff.testbed.net.LatencyMode;
+import io.edgeoff.testbed.net.NetemProbe;
+import io.edgeoff.testbed.net.Shell;
+import io.edgeoff.testbed.net.SiteEndpoint;
+import io.edgeoff.testbed.net.StaleCleanup;
+import io.edgeoff.testbed.net.TestbedException;
+import io.edgeoff.testbed.net.Topology;
+import io.edgeoff.testbed.net.TopologyPlan;
+import io.edgeoff.testbed.probe.LinkMeasurement;
+import io.edgeoff.testbed.probe.ProbeClient;
+import io.edgeoff.testbed.relay.NodeAgent;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A running test-bed: the network of a scenario, one node agent (latency relay and probe) per site
+ * namespace, and every process started in it. {@link #close()} (also run by a shutdown hook on
+ * Ctrl-C) kills every process, removes every namespace and link, and releases the run.
+ */
+public final class Testbed implements AutoCloseable {
+    private static final Duration AGENT_START = Duration.ofSeconds(60);
+
+    private final TestbedConfig config;
+    private final Shell shell;
+    private final StaleCleanup cleanup;
+    private final Topology topology;
+    private final PrintStream log;
+    private final Map<String, NamespaceProcess> agents = new LinkedHashMap<>();
+    private final List<NamespaceProcess> processes = new ArrayList<>();
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private Testbed(TestbedConfig config, Shell shell, StaleCleanup cleanup, Topology topology, PrintStream log) {
+        this.config = config;
+        this.shell = shell;
+        this.cleanup = cleanup;
+        this.topology = topology;
+        this.log = log;
+        this.shutdownHook = new Thread(this::closeFromHook, "testbed-teardown");
+    }
+
+    /**
+     * Checks the preconditions, removes what crashed runs left behind, builds the network and
+     * starts a node agent in each site namespace.
+     *
+     * @throws IllegalArgumentException when not running as root on Linux with {@code ip} and {@code tc}
+     */
+    public static Testbed start(TestbedConfig config, Shell shell, PrintStream log) {
+        Preconditions.require();
+        StaleCleanup cleanup = new StaleCleanup(shell, StaleCleanup.defaultStateDir());
+        for (String removed : cleanup.clean(config.runId())) {
+            log.println("removed stale " + removed);
+        }
+        cleanup.claim(config.runId());
+        LatencyMode mode = NetemProbe.detect(shell, config.runId());
+        log.println("latency emulation: " + describe(mode));
+        TopologyPlan plan = TopologyPlan.of(config.scenario(), config.network(), config.runId());
+        Topology topology;
+        try {
+            topology = Topology.create(plan, shell, mode);
+        } catch (RuntimeException e) {
+            cleanup.release(config.runId());
+            throw e;
+        }
+        Testbed testbed = new Testbed(config, shell, cleanup, topology, log);
+        Runtime.getRuntime().addShutdownHook(testbed.shutdownHook);
+        try {
+            testbed.startAgents();
+        } catch (RuntimeException e) {
+            testbed.close();
+            throw e;
+        }
+        return testbed;
+    }
+
+    /** One line saying how latency is emulated. */
+    public static String describe(LatencyMode mode) {
+        return mode == LatencyMode.NETEM
+                ? "kernel netem delay on each shaped veth (netem available)"
+                : "userspace delay relay in each site namespace (netem not available on this kernel)";
+    }
+
+    private void startAgents() {
+        for (SiteEndpoint site : plan().sites()) {
+            List<String> args = new ArrayList<>(List.of("--listen", site.address(), "--target", "127.0.0.1",
+                    "--delay-ms", Double.toString(relayDelay(site)), "--seed",
+                    Long.toString(config.seed() + plan().sites().indexOf(site)),
+                    "--probe", Integer.toString(config.probePort()),
+                    "--forward", Integer.toString(config.probePort())));
+            for (int port : config.servicePorts()) {
+                args.add("--forward");
+                args.add(Integer.toString(port));
+            }
+            agents.put(site.siteId(), NamespaceProcess.start("agent-" + site.siteId(), site.namespace(),
+                    JavaCommand.of(NodeAgent.class, args), logFile("agent-" + site.siteId())));
+        }
+        for (NamespaceProcess agent : agents.values()) {
+            agent.awaitLine("READY", AGENT_START);
+        }
+    }
+
+    private double relayDelay(SiteEndpoint site) {
+        return topology.latencyMode() == LatencyMode.RELAY ? site.oneWayLatencyMillis() : 0.0;
+    }
+
+    public TopologyPlan plan() {
+        return topology.plan();
+    }
+
+    public LatencyMode latencyMode() {
+        return topology.latencyMode();
+    }
+
+    public TestbedConfig config() {
+        return config;
+    }
+
+    /** @return the log file of a process named {@code name} */
+    public Path logFile(String name) {
+        return config.workDir().resolve(name + ".log");
+    }
+
+    /**
+     * Measures every device-site path from the device namespace: round trip, uplink and downlink
+     * goodput with bulk transfers of about {@code transferSeconds} each.
+     */
+    public List<LinkMeasurement> measure(double transferSeconds) {
+        List<LinkMeasurement> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        probe(transferSeconds, plan().sites(), results, failures);
+        if (!failures.isEmpty()) {
+            throw new TestbedException("measurement failed: " + failures);
+        }
+        return results;
+    }
+
+    /**
+     * @return true when a TCP exchange with the site's probe (through relay and link) succeeds
+     *         from the device namespace now
+     */
+    public boolean reachable(String siteId) {
+        List<LinkMeasurement> results = new ArrayList<>();
+        probe(0, List.of(plan().site(siteId)), results, new ArrayList<>());
+        return !results.isEmpty();
+    }
+
+    /** The median round trip device-site now, ms. */
+    public double measureRoundTrip(String siteId) {
+        List<LinkMeasurement> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        probe(0, List.of(plan().site(siteId)), results, failures);
+        if (results.isEmpty()) {
+            throw new TestbedException("round trip to " + siteId + " failed: " + failures);
+        }
+        return results.get(0).roundTripMillis();
+    }
+
+    private void probe(double transferSeconds, List<SiteEndpoint> sites, List<LinkMeasurement> results,
+                       List<String> failures) {
+        List<String> args = new ArrayList<>(List.of(Double.toString(transferSeconds)));
+        for (SiteEndpoint site : sites) {
+            args.add(String.format(Locale.ROOT, "%s=%s:%d:%s", site.siteId(), site.address(), config.probePort(),
+                    site.bandwidthKBps()));
+        }
+        NamespaceProcess client = NamespaceProcess.start("probe-client", plan().deviceNamespace(),
+                JavaCommand.of(ProbeClient.class, args), logFile("probe-client"));
+        try {
+            client.waitFor(Duration.ofMinutes(5));
+            for (String line : client.drainLines()) {
+                if (line.startsWith("MEASURED")) {
+                    results.add(LinkMeasurement.parseLine(line));
+                } else if (line.startsWith("FAILED")) {
+                    failures.add(line);
+                }
+            }
+        } finally {
+            client.close();
+        }
+    }
+
+    /** Starts {@code command} in the namespace of {@code siteId} (the device's id for the device namespace). */
+    public synchronized NamespaceProcess startIn(String siteId, String name, List<String> command) {
+        String ns = siteId.equals(config.scenario().device().id()) ? plan().deviceNamespace()
+                : plan().site(siteId).namespace();
+        NamespaceProcess process = NamespaceProcess.start(name, ns, command, logFile(name));
+        processes.add(process);
+        return process;
+    }
+
+    /** Partitions the site from the device (the link goes down). */
+    public void linkDown(String siteId) {
+        topology.linkDown(siteId);
+    }
+
+    /** Ends a partition. */
+    public void linkUp(String siteId) {
+        topology.linkUp(siteId);
+    }
+
+    /**
+     * Degrades the device-site path: {@code extraDelayMillis} more one-way latency and
+     * {@code lossProbability} of losing (netem: each packet; relay: each new connection).
+     */
+    public void degrade(String siteId, double extraDelayMillis, double lossProbability) {
+        if (topology.latencyMode() == LatencyMode.NETEM) {
+            topology.netemDegrade(siteId, extraDelayMillis, lossProbability * 100.0);
+            return;
+        }
+        NamespaceProcess agent = agent(siteId);
+        agent.command("extra " + extraDelayMillis, Duration.ofSeconds(5));
+        agent.command("drop " + lossProbability, Duration.ofSeconds(5));
+    }
+
+    /** Ends a degradation. */
+    public void restore(String siteId) {
+        degrade(siteId, 0, 0);
+    }
+
+    /** @return the relay's counters of {@code siteId}, {@code OK accepted=N dropped=M} */
+    public String relayStats(String siteId) {
+        return agent(siteId).command("stats", Duration.ofSeconds(5));
+    }
+
+    private NamespaceProcess agent(String siteId) {
+        NamespaceProcess agent = agents.get(siteId);
+        if (agent == null) {
+            throw new IllegalArgumentException("unknown remote site " + siteId + "; known: " + agents.keySet());
+        }
+        return agent;
+    }
+
+    private void closeFromHook() {
+        close();
+    }
+
+    /** Kills every process, removes every namespace and link, releases the run. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        agents.values().forEach(NamespaceProcess::close);
+        for (String ns : plan().namespaces()) {
+            cleanup.killProcessesIn(ns);
+        }
+        topology.close();
+        cleanup.release(config.runId());
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook
+        }
+        log.println("test-bed run " + config.runId() + " torn down");
+    }
+
+    /** Root, Linux, {@code ip} and {@code tc}. */
+    static final class Preconditions {
+        private Preconditions() {
+        }
+
+        static boolean satisfied() {
+            return isRoot() && onPath("ip") && onPath("tc");
+        }
+
+        static void require() {
+            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+                throw new IllegalArgumentException("the test-bed needs Linux network namespaces; this is "
+                        + System.getProperty("os.name"));
+            }
+            if (!isRoot()) {
+                throw new IllegalArgumentException("the test-bed needs root (network namespaces, veth, tc); run it as root,"
+                        + " e.g. sudo ./edgeoff testbed ...");
+            }
+            for (String tool : List.of("ip", "tc")) {
+                if (!onPath(tool)) {
+                    throw new IllegalArgumentException("the test-bed needs '" + tool + "' (iproute2) on the PATH");
+                }
+            }
+        }
+
+        static boolean isRoot() {
+            return "root".equals(System.getProperty("user.name"));
+        }
+
+        static boolean onPath(String tool) {
+            String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
+            for (String dir : path.split(":")) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** @return true when the test-bed can run here (root on Linux with iproute2) */
+    public static boolean available() {
+        return Preconditions.satisfied();
+    }
+}

@@ -1,0 +1,94 @@
+package io.edgeoff.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.testbed.net.Shell;
+import io.edgeoff.testbed.net.SiteEndpoint;
+import io.edgeoff.testbed.net.StaleCleanup;
+import io.edgeoff.testbed.probe.LinkMeasurement;
+import io.edgeoff.testbed.probe.MeasurementTable;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed's topology on real namespaces and links (root only; CI runs as root). One test, so the
+ * topology is built once: the links are measured against the scenario, a partition and a
+ * degradation are injected and seen from the device, and tear-down leaves nothing behind.
+ */
+class SeedTestbedTest {
+    private static final int RUN = 201;
+
+    @BeforeAll
+    static void needsRoot() {
+        assumeTrue(Testbed.available(), "the test-bed needs root on Linux with iproute2");
+    }
+
+    @Test
+    void buildsTheSeedNetworkThatMeetsTheScenarioFailsOnInjectionAndLeavesNothingBehind(@TempDir Path work) {
+        Shell shell = Shell.system();
+        StaleCleanup inspect = new StaleCleanup(shell, StaleCleanup.defaultStateDir());
+        ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+        List<Long> pids = new ArrayList<>();
+        List<LinkMeasurement> measured;
+        boolean reachableBeforeCut;
+        boolean reachableDuringCut;
+        boolean reachableAfterCut;
+        double degradedRtt;
+        boolean reachableWhileDropping;
+        List<SiteEndpoint> sites;
+
+        try (Testbed testbed = Testbed.start(TestbedConfig.of(ScenarioYaml.load("seed"), RUN, work), shell, log)) {
+            sites = testbed.plan().sites();
+            for (String ns : testbed.plan().namespaces()) {
+                pids.addAll(inspect.pidsIn(ns));
+            }
+            measured = testbed.measure(1.0);
+
+            reachableBeforeCut = testbed.reachable("EC");
+            testbed.linkDown("EC");
+            reachableDuringCut = testbed.reachable("EC");
+            testbed.linkUp("EC");
+            reachableAfterCut = testbed.reachable("EC");
+
+            testbed.degrade("ED", 40, 0);
+            degradedRtt = testbed.measureRoundTrip("ED");
+            testbed.degrade("ED", 0, 1.0);
+            reachableWhileDropping = testbed.reachable("ED");
+            testbed.restore("ED");
+        }
+
+        System.out.println(MeasurementTable.format(sites, "MD", measured));
+        assertThat(measured).hasSize(4);
+        for (LinkMeasurement m : measured) {
+            SiteEndpoint asked = sites.stream().filter(s -> s.siteId().equals(m.siteId())).findFirst().orElseThrow();
+            assertThat(m.roundTripMillis()).as("RTT of MD-%s", m.siteId())
+                    .isCloseTo(asked.roundTripMillis(), within(Math.max(4.0, 0.05 * asked.roundTripMillis())));
+            assertThat(m.uplinkKBps()).as("uplink of MD-%s", m.siteId())
+                    .isCloseTo(asked.bandwidthKBps(), within(0.15 * asked.bandwidthKBps()));
+            assertThat(m.downlinkKBps()).as("downlink of MD-%s", m.siteId())
+                    .isCloseTo(asked.bandwidthKBps(), within(0.15 * asked.bandwidthKBps()));
+        }
+        assertThat(reachableBeforeCut).isTrue();
+        assertThat(reachableDuringCut).as("EC reachable while its link is down").isFalse();
+        assertThat(reachableAfterCut).as("EC reachable after its link came back").isTrue();
+        assertThat(degradedRtt).as("RTT of MD-ED with 40 ms extra one-way delay").isCloseTo(30 + 80, within(6.0));
+        assertThat(reachableWhileDropping).as("ED reachable while the relay drops every connection").isFalse();
+
+        assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + RUN + "-"));
+        assertThat(inspect.ownedRootInterfaces()).noneMatch(dev -> dev.startsWith("eo" + RUN + "-"));
+        assertThat(pids).isNotEmpty();
+        assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("latency emulation:", "torn down");
+    }
+}
