@@ -1,5 +1,6 @@
 package io.edgeoff.testbed;
 
+import io.edgeoff.testbed.fault.FaultTarget;
 import io.edgeoff.testbed.net.LatencyMode;
 import io.edgeoff.testbed.net.NetemProbe;
 import io.edgeoff.testbed.net.Shell;
@@ -26,7 +27,7 @@ import java.util.Map;
  * namespace, and every process started in it. {@link #close()} (also run by a shutdown hook on
  * Ctrl-C) kills every process, removes every namespace and link, and releases the run.
  */
-public final class Testbed implements AutoCloseable {
+public final class Testbed implements AutoCloseable, FaultTarget {
     private static final Duration AGENT_START = Duration.ofSeconds(60);
 
     private final TestbedConfig config;
@@ -36,6 +37,9 @@ public final class Testbed implements AutoCloseable {
     private final PrintStream log;
     private final Map<String, NamespaceProcess> agents = new LinkedHashMap<>();
     private final List<NamespaceProcess> processes = new ArrayList<>();
+    private final Map<String, List<String>> siteCommands = new LinkedHashMap<>();
+    private final Map<String, NamespaceProcess> siteProcesses = new LinkedHashMap<>();
+    private final Map<String, Integer> siteStarts = new LinkedHashMap<>();
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -136,7 +140,7 @@ public final class Testbed implements AutoCloseable {
     public List<LinkMeasurement> measure(double transferSeconds) {
         List<LinkMeasurement> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        probe(transferSeconds, plan().sites(), results, failures);
+        probe(transferSeconds, plan().sites(), config.probePort(), results, failures);
         if (!failures.isEmpty()) {
             throw new TestbedException("measurement failed: " + failures);
         }
@@ -148,8 +152,16 @@ public final class Testbed implements AutoCloseable {
      *         from the device namespace now
      */
     public boolean reachable(String siteId) {
+        return reachable(siteId, config.probePort());
+    }
+
+    /**
+     * @return true when a TCP exchange with whatever listens on {@code port} of the site (through
+     *         relay and link; an echo such as the probe or a stand-in) succeeds from the device namespace
+     */
+    public boolean reachable(String siteId, int port) {
         List<LinkMeasurement> results = new ArrayList<>();
-        probe(0, List.of(plan().site(siteId)), results, new ArrayList<>());
+        probe(0, List.of(plan().site(siteId)), port, results, new ArrayList<>());
         return !results.isEmpty();
     }
 
@@ -157,18 +169,18 @@ public final class Testbed implements AutoCloseable {
     public double measureRoundTrip(String siteId) {
         List<LinkMeasurement> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        probe(0, List.of(plan().site(siteId)), results, failures);
+        probe(0, List.of(plan().site(siteId)), config.probePort(), results, failures);
         if (results.isEmpty()) {
             throw new TestbedException("round trip to " + siteId + " failed: " + failures);
         }
         return results.get(0).roundTripMillis();
     }
 
-    private void probe(double transferSeconds, List<SiteEndpoint> sites, List<LinkMeasurement> results,
+    private void probe(double transferSeconds, List<SiteEndpoint> sites, int port, List<LinkMeasurement> results,
                        List<String> failures) {
         List<String> args = new ArrayList<>(List.of(Double.toString(transferSeconds)));
         for (SiteEndpoint site : sites) {
-            args.add(String.format(Locale.ROOT, "%s=%s:%d:%s", site.siteId(), site.address(), config.probePort(),
+            args.add(String.format(Locale.ROOT, "%s=%s:%d:%s", site.siteId(), site.address(), port,
                     site.bandwidthKBps()));
         }
         NamespaceProcess client = NamespaceProcess.start("probe-client", plan().deviceNamespace(),
@@ -196,12 +208,54 @@ public final class Testbed implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Starts the service of a remote site in its namespace (it should listen on 127.0.0.1 at a
+     * service port; the relay forwards to it) and remembers the command for {@link #recover}.
+     */
+    public synchronized NamespaceProcess startSite(String siteId, List<String> command) {
+        plan().site(siteId);
+        siteCommands.put(siteId, List.copyOf(command));
+        return launchSite(siteId);
+    }
+
+    private NamespaceProcess launchSite(String siteId) {
+        int n = siteStarts.merge(siteId, 1, Integer::sum);
+        NamespaceProcess process = startIn(siteId, "site-" + siteId + (n == 1 ? "" : "-" + n), siteCommands.get(siteId));
+        siteProcesses.put(siteId, process);
+        return process;
+    }
+
+    /** @return the current process of a site started with {@link #startSite} */
+    public synchronized NamespaceProcess siteProcess(String siteId) {
+        NamespaceProcess p = siteProcesses.get(siteId);
+        if (p == null) {
+            throw new IllegalArgumentException("no site process started for " + siteId + "; started: " + siteProcesses.keySet());
+        }
+        return p;
+    }
+
+    /** Kills the site's process (SIGKILL), a crash. */
+    @Override
+    public synchronized void crash(String siteId) {
+        siteProcess(siteId).kill();
+    }
+
+    /** Starts the site's process again after a crash (no-op when it is still running). */
+    @Override
+    public synchronized void recover(String siteId) {
+        if (!siteProcess(siteId).isAlive()) {
+            launchSite(siteId);
+        }
+    }
+
     /** Partitions the site from the device (the link goes down). */
+    @Override
     public void linkDown(String siteId) {
         topology.linkDown(siteId);
     }
 
     /** Ends a partition. */
+    @Override
     public void linkUp(String siteId) {
         topology.linkUp(siteId);
     }
@@ -210,6 +264,7 @@ public final class Testbed implements AutoCloseable {
      * Degrades the device-site path: {@code extraDelayMillis} more one-way latency and
      * {@code lossProbability} of losing (netem: each packet; relay: each new connection).
      */
+    @Override
     public void degrade(String siteId, double extraDelayMillis, double lossProbability) {
         if (topology.latencyMode() == LatencyMode.NETEM) {
             topology.netemDegrade(siteId, extraDelayMillis, lossProbability * 100.0);
@@ -221,6 +276,7 @@ public final class Testbed implements AutoCloseable {
     }
 
     /** Ends a degradation. */
+    @Override
     public void restore(String siteId) {
         degrade(siteId, 0, 0);
     }

@@ -2,18 +2,27 @@ package io.edgeoff.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.testbed.fault.FaultEvent;
+import io.edgeoff.testbed.fault.FaultInjector;
+import io.edgeoff.testbed.fault.FaultKind;
+import io.edgeoff.testbed.fault.FaultPlan;
+import io.edgeoff.testbed.fault.FaultSchedule;
 import io.edgeoff.testbed.net.Shell;
 import io.edgeoff.testbed.net.SiteEndpoint;
 import io.edgeoff.testbed.net.StaleCleanup;
 import io.edgeoff.testbed.probe.LinkMeasurement;
 import io.edgeoff.testbed.probe.MeasurementTable;
-import java.io.PrintStream;
+import io.edgeoff.testbed.probe.ProbeServer;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +56,9 @@ class SeedTestbedTest {
         double degradedRtt;
         boolean reachableWhileDropping;
         List<SiteEndpoint> sites;
+        boolean serviceBeforeCrash;
+        boolean serviceDuringCrash;
+        List<String> injectionLog;
 
         try (Testbed testbed = Testbed.start(TestbedConfig.of(ScenarioYaml.load("seed"), RUN, work), shell, log)) {
             sites = testbed.plan().sites();
@@ -60,6 +72,19 @@ class SeedTestbedTest {
             reachableDuringCut = testbed.reachable("EC");
             testbed.linkUp("EC");
             reachableAfterCut = testbed.reachable("EC");
+
+            testbed.startSite("EC", JavaCommand.of(ProbeServer.class, List.of("8080")));
+            testbed.siteProcess("EC").awaitLine("READY", Duration.ofSeconds(30));
+            serviceBeforeCrash = testbed.reachable("EC", 8080);
+            FaultPlan crash = new FaultPlan(List.of(FaultEvent.of(0, "EC", FaultKind.CRASH, 40)));
+            try (FaultInjector injector = new FaultInjector(FaultSchedule.of(crash, 10, Long.MAX_VALUE), testbed,
+                    Clock.systemUTC(), FaultInjector.realSleeper()).start()) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> injector.log().size() == 1);
+                serviceDuringCrash = testbed.reachable("EC", 8080);
+                await().atMost(Duration.ofSeconds(10)).until(() -> injector.log().size() == 2);
+                await().atMost(Duration.ofSeconds(30)).until(() -> testbed.reachable("EC", 8080));
+                injectionLog = injector.log();
+            }
 
             testbed.degrade("ED", 40, 0);
             degradedRtt = testbed.measureRoundTrip("ED");
@@ -82,6 +107,11 @@ class SeedTestbedTest {
         assertThat(reachableBeforeCut).isTrue();
         assertThat(reachableDuringCut).as("EC reachable while its link is down").isFalse();
         assertThat(reachableAfterCut).as("EC reachable after its link came back").isTrue();
+        assertThat(serviceBeforeCrash).as("stand-in EC service reachable before the crash").isTrue();
+        assertThat(serviceDuringCrash).as("EC service reachable while crashed").isFalse();
+        assertThat(injectionLog).hasSize(2);
+        assertThat(injectionLog.get(0)).contains("crash EC begins (ok)");
+        assertThat(injectionLog.get(1)).contains("crash EC ends (ok)");
         assertThat(degradedRtt).as("RTT of MD-ED with 40 ms extra one-way delay").isCloseTo(30 + 80, within(6.0));
         assertThat(reachableWhileDropping).as("ED reachable while the relay drops every connection").isFalse();
 

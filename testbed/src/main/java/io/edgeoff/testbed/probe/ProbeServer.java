@@ -42,6 +42,14 @@ public final class ProbeServer implements AutoCloseable {
         return server;
     }
 
+    /** Runs a probe server on 127.0.0.1:{@code args[0]} until killed (a stand-in site service in tests). */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        start(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
+        System.out.println("READY");
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     public int port() {
         return server.getLocalPort();
     }
