@@ -21,10 +21,23 @@ public final class JavaCommand {
         return cmd;
     }
 
-    /** {@code java -cp <current classpath> <small-JVM flags>}. */
+    /** {@code java -cp <current classpath> <small-JVM flags>} with a 96 MB heap. */
     public static List<String> jvm() {
+        return jvm(96);
+    }
+
+    /** {@code java -cp <current classpath> <small-JVM flags>} with a heap of {@code heapMegabytes}. */
+    public static List<String> jvm(int heapMegabytes) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Xms16m", "-Xmx96m",
+        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Xms16m", "-Xmx" + heapMegabytes + "m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Djava.net.preferIPv4Stack=true");
+    }
+
+    /** {@code java ... mainClassName args...} for a class this module cannot name (e.g. the CLI's). */
+    public static List<String> of(String mainClassName, int heapMegabytes, List<String> args) {
+        List<String> cmd = new ArrayList<>(jvm(heapMegabytes));
+        cmd.add(mainClassName);
+        cmd.addAll(args);
+        return cmd;
     }
 }

@@ -199,6 +199,28 @@ public final class Testbed implements AutoCloseable, FaultTarget {
         }
     }
 
+    /**
+     * Waits until every URL answers HTTP 200 from the device namespace.
+     *
+     * @throws TestbedException naming the URLs that did not
+     */
+    public void awaitHttpReady(List<String> urls, Duration timeout) {
+        List<String> args = new ArrayList<>(List.of(Double.toString(timeout.toMillis() / 1000.0)));
+        args.addAll(urls);
+        NamespaceProcess wait = NamespaceProcess.start("http-ready", plan().deviceNamespace(),
+                JavaCommand.of(io.edgeoff.testbed.probe.HttpReady.class, args), logFile("http-ready"));
+        try {
+            wait.waitFor(timeout.plusSeconds(30));
+            List<String> missing = wait.drainLines().stream().filter(l -> !l.startsWith("READY"))
+                    .filter(l -> l.startsWith("TIMEOUT")).toList();
+            if (!missing.isEmpty()) {
+                throw new TestbedException("not ready within " + timeout + ": " + missing);
+            }
+        } finally {
+            wait.close();
+        }
+    }
+
     /** Starts {@code command} in the namespace of {@code siteId} (the device's id for the device namespace). */
     public synchronized NamespaceProcess startIn(String siteId, String name, List<String> command) {
         String ns = siteId.equals(config.scenario().device().id()) ? plan().deviceNamespace()

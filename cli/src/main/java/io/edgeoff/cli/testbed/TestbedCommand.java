@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "testbed", sortOptions = false,
         description = {"Emulated multi-host test-bed: a network namespace per site, veth links shaped to the",
             "scenario's bandwidths (tc tbf), latency by netem or a userspace relay, real failures. Root only."},
-        subcommands = {MeasureCommand.class, UpCommand.class, CleanCommand.class})
+        subcommands = {MeasureCommand.class, RunCommand.class, UpCommand.class, CleanCommand.class})
 public final class TestbedCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,170 @@
+package io.edgeoff.cli.testbed;
+
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.site.Site;
+import io.edgeoff.testbed.JavaCommand;
+import io.edgeoff.testbed.NamespaceProcess;
+import io.edgeoff.testbed.Testbed;
+import io.edgeoff.testbed.TestbedConfig;
+import io.edgeoff.testbed.fault.FaultInjector;
+import io.edgeoff.testbed.fault.FaultPlan;
+import io.edgeoff.testbed.fault.FaultSchedule;
+import io.edgeoff.testbed.net.Shell;
+import io.edgeoff.testbed.net.SiteEndpoint;
+import io.edgeoff.testbed.net.TestbedException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edgeoff testbed run}: the seed's experiment on real processes: every remote site's
+ * {@code edgeoff site} in its namespace, the device's {@code edgeoff device} in the device
+ * namespace (no device-side link emulation: the links are real), faults injected for real.
+ */
+@Command(name = "run", sortOptions = false,
+        description = {"Build the network, start 'edgeoff site' in every site namespace and 'edgeoff device' in the",
+            "device namespace (links real, no device-side emulation), inject the fault plan for real (process",
+            "kill, link down, degradation) with time compression, print the device's comparison, tear down."})
+public final class RunCommand implements Runnable {
+    static final String CLI_MAIN = "io.edgeoff.cli.EdgeoffCommand";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TestbedOptions options;
+
+    @Option(names = "--policies", defaultValue = "mdp,seed-mdp-svr,efpo,reactive,local", split = ",",
+            description = "Policies the device compares (default: ${DEFAULT-VALUE}).")
+    List<String> policies;
+
+    @Option(names = "--executions", defaultValue = "10", description = "Executions per policy (default: ${DEFAULT-VALUE}).")
+    int executions;
+
+    @Option(names = "--faults", description = "Fault plan CSV (start_s,site,kind,duration_s,extra_delay_ms,loss; trace seconds).")
+    Path faultsFile;
+
+    @Option(names = "--time-compression", defaultValue = "3600", description = "Trace seconds per wall second (default: ${DEFAULT-VALUE}).")
+    double timeCompression;
+
+    @Option(names = "--device-timeout-minutes", defaultValue = "30", description = "Give up on the device after this long (default: ${DEFAULT-VALUE}).")
+    long deviceTimeoutMinutes;
+
+    @Override
+    public void run() {
+        if (executions < 1) {
+            throw new IllegalArgumentException("--executions must be >= 1, but was " + executions);
+        }
+        TestbedConfig config = options.config();
+        Scenario scenario = config.scenario();
+        FaultPlan plan = faultsFile == null ? new FaultPlan(List.of())
+                : FaultPlan.read(faultsFile, scenario.remoteSites().stream().map(Site::id).toList());
+        List<io.edgeoff.testbed.fault.FaultAction> schedule = FaultSchedule.of(plan, timeCompression, Long.MAX_VALUE);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintStream log = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
+        String token = token(config.seed());
+        try (Testbed testbed = Testbed.start(config, Shell.system(), log)) {
+            List<String> healthUrls = new ArrayList<>();
+            for (SiteEndpoint site : testbed.plan().sites()) {
+                testbed.startSite(site.siteId(), siteCommand(site.siteId(), token, config));
+                healthUrls.add(url(site) + "/v1/health");
+            }
+            log.println("starting " + healthUrls.size() + " sites ...");
+            testbed.awaitHttpReady(healthUrls, Duration.ofSeconds(120));
+            log.println("sites ready; device runs " + policies + " x " + executions + " executions; "
+                    + plan.events().size() + " faults at time compression " + timeCompression);
+            Path deviceConfig = writeDeviceConfig(testbed, token, config);
+            try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
+                    FaultInjector.realSleeper()).start()) {
+                NamespaceProcess device = testbed.startIn(scenario.device().id(), "device",
+                        JavaCommand.of(CLI_MAIN, 384, List.of("device", "--config", deviceConfig.toString())));
+                int exit = followUntilExit(device, out, Duration.ofMinutes(deviceTimeoutMinutes));
+                out.println();
+                out.println("injected faults (wall time from the device's start):");
+                injector.log().forEach(l -> out.println("  " + l));
+                if (injector.log().isEmpty()) {
+                    out.println("  none");
+                }
+                if (exit != 0) {
+                    throw new TestbedException("the device exited with code " + exit + "; see " + device.log());
+                }
+            }
+            out.println("logs: " + config.workDir());
+            out.flush();
+        }
+    }
+
+    private List<String> siteCommand(String siteId, String token, TestbedConfig config) {
+        Path data = config.workDir().resolve("site-data").resolve(siteId);
+        return JavaCommand.of(CLI_MAIN, 256, List.of("site", "--scenario", options.scenarioName, "--site", siteId,
+                "--bind", "127.0.0.1", "--port", Integer.toString(options.servicePort), "--token", token,
+                "--data-dir", data.toString()));
+    }
+
+    private String url(SiteEndpoint site) {
+        return "http://" + site.address() + ":" + options.servicePort;
+    }
+
+    private Path writeDeviceConfig(Testbed testbed, String token, TestbedConfig config) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("scenario: ").append(options.scenarioName.equals("seed") ? "seed"
+                : Path.of(options.scenarioName).toAbsolutePath()).append('\n');
+        yaml.append("token: ").append(token).append('\n');
+        yaml.append("sites:\n");
+        for (SiteEndpoint site : testbed.plan().sites()) {
+            yaml.append("  ").append(site.siteId()).append(": ").append(url(site)).append('\n');
+        }
+        yaml.append("policies: [").append(String.join(", ", policies)).append("]\n");
+        yaml.append("executions: ").append(executions).append('\n');
+        yaml.append("seed: ").append(config.seed()).append('\n');
+        yaml.append("emulateLinks: false\n");
+        yaml.append("out: ").append(config.workDir().resolve("device")).append('\n');
+        Path file = config.workDir().resolve("device.yaml");
+        try {
+            Files.createDirectories(config.workDir());
+            Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private static int followUntilExit(NamespaceProcess device, PrintWriter out, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (device.isAlive() && System.nanoTime() < deadline) {
+            try {
+                device.waitFor(Duration.ofSeconds(1));
+            } catch (TestbedException e) {
+                // still running
+            }
+            device.drainLines().forEach(out::println);
+            out.flush();
+        }
+        if (device.isAlive()) {
+            device.kill();
+            throw new TestbedException("the device did not finish within " + timeout + "; see " + device.log());
+        }
+        device.drainLines().forEach(out::println);
+        return device.waitFor(Duration.ofSeconds(5));
+    }
+
+    static String token(long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x7E57BEDL);
+        return String.format(Locale.ROOT, "testbed-%016x%016x", random.nextLong(), random.nextLong());
+    }
+}
