@@ -90,12 +90,12 @@ public final class RunCommand implements Runnable {
                     + plan.events().size() + " faults at time compression " + timeCompression);
             Path deviceConfig = writeDeviceConfig(testbed, token, config);
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
-                    FaultInjector.realSleeper()).start()) {
+                    FaultInjector.realSleeper())) {
                 NamespaceProcess device = testbed.startIn(scenario.device().id(), "device",
                         JavaCommand.of(CLI_MAIN, 384, List.of("device", "--config", deviceConfig.toString())));
-                int exit = followUntilExit(device, out, Duration.ofMinutes(deviceTimeoutMinutes));
+                int exit = followUntilExit(device, out, Duration.ofMinutes(deviceTimeoutMinutes), injector);
                 out.println();
-                out.println("injected faults (wall time from the device's start):");
+                out.println("injected faults (wall time from the end of the device's first execution):");
                 injector.log().forEach(l -> out.println("  " + l));
                 if (injector.log().isEmpty()) {
                     out.println("  none");
@@ -144,15 +144,27 @@ public final class RunCommand implements Runnable {
         return file;
     }
 
-    private static int followUntilExit(NamespaceProcess device, PrintWriter out, Duration timeout) {
+    /**
+     * Copies the device's output until it exits; starts the injector when the device reports its
+     * first finished execution (its warm-up, JVM start and first heartbeats are not hit by faults).
+     */
+    private static int followUntilExit(NamespaceProcess device, PrintWriter out, Duration timeout,
+                                       FaultInjector injector) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean started = false;
         while (device.isAlive() && System.nanoTime() < deadline) {
             try {
-                device.waitFor(Duration.ofSeconds(1));
+                device.waitFor(Duration.ofMillis(200));
             } catch (TestbedException e) {
                 // still running
             }
-            device.drainLines().forEach(out::println);
+            for (String line : device.drainLines()) {
+                if (!started && line.contains(" executions, ")) {
+                    injector.start();
+                    started = true;
+                }
+                out.println(line);
+            }
             out.flush();
         }
         if (device.isAlive()) {
