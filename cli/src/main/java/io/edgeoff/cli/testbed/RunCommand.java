@@ -92,7 +92,8 @@ public final class RunCommand implements Runnable {
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
                     FaultInjector.realSleeper())) {
                 NamespaceProcess device = testbed.startIn(scenario.device().id(), "device",
-                        JavaCommand.of(CLI_MAIN, 384, List.of("device", "--config", deviceConfig.toString())));
+                        JavaCommand.of(CLI_MAIN, 384, List.of("device", "--config", deviceConfig.toString(),
+                                "--db-url", "jdbc:h2:file:" + config.workDir().resolve("db").resolve("edgeoff"))));
                 int exit = followUntilExit(device, out, Duration.ofMinutes(deviceTimeoutMinutes), injector);
                 out.println();
                 out.println("injected faults (wall time from the end of the device's first execution):");
