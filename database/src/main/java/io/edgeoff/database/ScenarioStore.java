@@ -53,6 +53,20 @@ public final class ScenarioStore {
     }
 
     /**
+     * Saves a scenario unless one with the same name is stored (used to load the built-in
+     * {@code seed} scenario on {@code edgeoff db migrate}). @return true when it was saved
+     */
+    public boolean saveIfAbsent(Scenario scenario) {
+        return db.inTransaction("cannot save scenario '" + scenario.name() + "'", h -> {
+            if (idOf(h, scenario.name()).isPresent()) {
+                return false;
+            }
+            insert(h, scenario, Map.of());
+            return true;
+        });
+    }
+
+    /**
      * Saves a scenario, replacing one with the same name in the same transaction. Service URLs of
      * sites that keep their id are kept. @return true when a scenario was replaced
      */

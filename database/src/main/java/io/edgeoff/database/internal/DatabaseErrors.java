@@ -149,7 +149,7 @@ public final class DatabaseErrors {
             return new DatabaseException(action + ": the database at " + where + " refused the login: "
                     + driverMessage, error);
         }
-        if (state.equals("42P01") || state.equals("42S02") || state.equals("42102")) {
+        if (java.util.Set.of("42P01", "42S02", "42S04", "42102", "42104").contains(state)) {
             return new DatabaseException(action + ": the database at " + where
                     + " has no edgeoff tables; run 'edgeoff db migrate' first (database said: " + driverMessage + ")",
                     error);
