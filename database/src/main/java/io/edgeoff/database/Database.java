@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
         try {
             return new Database(url, new HikariDataSource(config), clock);
         } catch (RuntimeException e) {
-            throw DatabaseErrors.translate("cannot open database " + url.redacted(), url.redacted(), e);
+            throw DatabaseErrors.translate("cannot open the database", url.redacted(), e);
         }
     }
 
@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
             MigrateResult result = flyway().migrate();
             return result.migrationsExecuted;
         } catch (RuntimeException e) {
-            throw DatabaseErrors.translate("cannot migrate database " + url.redacted(), url.redacted(), e);
+            throw DatabaseErrors.translate("cannot migrate the database", url.redacted(), e);
         }
     }
 
@@ -109,7 +109,7 @@ public final class Database implements AutoCloseable {
             return new DatabaseStatus(url.redacted(), current == null ? "none" : current.getVersion().toString(),
                     applied, pending, scenarios);
         } catch (RuntimeException e) {
-            throw DatabaseErrors.translate("cannot read the status of database " + url.redacted(), url.redacted(), e);
+            throw DatabaseErrors.translate("cannot read the database status", url.redacted(), e);
         }
     }
 
@@ -173,7 +173,7 @@ public final class Database implements AutoCloseable {
 
     /** A trivial round trip ({@code SELECT 1}) to check the database answers. */
     public void ping() {
-        withHandle("cannot reach database " + url.redacted(),
+        withHandle("cannot query the database",
                 (Handle h) -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
     }
 

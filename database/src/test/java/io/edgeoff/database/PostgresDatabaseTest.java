@@ -1,6 +1,7 @@
 package io.edgeoff.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.edgeoff.common.scenario.ScenarioYaml;
@@ -24,6 +25,19 @@ class PostgresDatabaseTest extends DatabaseContractTest {
     @Override
     FreshDatabase newDatabase() throws SQLException {
         return FreshDatabase.postgres(System.getenv(ENV));
+    }
+
+    @Test
+    void reportsARefusedLoginWithoutThePassword() {
+        String wrong = System.getenv(ENV).replaceAll("password=[^&]*", "password=wrong-s3cret");
+        assumeTrue(wrong.contains("wrong-s3cret"), "the test URL carries a password");
+
+        assertThatThrownBy(() -> Database.open(new DatabaseUrl(wrong), Duration.ofSeconds(5), java.time.Clock.systemUTC()))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("cannot open the database: the database at ")
+                .hasMessageContaining("refused the login: ")
+                .hasMessageContaining("password authentication failed")
+                .hasMessageNotContaining("wrong-s3cret");
     }
 
     /**

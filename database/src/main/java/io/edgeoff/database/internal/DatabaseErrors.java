@@ -141,13 +141,13 @@ public final class DatabaseErrors {
             return new DatabaseException(action + ": a constraint was violated (database said: "
                     + driverMessage + ")", error);
         }
-        if (state.startsWith("08") || state.startsWith("57P") || isConnectionFailure(error)) {
-            return new DatabaseException(action + ": cannot reach the database at " + where + ": "
-                    + oneLine(deepestMessage(error)), error);
-        }
         if (state.startsWith("28")) {
             return new DatabaseException(action + ": the database at " + where + " refused the login: "
                     + driverMessage, error);
+        }
+        if (state.startsWith("08") || state.startsWith("57P") || isConnectionFailure(error)) {
+            return new DatabaseException(action + ": cannot reach " + where + ": "
+                    + oneLine(deepestMessage(error)), error);
         }
         if (java.util.Set.of("42P01", "42S02", "42S04", "42102", "42104").contains(state)) {
             return new DatabaseException(action + ": the database at " + where
