@@ -34,13 +34,16 @@ abstract class DatabaseContractTest {
     FreshDatabase fresh;
     Database db;
 
-    /** An empty database for one test. */
+    /**
+     * An empty database for one test. The pool waits up to 20 s for a connection, so a server that
+     * another process restarts during a test does not fail it.
+     */
     abstract FreshDatabase newDatabase() throws SQLException;
 
     @BeforeEach
     void openFreshDatabase() throws SQLException {
         fresh = newDatabase();
-        db = Database.open(fresh.url(), Duration.ofSeconds(5), Clock.fixed(NOW, ZoneOffset.UTC));
+        db = Database.open(fresh.url(), Duration.ofSeconds(20), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
