@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             io.edgeoff.cli.decision.PoliciesCommand.class,
             io.edgeoff.cli.decision.DecideCommand.class,
+            io.edgeoff.cli.database.DbCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
 
