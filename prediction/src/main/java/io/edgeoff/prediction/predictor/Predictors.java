@@ -25,6 +25,8 @@ public final class Predictors {
                 seed -> MovingMeanPredictor.trainer(MovingMeanPredictor.DEFAULT_WINDOW));
         register(EwmaPredictor.NAME, "exponentially weighted moving average, alpha " + EwmaPredictor.DEFAULT_ALPHA,
                 seed -> EwmaPredictor.trainer(EwmaPredictor.DEFAULT_ALPHA));
+        register(MarkovPredictor.NAME, "state-conditional mean: down now / slots since the last outage slot",
+                seed -> MarkovPredictor.trainer());
     }
 
     private Predictors() {

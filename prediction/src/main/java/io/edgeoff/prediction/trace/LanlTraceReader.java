@@ -98,6 +98,10 @@ public final class LanlTraceReader implements TraceReader {
 
     private Outage parseRow(List<String> f, Map<String, Integer> col) {
         int system = intField(f, col, "System");
+        if (field(f, col, "nodenum").isEmpty()) {
+            throw new IllegalArgumentException("missing nodenum: the row names no node (a system-wide event of system "
+                    + system + ")");
+        }
         int node = intField(f, col, "nodenum");
         String startText = field(f, col, "Prob Started");
         LocalDateTime start;
