@@ -67,4 +67,15 @@ class DatabaseErrorsTest {
 
         assertThat(error).hasMessageNotContaining("s3cret").hasMessageContaining("cannot reach jdbc:postgresql://h/db");
     }
+
+    @Test
+    void saysWhatAMissingPermissionMeans() {
+        SQLException driver = new SQLException("ERROR: permission denied for schema public", "42501");
+
+        DatabaseException error = DatabaseErrors.translate("cannot migrate the database", "jdbc:postgresql://h/db", driver);
+
+        assertThat(error).hasMessage("cannot migrate the database: the database at jdbc:postgresql://h/db denied the "
+                + "permission (migrate needs a role that may create tables in the schema): ERROR: permission denied "
+                + "for schema public");
+    }
 }
