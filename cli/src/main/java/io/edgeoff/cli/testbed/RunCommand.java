@@ -6,7 +6,11 @@ import io.edgeoff.testbed.JavaCommand;
 import io.edgeoff.testbed.NamespaceProcess;
 import io.edgeoff.testbed.Testbed;
 import io.edgeoff.testbed.TestbedConfig;
+import io.edgeoff.prediction.trace.TraceReaders;
+import io.edgeoff.testbed.fault.FaultEvent;
 import io.edgeoff.testbed.fault.FaultInjector;
+import io.edgeoff.testbed.fault.FaultKind;
+import io.edgeoff.testbed.fault.TraceFaults;
 import io.edgeoff.testbed.fault.FaultPlan;
 import io.edgeoff.testbed.fault.FaultSchedule;
 import io.edgeoff.testbed.net.Shell;
@@ -59,6 +63,23 @@ public final class RunCommand implements Runnable {
     @Option(names = "--faults", description = "Fault plan CSV (start_s,site,kind,duration_s,extra_delay_ms,loss; trace seconds).")
     Path faultsFile;
 
+    @Option(names = "--trace", description = {"Failure trace (LANL CSV or generic CSV/JSONL): each remote site replays the",
+        "outages of the node --configuration assigns to it, as faults of the kinds in --fault-kinds."})
+    Path traceFile;
+
+    @Option(names = "--configuration", defaultValue = "1", description = "Scenario configuration naming the trace nodes (default: ${DEFAULT-VALUE}).")
+    int configuration;
+
+    @Option(names = "--fault-kinds", defaultValue = "crash,link-down,degrade", split = ",",
+            description = "Kinds a trace outage becomes, drawn with equal weight (default: ${DEFAULT-VALUE}).")
+    List<String> faultKinds;
+
+    @Option(names = "--degrade-delay-ms", defaultValue = "200", description = "Extra one-way delay of a drawn degradation, ms (default: ${DEFAULT-VALUE}).")
+    double degradeDelayMillis;
+
+    @Option(names = "--degrade-loss", defaultValue = "0.3", description = "Loss of a drawn degradation (default: ${DEFAULT-VALUE}).")
+    double degradeLoss;
+
     @Option(names = "--time-compression", defaultValue = "3600", description = "Trace seconds per wall second (default: ${DEFAULT-VALUE}).")
     double timeCompression;
 
@@ -72,8 +93,7 @@ public final class RunCommand implements Runnable {
         }
         TestbedConfig config = options.config();
         Scenario scenario = config.scenario();
-        FaultPlan plan = faultsFile == null ? new FaultPlan(List.of())
-                : FaultPlan.read(faultsFile, scenario.remoteSites().stream().map(Site::id).toList());
+        FaultPlan plan = faultPlan(scenario, config.seed());
         List<io.edgeoff.testbed.fault.FaultAction> schedule = FaultSchedule.of(plan, timeCompression, Long.MAX_VALUE);
         PrintWriter out = spec.commandLine().getOut();
         PrintStream log = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
@@ -89,6 +109,7 @@ public final class RunCommand implements Runnable {
             log.println("sites ready; device runs " + policies + " x " + executions + " executions; "
                     + plan.events().size() + " faults at time compression " + timeCompression);
             Path deviceConfig = writeDeviceConfig(testbed, token, config);
+            writeFile(config.workDir().resolve("faults.csv"), plan.toCsv());
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
                     FaultInjector.realSleeper())) {
                 NamespaceProcess device = testbed.startIn(scenario.device().id(), "device",
@@ -107,6 +128,32 @@ public final class RunCommand implements Runnable {
             }
             out.println("logs: " + config.workDir());
             out.flush();
+        }
+    }
+
+    private FaultPlan faultPlan(Scenario scenario, long seed) {
+        if (faultsFile != null && traceFile != null) {
+            throw new IllegalArgumentException("give --faults or --trace, not both");
+        }
+        if (faultsFile != null) {
+            return FaultPlan.read(faultsFile, scenario.remoteSites().stream().map(Site::id).toList());
+        }
+        if (traceFile == null) {
+            return new FaultPlan(List.of());
+        }
+        List<FaultKind> kinds = faultKinds.stream().map(FaultKind::parse).toList();
+        double[] weights = new double[kinds.size()];
+        java.util.Arrays.fill(weights, 1.0);
+        FaultEvent degradation = new FaultEvent(0, "-", FaultKind.DEGRADE, 1, degradeDelayMillis, degradeLoss);
+        return TraceFaults.plan(TraceReaders.read(traceFile), scenario, configuration, kinds, weights, degradation, seed);
+    }
+
+    private static void writeFile(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
