@@ -1,0 +1,52 @@
+package io.edgeoff.cli.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.edgeoff.cli.CliRun;
+import io.edgeoff.cli.EdgeoffCommand;
+import io.edgeoff.testbed.Testbed;
+import io.edgeoff.testbed.net.Shell;
+import io.edgeoff.testbed.net.StaleCleanup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CI variant of the test-bed experiment (root only; CI runs as root): real site processes in
+ * their namespaces, the real device in its namespace, a crash and a partition injected for real,
+ * and nothing left behind afterwards.
+ */
+class TestbedRunTest {
+    private static final int RUN = 202;
+
+    @Test
+    void runsTheDeviceAgainstRealSitesThroughRealLinksWithRealFaultsAndLeavesNothingBehind(@TempDir Path dir)
+            throws IOException {
+        assumeTrue(Testbed.available(), "the test-bed needs root on Linux with iproute2");
+        assumeTrue(EdgeoffCommand.commandLine().getSubcommands().containsKey("site")
+                && EdgeoffCommand.commandLine().getSubcommands().containsKey("device"), "needs 'edgeoff site' and 'edgeoff device'");
+        Path faults = dir.resolve("faults.csv");
+        Files.writeString(faults, "start_s,site,kind,duration_s,extra_delay_ms,loss\n"
+                + "0,EC,crash,2,,\n1,ED,link-down,2,,\n");
+
+        CliRun run = CliRun.of("testbed", "run", "--run", Integer.toString(RUN), "--policies", "mdp",
+                "--executions", "4", "--faults", faults.toString(), "--time-compression", "1",
+                "--work-dir", dir.resolve("work").toString());
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        assertThat(run.out()).contains("latency emulation:", "sites ready");
+        assertThat(run.out()).containsPattern("(?m)^mdp\\s+4\\s");
+        assertThat(run.out()).contains("crash EC begins (ok)", "crash EC ends (ok)",
+                "link-down ED begins (ok)", "link-down ED ends (ok)", "torn down");
+        assertThat(dir.resolve("work").resolve("device").resolve("summary.csv")).exists();
+        StaleCleanup inspect = new StaleCleanup(Shell.system(), StaleCleanup.defaultStateDir());
+        assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + RUN + "-"));
+        assertThat(inspect.ownedRootInterfaces()).noneMatch(dev -> dev.startsWith("eo" + RUN + "-"));
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("eo" + RUN + "-") || c.contains(dir.toString())).toList()).isEmpty();
+    }
+}
