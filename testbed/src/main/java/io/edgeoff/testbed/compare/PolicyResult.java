@@ -1,0 +1,26 @@
+package io.edgeoff.testbed.compare;
+
+import java.util.Objects;
+
+/**
+ * One policy's outcome, per application execution.
+ *
+ * @param policy               policy name
+ * @param executions           executions behind the means
+ * @param responseSeconds      mean response time per execution, s
+ * @param responseCi95Seconds  half-width of its 95 % confidence interval, s
+ * @param energyJoules         mean device energy per execution, J
+ * @param energyCi95Joules     half-width of its 95 % confidence interval, J
+ * @param failuresPerExecution failed offloading attempts per execution
+ * @param availabilityPercent  successful / attempted offloads, %
+ */
+public record PolicyResult(String policy, long executions, double responseSeconds, double responseCi95Seconds,
+                           double energyJoules, double energyCi95Joules, double failuresPerExecution,
+                           double availabilityPercent) {
+    public PolicyResult {
+        Objects.requireNonNull(policy, "policy");
+        if (executions < 1) {
+            throw new IllegalArgumentException("executions must be >= 1, but was " + executions);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.edgeoff.testbed.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComparisonTableTest {
+
+    @Test
+    void readsTheDeviceSummaryPerExecution(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("summary.csv");
+        Files.writeString(csv, "policy,executions,mean_response_s,ci95_response_s,mean_energy_j,ci95_energy_j,"
+                + "battery_percent_left,offload_attempts,offload_failures,service_availability_percent,tasks_lost\n"
+                + "mdp,10,0.878,0.218,0.637,0.171,99.98,28,2,96.43,0\n");
+
+        List<PolicyResult> results = DeviceSummaryCsv.read(csv);
+
+        assertThat(results).containsExactly(new PolicyResult("mdp", 10, 0.878, 0.218, 0.637, 0.171, 0.2, 96.43));
+    }
+
+    @Test
+    void putsBothSidesOfAPolicyOnOneRowWithTheRelativeGap() {
+        PolicyResult testbed = new PolicyResult("mdp", 10, 1.1, 0.1, 0.5, 0.05, 0.2, 98.0);
+        PolicyResult simulator = new PolicyResult("mdp", 2000, 1.0, 0.01, 0.5, 0.01, 0.1, 99.0);
+
+        String table = ComparisonTable.format(List.of(testbed), List.of(simulator));
+
+        assertThat(table).contains("| mdp | 1.100 ± 0.100 | 1.000 ± 0.010 | +10% | 0.500 ± 0.050 | 0.500 ± 0.010 | +0% "
+                + "| 0.200 | 0.100 | 98.0 | 99.0 |");
+    }
+}
