@@ -61,10 +61,10 @@ public final class Testbed implements AutoCloseable, FaultTarget {
     public static Testbed start(TestbedConfig config, Shell shell, PrintStream log) {
         Preconditions.require();
         StaleCleanup cleanup = new StaleCleanup(shell, StaleCleanup.defaultStateDir());
+        cleanup.claim(config.runId());
         for (String removed : cleanup.clean(config.runId())) {
             log.println("removed stale " + removed);
         }
-        cleanup.claim(config.runId());
         LatencyMode mode = NetemProbe.detect(shell, config.runId());
         log.println("latency emulation: " + describe(mode));
         TopologyPlan plan = TopologyPlan.of(config.scenario(), config.network(), config.runId());

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * degradation are injected and seen from the device, and tear-down leaves nothing behind.
  */
 class SeedTestbedTest {
-    private static final int RUN = 201;
 
     @BeforeAll
     static void needsRoot() {
@@ -46,6 +45,7 @@ class SeedTestbedTest {
     void buildsTheSeedNetworkThatMeetsTheScenarioFailsOnInjectionAndLeavesNothingBehind(@TempDir Path work) {
         Shell shell = Shell.system();
         StaleCleanup inspect = new StaleCleanup(shell, StaleCleanup.defaultStateDir());
+        int run = inspect.firstFreeRun(201, 220);
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
         List<Long> pids = new ArrayList<>();
@@ -60,7 +60,7 @@ class SeedTestbedTest {
         boolean serviceDuringCrash;
         List<String> injectionLog;
 
-        try (Testbed testbed = Testbed.start(TestbedConfig.of(ScenarioYaml.load("seed"), RUN, work), shell, log)) {
+        try (Testbed testbed = Testbed.start(TestbedConfig.of(ScenarioYaml.load("seed"), run, work), shell, log)) {
             sites = testbed.plan().sites();
             for (String ns : testbed.plan().namespaces()) {
                 pids.addAll(inspect.pidsIn(ns));
@@ -115,8 +115,8 @@ class SeedTestbedTest {
         assertThat(degradedRtt).as("RTT of MD-ED with 40 ms extra one-way delay").isCloseTo(30 + 80, within(6.0));
         assertThat(reachableWhileDropping).as("ED reachable while the relay drops every connection").isFalse();
 
-        assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + RUN + "-"));
-        assertThat(inspect.ownedRootInterfaces()).noneMatch(dev -> dev.startsWith("eo" + RUN + "-"));
+        assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + run + "-"));
+        assertThat(inspect.ownedRootInterfaces()).noneMatch(dev -> dev.startsWith("eo" + run + "-"));
         assertThat(pids).isNotEmpty();
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("latency emulation:", "torn down");

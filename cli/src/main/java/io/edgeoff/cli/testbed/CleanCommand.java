@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code edgeoff testbed clean}: remove what crashed runs left behind. */
 @Command(name = "clean", description = {"Remove the namespaces, interfaces and processes of test-bed runs whose",
-    "owner is gone (and of --run, even if its owner lives). Every 'measure'/'up' does this first."})
+    "owner process is gone (and of --run unless a live process owns it). Every 'measure'/'up' does this first."})
 public final class CleanCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -26,7 +26,6 @@ public final class CleanCommand implements Runnable {
         }
         StaleCleanup cleanup = new StaleCleanup(Shell.system(), StaleCleanup.defaultStateDir());
         List<String> removed = cleanup.clean(runId);
-        cleanup.release(runId);
         PrintWriter out = spec.commandLine().getOut();
         removed.forEach(r -> out.println("removed " + r));
         out.println(removed.isEmpty() ? "nothing to remove" : "removed " + removed.size() + " item(s)");

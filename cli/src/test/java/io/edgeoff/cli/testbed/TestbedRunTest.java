@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and nothing left behind afterwards.
  */
 class TestbedRunTest {
-    private static final int RUN = 202;
 
     @Test
     void runsTheDeviceAgainstRealSitesThroughRealLinksWithRealFaultsAndLeavesNothingBehind(@TempDir Path dir)
@@ -29,11 +28,13 @@ class TestbedRunTest {
         assumeTrue(Testbed.available(), "the test-bed needs root on Linux with iproute2");
         assumeTrue(EdgeoffCommand.commandLine().getSubcommands().containsKey("site")
                 && EdgeoffCommand.commandLine().getSubcommands().containsKey("device"), "needs 'edgeoff site' and 'edgeoff device'");
+        StaleCleanup inspect = new StaleCleanup(Shell.system(), StaleCleanup.defaultStateDir());
+        int run = inspect.firstFreeRun(221, 240);
         Path faults = dir.resolve("faults.csv");
         Files.writeString(faults, "start_s,site,kind,duration_s,extra_delay_ms,loss\n"
                 + "0,EC,crash,2,,\n1,ED,link-down,2,,\n");
 
-        CliRun run = CliRun.of("testbed", "run", "--run", Integer.toString(RUN), "--policies", "mdp",
+        CliRun run = CliRun.of("testbed", "run", "--run", Integer.toString(run), "--policies", "mdp",
                 "--executions", "4", "--faults", faults.toString(), "--time-compression", "1",
                 "--work-dir", dir.resolve("work").toString());
 
@@ -43,10 +44,9 @@ class TestbedRunTest {
         assertThat(run.out()).contains("crash EC begins (ok)", "crash EC ends (ok)",
                 "link-down ED begins (ok)", "link-down ED ends (ok)", "torn down");
         assertThat(dir.resolve("work").resolve("device").resolve("summary.csv")).exists();
-        StaleCleanup inspect = new StaleCleanup(Shell.system(), StaleCleanup.defaultStateDir());
-        assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + RUN + "-"));
-        assertThat(inspect.ownedRootInterfaces()).noneMatch(dev -> dev.startsWith("eo" + RUN + "-"));
+        assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + run + "-"));
+        assertThat(inspect.ownedRootInterfaces()).noneMatch(dev -> dev.startsWith("eo" + run + "-"));
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains("eo" + RUN + "-") || c.contains(dir.toString())).toList()).isEmpty();
+                .filter(c -> c.contains("eo" + run + "-") || c.contains(dir.toString())).toList()).isEmpty();
     }
 }

@@ -74,8 +74,8 @@ public final class StaleCleanup {
     }
 
     /**
-     * Removes the namespaces (with their processes) and root interfaces of {@code runId} and of
-     * every run whose owner process is gone.
+     * Removes the namespaces (with their processes) and root interfaces of {@code runId} (unless
+     * another live process owns it) and of every run whose owner process is gone.
      *
      * @return what was removed, for the log
      */
@@ -83,7 +83,7 @@ public final class StaleCleanup {
         List<String> removed = new ArrayList<>();
         for (String ns : ownedNamespaces()) {
             int run = runOf(ns);
-            if (run == runId || !ownerAlive(run)) {
+            if ((run == runId && !ownedByAnother(run)) || !ownerAlive(run)) {
                 killProcessesIn(ns);
                 if (shell.tryRun(List.of("ip", "netns", "del", ns))) {
                     removed.add("namespace " + ns);
@@ -92,10 +92,11 @@ public final class StaleCleanup {
         }
         for (String dev : ownedRootInterfaces()) {
             int run = runOf(dev);
-            if ((run == runId || !ownerAlive(run)) && shell.tryRun(List.of("ip", "link", "del", dev))) {
+            if (((run == runId && !ownedByAnother(run)) || !ownerAlive(run)) && shell.tryRun(List.of("ip", "link", "del", dev))) {
                 removed.add("interface " + dev);
             }
         }
+        removeDeadOwnerFiles();
         return removed;
     }
 
@@ -106,13 +107,49 @@ public final class StaleCleanup {
         }
     }
 
-    /** Records the current process as the owner of {@code runId}. */
-    public void claim(int runId) {
+    /**
+     * Records the current process as the owner of {@code runId}.
+     *
+     * @throws IllegalArgumentException when another live process owns the run
+     */
+    public synchronized void claim(int runId) {
+        Optional<Long> owner = owner(runId);
+        long self = ProcessHandle.current().pid();
+        if (owner.isPresent() && owner.get() != self && ownerAlive(runId)) {
+            throw new IllegalArgumentException("test-bed run " + runId + " is in use by process " + owner.get()
+                    + "; choose another --run");
+        }
         try {
             Files.createDirectories(stateDir);
-            Files.writeString(pidFile(runId), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+            Files.writeString(pidFile(runId), Long.toString(self), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TestbedException("cannot write " + pidFile(runId) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the first run id in [from, to] that no live process owns (for tests running side by side) */
+    public int firstFreeRun(int from, int to) {
+        for (int run = from; run <= to; run++) {
+            if (!ownerAlive(run)) {
+                return run;
+            }
+        }
+        throw new IllegalStateException("every test-bed run in [" + from + ", " + to + "] is in use");
+    }
+
+    private void removeDeadOwnerFiles() {
+        if (!Files.isDirectory(stateDir)) {
+            return;
+        }
+        try (var files = Files.list(stateDir)) {
+            for (Path file : files.toList()) {
+                Matcher m = java.util.regex.Pattern.compile("run-(\\d+)\\.pid").matcher(file.getFileName().toString());
+                if (m.matches() && !ownerAlive(Integer.parseInt(m.group(1)))) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // best effort
         }
     }
 
@@ -123,6 +160,10 @@ public final class StaleCleanup {
         } catch (IOException e) {
             // best effort: a stale pid file only makes the next start check a dead pid
         }
+    }
+
+    private boolean ownedByAnother(int runId) {
+        return ownerAlive(runId) && owner(runId).orElse(-1L) != ProcessHandle.current().pid();
     }
 
     private boolean ownerAlive(int runId) {
