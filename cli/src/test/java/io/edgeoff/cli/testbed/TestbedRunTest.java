@@ -29,24 +29,24 @@ class TestbedRunTest {
         assumeTrue(EdgeoffCommand.commandLine().getSubcommands().containsKey("site")
                 && EdgeoffCommand.commandLine().getSubcommands().containsKey("device"), "needs 'edgeoff site' and 'edgeoff device'");
         StaleCleanup inspect = new StaleCleanup(Shell.system(), StaleCleanup.defaultStateDir());
-        int run = inspect.firstFreeRun(221, 240);
+        int runId = inspect.firstFreeRun(221, 240);
         Path faults = dir.resolve("faults.csv");
         Files.writeString(faults, "start_s,site,kind,duration_s,extra_delay_ms,loss\n"
                 + "0,EC,crash,2,,\n1,ED,link-down,2,,\n");
 
-        CliRun run = CliRun.of("testbed", "run", "--run", Integer.toString(run), "--policies", "mdp",
+        CliRun result = CliRun.of("testbed", "run", "--run", Integer.toString(runId), "--policies", "mdp",
                 "--executions", "4", "--faults", faults.toString(), "--time-compression", "1",
                 "--work-dir", dir.resolve("work").toString());
 
-        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
-        assertThat(run.out()).contains("latency emulation:", "sites ready");
-        assertThat(run.out()).containsPattern("(?m)^mdp\\s+4\\s");
-        assertThat(run.out()).contains("crash EC begins (ok)", "crash EC ends (ok)",
+        assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
+        assertThat(result.out()).contains("latency emulation:", "sites ready");
+        assertThat(result.out()).containsPattern("(?m)^mdp\\s+4\\s");
+        assertThat(result.out()).contains("crash EC begins (ok)", "crash EC ends (ok)",
                 "link-down ED begins (ok)", "link-down ED ends (ok)", "torn down");
         assertThat(dir.resolve("work").resolve("device").resolve("summary.csv")).exists();
-        assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + run + "-"));
-        assertThat(inspect.ownedRootInterfaces()).noneMatch(dev -> dev.startsWith("eo" + run + "-"));
+        assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + runId + "-"));
+        assertThat(inspect.ownedRootInterfaces()).noneMatch(dev -> dev.startsWith("eo" + runId + "-"));
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains("eo" + run + "-") || c.contains(dir.toString())).toList()).isEmpty();
+                .filter(c -> c.contains("eo" + runId + "-") || c.contains(dir.toString())).toList()).isEmpty();
     }
 }
