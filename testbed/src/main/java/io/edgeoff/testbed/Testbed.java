@@ -60,6 +60,7 @@ public final class Testbed implements AutoCloseable, FaultTarget {
      */
     public static Testbed start(TestbedConfig config, Shell shell, PrintStream log) {
         Preconditions.require();
+        long startNanos = System.nanoTime();
         StaleCleanup cleanup = new StaleCleanup(shell, StaleCleanup.defaultStateDir());
         cleanup.claim(config.runId());
         for (String removed : cleanup.clean(config.runId())) {
@@ -78,7 +79,13 @@ public final class Testbed implements AutoCloseable, FaultTarget {
         Testbed testbed = new Testbed(config, shell, cleanup, topology, log);
         Runtime.getRuntime().addShutdownHook(testbed.shutdownHook);
         try {
+            long agentsNanos = System.nanoTime();
             testbed.startAgents();
+            log.println(String.format(Locale.ROOT,
+                    "test-bed run %d up in %.1f s: %d namespaces, %d veth pairs (network %.1f s), %d node agents (%.1f s)",
+                    config.runId(), (System.nanoTime() - startNanos) / 1e9, plan.namespaces().size(),
+                    plan.links().size(), (agentsNanos - startNanos) / 1e9, plan.sites().size(),
+                    (System.nanoTime() - agentsNanos) / 1e9));
         } catch (RuntimeException e) {
             testbed.close();
             throw e;
