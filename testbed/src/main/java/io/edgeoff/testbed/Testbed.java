@@ -230,6 +230,9 @@ public final class Testbed implements AutoCloseable, FaultTarget {
 
     /** Starts {@code command} in the namespace of {@code siteId} (the device's id for the device namespace). */
     public synchronized NamespaceProcess startIn(String siteId, String name, List<String> command) {
+        if (closed) {
+            throw new TestbedException("test-bed run " + config.runId() + " is torn down; not starting " + name);
+        }
         String ns = siteId.equals(config.scenario().device().id()) ? plan().deviceNamespace()
                 : plan().site(siteId).namespace();
         NamespaceProcess process = NamespaceProcess.start(name, ns, command, logFile(name));
