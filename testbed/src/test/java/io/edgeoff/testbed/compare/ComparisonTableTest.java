@@ -24,6 +24,26 @@ class ComparisonTableTest {
     }
 
     @Test
+    void readsTheSimulatorSamplingsPerExecutionWithTheSpreadOverSamplings(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("samplings.csv");
+        Files.writeString(csv, "configuration,policy,sampling,executions,tasks,responseTimeSeconds,energyJoules,"
+                + "batteryPercent,failures,offloadAttempts,serviceAvailability,tasks_MD\n"
+                + "1,mdp,0,10,50,10.0,5.0,99.9,1,20,95.0,10\n"
+                + "1,mdp,1,10,50,12.0,7.0,99.9,3,20,85.0,10\n");
+
+        List<PolicyResult> results = SimulatorSamplingsCsv.read(csv);
+
+        assertThat(results).hasSize(1);
+        PolicyResult mdp = results.get(0);
+        assertThat(mdp.executions()).isEqualTo(20);
+        assertThat(mdp.responseSeconds()).isCloseTo(1.1, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(mdp.responseCi95Seconds()).isCloseTo(1.96 * Math.sqrt(0.02) / Math.sqrt(2),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(mdp.failuresPerExecution()).isCloseTo(0.2, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(mdp.availabilityPercent()).isEqualTo(90.0);
+    }
+
+    @Test
     void putsBothSidesOfAPolicyOnOneRowWithTheRelativeGap() {
         PolicyResult testbed = new PolicyResult("mdp", 10, 1.1, 0.1, 0.5, 0.05, 0.2, 98.0);
         PolicyResult simulator = new PolicyResult("mdp", 2000, 1.0, 0.01, 0.5, 0.01, 0.1, 99.0);
