@@ -7,6 +7,10 @@ import io.edgeoff.testbed.NamespaceProcess;
 import io.edgeoff.testbed.Testbed;
 import io.edgeoff.testbed.TestbedConfig;
 import io.edgeoff.prediction.trace.TraceReaders;
+import io.edgeoff.testbed.compare.ComparisonTable;
+import io.edgeoff.testbed.compare.DeviceSummaryCsv;
+import io.edgeoff.testbed.compare.PolicyResult;
+import io.edgeoff.testbed.compare.SimulatorSamplingsCsv;
 import io.edgeoff.testbed.fault.FaultEvent;
 import io.edgeoff.testbed.fault.FaultInjector;
 import io.edgeoff.testbed.fault.FaultKind;
@@ -83,11 +87,22 @@ public final class RunCommand implements Runnable {
     @Option(names = "--time-compression", defaultValue = "3600", description = "Trace seconds per wall second (default: ${DEFAULT-VALUE}).")
     double timeCompression;
 
+    @Option(names = "--compare", description = {"Afterwards run the simulator ('edgeoff simulate --failure-mode time') on the",
+        "same scenario, seed, policies, executions, trace, configuration and compression, and print both side by side."})
+    boolean compare;
+
+    @Option(names = "--samplings", defaultValue = "30", description = "Simulator samplings for --compare (default: ${DEFAULT-VALUE}).")
+    int samplings;
+
     @Option(names = "--device-timeout-minutes", defaultValue = "30", description = "Give up on the device after this long (default: ${DEFAULT-VALUE}).")
     long deviceTimeoutMinutes;
 
     @Override
     public void run() {
+        if (compare && faultsFile != null) {
+            throw new IllegalArgumentException("--compare needs the faults to come from a trace (--trace or the default),"
+                    + " not from --faults: the simulator replays traces");
+        }
         if (executions < 1) {
             throw new IllegalArgumentException("--executions must be >= 1, but was " + executions);
         }
@@ -129,6 +144,46 @@ public final class RunCommand implements Runnable {
             out.println("logs: " + config.workDir());
             out.flush();
         }
+        if (compare) {
+            compareWithSimulator(config, out);
+        }
+    }
+
+    private void compareWithSimulator(TestbedConfig config, PrintWriter out) {
+        Path simOut = config.workDir().resolve("simulator");
+        List<String> args = new ArrayList<>(List.of("simulate", "--scenario", options.scenarioName,
+                "--configs", Integer.toString(configuration), "--policies", String.join(",", policies),
+                "--samplings", Integer.toString(samplings), "--executions", Integer.toString(executions),
+                "--seed", Long.toString(config.seed()), "--failure-mode", "time",
+                "--time-compression", Double.toString(timeCompression), "--out", simOut.toString(), "--no-html", "--quiet"));
+        if (traceFile != null) {
+            args.addAll(List.of("--trace", traceFile.toAbsolutePath().toString()));
+        }
+        out.println();
+        out.println("simulator: edgeoff " + String.join(" ", args));
+        out.flush();
+        Path log = config.workDir().resolve("simulator.log");
+        try {
+            Process p = new ProcessBuilder(JavaCommand.of(CLI_MAIN, 1024, args)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!p.waitFor(deviceTimeoutMinutes, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new TestbedException("the simulator failed; see " + log);
+            }
+        } catch (IOException e) {
+            throw new TestbedException("cannot run the simulator: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TestbedException("interrupted while the simulator ran", e);
+        }
+        List<PolicyResult> testbed = DeviceSummaryCsv.read(config.workDir().resolve("device").resolve("summary.csv"));
+        List<PolicyResult> simulator = SimulatorSamplingsCsv.read(simOut.resolve("samplings.csv"));
+        out.println();
+        out.println("test-bed (" + executions + " executions per policy) versus simulator (time mode, " + samplings
+                + " samplings x " + executions + " executions), per application execution:");
+        out.println();
+        out.print(ComparisonTable.format(testbed, simulator));
+        out.flush();
     }
 
     private FaultPlan faultPlan(Scenario scenario, long seed) {
