@@ -19,12 +19,16 @@ public final class Predictors {
     static {
         register(SvrPredictor.NAME, "the seed's epsilon-SVR (RBF, LIBSVM) on the slot index, C = max(|mean+-3sd|), "
                 + "epsilon 0.001, gamma = 1/var(x)", seed -> SvrPredictor.trainer());
+        register(TunedSvrPredictor.NAME, "the seed's SVR with C, gamma, epsilon chosen on the last 20 % of the training "
+                + "slots (time-ordered validation)", seed -> TunedSvrPredictor.trainer());
         register(LastValuePredictor.NAME, "last observed slot's availability (persistence)",
                 seed -> LastValuePredictor.trainer());
         register(MovingMeanPredictor.NAME, "moving mean of the last " + MovingMeanPredictor.DEFAULT_WINDOW + " slots",
                 seed -> MovingMeanPredictor.trainer(MovingMeanPredictor.DEFAULT_WINDOW));
         register(EwmaPredictor.NAME, "exponentially weighted moving average, alpha " + EwmaPredictor.DEFAULT_ALPHA,
                 seed -> EwmaPredictor.trainer(EwmaPredictor.DEFAULT_ALPHA));
+        register(WeibullPredictor.NAME, "Weibull inter-failure times (MLE, censored), outage probability from the hazard",
+                seed -> WeibullPredictor.trainer());
         register(MarkovPredictor.NAME, "state-conditional mean: down now / slots since the last outage slot",
                 seed -> MarkovPredictor.trainer());
     }
