@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Proactive, failure-aware computation offloading to edge and cloud microservices.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.edgeoff.cli.prediction.TraceCommand.class, io.edgeoff.cli.prediction.PredictCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
 
