@@ -45,7 +45,7 @@ public final class PredictCommand implements Runnable {
     Integer system;
     @Option(names = "--node", paramLabel = "N", description = "node number (required)")
     Integer node;
-    @Option(names = "--model", paramLabel = "M", defaultValue = "markov",
+    @Option(names = "--model", paramLabel = "M", defaultValue = "weibull",
             description = "model (see 'edgeoff predict models'; default: ${DEFAULT-VALUE})")
     String model;
     @Option(names = "--protocol", paramLabel = "P", defaultValue = "walk-forward",

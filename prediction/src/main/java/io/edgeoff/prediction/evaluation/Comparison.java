@@ -81,7 +81,13 @@ public record Comparison(Protocol protocol, List<EvaluationResult> results, List
                     median(m, Metrics::nrmse), median(m, Metrics::rmse), median(m, Metrics::mae), median(m, Metrics::r2),
                     median(m, Metrics::epsilonRisk), median(m, Metrics::brier), medianMillisPerNode(m)));
         }
+        sb.append("\nranked by median Brier (the selection criterion): ").append(String.join(" < ", rankedByBrier())).append('\n');
         return sb.toString();
+    }
+
+    /** Model names sorted by median Brier score, best first. */
+    public List<String> rankedByBrier() {
+        return models.stream().sorted(java.util.Comparator.comparingDouble((String m) -> median(m, Metrics::brier))).toList();
     }
 
     /** Markdown table of one metric per node (rows) and model (columns). */
