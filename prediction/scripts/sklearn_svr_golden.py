@@ -22,6 +22,7 @@ import numpy as np
 import sklearn
 from sklearn.svm import SVR
 
+REPEAT = 3
 CANDIDATES = [(16, 1), (16, 11), (16, 4), (16, 8), (2, 41), (7, 0), (20, 158), (20, 165), (20, 243),
               (20, 48), (22, 0), (13, 80), (8, 55), (8, 1), (8, 3), (15, 0)]
 
@@ -47,12 +48,8 @@ def daily_availability(intervals):
         else:
             merged.append([s, e])
     first_day = merged[0][0].date()
-    last_instant = max(e if e > s else s for s, e in merged)
-    if last_instant > merged[0][0] and any(e > s for s, e in merged):
-        # the day holding the last instant of downtime (end exclusive)
-        last_day = max((e - timedelta(microseconds=1)).date() if e > s else s.date() for s, e in merged)
-    else:
-        last_day = max(s.date() for s, e in merged)
+    # the last day is the one holding the last instant of downtime (ends are exclusive)
+    last_day = max((e - timedelta(microseconds=1)).date() if e > s else s.date() for s, e in merged)
     n = (last_day - first_day).days + 1
     down = np.zeros(n)
     day0 = datetime.combine(first_day, datetime.min.time())
@@ -79,10 +76,12 @@ def main(path):
         y_train = y[:n_train]
         m, sd = y_train.mean(), y_train.std()
         c = max(abs(m + 3 * sd), abs(m - 3 * sd))
-        t0 = time.perf_counter()
-        model = SVR(kernel='rbf', C=c, epsilon=0.001, gamma='scale').fit(x[:n_train], y_train)
-        pred = np.clip(model.predict(x[n_train:]), 0.0, 1.0)
-        seconds = time.perf_counter() - t0
+        seconds = float('inf')
+        for _ in range(REPEAT):  # the minimum of REPEAT timed fits, as 'edgeoff predict timing' reports
+            t0 = time.perf_counter()
+            model = SVR(kernel='rbf', C=c, epsilon=0.001, gamma='scale').fit(x[:n_train], y_train)
+            pred = np.clip(model.predict(x[n_train:]), 0.0, 1.0)
+            seconds = min(seconds, time.perf_counter() - t0)
         y_test = y[n_train:]
         rmse = float(np.sqrt(np.mean((y_test - pred) ** 2)))
         out["nodes"].append({
