@@ -83,7 +83,9 @@ public final class TraceCommand implements Runnable {
                             r.get("category"), r.get("failures"), r.get("firstFailure"), r.get("lastFailure"),
                             r.get("mtbfHours") == null ? Double.NaN : (Double) r.get("mtbfHours"), (Double) r.get("mttrHours"));
                 }
-                out.printf(Locale.ROOT, "%d nodes, %d systems, %d outages%n", rows.size(), trace.systems().size(), trace.size());
+                long systems = rows.stream().map(r -> r.get("system")).distinct().count();
+                long outages = rows.stream().mapToLong(r -> (Integer) r.get("failures")).sum();
+                out.printf(Locale.ROOT, "%d nodes, %d systems, %d outages%n", rows.size(), systems, outages);
             }
             out.flush();
         }
