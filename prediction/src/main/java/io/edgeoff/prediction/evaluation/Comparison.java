@@ -21,6 +21,9 @@ import java.util.function.ToDoubleFunction;
  * @param nodes    nodes in order
  */
 public record Comparison(Protocol protocol, List<EvaluationResult> results, List<String> models, List<NodeId> nodes) {
+    /** The seed's model, the reference of the "vs svr" column. */
+    public static final String SEED_MODEL = "svr";
+
     public Comparison {
         results = List.copyOf(results);
         models = List.copyOf(models);
@@ -74,11 +77,15 @@ public record Comparison(Protocol protocol, List<EvaluationResult> results, List
     public String summaryTable() {
         StringBuilder sb = new StringBuilder();
         sb.append("protocol: ").append(protocol.cliName()).append(", ").append(nodes.size()).append(" nodes, medians across nodes\n\n");
-        sb.append("| model | NRMSE | RMSE | MAE | R^2 | eps-risk | Brier | ms per node |\n");
-        sb.append("|---|---|---|---|---|---|---|---|\n");
+        boolean withSvr = models.contains(SEED_MODEL);
+        sb.append("| model | NRMSE |").append(withSvr ? " vs svr |" : "")
+                .append(" RMSE | MAE | R^2 | eps-risk | Brier | ms per node |\n");
+        sb.append("|---|---|").append(withSvr ? "---|" : "").append("---|---|---|---|---|---|\n");
         for (String m : models) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.3f | %.4f | %.4f | %.1f |%n", m,
-                    median(m, Metrics::nrmse), median(m, Metrics::rmse), median(m, Metrics::mae), median(m, Metrics::r2),
+            String vs = withSvr ? String.format(Locale.ROOT, " %+.1f %% |",
+                    100 * (median(m, Metrics::nrmse) / median(SEED_MODEL, Metrics::nrmse) - 1)) : "";
+            sb.append(String.format(Locale.ROOT, "| %s | %.4f |%s %.4f | %.4f | %.3f | %.4f | %.4f | %.1f |%n", m,
+                    median(m, Metrics::nrmse), vs, median(m, Metrics::rmse), median(m, Metrics::mae), median(m, Metrics::r2),
                     median(m, Metrics::epsilonRisk), median(m, Metrics::brier), medianMillisPerNode(m)));
         }
         sb.append("\nranked by median Brier (the selection criterion): ").append(String.join(" < ", rankedByBrier())).append('\n');

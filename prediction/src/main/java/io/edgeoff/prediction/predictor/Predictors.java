@@ -27,6 +27,8 @@ public final class Predictors {
                 + "epsilon 0.001, gamma = 1/var(x)", seed -> SvrPredictor.trainer());
         register(TunedSvrPredictor.NAME, "the seed's SVR with C, gamma, epsilon chosen on the last 20 % of the training "
                 + "slots (time-ordered validation)", seed -> TunedSvrPredictor.trainer());
+        register(AlwaysUpPredictor.NAME, "reference: always available (availability 1, outage probability 0)",
+                seed -> AlwaysUpPredictor.trainer());
         register(LastValuePredictor.NAME, "last observed slot's availability (persistence)",
                 seed -> LastValuePredictor.trainer());
         register(MovingMeanPredictor.NAME, "moving mean of the last " + MovingMeanPredictor.DEFAULT_WINDOW + " slots",
