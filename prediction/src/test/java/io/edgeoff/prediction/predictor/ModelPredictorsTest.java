@@ -73,6 +73,29 @@ class ModelPredictorsTest {
         assertThat(p.forecast(s, 1)[0]).isLessThan(1.0);
     }
 
+    @Test
+    void aBlendAveragesItsMembers() {
+        AvailabilitySeries s = Series.daily(1, 0.5, 1, 0.8);
+
+        double blend = BlendPredictor.trainer(java.util.List.of("last", "always-up")).train(s).forecast(s, 1)[0];
+
+        assertThat(blend).isCloseTo((0.8 + 1.0) / 2, within(1e-12));
+    }
+
+    @Test
+    void autoSelectsTheCandidateWithTheBestValidationBrierScore() {
+        // outages every other day: persistence always predicts the wrong state, always-up is right half the time
+        double[] v = new double[100];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 2 == 0 ? 1.0 : 0.9;
+        }
+
+        String chosen = AutoPredictor.select(Series.daily(v), java.util.List.of("last", "always-up"),
+                AutoPredictor.Criterion.BRIER);
+
+        assertThat(chosen).isEqualTo("always-up");
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void everyModelForecastsValuesInTheUnitInterval(long seed) {
