@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fit + predict time of the seed SVR per seed candidate node, ours (LIBSVM in Java) against scikit-learn,
 # side by side in one run. Same data, same split (chronological 80/20), same hyper-parameters; each side
-# reports the minimum of 3 timed runs after loading the data (Java also after one warm-up pass).
+# reports the minimum of 3 timed runs after loading the data (Java after two warm-up passes over all nodes,
+# so that the JIT has compiled LIBSVM; Python needs no warm-up).
 # Usage: prediction/scripts/svr_timing.sh [LANL.csv]     (needs /usr/bin/python3 with python3-sklearn)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
