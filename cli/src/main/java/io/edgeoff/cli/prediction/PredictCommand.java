@@ -123,7 +123,7 @@ public final class PredictCommand implements Runnable {
     }
 
     /** {@code edgeoff predict compare}. */
-    @Command(name = "compare", mixinStandardHelpOptions = true,
+    @Command(name = "compare", aliases = "evaluate", mixinStandardHelpOptions = true,
             description = "Compare models (median metrics across nodes; default: the 16 seed node candidates).")
     static final class Compare implements Runnable {
         @Spec

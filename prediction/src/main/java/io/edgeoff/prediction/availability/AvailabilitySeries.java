@@ -85,7 +85,7 @@ public final class AvailabilitySeries {
         Instant start = alignDown(from, slot);
         long slotNanos = slot.toNanos();
         long n = ceilDiv(Duration.between(start, to).toNanos(), slotNanos);
-        if (n > 50_000_000L) {
+        if (n > 10_000_000L) {
             throw new IllegalArgumentException("series would have " + n + " slots of " + slot + ": choose a longer slot");
         }
         double[] down = new double[(int) n];
