@@ -6,6 +6,8 @@ import io.edgeoff.testbed.JavaCommand;
 import io.edgeoff.testbed.NamespaceProcess;
 import io.edgeoff.testbed.Testbed;
 import io.edgeoff.testbed.TestbedConfig;
+import io.edgeoff.prediction.synthetic.SyntheticTraces;
+import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.TraceReaders;
 import io.edgeoff.testbed.compare.ComparisonTable;
 import io.edgeoff.testbed.compare.DeviceSummaryCsv;
@@ -67,9 +69,13 @@ public final class RunCommand implements Runnable {
     @Option(names = "--faults", description = "Fault plan CSV (start_s,site,kind,duration_s,extra_delay_ms,loss; trace seconds).")
     Path faultsFile;
 
-    @Option(names = "--trace", description = {"Failure trace (LANL CSV or generic CSV/JSONL): each remote site replays the",
-        "outages of the node --configuration assigns to it, as faults of the kinds in --fault-kinds."})
+    @Option(names = "--trace", description = {"Failure trace (LANL CSV or generic CSV/JSONL; default: the built-in synthetic",
+        "trace): each remote site replays the outages of the node --configuration assigns to it, as faults of the",
+        "kinds in --fault-kinds."})
     Path traceFile;
+
+    @Option(names = "--no-faults", description = "Inject nothing.")
+    boolean noFaults;
 
     @Option(names = "--configuration", defaultValue = "1", description = "Scenario configuration naming the trace nodes (default: ${DEFAULT-VALUE}).")
     int configuration;
@@ -99,7 +105,7 @@ public final class RunCommand implements Runnable {
 
     @Override
     public void run() {
-        if (compare && faultsFile != null) {
+        if (compare && (faultsFile != null || noFaults)) {
             throw new IllegalArgumentException("--compare needs the faults to come from a trace (--trace or the default),"
                     + " not from --faults: the simulator replays traces");
         }
@@ -187,20 +193,21 @@ public final class RunCommand implements Runnable {
     }
 
     private FaultPlan faultPlan(Scenario scenario, long seed) {
-        if (faultsFile != null && traceFile != null) {
-            throw new IllegalArgumentException("give --faults or --trace, not both");
+        if ((faultsFile != null ? 1 : 0) + (traceFile != null ? 1 : 0) + (noFaults ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("give at most one of --faults, --trace and --no-faults");
         }
         if (faultsFile != null) {
             return FaultPlan.read(faultsFile, scenario.remoteSites().stream().map(Site::id).toList());
         }
-        if (traceFile == null) {
+        if (noFaults) {
             return new FaultPlan(List.of());
         }
         List<FaultKind> kinds = faultKinds.stream().map(FaultKind::parse).toList();
         double[] weights = new double[kinds.size()];
         java.util.Arrays.fill(weights, 1.0);
         FaultEvent degradation = new FaultEvent(0, "-", FaultKind.DEGRADE, 1, degradeDelayMillis, degradeLoss);
-        return TraceFaults.plan(TraceReaders.read(traceFile), scenario, configuration, kinds, weights, degradation, seed);
+        FailureTrace trace = traceFile == null ? SyntheticTraces.defaultTrace() : TraceReaders.read(traceFile);
+        return TraceFaults.plan(trace, scenario, configuration, kinds, weights, degradation, seed);
     }
 
     private static void writeFile(Path file, String text) {
