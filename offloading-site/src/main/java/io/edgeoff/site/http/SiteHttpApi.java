@@ -48,6 +48,7 @@ public final class SiteHttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteHttpApi.class);
     private static final String JSON = "application/json";
+    private static final long DRAIN_FACTOR = 4;
 
     private final SiteService service;
     private final OutageController outages;
@@ -99,7 +100,7 @@ public final class SiteHttpApi {
         config.requestLogger.http((ctx, ms) -> metrics.response(ctx.statusCode()));
         var routes = config.routes;
         routes.post("/v1/tasks", guarded(true, true, this::submitTask));
-        routes.get("/v1/health", guarded(false, true, this::health));
+        routes.get("/v1/health", guarded(false, false, this::health));
         routes.get("/v1/resources", guarded(false, true, this::resources));
         routes.get("/v1/availability", guarded(false, true, this::availability));
         routes.get("/v1/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -142,14 +143,11 @@ public final class SiteHttpApi {
                 if (outage.isPresent()) {
                     ActiveOutage o = outage.get();
                     if (o.mode() == OutageMode.HANG) {
-                        ctx.future(() -> o.ended().thenRun(() -> writeError(ctx, new ApiException(503,
-                                "SITE_UNAVAILABLE", "the site hung during an injected outage and did not answer"))));
+                        hang(ctx, o);
                         return;
                     }
-                    long seconds = Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), o.end()).toMillis()
-                            / 1000.0));
                     throw new ApiException(503, "SITE_UNAVAILABLE", "site " + siteId + " is in an injected "
-                            + o.mode().label() + " outage until " + o.end(), OptionalLong.of(seconds));
+                            + o.mode().label() + " outage until " + o.end(), OptionalLong.of(secondsUntil(o)));
                 }
             }
             if (needsToken) {
@@ -220,13 +218,55 @@ public final class SiteHttpApi {
         }
     }
 
+    /**
+     * Reads and discards what is left of a request body (up to {@value #DRAIN_FACTOR} times the
+     * limit), so that a client still sending its body receives the error answer instead of a reset
+     * connection. Larger bodies are not read: the connection is closed after the answer.
+     */
+    private void drainBody(Context ctx) {
+        try {
+            long declared = ctx.req().getContentLengthLong();
+            if (declared > DRAIN_FACTOR * maxRequestBytes || ctx.req().isAsyncStarted()) {
+                return;
+            }
+            InputStream in = ctx.req().getInputStream();
+            long left = DRAIN_FACTOR * maxRequestBytes;
+            byte[] buffer = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Nothing more to read, or the client went away.
+        }
+    }
+
     private ApiException tooLarge(long size) {
         return new ApiException(413, "PAYLOAD_TOO_LARGE", "request body of " + size + " bytes exceeds the limit of "
                 + maxRequestBytes + " bytes");
     }
 
     private void health(Context ctx) {
+        Optional<ActiveOutage> outage = outages.active();
+        if (outage.isPresent() && outage.get().mode() == OutageMode.HANG) {
+            hang(ctx, outage.get());
+            return;
+        }
+        if (outage.isPresent()) {
+            ctx.header("Retry-After", Long.toString(secondsUntil(outage.get())));
+            writeJson(ctx, 503, new ApiResponses.HealthResponse(siteId, "DOWN", false));
+            return;
+        }
         writeJson(ctx, 200, new ApiResponses.HealthResponse(siteId, "UP", true));
+    }
+
+    private void hang(Context ctx, ActiveOutage o) {
+        ctx.future(() -> o.ended().thenRun(() -> writeError(ctx, new ApiException(503, "SITE_UNAVAILABLE",
+                "the site hung during an injected outage and did not answer"))));
+    }
+
+    private long secondsUntil(ActiveOutage o) {
+        return Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), o.end()).toMillis() / 1000.0));
     }
 
     private void resources(Context ctx) {
@@ -334,6 +374,7 @@ public final class SiteHttpApi {
     }
 
     private void writeError(Context ctx, ApiException e) {
+        drainBody(ctx);
         e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
         writeJson(ctx, e.status(), e.body());
     }
