@@ -1,0 +1,20 @@
+package io.edgeoff.site;
+
+import io.edgeoff.common.site.Site;
+import io.edgeoff.common.site.SiteKind;
+import java.nio.file.Path;
+
+/** Child process for crash tests: runs a site on port 0 with data in {@code args[0]} and prints {@code PORT <n>}. */
+public final class SiteChildMain {
+    private SiteChildMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SiteConfig config = SiteConfig.builder(new Site("EC", SiteKind.EDGE, 1_000_000, 2, 8, 150), TestSites.SEED_KINDS,
+                Path.of(args[0])).token(TestSites.TOKEN).build();
+        SiteServer server = SiteServer.start(config);
+        System.out.println("PORT " + server.port());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,84 @@
+package io.edgeoff.site.injection;
+
+import static io.edgeoff.site.TestSites.TOKEN;
+import static io.edgeoff.site.TestSites.get;
+import static io.edgeoff.site.TestSites.post;
+import static io.edgeoff.site.TestSites.uri;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeoff.site.SiteChildMain;
+import io.edgeoff.site.TestSites;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Crash mode for real: a site in a child JVM exits, and its restart detects and records the unclean shutdown. */
+class CrashModeProcessTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCrashOutageEndsTheProcessAndTheRestartRecordsAnUncleanShutdown() throws Exception {
+        HttpClient client = TestSites.client();
+        Process site = TestSites.startChildJvm(SiteChildMain.class, List.of(dir.toString()));
+        try {
+            int port = readPort(site);
+            var injected = post(client, uri(port, "/v1/admin/outages"), "{\"mode\":\"crash\",\"durationMillis\":500}",
+                    TOKEN);
+
+            boolean exited = site.waitFor(20, TimeUnit.SECONDS);
+
+            assertThat(injected.statusCode()).isEqualTo(202);
+            assertThat(exited).isTrue();
+            assertThat(site.exitValue()).isEqualTo(OutageMode.CRASH_EXIT_CODE);
+        } finally {
+            site.destroyForcibly();
+        }
+
+        Process restarted = TestSites.startChildJvm(SiteChildMain.class, List.of(dir.toString()));
+        try {
+            int port = readPort(restarted);
+            assertThat(get(client, uri(port, "/v1/health"), null).statusCode()).isEqualTo(200);
+            JsonNode events = JSON.readTree(get(client, uri(port, "/v1/admin/failure-events"), TOKEN).body())
+                    .get("events");
+            List<String> types = new ArrayList<>();
+            events.forEach(e -> types.add(e.get("type").asText()));
+            assertThat(types).containsSubsequence("SITE_STARTED", "OUTAGE_STARTED", "UNCLEAN_SHUTDOWN", "SITE_STARTED");
+            JsonNode unclean = null;
+            for (JsonNode e : events) {
+                if (e.get("type").asText().equals("UNCLEAN_SHUTDOWN")) {
+                    unclean = e;
+                }
+            }
+            assertThat(unclean.get("detail").asText()).contains("lastRecord=OUTAGE_STARTED").contains("mode=crash");
+            JsonNode availability = JSON.readTree(get(client, uri(port, "/v1/availability"), null).body());
+            assertThat(availability.get("hoursSinceLastFailure").asDouble()).isLessThan(0.1);
+        } finally {
+            restarted.destroyForcibly();
+            restarted.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int readPort(Process process) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith("PORT ")) {
+                return Integer.parseInt(line.substring(5).trim());
+            }
+        }
+        throw new AssertionError("the site process ended without printing its port; exit "
+                + (process.isAlive() ? "alive" : process.exitValue()));
+    }
+}
