@@ -1,6 +1,8 @@
 package io.edgeoff.site;
 
 import io.edgeoff.common.site.Site;
+import io.edgeoff.prediction.availability.AvailabilitySeries;
+import io.edgeoff.prediction.predictor.Predictors;
 import io.edgeoff.site.failure.FailureFileOptions;
 import io.edgeoff.site.injection.OutageMode;
 import io.edgeoff.site.injection.OutageTrace;
@@ -32,15 +34,21 @@ import java.util.Optional;
  * @param failureTrace            a failure trace to replay, if any
  * @param timeCompression         trace seconds per wall second when replaying (also scales the forecast slot)
  * @param traceOutageMode         mode of trace outages whose line names none
- * @param forecastWindow          slots averaged by the moving-mean forecaster
+ * @param predictor               name of the prediction engine's model ({@code Predictors.names()})
+ * @param predictorSeed           seed of the model's trainer
+ * @param historySeries           earlier availability of this site in daily slots (a trace node), if any
+ * @param retrainEverySlots       the model is retrained after this many new slots (and after each new failure)
  */
 public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, String bindHost, int port, String token,
                          boolean tokenGenerated, int queueCapacity, long maxRequestBytes, double maxMillionInstructions,
                          double maxOutKB, int idempotencyCapacity, FailureFileOptions failureFile,
                          Optional<OutageTrace> failureTrace, double timeCompression, OutageMode traceOutageMode,
-                         int forecastWindow) {
+                         String predictor, long predictorSeed, Optional<AvailabilitySeries> historySeries,
+                         int retrainEverySlots) {
     /** Seconds in one slot of trace time (the seed's daily availability). */
     public static final double TRACE_SLOT_SECONDS = 86_400;
+    /** The prediction engine's default model: the seed's SVR. */
+    public static final String DEFAULT_PREDICTOR = "svr";
 
     public SiteConfig {
         Objects.requireNonNull(site, "site");
@@ -77,8 +85,14 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         if (!(timeCompression > 0) || !Double.isFinite(timeCompression)) {
             throw new IllegalArgumentException("timeCompression must be > 0, but was " + timeCompression);
         }
-        if (forecastWindow < 1) {
-            throw new IllegalArgumentException("forecastWindow must be >= 1, but was " + forecastWindow);
+        Objects.requireNonNull(predictor, "predictor");
+        Objects.requireNonNull(historySeries, "historySeries");
+        if (!Predictors.names().contains(predictor)) {
+            throw new IllegalArgumentException("unknown predictor '" + predictor + "'; known predictors: "
+                    + Predictors.names());
+        }
+        if (retrainEverySlots < 1) {
+            throw new IllegalArgumentException("retrainEverySlots must be >= 1, but was " + retrainEverySlots);
         }
     }
 
@@ -115,7 +129,10 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         private OutageTrace failureTrace;
         private double timeCompression = 1;
         private OutageMode traceOutageMode = OutageMode.REFUSE;
-        private int forecastWindow = 7;
+        private String predictor = DEFAULT_PREDICTOR;
+        private long predictorSeed = 5725;
+        private AvailabilitySeries historySeries;
+        private int retrainEverySlots = 1;
 
         private Builder(Site site, List<String> taskKinds, Path dataDirectory) {
             this.site = site;
@@ -185,8 +202,24 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
             return this;
         }
 
-        public Builder forecastWindow(int value) {
-            this.forecastWindow = value;
+        public Builder predictor(String value) {
+            this.predictor = value;
+            return this;
+        }
+
+        public Builder predictorSeed(long value) {
+            this.predictorSeed = value;
+            return this;
+        }
+
+        /** @param value earlier availability in daily slots (e.g. a LANL node), or null for none */
+        public Builder historySeries(AvailabilitySeries value) {
+            this.historySeries = value;
+            return this;
+        }
+
+        public Builder retrainEverySlots(int value) {
+            this.retrainEverySlots = value;
             return this;
         }
 
@@ -195,7 +228,8 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
             return new SiteConfig(site, taskKinds, dataDirectory, bindHost, port, generated ? randomToken() : token,
                     generated, queueCapacity == null ? 16 * site.cores() : queueCapacity, maxRequestBytes,
                     maxMillionInstructions, maxOutKB, idempotencyCapacity, failureFile, Optional.ofNullable(failureTrace),
-                    timeCompression, traceOutageMode, forecastWindow);
+                    timeCompression, traceOutageMode, predictor, predictorSeed, Optional.ofNullable(historySeries),
+                    retrainEverySlots);
         }
     }
 }

@@ -12,7 +12,7 @@ import io.edgeoff.site.injection.OutageEffects;
 import io.edgeoff.site.injection.OutageMode;
 import io.edgeoff.site.injection.TraceReplayer;
 import io.edgeoff.site.prediction.AvailabilityForecaster;
-import io.edgeoff.site.prediction.MovingMeanForecaster;
+import io.edgeoff.site.prediction.EngineForecaster;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,6 +39,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
     private final SiteService service;
     private final IntConsumer halt;
     private final double nanosPerRound;
+    private final AvailabilityForecaster forecaster;
     private Javalin http;
     private int boundPort;
     private boolean closed;
@@ -46,6 +47,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
     private SiteServer(SiteConfig config, Clock clock, IntConsumer halt, AvailabilityForecaster forecaster) {
         this.config = config;
         this.halt = halt;
+        this.forecaster = forecaster;
         this.nanosPerRound = ComputeKernel.measureNanosPerRound(20_000_000L);
         String id = config.site().id();
         this.monitor = FailureMonitor.start(config.dataDirectory(), config.failureFile(), clock, id);
@@ -69,6 +71,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
                 () -> nanosPerRound);
         metrics.gauge("edgeoff.site.failure.records", "records in the failure file", () -> monitor.records().size());
         this.api = new SiteHttpApi(service, outages, metrics, clock);
+        service.forecast(1); // trains the prediction engine before the site starts listening
         double cpuShare = nanosPerRound * ComputeKernel.ROUNDS_PER_MI * config.site().mips() / 1e9;
         LOG.info("site {}: {} MIPS x {} cores; kernel {} ns/round on this host, so real CPU work is {}% of a task's "
                         + "paced time", id, config.site().mips(), config.site().cores(),
@@ -81,8 +84,13 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
 
     /** Starts a site with the system clock; an injected crash halts the JVM. */
     public static SiteServer start(SiteConfig config) {
-        return start(config, Clock.systemUTC(), code -> Runtime.getRuntime().halt(code),
-                new MovingMeanForecaster(config.forecastWindow()));
+        return start(config, Clock.systemUTC(), code -> Runtime.getRuntime().halt(code), engineFor(config));
+    }
+
+    /** @return the prediction engine configured by {@code config} */
+    public static AvailabilityForecaster engineFor(SiteConfig config) {
+        return new EngineForecaster(config.predictor(), config.predictorSeed(), config.historySeries(),
+                config.retrainEverySlots());
     }
 
     /**
@@ -181,6 +189,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         closed = true;
         scheduler.shutdownNow();
         executor.close();
+        forecaster.close();
         monitor.close();
     }
 }

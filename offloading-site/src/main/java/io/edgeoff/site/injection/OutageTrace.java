@@ -11,6 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
+import io.edgeoff.prediction.availability.AvailabilitySeries;
+import io.edgeoff.prediction.trace.FailureTrace;
+import io.edgeoff.prediction.trace.NodeId;
+import io.edgeoff.prediction.trace.Outage;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A failure trace to replay: outages in trace time, sorted by start, overlapping ones merged.
@@ -26,6 +32,26 @@ import java.util.zip.CRC32C;
 public record OutageTrace(String name, List<TraceOutage> outages) {
     public OutageTrace {
         outages = merge(outages);
+    }
+
+    /**
+     * The outages of one node of a failure trace read by the prediction module (LANL or its generic
+     * format), with trace time starting at midnight (UTC) of the node's first failure.
+     *
+     * @throws IllegalArgumentException naming the node when the trace has no outage of it
+     */
+    public static OutageTrace fromNode(FailureTrace trace, NodeId node) {
+        List<Outage> outages = trace.outagesOf(node);
+        Instant origin = AvailabilitySeries.alignDown(outages.get(0).start(), AvailabilitySeries.DAY);
+        List<TraceOutage> converted = new ArrayList<>();
+        for (Outage o : outages) {
+            if (o.length().isZero()) {
+                continue;
+            }
+            converted.add(new TraceOutage(Duration.between(origin, o.start()).toMillis() / 1000.0,
+                    o.length().toMillis() / 1000.0, Optional.empty()));
+        }
+        return new OutageTrace(trace.report().source() + "#" + node, converted);
     }
 
     /** Reads the generic CSV format; errors name the file, the line and the value. */

@@ -4,7 +4,7 @@ package io.edgeoff.site.prediction;
  * The site's prediction engine: forecasts the availability of the next slots from the site's
  * history. Implementations must be thread-safe.
  */
-public interface AvailabilityForecaster {
+public interface AvailabilityForecaster extends AutoCloseable {
     /** @return the model's name, reported as {@code predictor} */
     String name();
 
@@ -13,4 +13,9 @@ public interface AvailabilityForecaster {
      * @param slots   number of future slots, &gt;= 1
      */
     Forecast forecast(AvailabilityHistory history, int slots);
+
+    /** Stops background work, if any. */
+    @Override
+    default void close() {
+    }
 }

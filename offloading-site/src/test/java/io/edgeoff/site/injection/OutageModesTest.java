@@ -15,7 +15,6 @@ import io.edgeoff.site.SiteServer;
 import io.edgeoff.site.TestSites;
 import io.edgeoff.site.failure.FailureEventType;
 import io.edgeoff.site.failure.FailureRecord;
-import io.edgeoff.site.prediction.MovingMeanForecaster;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +94,7 @@ class OutageModesTest {
     void crashModeInvokesTheHaltAfterRecordingTheOutage() throws Exception {
         List<Integer> halts = new CopyOnWriteArrayList<>();
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).build(), Clock.systemUTC(), halts::add,
-                new MovingMeanForecaster(7))) {
+                SiteServer.engineFor(TestSites.fastSite(dir).build()))) {
             HttpResponse<String> injected = inject(server, "crash", 1000);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> !halts.isEmpty());
