@@ -70,10 +70,11 @@ public final class SiteService {
      */
     public Submission submit(TaskOrder order) {
         IdempotencyCache.Entry entry;
+        long fingerprint = order.fingerprint();
         synchronized (idempotency) {
             var existing = idempotency.get(order.idempotencyKey());
             if (existing.isPresent()) {
-                if (existing.get().fingerprint() != order.fingerprint()) {
+                if (existing.get().fingerprint() != fingerprint) {
                     throw new IdempotencyConflictException("idempotencyKey '" + order.idempotencyKey()
                             + "' was already used for a different task");
                 }
@@ -88,7 +89,7 @@ public final class SiteService {
                 metrics.taskOutcome("rejected");
                 throw e;
             }
-            entry = new IdempotencyCache.Entry(order.fingerprint(), result);
+            entry = new IdempotencyCache.Entry(fingerprint, result);
             idempotency.put(order.idempotencyKey(), entry);
         }
         IdempotencyCache.Entry accepted = entry;
