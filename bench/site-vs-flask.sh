@@ -5,12 +5,16 @@
 # key per request. Prints requests/s and latency percentiles of both, the throughput ratio, and our
 # latency at about half of our peak rate.
 #
-# Usage: bench/site-vs-flask.sh            (DURATION=20 CONNECTIONS=64 THREADS=2 FLASK_WORKERS=5)
+# The two servers are measured alternately ROUNDS times (A B A B ...) so that a change in the load
+# of a shared machine hits both; the table shows every round and the medians.
+#
+# Usage: bench/site-vs-flask.sh  (DURATION=10 ROUNDS=3 CONNECTIONS=64 THREADS=2 FLASK_WORKERS=5)
 # Needs: wrk, gunicorn, python3-flask (Debian packages), and the edgeoff jar (built if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-20}
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 FLASK_WORKERS=${FLASK_WORKERS:-5}
@@ -60,20 +64,32 @@ echo "warming up the JVM (10 s)..."
 run_wrk "$SITE_PORT" 10 "$CONNECTIONS" >/dev/null
 run_wrk "$FLASK_PORT" 5 "$CONNECTIONS" >/dev/null
 
-site=$(run_wrk "$SITE_PORT" "$DURATION" "$CONNECTIONS")
-flask=$(run_wrk "$FLASK_PORT" "$DURATION" "$CONNECTIONS")
-
+site_runs=(); flask_runs=()
+for round in $(seq 1 "$ROUNDS"); do
+  site_runs+=("$(run_wrk "$SITE_PORT" "$DURATION" "$CONNECTIONS")")
+  flask_runs+=("$(run_wrk "$FLASK_PORT" "$DURATION" "$CONNECTIONS")")
+done
+median_run() { # picks the run with the median rps
+  for r in "$@"; do echo "$(field "$r" rps) $r"; done | sort -n | awk -v n=$# 'NR == int((n + 1) / 2) { $1 = ""; print substr($0, 2) }'
+}
+site=$(median_run "${site_runs[@]}")
+flask=$(median_run "${flask_runs[@]}")
 site_rps=$(field "$site" rps); flask_rps=$(field "$flask" rps)
-# Half of our peak: 8 connections, each pausing so that together they offer about site_rps / 2.
-half_conns=8
+
+# About half of our peak: 32 connections, each pausing so that together they offer site_rps / 2.
+half_conns=32
 delay=$(awk -v r="$site_rps" -v c=$half_conns 'BEGIN { d = 1000 * c / (r / 2); printf "%d", (d < 1 ? 1 : d) }')
 half=$(run_wrk "$SITE_PORT" "$DURATION" "$half_conns" "$delay")
 
-printf '\n%-34s %10s %9s %9s %9s %9s %8s\n' "server" "req/s" "p50 ms" "p90 ms" "p99 ms" "max ms" "non-2xx"
-for row in "edgeoff site (Javalin, ${CONNECTIONS} conns)|$site" "Flask mimic (gunicorn -w ${FLASK_WORKERS}, ${CONNECTIONS} conns)|$flask" \
-           "edgeoff site at ~half peak (${half_conns} conns, ${delay} ms pause)|$half"; do
-  name=${row%%|*}; r=${row#*|}
-  printf '%-34s %10s %9s %9s %9s %9s %8s\n' "$name" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
-    "$(field "$r" p90_ms)" "$(field "$r" p99_ms)" "$(field "$r" max_ms)" "$(field "$r" non2xx)"
+row() { printf '%-52s %9s %8s %8s %8s %8s %8s\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" \
+  "$(field "$2" p90_ms)" "$(field "$2" p99_ms)" "$(field "$2" max_ms)" "$(field "$2" non2xx)"; }
+printf '\n%-52s %9s %8s %8s %8s %8s %8s\n' "run" "req/s" "p50 ms" "p90 ms" "p99 ms" "max ms" "non-2xx"
+for i in $(seq 0 $((ROUNDS - 1))); do
+  row "round $((i + 1)): edgeoff site (Javalin, $CONNECTIONS conns)" "${site_runs[$i]}"
+  row "round $((i + 1)): Flask mimic (gunicorn -w $FLASK_WORKERS, $CONNECTIONS conns)" "${flask_runs[$i]}"
 done
-awk -v a="$site_rps" -v b="$flask_rps" 'BEGIN { printf "\nthroughput ratio edgeoff/Flask: %.1fx\n", a / b }'
+row "median: edgeoff site" "$site"
+row "median: Flask mimic" "$flask"
+row "edgeoff site at ~half peak ($half_conns conns, $delay ms pause)" "$half"
+awk -v a="$site_rps" -v b="$flask_rps" 'BEGIN { printf "\nthroughput ratio edgeoff/Flask (medians): %.1fx\n", a / b }'
+grep -o 'kernel .* paced time' "$work/site.log" | head -1 || true

@@ -89,11 +89,18 @@ public final class ComputeKernel {
     }
 
     /**
-     * Measures the host's speed: runs the kernel four times for about a quarter of
-     * {@code budgetNanos} each (the first run also warms up the JIT) and returns the fastest mean
-     * time of one round in nanoseconds.
+     * Measures the host's speed: warms the kernel up (2 million rounds, so the JIT compiles it), runs
+     * it four times for about a quarter of {@code budgetNanos} each and returns the fastest mean time
+     * of one round in nanoseconds. On a busy machine this is still an upper bound of the idle speed.
      */
     public static double measureNanosPerRound(long budgetNanos) {
+        long warm = 0;
+        for (int i = 0; i < 200; i++) {
+            warm ^= burn(warm + i, 10_000); // lets the JIT compile the loop before it is timed
+        }
+        if (warm == 42) {
+            Thread.onSpinWait();
+        }
         double best = Double.MAX_VALUE;
         for (int attempt = 0; attempt < 4; attempt++) {
             best = Math.min(best, measureOnce(budgetNanos / 4));
