@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code edgeoff site}: runs one offloading site until it is stopped (Ctrl-C / SIGTERM). */
-@Command(name = "site", sortOptions = false,
+@Command(name = "site", sortOptions = false, subcommands = SiteEventsCommand.class,
         description = {"Run one offloading site of a scenario: the HTTP API under /v1 (tasks, health, resources,",
             "availability, metrics, admin/outages), the failure monitor with its failure file, the prediction",
             "engine and failure injection. Flags override the --config file. See docs/SITE.md."})

@@ -88,4 +88,23 @@ class SiteCommandTest {
             assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
         }
     }
+
+    @Test
+    void eventsPrintsTheFailureFileAndItsOutagesAsAGenericTrace() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        try (var file = io.edgeoff.site.failure.FailureFile.open(dir, io.edgeoff.site.failure.FailureFileOptions.DEFAULTS,
+                clock)) {
+            file.append(io.edgeoff.site.failure.FailureEventType.OUTAGE_STARTED, "mode=error");
+            file.append(io.edgeoff.site.failure.FailureEventType.OUTAGE_ENDED, "mode=error");
+        }
+
+        CliRun events = CliRun.of("site", "events", "--data-dir", dir.toString());
+        CliRun outages = CliRun.of("site", "events", "--data-dir", dir.toString(), "--outages", "--node", "16/1");
+
+        assertThat(events.exitCode()).isZero();
+        assertThat(events.out()).contains("1 2026-01-01T00:00:00Z OUTAGE_STARTED mode=error")
+                .contains("# recovered 2 records");
+        assertThat(outages.out()).isEqualTo("system,node,start,end\n16,1,2026-01-01T00:00:00Z,2026-01-01T00:00:00Z\n");
+    }
 }

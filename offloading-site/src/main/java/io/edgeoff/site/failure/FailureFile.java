@@ -53,7 +53,7 @@ public final class FailureFile implements Closeable {
         this.segmentNumbers = new ArrayList<>();
         this.segmentFirstSequence = new ArrayList<>();
         Files.createDirectories(directory);
-        this.recovery = recover();
+        this.recovery = recover(directory, true, records, segmentNumbers, segmentFirstSequence);
         this.nextSequence = records.isEmpty() ? 1 : records.get(records.size() - 1).sequence() + 1;
         if (segmentNumbers.isEmpty()) {
             startSegment(1);
@@ -148,7 +148,33 @@ public final class FailureFile implements Closeable {
         }
     }
 
-    private RecoveryReport recover() throws IOException {
+    /** Records of a failure file read without changing it, and what a recovery would cut. */
+    public record Snapshot(List<FailureRecord> records, RecoveryReport report) {
+        public Snapshot {
+            records = List.copyOf(records);
+        }
+    }
+
+    /**
+     * Reads the failure file in {@code directory} without changing it (safe while a site appends to
+     * it: a record being written shows up as a torn tail and is simply not returned).
+     */
+    public static Snapshot read(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("failure file directory " + directory + " does not exist");
+        }
+        try {
+            List<FailureRecord> records = new ArrayList<>();
+            RecoveryReport report = recover(directory, false, records, new ArrayList<>(), new ArrayList<>());
+            return new Snapshot(records, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("failure file " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RecoveryReport recover(Path directory, boolean repair, List<FailureRecord> records,
+                                          List<Integer> segmentNumbers, List<Long> segmentFirstSequence)
+            throws IOException {
         List<Integer> numbers = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             files.forEach(p -> {
@@ -163,7 +189,7 @@ public final class FailureFile implements Closeable {
         String discardedSegment = null;
         String reason = null;
         for (int number : numbers) {
-            Path path = segmentPath(number);
+            Path path = segmentPath(directory, number);
             byte[] bytes = Files.readAllBytes(path);
             segmentNumbers.add(number);
             segmentFirstSequence.add(0L);
@@ -195,9 +221,11 @@ public final class FailureFile implements Closeable {
                 discarded += bytes.length - pos;
                 discardedSegment = path.getFileName().toString();
                 reason = problem;
-                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                    channel.truncate(pos);
-                    channel.force(true);
+                if (repair) {
+                    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                        channel.truncate(pos);
+                        channel.force(true);
+                    }
                 }
             }
         }
@@ -235,6 +263,10 @@ public final class FailureFile implements Closeable {
     }
 
     private Path segmentPath(int number) {
+        return segmentPath(directory, number);
+    }
+
+    private static Path segmentPath(Path directory, int number) {
         return directory.resolve(String.format("failures-%06d.rec", number));
     }
 

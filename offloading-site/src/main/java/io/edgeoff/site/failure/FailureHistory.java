@@ -77,6 +77,19 @@ public final class FailureHistory {
         }
     }
 
+    /**
+     * The down intervals in the prediction module's generic trace format (CSV
+     * {@code system,node,start,end}), so its trace readers and predictors can read a site's history.
+     */
+    public String toGenericTraceCsv(int system, int node) {
+        StringBuilder sb = new StringBuilder("system,node,start,end\n");
+        for (DownInterval d : downIntervals) {
+            sb.append(system).append(',').append(node).append(',').append(d.start()).append(',').append(d.end())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
     public List<DownInterval> downIntervals() {
         return downIntervals;
     }

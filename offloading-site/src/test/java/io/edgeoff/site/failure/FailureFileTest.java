@@ -94,4 +94,20 @@ class FailureFileTest {
             assertThat(reopened.append(FailureEventType.SITE_STOPPED, "").sequence()).isEqualTo(41);
         }
     }
+
+    @Test
+    void readingWithoutRepairReportsATornTailButLeavesTheFileAlone() throws IOException {
+        try (FailureFile file = FailureFile.open(dir, FailureFileOptions.DEFAULTS, CLOCK)) {
+            file.append(FailureEventType.SITE_STARTED, "one");
+        }
+        Path segment = dir.resolve("failures-000001.rec");
+        Files.write(segment, "2|17672".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        long size = Files.size(segment);
+
+        FailureFile.Snapshot snapshot = FailureFile.read(dir);
+
+        assertThat(snapshot.records()).extracting(FailureRecord::detail).containsExactly("one");
+        assertThat(snapshot.report().discardedBytes()).isEqualTo(7);
+        assertThat(Files.size(segment)).isEqualTo(size);
+    }
 }

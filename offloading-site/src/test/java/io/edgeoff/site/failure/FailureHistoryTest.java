@@ -59,4 +59,18 @@ class FailureHistoryTest {
 
         assertThat(history.downIntervals()).containsExactly(new DownInterval(T0, T0.plusSeconds(7)));
     }
+
+    @Test
+    void theDownIntervalsExportAsATraceThePredictionModuleReads() {
+        List<FailureRecord> records = List.of(
+                record(1, 0, FailureEventType.OUTAGE_STARTED, "mode=error"),
+                record(2, 90, FailureEventType.OUTAGE_ENDED, "mode=error"));
+        String csv = FailureHistory.of(records, T0.plusSeconds(100)).toGenericTraceCsv(16, 1);
+
+        var trace = new io.edgeoff.prediction.trace.GenericTraceReader().read(new java.io.StringReader(csv), "site");
+
+        var node = new io.edgeoff.prediction.trace.NodeId(16, 1);
+        assertThat(trace.outagesOf(node)).containsExactly(
+                new io.edgeoff.prediction.trace.Outage(node, T0, Duration.ofSeconds(90)));
+    }
 }
