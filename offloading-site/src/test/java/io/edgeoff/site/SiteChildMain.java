@@ -13,6 +13,7 @@ public final class SiteChildMain {
         SiteConfig config = SiteConfig.builder(new Site("EC", SiteKind.EDGE, 1_000_000, 2, 8, 150), TestSites.SEED_KINDS,
                 Path.of(args[0])).token(TestSites.TOKEN).build();
         SiteServer server = SiteServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close)); // SIGTERM: clean stop
         System.out.println("PORT " + server.port());
         System.out.flush();
         Thread.currentThread().join();

@@ -101,6 +101,7 @@ public final class SiteHttpApi {
         var routes = config.routes;
         routes.post("/v1/tasks", guarded(true, true, this::submitTask));
         routes.get("/v1/health", guarded(false, false, this::health));
+        routes.get("/v1/health/live", this::liveness);
         routes.get("/v1/resources", guarded(false, true, this::resources));
         routes.get("/v1/availability", guarded(false, true, this::availability));
         routes.get("/v1/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -255,6 +256,16 @@ public final class SiteHttpApi {
         if (outage.isPresent()) {
             ctx.header("Retry-After", Long.toString(secondsUntil(outage.get())));
             writeJson(ctx, 503, new ApiResponses.HealthResponse(siteId, "DOWN", false));
+            return;
+        }
+        writeJson(ctx, 200, new ApiResponses.HealthResponse(siteId, "UP", true));
+    }
+
+    /** Liveness: the process runs and answers (only a {@code hang} outage silences it). */
+    private void liveness(Context ctx) {
+        Optional<ActiveOutage> outage = outages.active();
+        if (outage.isPresent() && outage.get().mode() == OutageMode.HANG) {
+            hang(ctx, outage.get());
             return;
         }
         writeJson(ctx, 200, new ApiResponses.HealthResponse(siteId, "UP", true));

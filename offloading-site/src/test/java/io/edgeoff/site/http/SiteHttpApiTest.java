@@ -192,7 +192,7 @@ class SiteHttpApiTest {
         Path committed = findRepoFile("docs/openapi-site.json");
         assertThat(response.body()).isEqualTo(Files.readString(committed));
         JsonNode doc = JSON.readTree(response.body());
-        for (String path : new String[] {"/v1/tasks", "/v1/health", "/v1/resources", "/v1/availability",
+        for (String path : new String[] {"/v1/tasks", "/v1/health", "/v1/health/live", "/v1/resources", "/v1/availability",
                 "/v1/metrics", "/v1/openapi.json", "/v1/admin/outages", "/v1/admin/failure-events"}) {
             assertThat(doc.get("paths").has(path)).as(path).isTrue();
         }

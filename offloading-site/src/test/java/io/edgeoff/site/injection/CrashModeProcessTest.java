@@ -64,10 +64,16 @@ class CrashModeProcessTest {
             assertThat(unclean.get("detail").asText()).contains("lastRecord=OUTAGE_STARTED").contains("mode=crash");
             JsonNode availability = JSON.readTree(get(client, uri(port, "/v1/availability"), null).body());
             assertThat(availability.get("hoursSinceLastFailure").asDouble()).isLessThan(0.1);
+            restarted.destroy(); // SIGTERM: a clean stop
+            assertThat(restarted.waitFor(20, TimeUnit.SECONDS)).isTrue();
         } finally {
             restarted.destroyForcibly();
             restarted.waitFor(10, TimeUnit.SECONDS);
         }
+
+        var records = io.edgeoff.site.failure.FailureFile.read(dir).records();
+        assertThat(records.get(records.size() - 1).type())
+                .isEqualTo(io.edgeoff.site.failure.FailureEventType.SITE_STOPPED);
     }
 
     private static int readPort(Process process) throws Exception {

@@ -51,6 +51,8 @@ class OutageModesTest {
             assertThat(taskDuring.headers().firstValue("Retry-After")).isPresent();
             assertThat(healthDuring.statusCode()).isEqualTo(503);
             assertThat(healthDuring.body()).isEqualTo("{\"siteId\":\"EC\",\"status\":\"DOWN\",\"ready\":false}");
+            assertThat(get(client, uri(server, "/v1/health/live"), null).statusCode()).as("alive, not ready")
+                    .isEqualTo(200);
             await().atMost(Duration.ofSeconds(10)).until(() -> get(client, uri(server, "/v1/health"), null)
                     .statusCode() == 200);
             assertThat(post(client, uri(server, "/v1/tasks"), task("e2", "R", 1, 1, ""), TOKEN).statusCode())
