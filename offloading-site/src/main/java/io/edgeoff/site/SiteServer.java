@@ -118,13 +118,28 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         return server;
     }
 
+    /**
+     * Opens the listener. The first start fails loudly; a restart after a {@code refuse} outage that
+     * fails (e.g. the port is briefly taken) is retried every second.
+     */
     @Override
     public synchronized void startListening() {
         if (closed || http != null) {
             return;
         }
-        int port = boundPort != 0 ? boundPort : config.port();
-        http = api.start(config.bindHost(), port);
+        boolean restart = boundPort != 0;
+        int port = restart ? boundPort : config.port();
+        try {
+            http = api.start(config.bindHost(), port);
+        } catch (RuntimeException e) {
+            if (!restart) {
+                throw e;
+            }
+            LOG.error("site {}: could not listen again on port {} ({}); retrying in 1 s", config.site().id(), port,
+                    e.getMessage());
+            scheduler.schedule(this::startListening, 1, java.util.concurrent.TimeUnit.SECONDS);
+            return;
+        }
         boundPort = http.port();
         LOG.info("site {} listening on http://{}:{}/v1", config.site().id(), config.bindHost(), boundPort);
     }
