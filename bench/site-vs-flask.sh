@@ -54,9 +54,25 @@ wait_up() {
 }
 wait_up "$SITE_PORT"; wait_up "$FLASK_PORT"
 
-run_wrk() { # port duration connections [delay_ms]
-  BENCH_DELAY_MS=${4:-0} wrk -t"$THREADS" -c"$3" -d"$2s" --latency -s bench/post-task.lua "http://127.0.0.1:$1" \
-    | grep '^RESULT' | sed 's/^RESULT //'
+cpu_ticks() { # user+system CPU ticks of a process and its children (workers)
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+pid_of_port() { [ "$1" = "$SITE_PORT" ] && echo "$site_pid" || echo "$flask_pid"; }
+run_wrk() { # port duration connections [delay_ms]; adds the server's CPU time per request (us)
+  local pid before after result requests
+  pid=$(pid_of_port "$1")
+  before=$(cpu_ticks "$pid")
+  result=$(BENCH_DELAY_MS=${4:-0} wrk -t"$THREADS" -c"$3" -d"$2s" --latency -s bench/post-task.lua \
+    "http://127.0.0.1:$1" | grep '^RESULT' | sed 's/^RESULT //')
+  after=$(cpu_ticks "$pid")
+  requests=$(echo "$result" | tr ' ' '\n' | grep '^requests=' | cut -d= -f2)
+  echo "$result cpu_us_per_req=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')"
 }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
@@ -81,9 +97,11 @@ half_conns=32
 delay=$(awk -v r="$site_rps" -v c=$half_conns 'BEGIN { d = 1000 * c / (r / 2); printf "%d", (d < 1 ? 1 : d) }')
 half=$(run_wrk "$SITE_PORT" "$DURATION" "$half_conns" "$delay")
 
-row() { printf '%-52s %9s %8s %8s %8s %8s %8s\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" \
-  "$(field "$2" p90_ms)" "$(field "$2" p99_ms)" "$(field "$2" max_ms)" "$(field "$2" non2xx)"; }
-printf '\n%-52s %9s %8s %8s %8s %8s %8s\n' "run" "req/s" "p50 ms" "p90 ms" "p99 ms" "max ms" "non-2xx"
+row() { printf '%-52s %9s %8s %8s %8s %8s %8s %10s\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" \
+  "$(field "$2" p90_ms)" "$(field "$2" p99_ms)" "$(field "$2" max_ms)" "$(field "$2" non2xx)" \
+  "$(field "$2" cpu_us_per_req)"; }
+printf '\n%-52s %9s %8s %8s %8s %8s %8s %10s\n' "run" "req/s" "p50 ms" "p90 ms" "p99 ms" "max ms" "non-2xx" \
+  "CPU us/req"
 for i in $(seq 0 $((ROUNDS - 1))); do
   row "round $((i + 1)): edgeoff site (Javalin, $CONNECTIONS conns)" "${site_runs[$i]}"
   row "round $((i + 1)): Flask mimic (gunicorn -w $FLASK_WORKERS, $CONNECTIONS conns)" "${flask_runs[$i]}"
@@ -92,4 +110,6 @@ row "median: edgeoff site" "$site"
 row "median: Flask mimic" "$flask"
 row "edgeoff site at ~half peak ($half_conns conns, $delay ms pause)" "$half"
 awk -v a="$site_rps" -v b="$flask_rps" 'BEGIN { printf "\nthroughput ratio edgeoff/Flask (medians): %.1fx\n", a / b }'
+awk -v a="$(field "$site" cpu_us_per_req)" -v b="$(field "$flask" cpu_us_per_req)" \
+  'BEGIN { if (a > 0) printf "server CPU time per request, Flask/edgeoff (medians): %.1fx\n", b / a }'
 grep -o 'kernel .* paced time' "$work/site.log" | head -1 || true

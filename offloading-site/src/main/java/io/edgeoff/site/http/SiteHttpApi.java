@@ -97,6 +97,8 @@ public final class SiteHttpApi {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = maxRequestBytes;
         config.http.prefer405over404 = true;
+        // Payload sizes are part of the offloading cost model (inKB up, outKB down): never compress.
+        config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
         config.requestLogger.http((ctx, ms) -> metrics.response(ctx.statusCode()));
         var routes = config.routes;
         routes.post("/v1/tasks", guarded(true, true, this::submitTask));
