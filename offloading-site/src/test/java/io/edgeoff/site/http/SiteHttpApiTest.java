@@ -79,6 +79,20 @@ class SiteHttpApiTest {
     }
 
     @Test
+    void neverCompressesTheOutputBecauseItsSizeIsPartOfTheCostModel() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(server, "/v1/tasks")).header("Authorization", "Bearer " + TOKEN)
+                .header("Accept-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString(
+                        task("gzip-1", "DI", 1, 70, ""))).build();
+
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(Base64.getDecoder().decode(JSON.readTree(response.body()).get("outputBase64").asText()))
+                .hasSize(70 * 1024);
+    }
+
+    @Test
     void theSameKeyForADifferentTaskIsAConflict() throws Exception {
         post(client, uri(server, "/v1/tasks"), task("idem-2", "R", 10, 1, "AAAA"), TOKEN);
 
