@@ -90,6 +90,10 @@ public final class FailureHistory {
         return sb.toString();
     }
 
+    private static long toNanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    }
+
     public List<DownInterval> downIntervals() {
         return downIntervals;
     }
@@ -117,15 +121,15 @@ public final class FailureHistory {
         int n = (int) Math.min(count, 100_000);
         Instant firstSlot = from.plusNanos((count - n) * slotNanos);
         double[] down = new double[n];
+        long base = toNanos(firstSlot);
         for (DownInterval interval : downIntervals) {
-            for (int i = 0; i < n; i++) {
-                Instant s = firstSlot.plusNanos(i * slotNanos);
-                Instant e = s.plusNanos(slotNanos);
-                Instant a = interval.start().isAfter(s) ? interval.start() : s;
-                Instant b = interval.end().isBefore(e) ? interval.end() : e;
-                if (b.isAfter(a)) {
-                    down[i] += Duration.between(a, b).toNanos();
-                }
+            long a = Math.max(toNanos(interval.start()) - base, 0);
+            long b = Math.min(toNanos(interval.end()) - base, n * slotNanos);
+            while (a < b) {
+                int i = (int) (a / slotNanos);
+                long piece = Math.min(b, (i + 1) * slotNanos) - a;
+                down[i] += piece;
+                a += piece;
             }
         }
         double[] availability = new double[n];
