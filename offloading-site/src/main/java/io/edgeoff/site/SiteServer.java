@@ -5,6 +5,8 @@ import io.edgeoff.site.execution.IdempotencyCache;
 import io.edgeoff.site.execution.Pacer;
 import io.edgeoff.site.execution.TaskExecutor;
 import io.edgeoff.site.execution.ThroughputMeter;
+import io.edgeoff.site.failure.Details;
+import io.edgeoff.site.failure.FailureEventType;
 import io.edgeoff.site.failure.FailureMonitor;
 import io.edgeoff.site.http.SiteHttpApi;
 import io.edgeoff.site.injection.OutageController;
@@ -103,13 +105,13 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
     public static SiteServer start(SiteConfig config, Clock clock, IntConsumer halt, AvailabilityForecaster forecaster) {
         SiteServer server = new SiteServer(config, clock, halt, forecaster);
         try {
+            server.stayDownAfterCrash(clock);
             config.failureTrace().ifPresent(trace -> new TraceReplayer(trace, config.timeCompression(),
                     config.traceOutageMode(), server.outages, server.scheduler, clock).start(server.monitor));
             if (!server.outages.isIn(OutageMode.REFUSE)) {
                 server.startListening();
             } else {
-                LOG.info("site {} restarted inside a replayed crash outage: not listening until it ends",
-                        config.site().id());
+                LOG.info("site {} restarted inside a crash outage: not listening until it ends", config.site().id());
             }
         } catch (RuntimeException e) {
             server.close();
@@ -151,6 +153,29 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
             http = null;
             LOG.info("site {} stopped listening", config.site().id());
         }
+    }
+
+    /**
+     * When the previous run ended in an injected crash whose outage is not over yet, the site stays
+     * down (not listening) for the rest of it, so a supervisor may restart the process at once.
+     */
+    private void stayDownAfterCrash(Clock clock) {
+        monitor.previousRunLastRecord().filter(r -> r.type() == FailureEventType.OUTAGE_STARTED).ifPresent(r -> {
+            var detail = Details.parse(r.detail());
+            if (!"crash".equals(detail.get("mode"))) {
+                return;
+            }
+            long millis;
+            try {
+                millis = Long.parseLong(detail.getOrDefault("durationMillis", "0"));
+            } catch (NumberFormatException e) {
+                return;
+            }
+            java.time.Duration left = java.time.Duration.between(clock.instant(), r.time().plusMillis(millis));
+            if (left.toMillis() >= 1) {
+                outages.inject(OutageMode.REFUSE, left, "crash-resume");
+            }
+        });
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class FailureMonitor implements AutoCloseable {
     private final AtomicLong pendingOverloads = new AtomicLong();
     private final ScheduledExecutorService background;
     private final Optional<FailureRecord> uncleanShutdown;
+    private final Optional<FailureRecord> previousLast;
     private boolean closed;
 
     private FailureMonitor(FailureFile file, Clock clock, String siteId) {
@@ -51,6 +52,7 @@ public final class FailureMonitor implements AutoCloseable {
             file.append(FailureEventType.TORN_RECORD_DISCARDED, Details.of("bytes", recovery.discardedBytes(),
                     "segment", recovery.discardedSegment().orElse("?"), "reason", recovery.discardReason().orElse("?")));
         }
+        this.previousLast = file.last();
         this.uncleanShutdown = detectUncleanShutdown();
         file.append(FailureEventType.SITE_STARTED, Details.of("site", siteId, "pid", ProcessHandle.current().pid()));
         writeAlive();
@@ -99,6 +101,11 @@ public final class FailureMonitor implements AutoCloseable {
     /** @return every record in the failure file, oldest first */
     public List<FailureRecord> records() {
         return file.records();
+    }
+
+    /** @return the last record of the previous run (before this start's own records), if any */
+    public Optional<FailureRecord> previousRunLastRecord() {
+        return previousLast;
     }
 
     /** @return the {@code UNCLEAN_SHUTDOWN} record written at this start, if the previous run ended uncleanly */

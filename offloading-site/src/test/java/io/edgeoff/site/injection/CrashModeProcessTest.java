@@ -5,6 +5,8 @@ import static io.edgeoff.site.TestSites.get;
 import static io.edgeoff.site.TestSites.post;
 import static io.edgeoff.site.TestSites.uri;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +77,46 @@ class CrashModeProcessTest {
         var records = io.edgeoff.site.failure.FailureFile.read(dir).records();
         assertThat(records.get(records.size() - 1).type())
                 .isEqualTo(io.edgeoff.site.failure.FailureEventType.SITE_STOPPED);
+    }
+
+    @Test
+    void aSiteRestartedAtOnceAfterACrashStaysDownUntilTheCrashOutageEnds() throws Exception {
+        HttpClient client = TestSites.client();
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Process site = TestSites.startChildJvm(SiteChildMain.class, List.of(dir.toString(), Integer.toString(port)));
+        long crashedAt;
+        try {
+            readPort(site);
+            post(client, uri(port, "/v1/admin/outages"), "{\"mode\":\"crash\",\"durationMillis\":8000}", TOKEN);
+            crashedAt = System.nanoTime();
+            assertThat(site.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            site.destroyForcibly();
+        }
+
+        Process restarted = TestSites.startChildJvm(SiteChildMain.class, List.of(dir.toString(), Integer.toString(port)));
+        try {
+            readPort(restarted);
+            if (System.nanoTime() - crashedAt < 6_000_000_000L) {
+                assertThatThrownBy(() -> get(client, uri(port, "/v1/health"), null))
+                        .isInstanceOf(java.net.ConnectException.class);
+            }
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    get(client, uri(port, "/v1/health"), null).statusCode() == 200);
+            assertThat(System.nanoTime() - crashedAt).as("down until about 8 s after the crash").isGreaterThanOrEqualTo(7_000_000_000L);
+            JsonNode events = JSON.readTree(get(client, uri(port, "/v1/admin/failure-events"), TOKEN).body())
+                    .get("events");
+            List<String> lines = new ArrayList<>();
+            events.forEach(e -> lines.add(e.get("type").asText() + " " + e.get("detail").asText()));
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("OUTAGE_STARTED mode=refuse")
+                    .contains("source=crash-resume"));
+        } finally {
+            restarted.destroyForcibly();
+            restarted.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     private static int readPort(Process process) throws Exception {
