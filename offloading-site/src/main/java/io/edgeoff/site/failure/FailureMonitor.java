@@ -41,6 +41,7 @@ public final class FailureMonitor implements AutoCloseable {
     private final Optional<FailureRecord> uncleanShutdown;
     private final Optional<FailureRecord> previousLast;
     private boolean closed;
+    private volatile boolean heartbeatFailing;
 
     private FailureMonitor(FailureFile file, Clock clock, String siteId) {
         this.file = file;
@@ -137,8 +138,12 @@ public final class FailureMonitor implements AutoCloseable {
     private void heartbeat() {
         try {
             writeAlive();
+            heartbeatFailing = false;
         } catch (RuntimeException e) {
-            LOG.warn("could not write heartbeat: {}", e.getMessage());
+            if (!heartbeatFailing) {
+                LOG.warn("could not write heartbeat (warned once until it works again): {}", e.getMessage());
+            }
+            heartbeatFailing = true;
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -339,13 +340,26 @@ public final class SiteHttpApi {
         if (!(millis >= 1 && millis <= 86_400_000)) {
             throw ApiException.badRequest("INVALID_FIELD", "durationMillis must be in [1, 86400000], but was " + millis);
         }
+        CompletableFuture<Void> answered = new CompletableFuture<>();
         ActiveOutage outage;
         try {
-            outage = outages.inject(mode, Duration.ofMillis(Math.round(millis)), "admin");
+            outage = outages.inject(mode, Duration.ofMillis(Math.round(millis)), "admin", answered);
         } catch (IllegalStateException e) {
             throw new ApiException(409, "OUTAGE_IN_PROGRESS", e.getMessage());
         }
-        writeJson(ctx, 202, outageResponse(Optional.of(outage)));
+        try {
+            // Sent now, not after the handler: a crash or refuse outage may end the process or listener next.
+            byte[] body = mapper.writeValueAsBytes(outageResponse(Optional.of(outage)));
+            ctx.res().setStatus(202);
+            ctx.res().setContentType(JSON);
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+            ctx.res().flushBuffer();
+        } catch (IOException e) {
+            LOG.warn("could not answer the outage request: {}", e.getMessage());
+        } finally {
+            answered.complete(null);
+        }
     }
 
     private void currentOutage(Context ctx) {

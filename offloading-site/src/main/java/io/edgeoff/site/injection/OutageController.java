@@ -15,12 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts the site into an outage and takes it out again. One outage at a time. The start and the end
  * of each outage are recorded in the failure file (synced) before the outage takes effect.
- * Effects of a mode are applied {@link #EFFECT_DELAY} after the start so that the answer to the
- * request that injected the outage still reaches its client.
+ * The effect of {@code crash} and {@code refuse} is applied {@link #EFFECT_DELAY} after the answer
+ * to the request that injected the outage has been sent (at most {@link #MAX_ANSWER_WAIT} later),
+ * so that its client still receives it.
  */
 public final class OutageController {
-    /** Delay between accepting an outage and applying {@code crash} or {@code refuse}. */
-    public static final Duration EFFECT_DELAY = Duration.ofMillis(100);
+    /** Delay between the answer to the injecting request and applying {@code crash} or {@code refuse}. */
+    public static final Duration EFFECT_DELAY = Duration.ofMillis(50);
+    /** Longest wait for that answer before the effect is applied anyway. */
+    public static final Duration MAX_ANSWER_WAIT = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(OutageController.class);
 
@@ -45,6 +48,17 @@ public final class OutageController {
      * @throws IllegalStateException when another outage is in progress
      */
     public synchronized ActiveOutage inject(OutageMode mode, Duration duration, String source) {
+        return inject(mode, duration, source, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Starts an outage now; {@code crash} and {@code refuse} take effect once {@code answered}
+     * completes (the injecting request has been answered).
+     *
+     * @throws IllegalStateException when another outage is in progress
+     */
+    public synchronized ActiveOutage inject(OutageMode mode, Duration duration, String source,
+                                            CompletableFuture<?> answered) {
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("outage duration must be > 0, but was " + duration.toMillis() + " ms");
         }
@@ -58,13 +72,15 @@ public final class OutageController {
                 duration.toMillis(), "source", source));
         active = outage;
         LOG.info("outage started: {} for {} ms ({})", mode.label(), duration.toMillis(), source);
-        switch (mode) {
-            case CRASH -> scheduler.schedule(() -> effects.crash(OutageMode.CRASH_EXIT_CODE), EFFECT_DELAY.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            case REFUSE -> scheduler.schedule(this::stopListeningIfStillRefusing, EFFECT_DELAY.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            default -> {
-            }
+        Runnable effect = switch (mode) {
+            case CRASH -> () -> effects.crash(OutageMode.CRASH_EXIT_CODE);
+            case REFUSE -> this::stopListeningIfStillRefusing;
+            default -> null;
+        };
+        if (effect != null) {
+            answered.completeOnTimeout(null, MAX_ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((ok, error) -> scheduler.schedule(effect, EFFECT_DELAY.toMillis(),
+                            TimeUnit.MILLISECONDS));
         }
         scheduler.schedule(() -> end(outage), duration.toMillis(), TimeUnit.MILLISECONDS);
         return outage;
