@@ -76,7 +76,8 @@ run_wrk() { # port duration connections [delay_ms]; adds the server's CPU time p
 }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
-echo "warming up the JVM (10 s)..."
+echo "warming up the JVM (2 x 10 s)..."
+run_wrk "$SITE_PORT" 10 "$CONNECTIONS" >/dev/null
 run_wrk "$SITE_PORT" 10 "$CONNECTIONS" >/dev/null
 run_wrk "$FLASK_PORT" 5 "$CONNECTIONS" >/dev/null
 
