@@ -47,8 +47,8 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
                          int retrainEverySlots) {
     /** Seconds in one slot of trace time (the seed's daily availability). */
     public static final double TRACE_SLOT_SECONDS = 86_400;
-    /** The prediction engine's default model: the seed's SVR. */
-    public static final String DEFAULT_PREDICTOR = "svr";
+    /** The prediction engine's default model: the prediction module's default ({@code Predictors.DEFAULT_MODEL}). */
+    public static final String DEFAULT_PREDICTOR = Predictors.DEFAULT_MODEL;
 
     public SiteConfig {
         Objects.requireNonNull(site, "site");

@@ -7,6 +7,7 @@ import io.edgeoff.common.app.TaskKind;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.NodeId;
+import io.edgeoff.prediction.synthetic.SyntheticTraces;
 import io.edgeoff.prediction.trace.TraceReaders;
 import io.edgeoff.site.SiteConfig;
 import io.edgeoff.site.SiteServer;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
 public final class SiteCommand implements Callable<Integer> {
     /** Environment variable read for the token when neither --token nor the config file gives one. */
     public static final String TOKEN_ENV = "EDGEOFF_SITE_TOKEN";
+    /** Trace name that selects the prediction module's LANL-fitted synthetic trace. */
+    public static final String SYNTHETIC = "synthetic";
 
     @Spec
     CommandSpec spec;
@@ -73,12 +76,18 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--max-out-kb", description = "Largest task output in KB (default 1024).")
     Double maxOutKB;
 
-    @Option(names = "--failure-trace", paramLabel = "FILE", description = {"Failure trace to replay: a CSV of outages",
-        "(startOffsetSeconds,durationSeconds[,mode]) or, with --trace-node, a LANL or generic trace file."})
+    @Option(names = "--failure-trace", paramLabel = "FILE|synthetic", description = {"Failure trace to replay: a CSV of",
+        "outages (startOffsetSeconds,durationSeconds[,mode]), or with --trace-node a LANL or generic trace file,",
+        "or 'synthetic' (the prediction module's LANL-fitted synthetic trace)."})
     String failureTrace;
 
-    @Option(names = "--trace-node", paramLabel = "S/N", description = "Node of --failure-trace to replay, e.g. 16/1.")
+    @Option(names = "--trace-node", paramLabel = "S/N", description = {"Node of the trace to replay, e.g. 16/1",
+        "(default for 'synthetic': this site's node in --configuration)."})
     String traceNode;
+
+    @Option(names = "--configuration", paramLabel = "N", description = {"Experiment configuration of the scenario",
+        "whose node of this site 'synthetic' traces use (default 1)."})
+    Integer configuration;
 
     @Option(names = "--time-compression", paramLabel = "F", description = {"Trace seconds per wall second",
         "(default 1; 43200 makes one trace day last 2 s). Also sets the forecast slot: 86400/F s."})
@@ -87,16 +96,16 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--outage-mode", paramLabel = "MODE", description = "crash|refuse|hang|error for trace outages that name none (default refuse).")
     String outageMode;
 
-    @Option(names = "--predictor", paramLabel = "MODEL", description = "Prediction engine model: svr, last, mean, ewma, markov (default svr).")
+    @Option(names = "--predictor", paramLabel = "MODEL", description = "Prediction engine model, see 'edgeoff predict' (default: the prediction module's default, weibull; svr is the seed's).")
     String predictor;
 
     @Option(names = "--predictor-seed", description = "Seed of the model's trainer (default 5725).")
     Long predictorSeed;
 
-    @Option(names = "--history-trace", paramLabel = "FILE", description = "LANL or generic trace giving this site's earlier history.")
+    @Option(names = "--history-trace", paramLabel = "FILE|synthetic", description = "LANL, generic or 'synthetic' trace giving this site's earlier history.")
     String historyTrace;
 
-    @Option(names = "--history-node", paramLabel = "S/N", description = "Node of --history-trace, e.g. 16/1.")
+    @Option(names = "--history-node", paramLabel = "S/N", description = "Node of --history-trace, e.g. 16/1 (default for 'synthetic': as --trace-node).")
     String historyNode;
 
     @Option(names = "--retrain-every-slots", paramLabel = "N", description = "Retrain the model after N new slots (default 1) and after each new failure.")
@@ -164,25 +173,42 @@ public final class SiteCommand implements Callable<Integer> {
         }
         String traceFile = pick(failureTrace, file.failureTrace(), null);
         String traceNodeText = pick(traceNode, file.traceNode(), null);
+        int configurationId = pick(configuration, file.configuration(), 1);
         if (traceFile != null) {
-            b.failureTrace(traceNodeText == null ? OutageTrace.readCsv(Path.of(traceFile))
-                    : OutageTrace.fromNode(TraceReaders.read(Path.of(traceFile)), NodeId.parse(traceNodeText)));
+            if (SYNTHETIC.equals(traceFile)) {
+                NodeId node = traceNodeText != null ? NodeId.parse(traceNodeText) : configuredNode(sc, configurationId, id);
+                b.failureTrace(OutageTrace.fromNode(SyntheticTraces.defaultTrace(), node));
+            } else {
+                b.failureTrace(traceNodeText == null ? OutageTrace.readCsv(Path.of(traceFile))
+                        : OutageTrace.fromNode(TraceReaders.read(Path.of(traceFile)), NodeId.parse(traceNodeText)));
+            }
         } else if (traceNodeText != null) {
             throw new IllegalArgumentException("--trace-node needs --failure-trace (the trace file to read it from)");
         }
         String history = pick(historyTrace, file.historyTrace(), null);
         String historyNodeText = pick(historyNode, file.historyNode(), null);
         if (history != null) {
-            if (historyNodeText == null) {
+            boolean synthetic = SYNTHETIC.equals(history);
+            if (historyNodeText == null && !synthetic) {
                 throw new IllegalArgumentException("--history-trace needs --history-node (which node is this site)");
             }
-            NodeId node = NodeId.parse(historyNodeText);
-            FailureTrace trace = TraceReaders.read(Path.of(history));
+            NodeId node = historyNodeText != null ? NodeId.parse(historyNodeText)
+                    : traceNodeText != null ? NodeId.parse(traceNodeText) : configuredNode(sc, configurationId, id);
+            FailureTrace trace = synthetic ? SyntheticTraces.defaultTrace() : TraceReaders.read(Path.of(history));
             b.historySeries(AvailabilitySeries.of(node, trace.outagesOf(node), AvailabilitySeries.DAY));
         } else if (historyNodeText != null) {
             throw new IllegalArgumentException("--history-node needs --history-trace (the trace file to read it from)");
         }
         return b.build();
+    }
+
+    private static NodeId configuredNode(Scenario sc, int configurationId, String siteId) {
+        var node = sc.configuration(configurationId).nodes().get(siteId);
+        if (node == null) {
+            throw new IllegalArgumentException("configuration " + configurationId + " of scenario " + sc.name()
+                    + " names no trace node for site " + siteId + "; give --trace-node");
+        }
+        return NodeId.of(node);
     }
 
     private static <T> T pick(T flag, T file, T fallback) {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public record SiteConfigFile(String scenario, String site, Integer port, String bind, String token, String dataDir,
                              Double mips, Integer cores, Integer queueCapacity, Double maxRequestKB,
-                             Double maxMillionInstructions, Double maxOutKB, String failureTrace, String traceNode,
+                             Double maxMillionInstructions, Double maxOutKB, String failureTrace, String traceNode, Integer configuration,
                              Double timeCompression, String outageMode, String predictor, Long predictorSeed,
                              String historyTrace, String historyNode, Integer retrainEverySlots) {
 
@@ -25,7 +25,7 @@ public record SiteConfigFile(String scenario, String site, Integer port, String 
 
     /** No settings. */
     public static final SiteConfigFile EMPTY = new SiteConfigFile(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** Reads a config file; every problem names the file and the field. */
     public static SiteConfigFile read(Path file) {

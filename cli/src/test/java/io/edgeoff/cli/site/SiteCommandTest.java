@@ -30,7 +30,7 @@ class SiteCommandTest {
         assertThat(config.site().cores()).isEqualTo(4);
         assertThat(config.taskKinds()).containsExactly("R", "DI", "CI");
         assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.predictor()).isEqualTo("svr");
+        assertThat(config.predictor()).isEqualTo(io.edgeoff.prediction.predictor.Predictors.DEFAULT_MODEL);
         assertThat(config.tokenGenerated()).isFalse();
     }
 
@@ -58,6 +58,18 @@ class SiteCommandTest {
         SiteConfig config = resolve("--site", "CD", "--failure-trace", csv.toString(), "--time-compression", "43200");
 
         assertThat(config.failureTrace()).hasValueSatisfying(t -> assertThat(t.outages()).hasSize(1));
+    }
+
+    @Test
+    void aSyntheticTraceReplaysAndTeachesTheNodeOfTheSitesConfiguration() {
+        SiteConfig config = resolve("--site", "EC", "--failure-trace", "synthetic", "--history-trace", "synthetic",
+                "--configuration", "2");
+
+        assertThat(config.failureTrace()).hasValueSatisfying(t -> {
+            assertThat(t.name()).endsWith("#16/11");
+            assertThat(t.outages()).isNotEmpty();
+        });
+        assertThat(config.historySeries()).hasValueSatisfying(s -> assertThat(s.size()).isGreaterThan(100));
     }
 
     @Test

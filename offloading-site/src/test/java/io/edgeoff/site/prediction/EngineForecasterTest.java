@@ -56,6 +56,30 @@ class EngineForecasterTest {
         }
     }
 
+    static java.util.stream.Stream<String> models() {
+        return io.edgeoff.prediction.predictor.Predictors.names().stream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("models")
+    void everyModelOfThePredictionModuleForecastsInTheUnitIntervalFromAnyHistory(String model) {
+        List<AvailabilityHistory> histories = List.of(
+                history(new double[] {1}, List.of()),
+                history(new double[] {1, 1, 1, 1, 1, 1, 1, 1}, List.of()),
+                history(new double[] {1, 0.5, 1, 1, 0.9, 1, 1, 0.2, 1, 1}, List.of(0.001, 0.004, 0.009)));
+
+        for (AvailabilityHistory h : histories) {
+            try (EngineForecaster engine = new EngineForecaster(model, 5725, Optional.empty(), 1)) {
+                Forecast forecast = engine.forecast(h, 3);
+
+                assertThat(forecast.values()).hasSize(3);
+                for (double v : forecast.values()) {
+                    assertThat(v).as(model).isBetween(0.0, 1.0);
+                }
+            }
+        }
+    }
+
     @Test
     void anUnknownModelIsRejectedNamingTheKnownOnes() {
         assertThatThrownBy(() -> new EngineForecaster("crystal-ball", 1, Optional.empty(), 1))
