@@ -1,0 +1,188 @@
+package io.edgeoff.simulator.failure;
+
+import io.edgeoff.decision.SiteOutlook;
+import io.edgeoff.simulator.availability.NodeHistory;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One remote site's failure trace as the simulator replays it: the node's history, a predictor's daily
+ * forecast, and what the device may know at a position of the trace. Positions are seconds since the
+ * series start, in {@code [0, lengthSeconds)}; the series is replayed cyclically. Immutable, shared by threads.
+ *
+ * <p>The outlook handed to policies at a position in day {@code d}:
+ * {@code predictedAvailability} = the forecast of day {@code d};
+ * {@code downProbability} = 1 - the actual availability of day {@code d - 1} (walk-forward: the last
+ * day the site's failure monitor has fully observed);
+ * {@code mtbfHours} from the trace; {@code hoursSinceLastFailure} = time since the latest outage start at
+ * or before the position; {@code suspected} = false; {@code failureRatePerSecond} = 0.
+ */
+public final class SiteTrace {
+    private final NodeHistory history;
+    private final double[] forecast;
+    private final double lengthSeconds;
+    private final SiteOutlook[] dayStartOutlooks;
+
+    public SiteTrace(NodeHistory history, double[] forecast) {
+        this.history = Objects.requireNonNull(history, "history");
+        if (forecast.length != history.days()) {
+            throw new IllegalArgumentException("node " + history.node() + ": forecast has " + forecast.length
+                    + " days but the availability series has " + history.days());
+        }
+        this.forecast = forecast.clone();
+        for (int d = 0; d < this.forecast.length; d++) {
+            if (Double.isNaN(this.forecast[d])) {
+                throw new IllegalArgumentException("node " + history.node() + ": forecast of day " + d + " is NaN");
+            }
+            this.forecast[d] = Math.min(1.0, Math.max(0.0, this.forecast[d]));
+        }
+        this.lengthSeconds = history.lengthSeconds();
+        this.dayStartOutlooks = new SiteOutlook[history.days()];
+        for (int d = 0; d < dayStartOutlooks.length; d++) {
+            dayStartOutlooks[d] = computeOutlook(d * NodeHistory.DAY_SECONDS);
+        }
+    }
+
+    public NodeHistory history() {
+        return history;
+    }
+
+    public int days() {
+        return history.days();
+    }
+
+    public double lengthSeconds() {
+        return lengthSeconds;
+    }
+
+    /** @return actual availability of {@code day} (taken modulo the series length) */
+    public double actualAvailability(int day) {
+        return history.dailyAvailability()[Math.floorMod(day, days())];
+    }
+
+    /** @return the forecast of {@code day} (modulo the series length), clamped to [0,1] */
+    public double forecast(int day) {
+        return forecast[Math.floorMod(day, days())];
+    }
+
+    /** The outlook at the start of {@code day} (modulo the series length); precomputed. */
+    public SiteOutlook dayStartOutlook(int day) {
+        return dayStartOutlooks[Math.floorMod(day, days())];
+    }
+
+    /** The outlook at {@code positionSeconds} (wrapped into the series). */
+    public SiteOutlook outlookAt(double positionSeconds) {
+        return computeOutlook(wrap(positionSeconds));
+    }
+
+    /** @return true when an outage covers {@code positionSeconds} (wrapped) */
+    public boolean downAt(double positionSeconds) {
+        double p = wrap(positionSeconds);
+        int i = firstEndAfter(p);
+        return i >= 0 && history.outageStartSeconds()[i] <= p;
+    }
+
+    /**
+     * @return true when the node is down at any moment of {@code [positionSeconds, positionSeconds + lengthSeconds)}
+     *         (trace seconds, wrapped)
+     */
+    public boolean downDuring(double positionSeconds, double durationSeconds) {
+        if (history.outageStartSeconds().length == 0) {
+            return false;
+        }
+        if (durationSeconds >= lengthSeconds) {
+            return true;
+        }
+        double from = wrap(positionSeconds);
+        double to = from + durationSeconds;
+        if (to <= lengthSeconds) {
+            return overlaps(from, to);
+        }
+        return overlaps(from, lengthSeconds) || overlaps(0, to - lengthSeconds);
+    }
+
+    /**
+     * The next outage boundary strictly after {@code positionSeconds} (unwrapped; may lie in a later cycle).
+     *
+     * @return {@code [boundarySeconds, 1 if an outage starts there else 0]}, or null when the node never fails
+     */
+    public double[] nextBoundaryAfter(double positionSeconds) {
+        double[] starts = history.outageStartSeconds();
+        double[] ends = history.outageEndSeconds();
+        if (starts.length == 0) {
+            return null;
+        }
+        double cycle = Math.floor(positionSeconds / lengthSeconds) * lengthSeconds;
+        double p = positionSeconds - cycle;
+        double bestStart = firstAfter(starts, p);
+        double bestEnd = firstAfter(ends, p);
+        if (Double.isNaN(bestStart) && Double.isNaN(bestEnd)) {
+            return new double[] {cycle + lengthSeconds + starts[0], 1};
+        }
+        if (Double.isNaN(bestEnd) || (!Double.isNaN(bestStart) && bestStart <= bestEnd)) {
+            return new double[] {cycle + bestStart, 1};
+        }
+        return new double[] {cycle + bestEnd, 0};
+    }
+
+    private static double firstAfter(double[] sorted, double p) {
+        int i = Arrays.binarySearch(sorted, p);
+        int idx = i >= 0 ? i + 1 : -i - 1;
+        while (idx < sorted.length && sorted[idx] <= p) {
+            idx++;
+        }
+        return idx < sorted.length ? sorted[idx] : Double.NaN;
+    }
+
+    private boolean overlaps(double from, double to) {
+        int i = firstEndAfter(from);
+        return i >= 0 && history.outageStartSeconds()[i] < to;
+    }
+
+    /** Index of the first outage whose end is after {@code position}, or -1. */
+    private int firstEndAfter(double position) {
+        double[] ends = history.outageEndSeconds();
+        int lo = 0;
+        int hi = ends.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid] > position) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < ends.length ? lo : -1;
+    }
+
+    private double wrap(double positionSeconds) {
+        double p = positionSeconds % lengthSeconds;
+        return p < 0 ? p + lengthSeconds : p;
+    }
+
+    private SiteOutlook computeOutlook(double position) {
+        int day = (int) Math.min(days() - 1, Math.floor(position / NodeHistory.DAY_SECONDS));
+        double observed = actualAvailability(day - 1);
+        return new SiteOutlook(forecast[day], 1.0 - observed, 0.0, history.mtbfHours(),
+                hoursSinceLastFailure(position), false);
+    }
+
+    private double hoursSinceLastFailure(double position) {
+        double[] starts = history.outageStartSeconds();
+        if (starts.length == 0) {
+            return position / 3600.0;
+        }
+        int lo = 0;
+        int hi = starts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= position) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        double last = lo > 0 ? starts[lo - 1] : starts[starts.length - 1] - lengthSeconds;
+        return Math.max(0.0, position - last) / 3600.0;
+    }
+}

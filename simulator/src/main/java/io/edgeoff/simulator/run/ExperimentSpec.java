@@ -1,0 +1,103 @@
+package io.edgeoff.simulator.run;
+
+import io.edgeoff.common.cost.CostWeights;
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.simulator.failure.FailureMode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One simulation experiment.
+ *
+ * @param scenario         sites, links, applications, workload, configurations
+ * @param configurations   configuration ids to run (each must exist in the scenario)
+ * @param policies         policy names, in report order
+ * @param samplings        samplings per configuration and policy, &gt;= 1
+ * @param executions       application executions per sampling, &gt;= 1
+ * @param seed             run seed; every random stream is derived from it
+ * @param failureMode      {@code seed} or {@code time}
+ * @param timeCompression  trace seconds per simulated second in {@code time} mode, &gt; 0 (86 400: one trace day per second)
+ * @param predictor        predictor whose forecast is the outlook's predicted availability (seed: {@code svr})
+ * @param weights          time and energy weights handed to the policies
+ * @param threads          worker threads, &gt;= 1
+ */
+public record ExperimentSpec(Scenario scenario, List<Integer> configurations, List<String> policies, int samplings,
+                             int executions, long seed, FailureMode failureMode, double timeCompression,
+                             String predictor, CostWeights weights, int threads) {
+    /** Default time compression: one trace day per simulated second. */
+    public static final double DEFAULT_TIME_COMPRESSION = 86_400.0;
+
+    public ExperimentSpec {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(failureMode, "failureMode");
+        Objects.requireNonNull(predictor, "predictor");
+        Objects.requireNonNull(weights, "weights");
+        configurations = List.copyOf(configurations);
+        policies = List.copyOf(policies);
+        if (configurations.isEmpty()) {
+            throw new IllegalArgumentException("at least one configuration is needed");
+        }
+        for (int id : configurations) {
+            scenario.configuration(id);
+        }
+        if (configurations.stream().distinct().count() != configurations.size()) {
+            throw new IllegalArgumentException("configurations must not repeat, but were " + configurations);
+        }
+        if (policies.isEmpty()) {
+            throw new IllegalArgumentException("at least one policy is needed");
+        }
+        if (policies.stream().distinct().count() != policies.size()) {
+            throw new IllegalArgumentException("policies must not repeat, but were " + policies);
+        }
+        if (samplings < 1) {
+            throw new IllegalArgumentException("samplings must be >= 1, but was " + samplings);
+        }
+        if (executions < 1) {
+            throw new IllegalArgumentException("executions must be >= 1, but was " + executions);
+        }
+        if (!(timeCompression > 0) || !Double.isFinite(timeCompression)) {
+            throw new IllegalArgumentException("time compression must be > 0, but was " + timeCompression);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
+        }
+    }
+
+    /** A spec with the scenario's weights, the {@code svr} predictor, seed failure mode and all cores. */
+    public static ExperimentSpec of(Scenario scenario, List<Integer> configurations, List<String> policies,
+                                    int samplings, int executions, long seed) {
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, FailureMode.SEED,
+                DEFAULT_TIME_COMPRESSION, "svr", scenario.costWeights(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    public ExperimentSpec withFailureMode(FailureMode mode) {
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, mode,
+                timeCompression, predictor, weights, threads);
+    }
+
+    public ExperimentSpec withWeights(CostWeights newWeights) {
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
+                timeCompression, predictor, newWeights, threads);
+    }
+
+    public ExperimentSpec withThreads(int newThreads) {
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
+                timeCompression, predictor, weights, newThreads);
+    }
+
+    public ExperimentSpec withSeed(long newSeed) {
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, newSeed, failureMode,
+                timeCompression, predictor, weights, threads);
+    }
+
+    public ExperimentSpec withPredictor(String newPredictor) {
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
+                timeCompression, newPredictor, weights, threads);
+    }
+
+    public ExperimentSpec withTimeCompression(double compression) {
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
+                compression, predictor, weights, threads);
+    }
+}
