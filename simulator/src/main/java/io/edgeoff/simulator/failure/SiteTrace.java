@@ -22,6 +22,7 @@ public final class SiteTrace {
     private final double[] forecast;
     private final double lengthSeconds;
     private final SiteOutlook[] dayStartOutlooks;
+    private final double[] boundaries;
 
     public SiteTrace(NodeHistory history, double[] forecast) {
         this.history = Objects.requireNonNull(history, "history");
@@ -37,6 +38,7 @@ public final class SiteTrace {
             this.forecast[d] = Math.min(1.0, Math.max(0.0, this.forecast[d]));
         }
         this.lengthSeconds = history.lengthSeconds();
+        this.boundaries = boundaries(history);
         this.dayStartOutlooks = new SiteOutlook[history.days()];
         for (int d = 0; d < dayStartOutlooks.length; d++) {
             dayStartOutlooks[d] = computeOutlook(d * NodeHistory.DAY_SECONDS);
@@ -102,36 +104,32 @@ public final class SiteTrace {
     }
 
     /**
-     * The next outage boundary strictly after {@code positionSeconds} (unwrapped; may lie in a later cycle).
-     *
-     * @return {@code [boundarySeconds, 1 if an outage starts there else 0]}, or null when the node never fails
+     * Outage boundaries of one cycle, ascending: start of outage 0, its end, start of outage 1, ... (even
+     * indices go down, odd indices come back up). Empty when the node never fails.
      */
-    public double[] nextBoundaryAfter(double positionSeconds) {
-        double[] starts = history.outageStartSeconds();
-        double[] ends = history.outageEndSeconds();
-        if (starts.length == 0) {
-            return null;
-        }
-        double cycle = Math.floor(positionSeconds / lengthSeconds) * lengthSeconds;
-        double p = positionSeconds - cycle;
-        double bestStart = firstAfter(starts, p);
-        double bestEnd = firstAfter(ends, p);
-        if (Double.isNaN(bestStart) && Double.isNaN(bestEnd)) {
-            return new double[] {cycle + lengthSeconds + starts[0], 1};
-        }
-        if (Double.isNaN(bestEnd) || (!Double.isNaN(bestStart) && bestStart <= bestEnd)) {
-            return new double[] {cycle + bestStart, 1};
-        }
-        return new double[] {cycle + bestEnd, 0};
+    public double[] boundaries() {
+        return boundaries.clone();
     }
 
-    private static double firstAfter(double[] sorted, double p) {
-        int i = Arrays.binarySearch(sorted, p);
-        int idx = i >= 0 ? i + 1 : -i - 1;
-        while (idx < sorted.length && sorted[idx] <= p) {
-            idx++;
+    private static double[] boundaries(NodeHistory history) {
+        double[] starts = history.outageStartSeconds();
+        double[] ends = history.outageEndSeconds();
+        double[] b = new double[2 * starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            b[2 * i] = starts[i];
+            b[2 * i + 1] = ends[i];
         }
-        return idx < sorted.length ? sorted[idx] : Double.NaN;
+        return b;
+    }
+
+    /** @return index in {@link #boundaries()} of the first boundary strictly after {@code position} in [0, length), or the count */
+    public int firstBoundaryAfter(double position) {
+        double[] b = boundaries;
+        int i = 0;
+        while (i < b.length && b[i] <= position) {
+            i++;
+        }
+        return i;
     }
 
     private boolean overlaps(double from, double to) {

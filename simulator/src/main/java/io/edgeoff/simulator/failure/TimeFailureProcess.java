@@ -40,24 +40,33 @@ public final class TimeFailureProcess implements FailureProcess {
     public void start(Simulation simulation) {
         for (int s = 0; s < traces.length; s++) {
             if (traces[s] != null) {
-                up[s] = !traces[s].downAt(offsetSeconds[s]);
-                scheduleNextTransition(simulation, s, offsetSeconds[s]);
+                double offset = offsetSeconds[s];
+                up[s] = !traces[s].downAt(offset);
+                double[] boundaries = traces[s].boundaries();
+                if (boundaries.length > 0) {
+                    scheduleTransition(simulation, s, boundaries, 0, traces[s].firstBoundaryAfter(offset));
+                }
             }
         }
     }
 
-    private void scheduleNextTransition(Simulation simulation, int site, double afterPosition) {
-        double[] boundary = traces[site].nextBoundaryAfter(afterPosition);
-        if (boundary == null) {
-            return;
+    /** Schedules boundary {@code index} of cycle {@code cycle} (wrapping to the next cycle past the last boundary). */
+    private void scheduleTransition(Simulation simulation, int site, double[] boundaries, long cycle, int index) {
+        long c = cycle;
+        int i = index;
+        if (i == boundaries.length) {
+            c++;
+            i = 0;
         }
-        double position = boundary[0];
-        boolean goesDown = boundary[1] == 1;
+        double position = c * traces[site].lengthSeconds() + boundaries[i];
+        boolean goesDown = i % 2 == 0;
         double time = Math.max(simulation.nowSeconds(), (position - offsetSeconds[site]) / compression);
+        long thisCycle = c;
+        int thisIndex = i;
         simulation.scheduleAt(time, sim -> {
             up[site] = !goesDown;
             transitions++;
-            scheduleNextTransition(sim, site, position);
+            scheduleTransition(sim, site, boundaries, thisCycle, thisIndex + 1);
         });
     }
 
