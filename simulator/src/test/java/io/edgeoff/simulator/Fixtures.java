@@ -49,7 +49,10 @@ public final class Fixtures {
                 ends.stream().mapToDouble(Double::doubleValue).toArray(), mtbf);
     }
 
-    /** Every node of every configuration gets the same daily series; the forecast of any predictor is the actual series. */
+    /**
+     * Every node of every configuration gets the same daily series; predictor {@code svr} (and {@code actual})
+     * forecasts the actual series, {@code last} the previous day's.
+     */
     public static AvailabilitySource uniform(double... daily) {
         return byNode(node -> history(node, daily));
     }
@@ -64,10 +67,17 @@ public final class Fixtures {
 
             @Override
             public double[] forecast(TraceNode node, String predictor) {
-                if (!predictor.equals("svr") && !predictor.equals("actual")) {
-                    throw new IllegalArgumentException("unknown predictor " + predictor);
-                }
-                return history(node).dailyAvailability().clone();
+                double[] actual = history(node).dailyAvailability();
+                return switch (predictor) {
+                    case "svr", "actual" -> actual.clone();
+                    case "last" -> {
+                        double[] last = new double[actual.length];
+                        last[0] = 1.0;
+                        System.arraycopy(actual, 0, last, 1, actual.length - 1);
+                        yield last;
+                    }
+                    default -> throw new IllegalArgumentException("unknown predictor " + predictor);
+                };
             }
 
             @Override

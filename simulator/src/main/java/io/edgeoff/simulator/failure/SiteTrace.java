@@ -12,37 +12,49 @@ import java.util.Objects;
  *
  * <p>The outlook handed to policies at a position in day {@code d}:
  * {@code predictedAvailability} = the forecast of day {@code d};
- * {@code downProbability} = 1 - the actual availability of day {@code d - 1} (walk-forward: the last
- * day the site's failure monitor has fully observed);
+ * {@code downProbability} = 1 - a second, walk-forward forecast of day {@code d} (by default from the
+ * days before {@code d} only: what the site's failure monitor has observed);
  * {@code mtbfHours} from the trace; {@code hoursSinceLastFailure} = time since the latest outage start at
  * or before the position; {@code suspected} = false; {@code failureRatePerSecond} = 0.
  */
 public final class SiteTrace {
     private final NodeHistory history;
     private final double[] forecast;
+    private final double[] downForecast;
     private final double lengthSeconds;
     private final SiteOutlook[] dayStartOutlooks;
     private final double[] boundaries;
 
-    public SiteTrace(NodeHistory history, double[] forecast) {
+    /**
+     * @param history       the node's history
+     * @param forecast      predicted availability per day (the outlook's {@code predictedAvailability})
+     * @param downForecast  availability per day whose complement is the outlook's {@code downProbability}
+     */
+    public SiteTrace(NodeHistory history, double[] forecast, double[] downForecast) {
         this.history = Objects.requireNonNull(history, "history");
-        if (forecast.length != history.days()) {
-            throw new IllegalArgumentException("node " + history.node() + ": forecast has " + forecast.length
-                    + " days but the availability series has " + history.days());
-        }
-        this.forecast = forecast.clone();
-        for (int d = 0; d < this.forecast.length; d++) {
-            if (Double.isNaN(this.forecast[d])) {
-                throw new IllegalArgumentException("node " + history.node() + ": forecast of day " + d + " is NaN");
-            }
-            this.forecast[d] = Math.min(1.0, Math.max(0.0, this.forecast[d]));
-        }
+        this.forecast = clamped(history, forecast, "forecast");
+        this.downForecast = clamped(history, downForecast, "down forecast");
         this.lengthSeconds = history.lengthSeconds();
         this.boundaries = boundaries(history);
         this.dayStartOutlooks = new SiteOutlook[history.days()];
         for (int d = 0; d < dayStartOutlooks.length; d++) {
             dayStartOutlooks[d] = computeOutlook(d * NodeHistory.DAY_SECONDS);
         }
+    }
+
+    private static double[] clamped(NodeHistory history, double[] values, String what) {
+        if (values.length != history.days()) {
+            throw new IllegalArgumentException("node " + history.node() + ": " + what + " has " + values.length
+                    + " days but the availability series has " + history.days());
+        }
+        double[] v = values.clone();
+        for (int d = 0; d < v.length; d++) {
+            if (Double.isNaN(v[d])) {
+                throw new IllegalArgumentException("node " + history.node() + ": " + what + " of day " + d + " is NaN");
+            }
+            v[d] = Math.min(1.0, Math.max(0.0, v[d]));
+        }
+        return v;
     }
 
     public NodeHistory history() {
@@ -160,8 +172,7 @@ public final class SiteTrace {
 
     private SiteOutlook computeOutlook(double position) {
         int day = (int) Math.min(days() - 1, Math.floor(position / NodeHistory.DAY_SECONDS));
-        double observed = actualAvailability(day - 1);
-        return new SiteOutlook(forecast[day], 1.0 - observed, 0.0, history.mtbfHours(),
+        return new SiteOutlook(forecast[day], 1.0 - downForecast[day], 0.0, history.mtbfHours(),
                 hoursSinceLastFailure(position), false);
     }
 

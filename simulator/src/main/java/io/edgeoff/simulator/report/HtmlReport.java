@@ -56,7 +56,8 @@ public final class HtmlReport {
         if (spec.failureMode() == io.edgeoff.simulator.failure.FailureMode.TIME) {
             b.append(" (compression ").append(spec.timeCompression()).append(")");
         }
-        b.append(", predictor <b>").append(esc(spec.predictor())).append("</b>, weights time ")
+        b.append(", predictor <b>").append(esc(spec.predictor())).append("</b> (down probability: <b>")
+                .append(esc(spec.downPredictor())).append("</b>), weights time ")
                 .append(spec.weights().time()).append(" / energy ").append(spec.weights().energy())
                 .append(", trace ").append(esc(result.traceSource())).append(".</p>\n");
         b.append("<p>Means per sampling with 95 % confidence intervals (1.96 sd / sqrt(n)). Service availability is ")

@@ -68,6 +68,7 @@ public final class SummaryJson {
         e.put("failureMode", spec.failureMode().cliName());
         e.put("timeCompression", spec.timeCompression());
         e.put("predictor", spec.predictor());
+        e.put("downPredictor", spec.downPredictor());
         e.put("timeWeight", spec.weights().time());
         e.put("energyWeight", spec.weights().energy());
         e.put("trace", result.traceSource());

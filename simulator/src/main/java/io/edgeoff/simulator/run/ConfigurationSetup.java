@@ -21,7 +21,8 @@ import java.util.List;
 public record ConfigurationSetup(ExperimentConfig configuration, CostModel costModel, SiteTrace[] traces) {
 
     public static ConfigurationSetup create(Scenario scenario, int configurationId, long seed,
-                                            AvailabilitySource availability, String predictor) {
+                                            AvailabilitySource availability, String predictor,
+                                            String downPredictor) {
         ExperimentConfig configuration = scenario.configuration(configurationId);
         CostModel costModel = scenario.costModel(scenario.network(Seeds.stream(seed, "network", configurationId)));
         List<Site> sites = scenario.sites();
@@ -29,7 +30,8 @@ public record ConfigurationSetup(ExperimentConfig configuration, CostModel costM
         for (int s = 0; s < sites.size(); s++) {
             TraceNode node = configuration.nodes().get(sites.get(s).id());
             if (node != null && sites.get(s).isRemote()) {
-                traces[s] = new SiteTrace(availability.history(node), availability.forecast(node, predictor));
+                traces[s] = new SiteTrace(availability.history(node), availability.forecast(node, predictor),
+                        availability.forecast(node, downPredictor));
             }
         }
         return new ConfigurationSetup(configuration, costModel, traces);

@@ -56,7 +56,8 @@ public final class ExperimentRunner {
         }
         Map<Integer, ConfigurationSetup> setups = new LinkedHashMap<>();
         for (int id : spec.configurations()) {
-            setups.put(id, ConfigurationSetup.create(scenario, id, spec.seed(), availability, spec.predictor()));
+            setups.put(id, ConfigurationSetup.create(scenario, id, spec.seed(), availability, spec.predictor(),
+                    spec.downPredictor()));
         }
         int perConfig = spec.policies().size() * spec.samplings();
         int total = spec.configurations().size() * perConfig;

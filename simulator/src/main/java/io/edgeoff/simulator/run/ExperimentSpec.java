@@ -18,19 +18,26 @@ import java.util.Objects;
  * @param failureMode      {@code seed} or {@code time}
  * @param timeCompression  trace seconds per simulated second in {@code time} mode, &gt; 0 (86 400: one trace day per second)
  * @param predictor        predictor whose forecast is the outlook's predicted availability (seed: {@code svr})
+ * @param downPredictor    walk-forward predictor whose forecast gives the outlook's down probability
+ *                         ({@code 1 - forecast}; default {@value #DEFAULT_DOWN_PREDICTOR})
  * @param weights          time and energy weights handed to the policies
  * @param threads          worker threads, &gt;= 1
  */
 public record ExperimentSpec(Scenario scenario, List<Integer> configurations, List<String> policies, int samplings,
                              int executions, long seed, FailureMode failureMode, double timeCompression,
-                             String predictor, CostWeights weights, int threads) {
+                             String predictor, String downPredictor, CostWeights weights, int threads) {
     /** Default time compression: one trace day per simulated second. */
     public static final double DEFAULT_TIME_COMPRESSION = 86_400.0;
+    /** Default predictor of the seed's engines. */
+    public static final String DEFAULT_PREDICTOR = "svr";
+    /** Default walk-forward predictor of the down probability. */
+    public static final String DEFAULT_DOWN_PREDICTOR = "last";
 
     public ExperimentSpec {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(failureMode, "failureMode");
         Objects.requireNonNull(predictor, "predictor");
+        Objects.requireNonNull(downPredictor, "downPredictor");
         Objects.requireNonNull(weights, "weights");
         configurations = List.copyOf(configurations);
         policies = List.copyOf(policies);
@@ -67,37 +74,42 @@ public record ExperimentSpec(Scenario scenario, List<Integer> configurations, Li
     public static ExperimentSpec of(Scenario scenario, List<Integer> configurations, List<String> policies,
                                     int samplings, int executions, long seed) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, FailureMode.SEED,
-                DEFAULT_TIME_COMPRESSION, "svr", scenario.costWeights(),
+                DEFAULT_TIME_COMPRESSION, DEFAULT_PREDICTOR, DEFAULT_DOWN_PREDICTOR, scenario.costWeights(),
                 Runtime.getRuntime().availableProcessors());
     }
 
     public ExperimentSpec withFailureMode(FailureMode mode) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, mode,
-                timeCompression, predictor, weights, threads);
+                timeCompression, predictor, downPredictor, weights, threads);
     }
 
     public ExperimentSpec withWeights(CostWeights newWeights) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, predictor, newWeights, threads);
+                timeCompression, predictor, downPredictor, newWeights, threads);
     }
 
     public ExperimentSpec withThreads(int newThreads) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, predictor, weights, newThreads);
+                timeCompression, predictor, downPredictor, weights, newThreads);
     }
 
     public ExperimentSpec withSeed(long newSeed) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, newSeed, failureMode,
-                timeCompression, predictor, weights, threads);
+                timeCompression, predictor, downPredictor, weights, threads);
     }
 
     public ExperimentSpec withPredictor(String newPredictor) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, newPredictor, weights, threads);
+                timeCompression, newPredictor, downPredictor, weights, threads);
+    }
+
+    public ExperimentSpec withDownPredictor(String newDownPredictor) {
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
+                timeCompression, predictor, newDownPredictor, weights, threads);
     }
 
     public ExperimentSpec withTimeCompression(double compression) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                compression, predictor, weights, threads);
+                compression, predictor, downPredictor, weights, threads);
     }
 }

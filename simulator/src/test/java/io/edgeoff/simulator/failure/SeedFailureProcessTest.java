@@ -15,7 +15,7 @@ class SeedFailureProcessTest {
     @ValueSource(longs = {1, 2, 3})
     void eachEpochASiteFailsWithOneMinusTheAvailabilityOfItsNextTraceDay(long seed) {
         double[] daily = {1.0, 0.9, 0.5, 0.2, 0.0};
-        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), daily);
+        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), daily, daily);
         SeedFailureProcess process = new SeedFailureProcess(new SiteTrace[] {null, trace}, new int[] {0, 0},
                 new SplittableRandom(seed));
         int cycles = 20_000;
@@ -41,7 +41,7 @@ class SeedFailureProcessTest {
     void outlookIsThatOfTheCurrentTraceDay() {
         double[] daily = {1.0, 0.25, 1.0};
         double[] forecast = {0.7, 0.6, 0.5};
-        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), forecast);
+        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), forecast, daily);
         SeedFailureProcess process = new SeedFailureProcess(new SiteTrace[] {null, trace}, new int[] {0, 2},
                 new SplittableRandom(1));
 

@@ -14,7 +14,8 @@ class SiteTraceTest {
     // day 1: down the first half; day 3: down all day
     private final SiteTrace trace = new SiteTrace(
             Fixtures.history(new TraceNode(1, 1), 1.0, 0.5, 1.0, 0.0, 1.0),
-            new double[] {0.9, 0.8, 1.2, -0.1, 0.95});
+            new double[] {0.9, 0.8, 1.2, -0.1, 0.95},
+            new double[] {1.0, 1.0, 0.5, 1.0, 0.0});
 
     @Test
     void knowsWhenTheNodeIsDown() {
@@ -43,12 +44,12 @@ class SiteTraceTest {
     }
 
     @Test
-    void outlookCombinesForecastPreviousDayAndTimeSinceLastFailure() {
+    void outlookCombinesBothForecastsMtbfAndTimeSinceLastFailure() {
         SiteOutlook day2 = trace.dayStartOutlook(2);
         SiteOutlook day4 = trace.outlookAt(4.5 * DAY);
 
         assertThat(day2.predictedAvailability()).as("clamped to [0,1]").isEqualTo(1.0);
-        assertThat(day2.downProbability()).as("1 - actual of day 1").isEqualTo(0.5);
+        assertThat(day2.downProbability()).as("1 - down forecast of day 2").isEqualTo(0.5);
         assertThat(day2.hoursSinceLastFailure()).isCloseTo(24.0, within(1e-9));
         assertThat(day4.predictedAvailability()).isEqualTo(0.95);
         assertThat(day4.downProbability()).isEqualTo(1.0);

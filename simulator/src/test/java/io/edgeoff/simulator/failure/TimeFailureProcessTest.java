@@ -15,7 +15,7 @@ class TimeFailureProcessTest {
     void replaysOutagesAsEventsAtTheCompressedTimes() {
         // day 1 down for its first half; compression: one trace day per simulated second
         double[] daily = {1.0, 0.5, 1.0, 1.0};
-        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), daily);
+        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), daily, daily);
         TimeFailureProcess process = new TimeFailureProcess(new SiteTrace[] {null, trace}, new double[] {0, 0}, 86_400);
         Simulation sim = new Simulation();
         List<String> seen = new ArrayList<>();
@@ -34,7 +34,7 @@ class TimeFailureProcessTest {
     @Test
     void anAttemptFailsWhenTheSiteGoesDownWhileItRuns() {
         double[] daily = {1.0, 0.5, 1.0};
-        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), daily);
+        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), daily, daily);
         TimeFailureProcess process = new TimeFailureProcess(new SiteTrace[] {null, trace}, new double[] {0, 0}, 86_400);
 
         assertThat(process.attemptFails(1, 0.5, 0.1)).isFalse();
