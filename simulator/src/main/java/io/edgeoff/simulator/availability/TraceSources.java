@@ -1,5 +1,6 @@
 package io.edgeoff.simulator.availability;
 
+import io.edgeoff.prediction.synthetic.SyntheticTraces;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.TraceReaders;
 import java.nio.file.Path;
@@ -20,13 +21,16 @@ public final class TraceSources {
     public static AvailabilitySource open(Optional<Path> file) {
         if (file.isPresent()) {
             FailureTrace trace = TraceReaders.read(file.get());
+            if (trace.size() == 0) {
+                throw new IllegalArgumentException("trace file " + file.get() + " has no readable outage");
+            }
             return new TraceAvailabilitySource(trace, file.get().getFileName().toString(), SPLIT_SEED);
         }
         return defaultSource();
     }
 
-    /** The default: the prediction module's synthetic, LANL-fitted trace. */
+    /** The default: the prediction module's synthetic, LANL-fitted trace of the seed's candidate nodes. */
     public static AvailabilitySource defaultSource() {
-        throw new IllegalArgumentException("no default trace yet: give a failure trace with --trace FILE");
+        return new TraceAvailabilitySource(SyntheticTraces.defaultTrace(), SyntheticTraces.DEFAULT_SOURCE, SPLIT_SEED);
     }
 }
