@@ -51,7 +51,7 @@ public final class Fixtures {
 
     /**
      * Every node of every configuration gets the same daily series; predictor {@code svr} (and {@code actual})
-     * forecasts the actual series, {@code last} the previous day's.
+     * forecasts the actual series, {@code last} and {@code markov} the previous day's.
      */
     public static AvailabilitySource uniform(double... daily) {
         return byNode(node -> history(node, daily));
@@ -70,7 +70,7 @@ public final class Fixtures {
                 double[] actual = history(node).dailyAvailability();
                 return switch (predictor) {
                     case "svr", "actual" -> actual.clone();
-                    case "last" -> {
+                    case "last", "markov" -> {
                         double[] last = new double[actual.length];
                         last[0] = 1.0;
                         System.arraycopy(actual, 0, last, 1, actual.length - 1);

@@ -35,11 +35,14 @@ public final class SimulateBenchCommand implements Runnable {
     @Option(names = "--policies", defaultValue = "seed-mdp-svr,mdp", description = "policies (default: ${DEFAULT-VALUE})")
     String policies;
 
-    @Option(names = "--samplings", defaultValue = "200", description = "measured samplings (default: ${DEFAULT-VALUE})")
+    @Option(names = "--samplings", defaultValue = "300", description = "samplings per measured round (default: ${DEFAULT-VALUE})")
     int samplings;
 
-    @Option(names = "--warmup", defaultValue = "100", description = "warm-up samplings (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "300", description = "warm-up samplings (default: ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "measured rounds; the median is reported (default: ${DEFAULT-VALUE})")
+    int rounds;
 
     @Option(names = "--executions", defaultValue = "40", description = "executions per sampling (default: ${DEFAULT-VALUE})")
     int executions;
@@ -55,8 +58,8 @@ public final class SimulateBenchCommand implements Runnable {
 
     @Override
     public void run() {
-        if (samplings < 1 || warmup < 0 || executions < 1) {
-            throw new IllegalArgumentException("--samplings and --executions must be >= 1 and --warmup >= 0");
+        if (samplings < 1 || warmup < 0 || executions < 1 || rounds < 1) {
+            throw new IllegalArgumentException("--samplings, --executions and --rounds must be >= 1 and --warmup >= 0");
         }
         SimulatorPolicies registry = new SimulatorPolicies();
         List<String> names = Arrays.stream(policies.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -65,13 +68,17 @@ public final class SimulateBenchCommand implements Runnable {
         ExperimentSpec experiment = ExperimentSpec.of(scenario, List.of(config), names, samplings, executions, seed)
                 .withFailureMode(FailureMode.parse(failureMode)).withThreads(1);
         List<Bench.Measurement> results = Bench.run(registry, TraceSources.open(Optional.ofNullable(trace)), experiment,
-                warmup, samplings);
+                warmup, samplings, rounds);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-17s %12s %14s %16s %10s%n", "policy", "tasks", "tasks/s", "executions/s", "seconds");
+        out.printf(Locale.ROOT, "%-17s %10s %14s %16s %16s %10s%n", "policy", "tasks", "tasks/s", "executions/s",
+                "best tasks/s", "seconds");
         for (Bench.Measurement m : results) {
-            out.printf(Locale.ROOT, "%-17s %12d %14.0f %16.0f %10.2f%n", m.policy(), m.tasks(), m.tasksPerSecond(),
-                    m.executionsPerSecond(), m.seconds());
+            out.printf(Locale.ROOT, "%-17s %10d %14.0f %16.0f %16.0f %10.3f%n", m.policy(), m.tasks(), m.tasksPerSecond(),
+                    m.executionsPerSecond(), m.bestTasksPerSecond(), m.seconds());
         }
+        out.println("one thread; median of " + rounds + " rounds of " + samplings + " samplings x " + executions
+                + " executions after " + warmup + " warm-up samplings; " + experiment.failureMode().cliName()
+                + " failure mode, configuration " + config);
         out.flush();
     }
 }

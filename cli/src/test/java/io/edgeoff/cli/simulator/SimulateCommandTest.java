@@ -123,7 +123,7 @@ class SimulateCommandTest {
     @Test
     void benchReportsTasksPerSecond() {
         CliRun run = CliRun.of("simulate", "bench", "--trace", trace.toString(), "--policies", "local,seed-mdp-svr",
-                "--samplings", "2", "--warmup", "1", "--executions", "5");
+                "--samplings", "2", "--warmup", "1", "--executions", "5", "--rounds", "1");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("tasks/s", "local", "seed-mdp-svr");

@@ -31,7 +31,7 @@ public record ExperimentSpec(Scenario scenario, List<Integer> configurations, Li
     /** Default predictor of the seed's engines. */
     public static final String DEFAULT_PREDICTOR = "svr";
     /** Default walk-forward predictor of the down probability. */
-    public static final String DEFAULT_DOWN_PREDICTOR = "last";
+    public static final String DEFAULT_DOWN_PREDICTOR = "markov";
 
     public ExperimentSpec {
         Objects.requireNonNull(scenario, "scenario");
