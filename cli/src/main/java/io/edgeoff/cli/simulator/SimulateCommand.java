@@ -110,8 +110,12 @@ public final class SimulateCommand implements Runnable {
         ReportWriter.write(out(), result, !noHtml);
         printSummary(out, result, seconds);
         if (weightSweep) {
-            WeightSweep.Result sweep = WeightSweep.run(runner, experiment,
-                    quiet ? (w, done) -> { } : (w, done) -> { });
+            WeightSweep.Result sweep = WeightSweep.run(runner, experiment, (w, done) -> {
+                if (!quiet) {
+                    err.printf(Locale.ROOT, "weight sweep: w_t = %.1f done (%d/%d)%n", w, done, WeightSweep.STEPS + 1);
+                    err.flush();
+                }
+            });
             WeightSweep.write(out(), sweep, !noHtml);
             out.println("weight sweep: " + out().resolve("sweep.csv"));
         }
