@@ -81,6 +81,10 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--weight-sweep", description = "also run w_t = 0, 0.1, ..., 1 and write sweep.csv and sweep charts")
     boolean weightSweep;
 
+    @Option(names = "--devices", defaultValue = "1",
+            description = "devices sharing the sites; more than 1 adds per-site cores and queues (needs --failure-mode time) (default: ${DEFAULT-VALUE})")
+    int devices;
+
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
@@ -152,8 +156,16 @@ public final class SimulateCommand implements Runnable {
         if (!(timeCompression > 0) || !Double.isFinite(timeCompression)) {
             throw new IllegalArgumentException("--time-compression must be > 0, but was " + timeCompression);
         }
-        return new ExperimentSpec(scenario, ids, policyNames, samplings, executions, seed,
-                FailureMode.parse(failureMode), timeCompression, predictor, downPredictor, weights, threadCount);
+        if (devices < 1) {
+            throw new IllegalArgumentException("--devices must be >= 1, but was " + devices);
+        }
+        FailureMode mode = FailureMode.parse(failureMode);
+        if (devices > 1 && mode != FailureMode.TIME) {
+            throw new IllegalArgumentException("--devices " + devices + " needs --failure-mode time (several devices "
+                    + "share one clock; the seed mode advances one trace day per epoch of one device)");
+        }
+        return new ExperimentSpec(scenario, ids, policyNames, samplings, executions, seed, mode, timeCompression,
+                predictor, downPredictor, weights, threadCount, devices);
     }
 
     private static CostWeights weights(double timeWeight) {

@@ -59,7 +59,11 @@ public final class HtmlReport {
         b.append(", predictor <b>").append(esc(spec.predictor())).append("</b> (down probability: <b>")
                 .append(esc(spec.downPredictor())).append("</b>), weights time ")
                 .append(spec.weights().time()).append(" / energy ").append(spec.weights().energy())
-                .append(", trace ").append(esc(result.traceSource())).append(".</p>\n");
+                .append(", trace ").append(esc(result.traceSource()));
+        if (spec.devices() > 1) {
+            b.append(", ").append(spec.devices()).append(" devices contending for site cores (time and energy per device)");
+        }
+        b.append(".</p>\n");
         b.append("<p>Means per sampling with 95 % confidence intervals (1.96 sd / sqrt(n)). Service availability is ")
                 .append("successful / attempted offloads in %.</p>\n");
         b.append("<h2>All configurations</h2>\n");

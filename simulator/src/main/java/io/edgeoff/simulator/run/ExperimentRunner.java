@@ -115,9 +115,19 @@ public final class ExperimentRunner {
         FailureProcess failures = failureProcess(spec, setup, sampling);
         SamplingSimulation simulation = new SamplingSimulation(setup.costModel(), policy,
                 policies.onFailure(policyName), failures, spec.scenario().workload(), plans,
-                Seeds.stream(seed, "workload", configId, sampling), spec.executions(),
+                workloadStreams(seed, configId, sampling, spec.devices()), spec.executions(),
                 spec.scenario().devicePower().batteryJoules());
         return simulation.run(configId, sampling);
+    }
+
+    /** Device 0 uses stream {@code workload(config, sampling)}, device k &gt; 0 {@code workload(config, sampling, k)}. */
+    static List<RandomGenerator> workloadStreams(long seed, int configId, int sampling, int devices) {
+        List<RandomGenerator> streams = new ArrayList<>();
+        streams.add(Seeds.stream(seed, "workload", configId, sampling));
+        for (int k = 1; k < devices; k++) {
+            streams.add(Seeds.stream(seed, "workload", configId, sampling, k));
+        }
+        return streams;
     }
 
     /** The failure process of one sampling; identical for every policy (common random numbers). */

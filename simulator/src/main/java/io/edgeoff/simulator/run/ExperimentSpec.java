@@ -22,10 +22,12 @@ import java.util.Objects;
  *                         ({@code 1 - forecast}; default {@value #DEFAULT_DOWN_PREDICTOR})
  * @param weights          time and energy weights handed to the policies
  * @param threads          worker threads, &gt;= 1
+ * @param devices          devices sharing the sites, &gt;= 1; with more than one, remote sites have per-site cores and
+ *                         FIFO queues (contention), which needs the {@code time} failure mode (one shared clock)
  */
 public record ExperimentSpec(Scenario scenario, List<Integer> configurations, List<String> policies, int samplings,
                              int executions, long seed, FailureMode failureMode, double timeCompression,
-                             String predictor, String downPredictor, CostWeights weights, int threads) {
+                             String predictor, String downPredictor, CostWeights weights, int threads, int devices) {
     /** Default time compression: one trace day per simulated second. */
     public static final double DEFAULT_TIME_COMPRESSION = 86_400.0;
     /** Default predictor of the seed's engines. */
@@ -68,6 +70,13 @@ public record ExperimentSpec(Scenario scenario, List<Integer> configurations, Li
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
         }
+        if (devices < 1) {
+            throw new IllegalArgumentException("devices must be >= 1, but was " + devices);
+        }
+        if (devices > 1 && failureMode != FailureMode.TIME) {
+            throw new IllegalArgumentException("several devices (" + devices + ") share sites only in the time failure "
+                    + "mode: the seed mode's one trace day per epoch has no common clock");
+        }
     }
 
     /** A spec with the scenario's weights, the {@code svr} predictor, seed failure mode and all cores. */
@@ -75,41 +84,46 @@ public record ExperimentSpec(Scenario scenario, List<Integer> configurations, Li
                                     int samplings, int executions, long seed) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, FailureMode.SEED,
                 DEFAULT_TIME_COMPRESSION, DEFAULT_PREDICTOR, DEFAULT_DOWN_PREDICTOR, scenario.costWeights(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), 1);
     }
 
     public ExperimentSpec withFailureMode(FailureMode mode) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, mode,
-                timeCompression, predictor, downPredictor, weights, threads);
+                timeCompression, predictor, downPredictor, weights, threads, devices);
     }
 
     public ExperimentSpec withWeights(CostWeights newWeights) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, predictor, downPredictor, newWeights, threads);
+                timeCompression, predictor, downPredictor, newWeights, threads, devices);
     }
 
     public ExperimentSpec withThreads(int newThreads) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, predictor, downPredictor, weights, newThreads);
+                timeCompression, predictor, downPredictor, weights, newThreads, devices);
     }
 
     public ExperimentSpec withSeed(long newSeed) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, newSeed, failureMode,
-                timeCompression, predictor, downPredictor, weights, threads);
+                timeCompression, predictor, downPredictor, weights, threads, devices);
     }
 
     public ExperimentSpec withPredictor(String newPredictor) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, newPredictor, downPredictor, weights, threads);
+                timeCompression, newPredictor, downPredictor, weights, threads, devices);
     }
 
     public ExperimentSpec withDownPredictor(String newDownPredictor) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, predictor, newDownPredictor, weights, threads);
+                timeCompression, predictor, newDownPredictor, weights, threads, devices);
+    }
+
+    public ExperimentSpec withDevices(int newDevices) {
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
+                timeCompression, predictor, downPredictor, weights, threads, newDevices);
     }
 
     public ExperimentSpec withTimeCompression(double compression) {
         return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                compression, predictor, downPredictor, weights, threads);
+                compression, predictor, downPredictor, weights, threads, devices);
     }
 }

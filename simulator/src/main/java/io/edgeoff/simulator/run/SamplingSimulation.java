@@ -28,6 +28,12 @@ import java.util.random.RandomGenerator;
  * site of its designated predecessor ({@link DagPlacement}); a failed offloading attempt costs
  * {@link CostModel#failedAttemptCost(int)} and the task is decided again without the failed site (or on the
  * device only, for policies that fall back so). Single-threaded; one instance per sampling.
+ *
+ * <p>With several devices (contention), every device runs its own executions from its own workload stream at
+ * the same time, and each remote site runs at most {@code cores} tasks at once: a task that arrives (after
+ * its uplink) when every core is busy waits, first come first served in the order tasks are placed, with the
+ * device idle meanwhile. Response time and energy are then reported per device (mean over devices); counts
+ * (tasks, failures, attempts, tasks per site) are totals.
  */
 public final class SamplingSimulation {
 
@@ -44,9 +50,9 @@ public final class SamplingSimulation {
     private final FailureProcess failures;
     private final WorkloadMix workload;
     private final Map<String, AppPlan> plans;
-    private final RandomGenerator workloadRandom;
     private final int executions;
     private final double batteryJoules;
+    private final boolean contention;
 
     private final int siteCount;
     private final int device;
@@ -54,34 +60,56 @@ public final class SamplingSimulation {
     private final SiteOutlook[] outlookArray;
     private final long[] tasksPerSite;
     private final long[] failuresPerSite;
+    private final double[][] coreFreeAt;
     private final Simulation simulation = new Simulation();
+    private final Device[] devices;
 
-    private int executionsDone;
+    private int devicesDone;
     private long tasks;
     private long failureCount;
     private long attempts;
     private double energyJoules;
     private double responseTimeSeconds;
 
-    private AppPlan plan;
-    private AppInstance instance;
-    private int[] placement;
-    private double executionStart;
+    /** One device's progress through its executions. */
+    private static final class Device {
+        final RandomGenerator workload;
+        int executionsDone;
+        AppPlan plan;
+        AppInstance instance;
+        int[] placement;
+        double executionStart;
+
+        Device(RandomGenerator workload) {
+            this.workload = workload;
+        }
+    }
 
     /**
+     * One device, no contention.
+     *
      * @param plans           application name to its plan (see {@link AppPlan#of})
      * @param workloadRandom  stream for drawing applications and task sizes
      */
     public SamplingSimulation(CostModel costModel, OffloadingPolicy policy, FailureResponse onFailure,
                               FailureProcess failures, WorkloadMix workload, Map<String, AppPlan> plans,
                               RandomGenerator workloadRandom, int executions, double batteryJoules) {
+        this(costModel, policy, onFailure, failures, workload, plans, List.of(workloadRandom), executions,
+                batteryJoules);
+    }
+
+    /**
+     * @param workloadRandoms one workload stream per device; more than one device means contention for site cores
+     */
+    public SamplingSimulation(CostModel costModel, OffloadingPolicy policy, FailureResponse onFailure,
+                              FailureProcess failures, WorkloadMix workload, Map<String, AppPlan> plans,
+                              List<RandomGenerator> workloadRandoms, int executions, double batteryJoules) {
         this.costModel = costModel;
         this.policy = policy;
         this.deviceOnlyAfterFailure = onFailure == FailureResponse.DEVICE_ONLY;
         this.failures = failures;
         this.workload = workload;
         this.plans = plans;
-        this.workloadRandom = workloadRandom;
         this.executions = executions;
         this.batteryJoules = batteryJoules;
         this.siteCount = costModel.siteCount();
@@ -90,16 +118,33 @@ public final class SamplingSimulation {
         this.outlookArray = new SiteOutlook[siteCount];
         this.tasksPerSite = new long[siteCount];
         this.failuresPerSite = new long[siteCount];
+        this.devices = workloadRandoms.stream().map(Device::new).toArray(Device[]::new);
+        if (devices.length == 0) {
+            throw new IllegalArgumentException("at least one device is needed");
+        }
+        this.contention = devices.length > 1;
+        this.coreFreeAt = new double[siteCount][];
+        for (int s = 0; s < siteCount; s++) {
+            coreFreeAt[s] = new double[costModel.sites().get(s).cores()];
+        }
     }
 
     /** Runs the sampling and returns its metrics. */
     public SamplingMetrics run(int configuration, int sampling) {
         failures.start(simulation);
-        simulation.schedule(0, sim -> startExecution());
+        for (Device d : devices) {
+            simulation.schedule(0, sim -> startExecution(d));
+        }
         simulation.run();
         long successes = attempts - failureCount;
-        return new SamplingMetrics(configuration, policy.name(), sampling, executionsDone, tasks, responseTimeSeconds,
-                energyJoules, SamplingMetrics.batteryPercent(energyJoules, batteryJoules), failureCount, attempts,
+        int n = devices.length;
+        long executionsDone = 0;
+        for (Device d : devices) {
+            executionsDone += d.executionsDone;
+        }
+        return new SamplingMetrics(configuration, policy.name(), sampling, (int) executionsDone, tasks,
+                responseTimeSeconds / n, energyJoules / n,
+                SamplingMetrics.batteryPercent(energyJoules / n, batteryJoules), failureCount, attempts,
                 SamplingMetrics.serviceAvailability(successes, attempts), tasksPerSite, failuresPerSite);
     }
 
@@ -108,21 +153,23 @@ public final class SamplingSimulation {
         return simulation.processedEvents();
     }
 
-    private void startExecution() {
-        if (executionsDone == executions) {
-            simulation.stop();
+    private void startExecution(Device d) {
+        if (d.executionsDone == executions) {
+            if (++devicesDone == devices.length) {
+                simulation.stop();
+            }
             return;
         }
-        String name = workload.draw(workloadRandom);
-        plan = plans.get(name);
-        instance = AppInstance.draw(plan.application(), workloadRandom);
-        placement = new int[instance.size()];
-        Arrays.fill(placement, -1);
-        executionStart = simulation.nowSeconds();
-        runEpoch(0);
+        String name = workload.draw(d.workload);
+        d.plan = plans.get(name);
+        d.instance = AppInstance.draw(d.plan.application(), d.workload);
+        d.placement = new int[d.instance.size()];
+        Arrays.fill(d.placement, -1);
+        d.executionStart = simulation.nowSeconds();
+        runEpoch(d, 0);
     }
 
-    private void runEpoch(int epoch) {
+    private void runEpoch(Device d, int epoch) {
         double now = simulation.nowSeconds();
         failures.beginEpoch(now);
         for (int s = 0; s < siteCount; s++) {
@@ -130,36 +177,37 @@ public final class SamplingSimulation {
         }
         List<SiteOutlook> outlook = List.of(outlookArray);
         double epochSeconds = 0;
-        for (int task : plan.epochs().get(epoch)) {
-            epochSeconds = Math.max(epochSeconds, runTask(task, now, outlook));
+        for (int task : d.plan.epochs().get(epoch)) {
+            epochSeconds = Math.max(epochSeconds, runTask(d, task, now, outlook));
         }
         int next = epoch + 1;
-        if (next < plan.epochs().size()) {
-            simulation.schedule(epochSeconds, sim -> runEpoch(next));
+        if (next < d.plan.epochs().size()) {
+            simulation.schedule(epochSeconds, sim -> runEpoch(d, next));
         } else {
-            simulation.schedule(epochSeconds, sim -> finishExecution());
+            simulation.schedule(epochSeconds, sim -> finishExecution(d));
         }
     }
 
-    private void finishExecution() {
-        responseTimeSeconds += simulation.nowSeconds() - executionStart;
-        executionsDone++;
-        startExecution();
+    private void finishExecution(Device d) {
+        responseTimeSeconds += simulation.nowSeconds() - d.executionStart;
+        d.executionsDone++;
+        startExecution(d);
     }
 
     /** Places and runs one task starting at {@code start}; returns its duration including failed attempts, s. */
-    private double runTask(int task, double start, List<SiteOutlook> outlook) {
-        TaskInstance taskInstance = instance.task(task);
-        int predecessor = plan.designatedPredecessors()[task];
-        int from = predecessor < 0 ? device : placement[predecessor];
+    private double runTask(Device d, int task, double start, List<SiteOutlook> outlook) {
+        TaskInstance taskInstance = d.instance.task(task);
+        int predecessor = d.plan.designatedPredecessors()[task];
+        int from = predecessor < 0 ? device : d.placement[predecessor];
         Arrays.fill(excluded, false);
         double elapsed = 0;
         while (true) {
-            DecisionRequest request = new DecisionRequest(instance, task, from, placement, excluded, outlook,
+            DecisionRequest request = new DecisionRequest(d.instance, task, from, d.placement, excluded, outlook,
                     Optional.of(failures.actualUp(start + elapsed)));
             Decision decision = policy.decide(request);
             int site = checked(decision.siteIndex(), taskInstance);
             TaskCost cost = costModel.cost(taskInstance, from, site);
+            double waitSeconds = 0;
             if (site != device) {
                 attempts++;
                 if (failures.attemptFails(site, start + elapsed, cost.timeSeconds())) {
@@ -171,14 +219,31 @@ public final class SamplingSimulation {
                     excludeAfterFailure(site);
                     continue;
                 }
+                if (contention) {
+                    waitSeconds = reserveCore(site, start + elapsed + cost.uplinkSeconds(), cost.executionSeconds());
+                }
             }
-            elapsed += cost.timeSeconds();
-            energyJoules += cost.energyJoules();
-            placement[task] = site;
+            elapsed += cost.timeSeconds() + waitSeconds;
+            energyJoules += cost.energyJoules() + waitSeconds * costModel.power().idleWatts();
+            d.placement[task] = site;
             tasksPerSite[site]++;
             tasks++;
             return elapsed;
         }
+    }
+
+    /** Takes the earliest free core of {@code site} for a task arriving at {@code arrival}; returns its wait, s. */
+    private double reserveCore(int site, double arrival, double executionSeconds) {
+        double[] cores = coreFreeAt[site];
+        int best = 0;
+        for (int c = 1; c < cores.length; c++) {
+            if (cores[c] < cores[best]) {
+                best = c;
+            }
+        }
+        double begin = Math.max(arrival, cores[best]);
+        cores[best] = begin + executionSeconds;
+        return begin - arrival;
     }
 
     private void excludeAfterFailure(int site) {
