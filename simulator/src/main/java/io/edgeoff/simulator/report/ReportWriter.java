@@ -2,7 +2,6 @@ package io.edgeoff.simulator.report;
 
 import io.edgeoff.simulator.run.ExperimentResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,12 +27,6 @@ public final class ReportWriter {
         SummaryJson.write(dir.resolve("experiment.json"), SummaryJson.experiment(result));
         if (html) {
             HtmlReport.write(dir, result);
-        }
-    }
-
-    static void requireWritable(Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UncheckedIOException(new IOException(dir + " exists and is not a folder"));
         }
     }
 }
