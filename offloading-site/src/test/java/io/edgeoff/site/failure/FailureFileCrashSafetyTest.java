@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills a child JVM that appends to the failure file with SIGKILL at random moments, many times,
  * and checks after each kill that every acknowledged record is present and intact.
  */
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class FailureFileCrashSafetyTest {
     private static final int KILLS = 20;
 
