@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         description = "Proactive, failure-aware computation offloading to edge and cloud microservices.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.edgeoff.cli.decision.PoliciesCommand.class,
+            io.edgeoff.cli.decision.DecideCommand.class,
+            io.edgeoff.cli.database.DbCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
 
