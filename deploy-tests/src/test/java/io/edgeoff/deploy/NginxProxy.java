@@ -76,6 +76,7 @@ final class NginxProxy implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(prefix.resolve("stdout.log").toFile())
                     .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));   // a killed test run leaves no nginx behind
             NginxProxy proxy = new NginxProxy(process, prefix, port);
             proxy.awaitListening(Duration.ofSeconds(10));
             return proxy;

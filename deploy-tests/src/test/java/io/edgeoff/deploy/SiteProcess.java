@@ -70,7 +70,9 @@ final class SiteProcess implements AutoCloseable {
             Path log = dir.resolve("site.log");
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(dockerfile.env());
-            return new SiteProcess(pb.start(), port, log);
+            Process process = pb.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));   // a killed test run leaves no site behind
+            return new SiteProcess(process, port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
