@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -339,6 +340,29 @@ class ManifestInvariantsTest {
             assertThat(rewriteOf(path.getPath(), rewrite, "/" + site + "/v1/health")).contains("/v1/health");
             assertThat(rewriteOf(path.getPath(), rewrite, "/" + site)).contains("/");
             assertThat(rewriteOf(path.getPath(), rewrite, "/" + site + "x/v1/health")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void onlyEdgeoffPodsSuchAsTheMigrationJobMayConnectToTheDatabase(String overlay) {
+        Manifests m = rendered(overlay);
+        NetworkPolicy policy = m.named(NetworkPolicy.class, "postgres");
+        Workload postgres = m.workloads().stream().filter(w -> w.name().equals("postgres")).findFirst().orElseThrow();
+        Workload migration = m.workloads().stream().filter(w -> w.kind().equals("Job")).findFirst().orElseThrow();
+        var rule = policy.getSpec().getIngress().get(0);
+
+        assertThat(m.workloadsSelectedBy(policy.getSpec().getPodSelector().getMatchLabels())).containsExactly(postgres);
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(resolve(rule.getPorts().get(0).getPort(), containerPorts(postgres))).isPresent();
+        assertThat(migration.podLabels()).containsAllEntriesOf(rule.getFrom().get(0).getPodSelector().getMatchLabels());
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void noPodGetsAKubernetesApiToken(String overlay) {
+        for (Workload w : rendered(overlay).workloads()) {
+            assertThat(w.template().getSpec().getAutomountServiceAccountToken()).as("%s mounts no API token", w).isFalse();
         }
     }
 
