@@ -148,7 +148,7 @@ class ManifestInvariantsTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void sitesAreProbedOnTheirHealthEndpoint(String overlay) {
+    void sitesAreReadyOnHealthAndAliveOnHealthLive(String overlay) {
         List<Workload> sites = sites(rendered(overlay));
 
         assertThat(sites).hasSize(4);
@@ -156,8 +156,10 @@ class ManifestInvariantsTest {
             Container c = w.template().getSpec().getContainers().get(0);
             for (Probe probe : probes(c)) {
                 assertThat(probe.getHttpGet()).as("%s probes over HTTP", w).isNotNull();
-                assertThat(probe.getHttpGet().getPath()).isEqualTo("/v1/health");
             }
+            assertThat(c.getReadinessProbe().getHttpGet().getPath()).as("readiness of %s", w).isEqualTo("/v1/health");
+            assertThat(c.getLivenessProbe().getHttpGet().getPath()).as("liveness of %s", w).isEqualTo("/v1/health/live");
+            assertThat(c.getStartupProbe().getHttpGet().getPath()).as("startup of %s", w).isEqualTo("/v1/health/live");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,16 +84,35 @@ class RealSitesBehindNginxTest {
     }
 
     @Test
-    void siteStartedAsTheDeploymentStartsItAnswersTheProbePathAsUp() throws Exception {
-        String probePath = ManifestInvariantsTest.sites(ManifestInvariantsTest.rendered("base")).get(0)
-                .template().getSpec().getContainers().get(0).getReadinessProbe().getHttpGet().getPath();
+    void siteStartedAsTheDeploymentStartsItAnswersItsProbePaths() throws Exception {
+        Container c = ManifestInvariantsTest.sites(ManifestInvariantsTest.rendered("base")).get(0)
+                .template().getSpec().getContainers().get(0);
+        String base = SITES.get("ec").baseUrl();
 
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(SITES.get("ec").baseUrl() + probePath)));
+        HttpResponse<String> ready = send(HttpRequest.newBuilder(URI.create(base + c.getReadinessProbe().getHttpGet().getPath())));
+        HttpResponse<String> live = send(HttpRequest.newBuilder(URI.create(base + c.getLivenessProbe().getHttpGet().getPath())));
+        HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(base + c.getStartupProbe().getHttpGet().getPath())));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(ready.body());
         assertThat(body.get("siteId").asText()).isEqualTo("EC");
         assertThat(body.get("status").asText()).isEqualTo("UP");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(started.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSiteInAnErrorOutageIsNotReadyButAliveSoKubernetesDoesNotRestartIt() throws Exception {
+        Container c = ManifestInvariantsTest.sites(ManifestInvariantsTest.rendered("base")).get(0)
+                .template().getSpec().getContainers().get(0);
+        String base = SITES.get("cd").baseUrl();
+        injectOutage("cd", "error", 2000);
+
+        HttpResponse<String> ready = send(HttpRequest.newBuilder(URI.create(base + c.getReadinessProbe().getHttpGet().getPath())));
+        HttpResponse<String> live = send(HttpRequest.newBuilder(URI.create(base + c.getLivenessProbe().getHttpGet().getPath())));
+
+        assertThat(ready.statusCode()).as("readiness during the outage").isEqualTo(503);
+        assertThat(live.statusCode()).as("liveness during the outage").isEqualTo(200);
     }
 
     @Test

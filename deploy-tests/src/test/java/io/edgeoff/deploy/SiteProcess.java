@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * entrypoint (JVM flags and environment) and the container's arguments, with the site's rendered
  * ConfigMap as the config file. Only what must differ on a test machine is swapped: the config and
  * data folders (temp folders instead of the mounts), the listen address (127.0.0.1, not
- * 0.0.0.0), the port (a free one) and the token (the Secret's value).
+ * 0.0.0.0), the port (a free one) and the Secret's token (a test value).
  */
 final class SiteProcess implements AutoCloseable {
 
@@ -43,11 +43,16 @@ final class SiteProcess implements AutoCloseable {
             for (var file : config.getData().entrySet()) {
                 Files.writeString(configDir.resolve(file.getKey()), file.getValue());
             }
-            Map<String, String> vars = new HashMap<>();
+            Map<String, String> vars = new HashMap<>();   // the container's environment, Secrets resolved
             for (EnvVar e : c.getEnv()) {
-                vars.put(e.getName(), e.getValue());
+                boolean fromTokenSecret = e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
+                        && e.getValueFrom().getSecretKeyRef().getName().startsWith("edgeoff-token");
+                if (fromTokenSecret) {
+                    vars.put(e.getName(), token);
+                } else if (e.getValue() != null) {
+                    vars.put(e.getName(), e.getValue());
+                }
             }
-            vars.put("EDGEOFF_TOKEN", token);
             int port = NginxProxy.freeLoopbackPort();
             ContainerImageTest.Dockerfile dockerfile = ContainerImageTest.Dockerfile.read();
             List<String> command = new ArrayList<>(dockerfile.entrypoint());
@@ -60,8 +65,8 @@ final class SiteProcess implements AutoCloseable {
                     a = a.replace("$(" + v.getKey() + ")", String.valueOf(v.getValue()));
                 }
                 a = a.replace("/etc/edgeoff", configDir.toString()).replace("/var/lib/edgeoff", dataDir.toString());
-                if (a.startsWith("--host=")) {
-                    a = "--host=127.0.0.1";
+                if (a.startsWith("--bind=")) {
+                    a = "--bind=127.0.0.1";
                 } else if (a.startsWith("--port=")) {
                     a = "--port=" + port;
                 }
@@ -70,6 +75,7 @@ final class SiteProcess implements AutoCloseable {
             Path log = dir.resolve("site.log");
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(dockerfile.env());
+            pb.environment().putAll(vars);
             Process process = pb.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));   // a killed test run leaves no site behind
             return new SiteProcess(process, port, log);
