@@ -40,10 +40,25 @@ final class NginxProxy implements AutoCloseable {
      * @param readTimeout proxy_read_timeout: how long the proxy waits for a site's answer
      */
     static NginxProxy start(Map<String, String> siteAddresses, Duration readTimeout) {
+        return start(port -> {
+            try {
+                return render(siteAddresses, readTimeout, port);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Starts nginx with an http-context configuration made for the port it will listen on
+     * (on 127.0.0.1).
+     */
+    static NginxProxy start(java.util.function.IntFunction<String> httpConfigForPort) {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {   // a free port can be taken before nginx binds it
             try {
-                return tryStart(siteAddresses, readTimeout, freeLoopbackPort());
+                int port = freeLoopbackPort();
+                return tryStart(httpConfigForPort.apply(port), port);
             } catch (IllegalStateException e) {
                 last = e;
             }
@@ -51,12 +66,12 @@ final class NginxProxy implements AutoCloseable {
         throw last;
     }
 
-    private static NginxProxy tryStart(Map<String, String> sites, Duration readTimeout, int port) {
+    private static NginxProxy tryStart(String httpConfig, int port) {
         try {
             Path prefix = Files.createTempDirectory("edgeoff-nginx");
             prefix.toFile().setReadable(true, false);
             prefix.toFile().setExecutable(true, false);
-            Files.writeString(prefix.resolve("edgeoff.conf"), render(sites, readTimeout, port));
+            Files.writeString(prefix.resolve("edgeoff.conf"), httpConfig);
             Files.writeString(prefix.resolve("nginx.conf"), String.join("\n",
                     "worker_processes 1;",
                     "pid " + prefix.resolve("nginx.pid") + ";",
