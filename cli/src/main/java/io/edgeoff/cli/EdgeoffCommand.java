@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             io.edgeoff.cli.decision.PoliciesCommand.class,
             io.edgeoff.cli.decision.DecideCommand.class,
             io.edgeoff.cli.database.DbCommand.class,
+            io.edgeoff.cli.prediction.TraceCommand.class, io.edgeoff.cli.prediction.PredictCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
 
