@@ -9,6 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 n="${1:-2000}"
 work="$(mktemp -d)"
+chmod 755 "$work"   # nginx workers (user nobody) use temp folders under it
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 site_port=$(free_port); proxy_port=$(free_port)
 cleanup() {
