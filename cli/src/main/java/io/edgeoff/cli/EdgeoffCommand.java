@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             io.edgeoff.cli.decision.DecideCommand.class,
             io.edgeoff.cli.database.DbCommand.class,
             io.edgeoff.cli.prediction.TraceCommand.class, io.edgeoff.cli.prediction.PredictCommand.class,
+            io.edgeoff.cli.simulator.SimulateCommand.class,
             io.edgeoff.cli.site.SiteCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
