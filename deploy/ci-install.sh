@@ -3,7 +3,9 @@
 # everything is there. Called from .ci/run before the build.
 #   nginx    (Debian nginx-light)   deploy-tests NginxReverseProxyTest
 #   dnsmasq  (Debian dnsmasq-base)  deploy-tests EdgeNodeConfigTest (dnsmasq --test)
-# kubectl (for `kubectl kustomize`) is not a Debian package; the manifest tests skip without it.
+# kubectl (for `kubectl kustomize`, 1.27+) comes with these machines; Debian's kubernetes-client is
+# 1.20, too old for the overlays' kustomize syntax, so it is not installed here: without kubectl
+# the manifest tests skip.
 # A failed install only warns: the tests that need the tool skip themselves.
 set -uo pipefail
 missing=()
