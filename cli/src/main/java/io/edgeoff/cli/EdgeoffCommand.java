@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Proactive, failure-aware computation offloading to edge and cloud microservices.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.edgeoff.cli.decision.PoliciesCommand.class,
+            io.edgeoff.cli.decision.DecideCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
 
