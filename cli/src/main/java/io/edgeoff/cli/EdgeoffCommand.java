@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             io.edgeoff.cli.decision.PoliciesCommand.class,
             io.edgeoff.cli.decision.DecideCommand.class,
+            io.edgeoff.cli.device.DeviceCommand.class,
+            io.edgeoff.cli.device.DemoCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
 

@@ -8,6 +8,7 @@ import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.decision.Decision;
 import io.edgeoff.decision.DecisionRequest;
+import io.edgeoff.decision.FailureResponse;
 import io.edgeoff.decision.OffloadingPolicy;
 import io.edgeoff.decision.SiteOutlook;
 import io.edgeoff.device.DeviceClock;
@@ -44,7 +45,7 @@ import java.util.concurrent.TimeoutException;
  * Runs application executions on the live sites. For each execution the DAG's ready tasks run in parallel;
  * each task asks the policy for a site (with the profiler's estimates, the monitor's outlook and the
  * detector's suspicions), is offloaded with a deadline derived from its expected time, and after a failed
- * attempt is re-decided (the failed site excluded, or only the device left, per {@link OnFailure}) or run
+ * attempt is re-decided (the failed site excluded, or only the device left, per {@link FailureResponse}) or run
  * on the device with the {@link ComputeKernel} at the device's rating. Exactly one {@link TaskOutcome} is
  * recorded per task. Times are measured; the device energy of each phase is its measured duration times
  * the scenario's power for that phase (uplink, idle while remote, downlink, local execution), following
@@ -127,7 +128,7 @@ public final class DeviceRuntime implements AutoCloseable {
      * @param inputSeed  seed of the tasks' input bytes
      */
     public ExecutionResult execute(String runId, int execution, AppInstance actual, OffloadingPolicy policy,
-                                   OnFailure onFailure, long inputSeed) {
+                                   FailureResponse onFailure, long inputSeed) {
         Execution ex = new Execution(runId, execution, actual, profiler.plan(actual), policy, onFailure, inputSeed);
         long start = clock.nanoTime();
         int n = actual.size();
@@ -213,7 +214,7 @@ public final class DeviceRuntime implements AutoCloseable {
             }
             detector.taskFailed(attempt.siteId(), attempt.failure());
             excluded[site] = true;
-            if (ex.onFailure == OnFailure.DEVICE_ONLY) {
+            if (ex.onFailure == FailureResponse.DEVICE_ONLY) {
                 for (int s = 0; s < excluded.length; s++) {
                     excluded[s] = s != device;
                 }
@@ -372,7 +373,7 @@ public final class DeviceRuntime implements AutoCloseable {
     }
 
     private record Execution(String runId, int execution, AppInstance actual, AppInstance planned,
-                             OffloadingPolicy policy, OnFailure onFailure, long inputSeed) {
+                             OffloadingPolicy policy, FailureResponse onFailure, long inputSeed) {
     }
 
     /** Assembles a runtime; every part is required except where a default is named. */

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.edgeoff.common.app.AppInstance;
 import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.decision.FailureResponse;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.FakeSite;
@@ -87,7 +88,7 @@ class DeviceRuntimeTest {
 
             for (int e = 0; e < apps.size(); e++) {
                 runtime.execute("r1", e, apps.get(e), new PreferencePolicy(MD, List.of(EC, ED)),
-                        OnFailure.EXCLUDE_SITE_AND_REDECIDE, 1);
+                        FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
             }
         }
 
@@ -109,7 +110,7 @@ class DeviceRuntimeTest {
         try (DeviceRuntime runtime = runtime()) {
 
             runtime.execute("r1", 0, antivirus, new PreferencePolicy(MD, List.of(EC)),
-                    OnFailure.EXCLUDE_SITE_AND_REDECIDE, 1);
+                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
         }
 
         assertThat(sites.get("EC").maxConcurrentTasks()).isEqualTo(2);
@@ -123,7 +124,7 @@ class DeviceRuntimeTest {
                 LinkEmulator.disabled(), false)) {
 
             runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
-                    OnFailure.EXCLUDE_SITE_AND_REDECIDE, 1);
+                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
         }
 
         TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
@@ -141,7 +142,7 @@ class DeviceRuntimeTest {
         try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4),
                 LinkEmulator.disabled(), false)) {
 
-            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)), OnFailure.DEVICE_ONLY, 1);
+            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)), FailureResponse.DEVICE_ONLY, 1);
         }
 
         TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
@@ -158,7 +159,7 @@ class DeviceRuntimeTest {
             Thread run = new Thread(() -> {
                 for (int e = 0; e < apps.size(); e++) {
                     results.add(runtime.execute("r1", e, apps.get(e), new PreferencePolicy(MD, List.of(EC, ED)),
-                            OnFailure.EXCLUDE_SITE_AND_REDECIDE, 1));
+                            FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1));
                 }
             });
             sites.get("EC").taskDelayMillis(40);
@@ -186,7 +187,7 @@ class DeviceRuntimeTest {
                 true)) {
 
             runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
-                    OnFailure.EXCLUDE_SITE_AND_REDECIDE, 1);
+                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
         }
 
         TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
@@ -203,7 +204,7 @@ class DeviceRuntimeTest {
         try (DeviceRuntime runtime = runtime()) {
 
             ExecutionResult result = runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of()),
-                    OnFailure.DEVICE_ONLY, 1);
+                    FailureResponse.DEVICE_ONLY, 1);
 
             double ratedSeconds = chess.tasks().stream().mapToDouble(t -> t.millionInstructions() / 1000.0).sum();
             assertThat(result.energyJoules()).isCloseTo(0.9 * ratedSeconds, offset(0.9 * 0.1));
@@ -217,7 +218,7 @@ class DeviceRuntimeTest {
         try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(),
                 LinkEmulator.of(costModel, DeviceClock.SYSTEM), true)) {
 
-            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC)), OnFailure.DEVICE_ONLY, 1);
+            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC)), FailureResponse.DEVICE_ONLY, 1);
         }
 
         int update = seed.application("CHESS").indexOf("UPDATE_CHESS");
