@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             io.edgeoff.cli.decision.DecideCommand.class,
             io.edgeoff.cli.device.DeviceCommand.class,
             io.edgeoff.cli.device.DemoCommand.class,
+            io.edgeoff.cli.device.DetectionBenchCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
 
