@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             io.edgeoff.cli.device.DeviceCommand.class,
             io.edgeoff.cli.device.DemoCommand.class,
             io.edgeoff.cli.device.DetectionBenchCommand.class,
+            io.edgeoff.cli.database.DbCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
 

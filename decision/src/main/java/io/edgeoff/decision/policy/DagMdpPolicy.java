@@ -190,6 +190,15 @@ public final class DagMdpPolicy implements ExplainablePolicy {
             return -1;
         }
 
+        private int indexIn(int[] set, int task) {
+            for (int i = 0; i < set.length; i++) {
+                if (set[i] == task) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         private int nextState(int k, int state, int placedTask, int site) {
             int[] next = live[k + 1];
             int index = 0;
@@ -236,28 +245,63 @@ public final class DagMdpPolicy implements ExplainablePolicy {
             double[] succ = new double[sites];
             double[] q = new double[sites];
             double[] once = new double[sites];
+            double[][] stepCost = new double[sites][sites];
+            double[] failCost = new double[sites];
             for (int k = m - 1; k >= 0; k--) {
                 int task = order[k];
                 TaskInstance instance = app.task(task);
                 int states = stateCount(k);
                 values[k] = new double[states];
                 policy[k] = new int[states];
+                int predecessor = designated[task];
+                boolean fixedFrom = predecessor < 0 || stageOf[predecessor] < 0;
+                int fromLow = fixedFrom ? previousSite(k, 0) : 0;
+                int fromHigh = fixedFrom ? fromLow : sites - 1;
+                for (int from = fromLow; from <= fromHigh; from++) {
+                    failCost[from] = scalar(costModel.failedAttemptCost(from));
+                    for (int a = 0; a < sites; a++) {
+                        if (!feasible(k, instance, a)) {
+                            stepCost[from][a] = Double.NaN;
+                            continue;
+                        }
+                        TaskCost cost = costModel.cost(instance, from, a);
+                        stepCost[from][a] = scalar(cost);
+                        if (a != device) {
+                            q[a] = failureProbability(a, cost.executionSeconds());
+                        }
+                    }
+                }
+                int[] source = new int[live[k + 1].length];
+                int placedRadix = 0;
+                int radix = 1;
+                for (int i = 0; i < source.length; i++) {
+                    source[i] = indexIn(live[k], live[k + 1][i]);
+                    if (live[k + 1][i] == task) {
+                        placedRadix = radix;
+                    }
+                    radix *= sites;
+                }
+                int[] digits = new int[live[k].length];
                 for (int x = 0; x < states; x++) {
+                    int rest = x;
+                    for (int i = 0; i < digits.length; i++) {
+                        digits[i] = rest % sites;
+                        rest /= sites;
+                    }
+                    int base = 0;
+                    radix = 1;
+                    for (int i = 0; i < source.length; i++) {
+                        base += source[i] >= 0 ? digits[source[i]] * radix : 0;
+                        radix *= sites;
+                    }
                     int from = previousSite(k, x);
-                    double fail = scalar(costModel.failedAttemptCost(from));
+                    double fail = failCost[from];
                     double best1 = Double.POSITIVE_INFINITY;
                     double best2 = Double.POSITIVE_INFINITY;
                     int best1Site = -1;
                     for (int a = 0; a < sites; a++) {
-                        succ[a] = Double.NaN;
-                        if (!feasible(k, instance, a)) {
-                            continue;
-                        }
-                        TaskCost cost = costModel.cost(instance, from, a);
-                        succ[a] = scalar(cost) + values[k + 1][nextState(k, x, task, a)];
-                        if (a != device) {
-                            q[a] = failureProbability(a, cost.executionSeconds());
-                        }
+                        double step = stepCost[from][a];
+                        succ[a] = Double.isNaN(step) ? Double.NaN : step + values[k + 1][base + a * placedRadix];
                     }
                     double local = succ[device];
                     for (int a = 0; a < sites; a++) {

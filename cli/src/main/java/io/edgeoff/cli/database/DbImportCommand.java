@@ -1,0 +1,50 @@
+package io.edgeoff.cli.database;
+
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.database.Database;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code edgeoff db import}: stores a scenario file in the database (migrating the schema first). */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Store a scenario (YAML file, or 'seed' for the built-in one) in the database. "
+                + "The schema is created or updated first.")
+public final class DbImportCommand implements Callable<Integer> {
+    @Mixin
+    UrlMixin url;
+
+    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "scenario YAML file or 'seed'")
+    String scenario;
+
+    @Option(names = "--replace", description = "replace a stored scenario of the same name (keeps service URLs)")
+    boolean replace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Scenario loaded = ScenarioYaml.load(scenario);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = url.open()) {
+            db.migrate();
+            boolean replaced = false;
+            if (replace) {
+                replaced = db.scenarios().replace(loaded);
+            } else {
+                db.scenarios().save(loaded);
+            }
+            int tasks = loaded.applications().stream().mapToInt(a -> a.tasks().size()).sum();
+            out.printf("%s scenario '%s' (%d sites, %d links, %d applications, %d tasks, %d configurations) in %s%n",
+                    replaced ? "replaced" : "imported", loaded.name(), loaded.sites().size(), loaded.links().size(),
+                    loaded.applications().size(), tasks, loaded.configurations().size(), db.url().redacted());
+        }
+        out.flush();
+        return 0;
+    }
+}

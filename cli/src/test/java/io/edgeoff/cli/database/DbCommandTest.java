@@ -1,0 +1,120 @@
+package io.edgeoff.cli.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edgeoff.cli.EdgeoffCommand;
+import io.edgeoff.common.scenario.ScenarioYaml;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DbCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = EdgeoffCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private String url() {
+        return "jdbc:h2:file:" + dir.resolve("edgeoff");
+    }
+
+    @Test
+    void migrateCreatesTheSchemaAndStoresTheSeedOnce() {
+        Result first = run("db", "migrate", "--url", url());
+        Result second = run("db", "migrate", "--url", url());
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains("applied 2 migrations, schema version 2")
+                .contains("stored the built-in scenario 'seed'");
+        assertThat(second.out()).contains("applied 0 migrations, schema version 2")
+                .contains("scenario 'seed' already stored");
+    }
+
+    @Test
+    void importThenExportGivesBackTheCanonicalYaml() throws Exception {
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, ScenarioYaml.write(ScenarioYaml.load("seed")).replace("name: seed", "name: mine"));
+
+        Result imported = run("db", "import", "--scenario", file.toString(), "--url", url());
+        Result exported = run("db", "export", "--url", url());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("imported scenario 'mine' (5 sites, 10 links, 5 applications, 31 tasks, "
+                + "5 configurations)");
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(exported.out()).isEqualTo(Files.readString(file));
+    }
+
+    @Test
+    void importRefusesADuplicateUnlessAskedToReplace() {
+        run("db", "import", "--scenario", "seed", "--url", url());
+
+        Result again = run("db", "import", "--scenario", "seed", "--url", url());
+        Result replaced = run("db", "import", "--scenario", "seed", "--replace", "--url", url());
+
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).startsWith("edgeoff: cannot save scenario 'seed': a scenario with that name is already "
+                + "in the database").doesNotContain("\tat ");
+        assertThat(replaced.exitCode()).isZero();
+        assertThat(replaced.out()).startsWith("replaced scenario 'seed'");
+    }
+
+    @Test
+    void statusShowsVersionPendingMigrationsAndScenarios() {
+        Result before = run("db", "status", "--url", url());
+        run("db", "migrate", "--url", url());
+        Result after = run("db", "status", "--url", url());
+
+        assertThat(before.out()).contains("schema:    version none (run 'edgeoff db migrate')")
+                .contains("pending:   1 parameters, 2 observations");
+        assertThat(after.out()).contains("schema:    version 2 (up to date)").contains("scenarios: seed");
+    }
+
+    @Test
+    void exportBeforeMigrateTellsTheUserWhatToDo() {
+        Result result = run("db", "export", "--url", url());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("run 'edgeoff db migrate' first").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineNamingTheUrl() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        Result result = run("db", "status", "--url",
+                "jdbc:postgresql://127.0.0.1:" + port + "/edgeoff?user=u&password=s3cret");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("edgeoff: cannot open the database: cannot reach jdbc:postgresql://127.0.0.1:"
+                        + port).doesNotContain("s3cret").doesNotContain("\tat ");
+        assertThat(result.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aBadUrlIsRejectedNamingIt() {
+        Result result = run("db", "status", "--url", "mysql://localhost/x");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("edgeoff: database URL mysql://localhost/x is not a JDBC URL");
+    }
+}

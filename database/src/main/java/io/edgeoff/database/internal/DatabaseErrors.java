@@ -1,0 +1,229 @@
+package io.edgeoff.database.internal;
+
+import io.edgeoff.database.DatabaseException;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns driver and pool exceptions into a {@link DatabaseException} whose message names what
+ * failed: the violated constraint, its table and what it requires (with the row the database
+ * quotes), an unreachable database (URL with the password hidden), a refused login or a missing
+ * schema.
+ */
+public final class DatabaseErrors {
+    /** Every named constraint of the schema and what it requires, in words. */
+    private static final Map<String, String> CONSTRAINTS = new LinkedHashMap<>();
+
+    static {
+        c("scenarios_pk", "scenario ids are unique");
+        c("scenarios_name_unique", "scenario names are unique");
+        c("scenarios_name_not_blank", "a scenario name must not be blank");
+        c("scenarios_power_positive", "device power draws (W) and battery (J) must be > 0 and finite");
+        c("scenarios_weights_in_unit_interval", "cost weights must be in [0,1]");
+        c("scenarios_detection_non_negative", "failure detection time must be >= 0 s and finite");
+        c("offloading_sites_pk", "site ids are unique within a scenario");
+        c("offloading_sites_position_unique", "site positions are unique within a scenario");
+        c("offloading_sites_scenario_fk", "a site must belong to an existing scenario");
+        c("offloading_sites_id_not_blank", "a site id must not be blank");
+        c("offloading_sites_position_non_negative", "a site position must be >= 0");
+        c("offloading_sites_kind_known", "a site kind must be DEVICE, EDGE or CLOUD");
+        c("offloading_sites_mips_positive", "a site's MIPS must be > 0 and finite");
+        c("offloading_sites_cores_positive", "a site needs at least 1 core");
+        c("offloading_sites_capacity_non_negative", "a site's memory and storage (GB) must be >= 0 and finite");
+        c("offloading_sites_service_url_http", "a site's service URL must start with http:// or https://");
+        c("links_pk", "link positions are unique within a scenario");
+        c("links_site_a_fk", "a link must start at a site of its scenario");
+        c("links_site_b_fk", "a link must end at a site of its scenario");
+        c("links_distinct_ends", "a link must join two different sites");
+        c("links_latency_non_negative", "link latencies (ms) must be >= 0 and finite");
+        c("links_bandwidth_positive", "link bandwidth (KB/s) must be > 0 and finite");
+        c("task_kinds_pk", "task kind names are unique within a scenario");
+        c("task_kinds_position_unique", "task kind positions are unique within a scenario");
+        c("task_kinds_scenario_fk", "a task kind must belong to an existing scenario");
+        c("task_kinds_name_not_blank", "a task kind name must not be blank");
+        c("task_kinds_ranges_valid", "task kind ranges need 0 <= min <= max");
+        c("applications_pk", "application names are unique within a scenario");
+        c("applications_position_unique", "application positions are unique within a scenario");
+        c("applications_scenario_fk", "an application must belong to an existing scenario");
+        c("applications_name_not_blank", "an application name must not be blank");
+        c("tasks_pk", "task names are unique within an application");
+        c("tasks_position_unique", "task positions are unique within an application");
+        c("tasks_application_fk", "a task must belong to an existing application");
+        c("tasks_kind_fk", "a task must name a task kind of its scenario");
+        c("tasks_name_not_blank", "a task name must not be blank");
+        c("tasks_memory_non_negative", "a task's memory (GB) must be >= 0 and finite");
+        c("tasks_ranges_valid", "task ranges need 0 <= min <= max");
+        c("dag_edges_pk", "edge positions are unique within an application");
+        c("dag_edges_unique", "an edge appears at most once in an application");
+        c("dag_edges_from_fk", "an edge must start at a task of its application");
+        c("dag_edges_to_fk", "an edge must end at a task of its application");
+        c("dag_edges_no_self_loop", "an edge must join two different tasks");
+        c("workload_mix_pk", "an application appears at most once in the workload mix");
+        c("workload_mix_position_unique", "workload positions are unique within a scenario");
+        c("workload_mix_application_fk", "the workload mix must name an application of its scenario");
+        c("workload_mix_probability_in_unit_interval", "a workload probability must be in [0,1]");
+        c("configurations_pk", "configuration ids are unique within a scenario");
+        c("configurations_position_unique", "configuration positions are unique within a scenario");
+        c("configurations_scenario_fk", "a configuration must belong to an existing scenario");
+        c("configurations_id_positive", "a configuration id must be >= 1");
+        c("node_candidates_pk", "a site has at most one node candidate per configuration");
+        c("node_candidates_position_unique", "node candidate positions are unique within a configuration");
+        c("node_candidates_configuration_fk", "a node candidate must belong to an existing configuration");
+        c("node_candidates_site_fk", "a node candidate must name a site of its scenario");
+        c("node_candidates_trace_ids_non_negative", "trace system and node ids must be >= 0");
+        c("failure_events_pk", "failure event ids are unique");
+        c("failure_events_site_not_blank", "a failure event must name its site");
+        c("failure_events_kind_known", "a failure event kind must be one of CRASH, REFUSE, HANG, ERROR, OVERLOAD, "
+                + "EXECUTION_FAILURE, TRACE_OUTAGE");
+        c("failure_events_end_after_start", "a failure event cannot end before it started");
+        c("experiment_runs_pk", "run ids are unique");
+        c("experiment_runs_scenario_not_blank", "a run must name its scenario");
+        c("experiment_runs_policy_not_blank", "a run must name its policy");
+        c("experiment_runs_mode_known", "a run mode must be SIMULATED or LIVE");
+        c("experiment_runs_configuration_positive", "a run's configuration id must be >= 1");
+        c("experiment_runs_finish_after_start", "a run cannot finish before it started");
+        c("task_outcomes_pk", "a task outcome is recorded once per run, execution and task");
+        c("task_outcomes_run_fk", "a task outcome must belong to an existing run");
+        c("task_outcomes_indices_non_negative", "execution and task indices must be >= 0");
+        c("task_outcomes_names_not_blank", "application, task and site names of an outcome must not be blank");
+        c("task_outcomes_time_non_negative", "a task's time (s) must be >= 0 and finite");
+        c("task_outcomes_energy_non_negative", "a task's energy (J) must be >= 0 and finite");
+        c("task_outcomes_failed_attempts_non_negative", "failed attempts must be >= 0");
+        c("detector_observations_pk", "detector observation ids are unique");
+        c("detector_observations_run_fk", "a detector observation must name an existing run (or none)");
+        c("detector_observations_site_not_blank", "a detector observation must name its site");
+        c("detector_observations_outcome_known", "a detector outcome must be FAILURE_DETECTED or FALSE_SUSPICION");
+        c("detector_observations_cause_known", "a detection cause must be TIMEOUT, REFUSED, SERVER_ERROR, "
+                + "MISSED_HEARTBEAT or OTHER");
+        c("detector_observations_latency_non_negative", "a detection latency (ms) must be >= 0 and finite");
+        c("detector_observations_detected_has_latency", "a detected failure needs its detection latency");
+    }
+
+    private static final String[] TABLES = {
+        "offloading_sites", "node_candidates", "configurations", "workload_mix", "dag_edges", "task_kinds",
+        "tasks", "applications", "links", "scenarios", "failure_events", "experiment_runs", "task_outcomes",
+        "detector_observations",
+    };
+
+    private DatabaseErrors() {
+    }
+
+    private static void c(String name, String meaning) {
+        CONSTRAINTS.put(name, meaning);
+    }
+
+    /** @return the names of all constraints this class explains */
+    public static java.util.Set<String> knownConstraints() {
+        return java.util.Collections.unmodifiableSet(CONSTRAINTS.keySet());
+    }
+
+    /**
+     * @param action what was being done, e.g. {@code "cannot save scenario 'seed'"}
+     * @param where  the database, already redacted, for connection errors
+     * @param error  what the driver, pool or migration tool threw
+     */
+    public static DatabaseException translate(String action, String where, Throwable error) {
+        if (error instanceof DatabaseException known) {
+            return known;
+        }
+        SQLException sql = findSqlException(error);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        String driverMessage = oneLine(sql != null ? sql.getMessage() : deepestMessage(error));
+        if (state.startsWith("23")) {
+            String constraint = constraintIn(driverMessage);
+            if (constraint != null) {
+                return new DatabaseException(action + ": constraint " + constraint + " on table "
+                        + tableOf(constraint) + " violated: " + CONSTRAINTS.get(constraint)
+                        + " (database said: " + driverMessage + ")", constraint, error);
+            }
+            return new DatabaseException(action + ": a constraint was violated (database said: "
+                    + driverMessage + ")", error);
+        }
+        if (state.startsWith("28")) {
+            return new DatabaseException(action + ": the database at " + where + " refused the login: "
+                    + driverMessage, error);
+        }
+        if (state.startsWith("08") || state.startsWith("57P") || isConnectionFailure(error)) {
+            return new DatabaseException(action + ": cannot reach " + where + ": "
+                    + oneLine(deepestMessage(error)), error);
+        }
+        if (java.util.Set.of("42P01", "42S02", "42S04", "42102", "42104").contains(state)) {
+            return new DatabaseException(action + ": the database at " + where
+                    + " has no edgeoff tables; run 'edgeoff db migrate' first (database said: " + driverMessage + ")",
+                    error);
+        }
+        return new DatabaseException(action + ": " + driverMessage, error);
+    }
+
+
+    static String constraintIn(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        String best = null;
+        for (String name : CONSTRAINTS.keySet()) {
+            int at = lower.indexOf(name);
+            boolean wordStart = at == 0 || (at > 0 && !isIdentifierChar(lower.charAt(at - 1)));
+            if (at >= 0 && wordStart && (best == null || name.length() > best.length())) {
+                best = name;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    static String tableOf(String constraint) {
+        for (String table : TABLES) {
+            if (constraint.startsWith(table + "_")) {
+                return table;
+            }
+        }
+        return "?";
+    }
+
+    private static SQLException findSqlException(Throwable error) {
+        SQLException found = null;
+        for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                found = s;
+                if (s.getSQLState() != null) {
+                    return s;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean isConnectionFailure(Throwable error) {
+        for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t.getClass().getName().endsWith("PoolInitializationException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String deepestMessage(Throwable error) {
+        String message = error.toString();
+        for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String flat = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        flat = flat.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
+        return flat.length() > 600 ? flat.substring(0, 600) + "..." : flat;
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of the database module (error translation). */
+package io.edgeoff.database.internal;

@@ -1,0 +1,68 @@
+package io.edgeoff.prediction.predictor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Registry of predictors by name. {@link #trainer(String, long)} creates a trainer; the seed makes the
+ * random choices of trainers that have any (none of the built-in ones draw random numbers today, but
+ * the seed is part of the contract).
+ */
+public final class Predictors {
+    private record Entry(String description, LongFunction<Predictor.Trainer> factory) {
+    }
+
+    private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        register(SvrPredictor.NAME, "the seed's epsilon-SVR (RBF, LIBSVM) on the slot index, C = max(|mean+-3sd|), "
+                + "epsilon 0.001, gamma = 1/var(x)", seed -> SvrPredictor.trainer());
+        register(LastValuePredictor.NAME, "last observed slot's availability (persistence)",
+                seed -> LastValuePredictor.trainer());
+        register(MovingMeanPredictor.NAME, "moving mean of the last " + MovingMeanPredictor.DEFAULT_WINDOW + " slots",
+                seed -> MovingMeanPredictor.trainer(MovingMeanPredictor.DEFAULT_WINDOW));
+        register(EwmaPredictor.NAME, "exponentially weighted moving average, alpha " + EwmaPredictor.DEFAULT_ALPHA,
+                seed -> EwmaPredictor.trainer(EwmaPredictor.DEFAULT_ALPHA));
+        register(MarkovPredictor.NAME, "state-conditional mean: down now / slots since the last outage slot",
+                seed -> MarkovPredictor.trainer());
+    }
+
+    private Predictors() {
+    }
+
+    private static void register(String name, String description, LongFunction<Predictor.Trainer> factory) {
+        REGISTRY.put(name, new Entry(description, factory));
+    }
+
+    /** Registered names, in registry order. */
+    public static List<String> names() {
+        return List.copyOf(REGISTRY.keySet());
+    }
+
+    /** One-line description of a model. */
+    public static String description(String name) {
+        return entry(name).description();
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the known models if {@code name} is unknown
+     */
+    public static Predictor.Trainer trainer(String name, long seed) {
+        return entry(name).factory().apply(seed);
+    }
+
+    /** Trainer with seed 0. */
+    public static Predictor.Trainer trainer(String name) {
+        return trainer(name, 0L);
+    }
+
+    private static Entry entry(String name) {
+        Entry e = REGISTRY.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("unknown model '" + name + "': known models are " + names());
+        }
+        return e;
+    }
+}
