@@ -6,7 +6,8 @@ import io.edgeoff.common.site.Site;
 import io.edgeoff.decision.Policies;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.device.detector.DetectorConfig;
-import io.edgeoff.device.runtime.OutcomeSink;
+import io.edgeoff.database.Database;
+import io.edgeoff.database.DatabaseUrl;
 import io.edgeoff.device.runtime.RuntimeConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,11 +15,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,6 +68,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out", description = "Report directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--db-url", description = "Database to record runs, outcomes and detector data in "
+            + "(default: the embedded H2 database <out>/db/edgeoff).")
+    String dbUrl;
+
     @Option(names = "--no-link-emulation", description = "Do not delay transfers by the scenario's links.")
     boolean noLinkEmulation;
 
@@ -106,11 +113,20 @@ public final class DemoCommand implements Callable<Integer> {
             stderr.flush();
             PolicyComparison.Setup setup = new PolicyComparison.Setup(scenario, endpoints, names, executions, seed,
                     !noLinkEmulation, DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(), "demo-" + seed);
-            PolicyComparison.Outcome outcome = PolicyComparison.run(setup, OutcomeSink.NONE,
-                    new ProgressBar(System.err, System.console() != null), msg -> {
-                        stderr.println(msg);
-                        stderr.flush();
-                    });
+            PolicyComparison.Outcome outcome;
+            DatabaseUrl url = dbUrl != null ? new DatabaseUrl(dbUrl)
+                    : DatabaseUrl.embedded(out.resolve("db").resolve("edgeoff"));
+            try (Database db = Database.open(url, Database.DEFAULT_CONNECT_TIMEOUT, Clock.systemUTC())) {
+                db.migrate();
+                try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), seed,
+                        trace == null ? OptionalInt.empty() : OptionalInt.of(configuration), "edgeoff demo")) {
+                    outcome = PolicyComparison.run(setup, sink, new ProgressBar(System.err, System.console() != null),
+                            msg -> {
+                                stderr.println(msg);
+                                stderr.flush();
+                            });
+                }
+            }
             Map<String, Object> parameters = parameters(names, sites.restarts());
             stdout.println();
             stdout.print(Reports.table(outcome.summaries()));

@@ -3,14 +3,18 @@ package io.edgeoff.cli.device;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.site.Site;
+import io.edgeoff.database.Database;
+import io.edgeoff.database.DatabaseUrl;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.device.runtime.OutcomeSink;
 import io.edgeoff.device.runtime.RuntimeConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -31,6 +35,10 @@ public final class DeviceCommand implements Callable<Integer> {
 
     @Option(names = "--config", required = true, description = "Device configuration file (YAML, see docs/DEVICE.md).")
     Path config;
+
+    @Option(names = "--db-url", description = "Record runs, outcomes and detector data in this database "
+            + "(jdbc:h2:file:... or jdbc:postgresql://...); nothing is recorded without it.")
+    String dbUrl;
 
     @Override
     public Integer call() {
@@ -55,11 +63,19 @@ public final class DeviceCommand implements Callable<Integer> {
         PolicyComparison.Setup setup = new PolicyComparison.Setup(scenario, settings.sites(), settings.policies(),
                 settings.executions(), settings.seed(), settings.emulateLinks(), settings.detector(),
                 RuntimeConfig.ofDefaults(), "device-" + settings.seed());
-        PolicyComparison.Outcome outcome = PolicyComparison.run(setup, OutcomeSink.NONE,
-                new ProgressBar(System.err, System.console() != null), msg -> {
-                    stderr.println(msg);
-                    stderr.flush();
-                });
+        PolicyComparison.Outcome outcome;
+        if (dbUrl == null) {
+            outcome = run(setup, OutcomeSink.NONE, stderr);
+        } else {
+            try (Database db = Database.open(new DatabaseUrl(dbUrl), Database.DEFAULT_CONNECT_TIMEOUT,
+                    Clock.systemUTC())) {
+                db.migrate();
+                try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), settings.seed(),
+                        OptionalInt.empty(), "edgeoff device --config " + config)) {
+                    outcome = run(setup, sink, stderr);
+                }
+            }
+        }
         stdout.print(Reports.table(outcome.summaries()));
         stdout.println(Reports.detectionText(outcome.detection()));
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -73,5 +89,12 @@ public final class DeviceCommand implements Callable<Integer> {
         stdout.println("reports: " + settings.out().resolve("report.html"));
         stdout.flush();
         return 0;
+    }
+
+    private static PolicyComparison.Outcome run(PolicyComparison.Setup setup, OutcomeSink sink, PrintWriter stderr) {
+        return PolicyComparison.run(setup, sink, new ProgressBar(System.err, System.console() != null), msg -> {
+            stderr.println(msg);
+            stderr.flush();
+        });
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeoff.cli.CliRun;
+import io.edgeoff.database.Database;
+import io.edgeoff.database.RunMode;
 import io.edgeoff.device.FakeSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,8 @@ class DeviceCommandTest {
     void runsEveryPolicyAgainstTheSitesAndWritesTheReports() throws Exception {
         Path config = config("policies: [mdp, local]\n");
 
-        CliRun run = CliRun.of("device", "--config", config.toString());
+        String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+        CliRun run = CliRun.of("device", "--config", config.toString(), "--db-url", url);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("policy", "mdp", "local", "failure detector");
@@ -65,6 +68,12 @@ class DeviceCommandTest {
         assertThat(local.get("policy").asText()).isEqualTo("local");
         assertThat(local.get("offloadAttempts").asLong()).isZero();
         assertThat(local.get("tasksPerSite").get("MD").asLong()).isPositive();
+        try (Database db = Database.open(url)) {
+            assertThat(db.runs().list()).hasSize(2).allMatch(r -> r.spec().mode() == RunMode.LIVE);
+            long tasks = results.get("executions").findValues("tasks").stream().mapToLong(JsonNode::size).sum();
+            assertThat(db.runs().list().stream().mapToLong(r -> db.runs().outcomes(r.id()).size()).sum())
+                    .isEqualTo(tasks);
+        }
     }
 
     @Test

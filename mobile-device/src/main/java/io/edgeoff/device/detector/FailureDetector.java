@@ -32,12 +32,20 @@ public final class FailureDetector implements AutoCloseable {
     private final SiteClient client;
     private final DetectorConfig config;
     private final DeviceClock clock;
+    private final java.time.Clock wallClock;
     private final Map<String, SiteState> sites = new LinkedHashMap<>();
     private final List<SuspicionListener> listeners = new CopyOnWriteArrayList<>();
     private final List<SuspicionEpisode> episodes = new ArrayList<>();
     private ScheduledExecutorService scheduler;
 
     public FailureDetector(List<SiteEndpoint> endpoints, SiteClient client, DetectorConfig config, DeviceClock clock) {
+        this(endpoints, client, config, clock, java.time.Clock.systemUTC());
+    }
+
+    /** @param wallClock source of the episodes' timestamps */
+    public FailureDetector(List<SiteEndpoint> endpoints, SiteClient client, DetectorConfig config, DeviceClock clock,
+                           java.time.Clock wallClock) {
+        this.wallClock = wallClock;
         this.client = client;
         this.config = config;
         this.clock = clock;
@@ -162,6 +170,7 @@ public final class FailureDetector implements AutoCloseable {
             }
             s.suspected = true;
             s.suspectedSinceNanos = now;
+            s.suspectedAt = wallClock.instant();
             s.cause = cause;
             s.hardEvidence = !SILENCE.equals(cause);
             s.detectionLatencyNanos = now - s.lastAliveNanos;
@@ -177,7 +186,7 @@ public final class FailureDetector implements AutoCloseable {
         boolean falseSuspicion = ended && !s.hardEvidence
                 && now - s.suspectedSinceNanos <= config.falseSuspicionWindow().toNanos();
         synchronized (episodes) {
-            episodes.add(new SuspicionEpisode(s.endpoint.siteId(), s.cause, s.detectionLatencyNanos / 1e6,
+            episodes.add(new SuspicionEpisode(s.endpoint.siteId(), s.suspectedAt, s.cause, s.detectionLatencyNanos / 1e6,
                     suspectedMillis, ended, falseSuspicion));
         }
     }
@@ -210,7 +219,7 @@ public final class FailureDetector implements AutoCloseable {
             synchronized (s) {
                 failures.put(s.endpoint.siteId(), s.failures);
                 if (s.suspected) {
-                    all.add(new SuspicionEpisode(s.endpoint.siteId(), s.cause, s.detectionLatencyNanos / 1e6,
+                    all.add(new SuspicionEpisode(s.endpoint.siteId(), s.suspectedAt, s.cause, s.detectionLatencyNanos / 1e6,
                             (now - s.suspectedSinceNanos) / 1e6, false, false));
                 }
             }
@@ -243,6 +252,7 @@ public final class FailureDetector implements AutoCloseable {
         boolean hardEvidence;
         String cause;
         long suspectedSinceNanos;
+        java.time.Instant suspectedAt;
         long lastAliveNanos;
         long detectionLatencyNanos;
         int failures;
