@@ -84,7 +84,7 @@ final class Reports {
         root.set("parameters", JSON.valueToTree(parameters));
         root.put("cloudLatencyMillis", outcome.cloudLatencyMillis());
         root.set("summaries", JSON.valueToTree(outcome.summaries()));
-        root.set("detection", JSON.valueToTree(outcome.detection()));
+        root.set("detection", detectionJson(outcome.detection()));
         ArrayNode executions = root.putArray("executions");
         for (ExecutionResult r : outcome.results()) {
             ObjectNode e = executions.addObject();
@@ -97,6 +97,21 @@ final class Reports {
                     .put("energyJoules", t.energyJoules()).put("completed", t.completed()));
         }
         return JSON.writeValueAsString(root);
+    }
+
+    static ObjectNode detectionJson(DetectionStats stats) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("falseSuspicions", stats.falseSuspicions());
+        node.set("failuresPerSite", JSON.valueToTree(stats.failuresPerSite()));
+        ArrayNode episodes = node.putArray("episodes");
+        for (SuspicionEpisode e : stats.episodes()) {
+            episodes.addObject().put("siteId", e.siteId())
+                    .put("suspectedAt", e.suspectedAt() == null ? null : e.suspectedAt().toString())
+                    .put("cause", e.cause()).put("detectionLatencyMillis", e.detectionLatencyMillis())
+                    .put("suspectedMillis", e.suspectedMillis()).put("ended", e.ended())
+                    .put("falseSuspicion", e.falseSuspicion());
+        }
+        return node;
     }
 
     static String summaryCsv(List<PolicySummary> summaries) {
