@@ -11,7 +11,7 @@ final class SiteArguments {
     }
 
     static List<String> of(String siteId, int port, String token, Path dataDir, Path trace, double timeCompression) {
-        List<String> args = new ArrayList<>(List.of("--scenario", "seed", "--site", siteId, "--host", "127.0.0.1",
+        List<String> args = new ArrayList<>(List.of("--scenario", "seed", "--site", siteId, "--bind", "127.0.0.1",
                 "--port", String.valueOf(port), "--token", token, "--data-dir", dataDir.toString()));
         if (trace != null) {
             args.addAll(List.of("--failure-trace", trace.toString(),
