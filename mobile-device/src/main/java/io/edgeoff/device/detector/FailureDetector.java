@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class FailureDetector implements AutoCloseable {
     /** Cause of suspicions raised by silence (phi or maximum silence). */
     public static final String SILENCE = "SILENCE";
+    /** Heartbeat intervals a site's history needs before its phi is trusted (before that: maximum silence). */
+    static final int MIN_INTERVALS_FOR_PHI = 5;
 
     private final SiteClient client;
     private final DetectorConfig config;
@@ -113,14 +115,30 @@ public final class FailureDetector implements AutoCloseable {
         }
     }
 
-    /** Evaluates every site's suspicion level now (also called by the scheduler every check period). */
+    /**
+     * Evaluates every site's suspicion level now (also called by the scheduler every check period).
+     * Silence counts only while the device itself is demonstrably receiving: when several sites are
+     * monitored and none of them has answered for more than 1.5 heartbeat intervals, the device (its CPU,
+     * its network) is the likelier culprit, and silence alone suspects a site only once it exceeds three
+     * times {@code maxSilence}. Hard evidence is never held back.
+     */
     public void checkSilence() {
         long now = clock.nanoTime();
+        long newestSignOfLife = Long.MIN_VALUE;
+        for (SiteState s : sites.values()) {
+            synchronized (s) {
+                newestSignOfLife = Math.max(newestSignOfLife, s.lastAliveNanos);
+            }
+        }
+        boolean deviceHearsSites = sites.size() == 1
+                || now - newestSignOfLife <= config.heartbeatInterval().toNanos() * 3 / 2;
+        long silenceLimit = deviceHearsSites ? config.maxSilence().toNanos() : 3 * config.maxSilence().toNanos();
         for (SiteState s : sites.values()) {
             boolean silent;
             synchronized (s) {
-                silent = !s.suspected && (s.phi.phi(now) > config.phiThreshold()
-                        || now - s.lastAliveNanos > config.maxSilence().toNanos());
+                boolean phiSays = deviceHearsSites && s.phi.intervals() >= MIN_INTERVALS_FOR_PHI
+                        && s.phi.phi(now) > config.phiThreshold();
+                silent = !s.suspected && (phiSays || now - s.lastAliveNanos > silenceLimit);
             }
             if (silent) {
                 suspect(s, SILENCE, false);

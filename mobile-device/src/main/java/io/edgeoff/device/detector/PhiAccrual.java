@@ -50,6 +50,11 @@ public final class PhiAccrual {
         lastNanos = Long.MIN_VALUE;
     }
 
+    /** @return inter-arrival times recorded (at most the window size) */
+    public int intervals() {
+        return count;
+    }
+
     /** @return time of the last heartbeat, ns, or {@link Long#MIN_VALUE} when none */
     public long lastNanos() {
         return lastNanos;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class FailureDetectorTest {
     private static final SiteEndpoint EC = new SiteEndpoint("EC", URI.create("http://127.0.0.1:1"), "t");
+    private static final SiteEndpoint ED = new SiteEndpoint("ED", URI.create("http://127.0.0.1:2"), "t");
 
     @Test
     void suspectsACrashedSiteWithinTheDetectionBound() throws Exception {
@@ -87,6 +88,43 @@ class FailureDetectorTest {
             assertThat(e.falseSuspicion()).isTrue();
         });
         assertThat(stats.falseSuspicions()).isEqualTo(1);
+    }
+
+    @Test
+    void oneSilentSiteAmongSitesThatAnswerIsSuspected() {
+        ManualClock clock = new ManualClock();
+        FailureDetector detector = new FailureDetector(List.of(EC, ED), new SilentClient(), DetectorConfig.ofDefaults(),
+                clock);
+        detector.alive("EC");
+        detector.alive("ED");
+
+        for (int i = 0; i < 5; i++) {
+            clock.advanceMillis(100);
+            detector.alive("ED");
+            detector.checkSilence();
+        }
+
+        assertThat(detector.isSuspected("EC")).isTrue();
+        assertThat(detector.isSuspected("ED")).isFalse();
+    }
+
+    @Test
+    void whenEverySiteFallsSilentAtOnceTheDeviceIsBlamedUntilThreeTimesTheMaximumSilence() {
+        ManualClock clock = new ManualClock();
+        FailureDetector detector = new FailureDetector(List.of(EC, ED), new SilentClient(), DetectorConfig.ofDefaults(),
+                clock);
+        detector.alive("EC");
+        detector.alive("ED");
+
+        clock.advanceMillis(1000);
+        detector.checkSilence();
+        boolean suspectedAfterOneSecond = detector.isSuspected("EC") || detector.isSuspected("ED");
+        clock.advanceMillis(250);
+        detector.checkSilence();
+
+        assertThat(suspectedAfterOneSecond).isFalse();
+        assertThat(detector.isSuspected("EC")).isTrue();
+        assertThat(detector.isSuspected("ED")).isTrue();
     }
 
     @Test
