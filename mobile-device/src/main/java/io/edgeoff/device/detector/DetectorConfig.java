@@ -11,16 +11,18 @@ import java.util.Objects;
  * @param heartbeatTimeout       a heartbeat without an answer after this long counts as missed (default 300 ms)
  * @param phiThreshold           suspicion level above which a site is suspected (default 8, i.e. the
  *                               chance that a live site is this late is about 1e-8)
- * @param minStdDeviation        floor of the heartbeat inter-arrival standard deviation (default 30 ms),
+ * @param minStdDeviation        floor of the heartbeat inter-arrival standard deviation (default 50 ms),
  *                               so a very regular history does not make the detector jumpy
- * @param maxSilence             a site silent for this long is suspected whatever its phi (default 400 ms);
+ * @param maxSilence             a site silent for this long is suspected whatever its phi (default 500 ms);
  *                               with the interval it bounds the detection latency
  * @param windowSize             number of inter-arrival times kept (default 100)
  * @param deadlineFactor         a task attempt's deadline is {@code factor * expected + slack} (default 4)
  * @param deadlineSlack          (default 400 ms)
  * @param falseSuspicionWindow   a suspicion raised by silence alone that ends within this long counts as
  *                               false (default 1 s)
- * @param abandonOnSuspicion     abandon attempts in flight to a site when it becomes suspected (default true)
+ * @param abandonOnSuspicion     abandon attempts in flight to a site when it becomes suspected on hard evidence
+ *                               (refused, lost connection, 5xx; default true); silence alone leaves them to
+ *                               their deadline
  */
 public record DetectorConfig(Duration heartbeatInterval, Duration heartbeatTimeout, double phiThreshold,
                              Duration minStdDeviation, Duration maxSilence, int windowSize, double deadlineFactor,
@@ -48,8 +50,8 @@ public record DetectorConfig(Duration heartbeatInterval, Duration heartbeatTimeo
     }
 
     public static DetectorConfig ofDefaults() {
-        return new DetectorConfig(Duration.ofMillis(100), Duration.ofMillis(300), 8.0, Duration.ofMillis(30),
-                Duration.ofMillis(400), 100, 4.0, Duration.ofMillis(400), Duration.ofSeconds(1), true);
+        return new DetectorConfig(Duration.ofMillis(100), Duration.ofMillis(300), 8.0, Duration.ofMillis(50),
+                Duration.ofMillis(500), 100, 4.0, Duration.ofMillis(400), Duration.ofSeconds(1), true);
     }
 
     public DetectorConfig withHeartbeat(Duration interval, Duration timeout, Duration maxSilence) {

@@ -106,7 +106,9 @@ public final class DeviceRuntime implements AutoCloseable {
             detector.addListener(new SuspicionListener() {
                 @Override
                 public void suspected(String siteId, String cause) {
-                    abandonInFlight(siteId, cause);
+                    if (!FailureDetector.SILENCE.equals(cause)) {
+                        abandonInFlight(siteId, cause);
+                    }
                 }
             });
         }
@@ -296,9 +298,6 @@ public final class DeviceRuntime implements AutoCloseable {
         Set<CompletableFuture<OffloadResult>> flying = inFlight.get(endpoint.siteId());
         flying.add(future);
         try {
-            if (detector.config().abandonOnSuspicion() && detector.isSuspected(endpoint.siteId())) {
-                future.complete(new OffloadResult.Failed(FailureKind.SUSPECTED, "site suspected while sending"));
-            }
             return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

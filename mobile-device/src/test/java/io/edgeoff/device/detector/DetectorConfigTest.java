@@ -17,8 +17,8 @@ class DetectorConfigTest {
     }
 
     @Test
-    void defaultDetectionBoundIsUnderHalfASecondPlusOneInterval() {
-        assertThat(DetectorConfig.ofDefaults().detectionBound()).isEqualTo(Duration.ofMillis(510));
+    void defaultDetectionBoundIsMaxSilencePlusOneIntervalAndOneCheck() {
+        assertThat(DetectorConfig.ofDefaults().detectionBound()).isEqualTo(Duration.ofMillis(610));
     }
 
     @Test
