@@ -130,6 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
             Map<String, Object> parameters = parameters(names, sites.restarts());
             stdout.println();
             stdout.print(Reports.table(outcome.summaries()));
+            stdout.print(Reports.pairedText(outcome.summaries(), outcome.results()));
             stdout.println(Reports.detectionText(outcome.detection()));
             Reports.writeAll(out, "edgeoff demo", parameters, outcome);
             stdout.println("reports: " + out.resolve("report.html") + ", " + out.resolve("results.json") + ", "

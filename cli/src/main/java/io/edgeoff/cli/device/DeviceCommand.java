@@ -77,6 +77,7 @@ public final class DeviceCommand implements Callable<Integer> {
             }
         }
         stdout.print(Reports.table(outcome.summaries()));
+        stdout.print(Reports.pairedText(outcome.summaries(), outcome.results()));
         stdout.println(Reports.detectionText(outcome.detection()));
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("config", config.toString());

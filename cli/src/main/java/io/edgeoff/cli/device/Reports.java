@@ -45,6 +45,36 @@ final class Reports {
         return Double.isNaN(x) ? 0 : x;
     }
 
+    /**
+     * Paired differences against the first policy: every policy ran the same executions, so the mean of
+     * the per-execution differences (with its 95 % confidence interval) says more than two overlapping
+     * intervals of the means.
+     */
+    static String pairedText(List<PolicySummary> summaries, List<ExecutionResult> results) {
+        if (summaries.size() < 2) {
+            return "";
+        }
+        String base = summaries.get(0).policy();
+        Map<Integer, ExecutionResult> baseRuns = new java.util.HashMap<>();
+        results.stream().filter(r -> r.policy().equals(base)).forEach(r -> baseRuns.put(r.execution(), r));
+        StringBuilder sb = new StringBuilder("paired difference to " + base
+                + " over the same executions (mean ± 95 % CI; negative: " + base + " is worse):\n");
+        for (PolicySummary s : summaries.subList(1, summaries.size())) {
+            List<ExecutionResult> mine = results.stream().filter(r -> r.policy().equals(s.policy())
+                    && baseRuns.containsKey(r.execution())).toList();
+            double[] dt = mine.stream().mapToDouble(r -> r.responseSeconds()
+                    - baseRuns.get(r.execution()).responseSeconds()).toArray();
+            double[] de = mine.stream().mapToDouble(r -> r.energyJoules()
+                    - baseRuns.get(r.execution()).energyJoules()).toArray();
+            sb.append(String.format(Locale.ROOT, "  %-14s response %+.3f ± %.3f s (%+.1f %%), energy %+.3f ± %.3f J (%+.1f %%)%n",
+                    s.policy(), PolicySummary.mean(dt), nz(PolicySummary.ci95(dt)),
+                    100 * PolicySummary.mean(dt) / summaries.get(0).meanResponseSeconds(),
+                    PolicySummary.mean(de), nz(PolicySummary.ci95(de)),
+                    100 * PolicySummary.mean(de) / summaries.get(0).meanEnergyJoules()));
+        }
+        return sb.toString();
+    }
+
     /** Detection data in one paragraph. */
     static String detectionText(DetectionStats stats) {
         double[] latencies = stats.episodes().stream().mapToDouble(SuspicionEpisode::detectionLatencyMillis).sorted()
@@ -173,7 +203,8 @@ final class Reports {
                 PolicySummary::ciEnergyJoules));
         sb.append(barChart("Offloading failures", s, p -> p.offloadFailures(), p -> Double.NaN));
         sb.append(stackedChart("Tasks per site", s));
-        sb.append("</div>\n<p>").append(escape(detectionText(outcome.detection()))).append("</p>\n</body></html>\n");
+        sb.append("</div>\n<pre>").append(escape(pairedText(s, outcome.results()))).append("</pre>\n<p>")
+                .append(escape(detectionText(outcome.detection()))).append("</p>\n</body></html>\n");
         return sb.toString();
     }
 

@@ -41,6 +41,21 @@ class ReportsTest {
     }
 
     @Test
+    void pairedDifferencesCompareTheSameExecutions() {
+        List<io.edgeoff.device.runtime.ExecutionResult> results = List.of(
+                new io.edgeoff.device.runtime.ExecutionResult("a", "mdp", 0, "CHESS", 1.0, 1.0, List.of()),
+                new io.edgeoff.device.runtime.ExecutionResult("a", "mdp", 1, "CHESS", 2.0, 2.0, List.of()),
+                new io.edgeoff.device.runtime.ExecutionResult("b", "local", 0, "CHESS", 1.5, 1.0, List.of()),
+                new io.edgeoff.device.runtime.ExecutionResult("b", "local", 1, "CHESS", 2.5, 3.0, List.of()));
+        PolicySummary local = new PolicySummary("local", 2, 2.0, 0, 2.0, 0, 99, 0, 0, 100, Map.of(), 0);
+        PolicySummary mdp = new PolicySummary("mdp", 2, 1.5, 0, 1.5, 0, 99, 0, 0, 100, Map.of(), 0);
+
+        String text = Reports.pairedText(List.of(mdp, local), results);
+
+        assertThat(text).contains("local", "response +0.500 ± 0.000 s (+33.3 %)", "energy +0.500");
+    }
+
+    @Test
     void percentileIsTheNearestRank() {
         double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 
