@@ -152,23 +152,27 @@ final class PolicyComparison {
         return summaries;
     }
 
-    /** Sends a few small tasks to every site so their JIT compilers are warm before anything is measured. */
+    /**
+     * Sends a few small tasks to every site so their JIT compilers are warm before anything is measured;
+     * gives up on a site after two failures in a row (it may be in an outage).
+     */
     static void warmUp(HttpSiteClient client, List<SiteEndpoint> endpoints, Consumer<String> log) {
         for (SiteEndpoint endpoint : endpoints) {
             int ok = 0;
-            for (int i = 0; i < 20; i++) {
+            int failedInARow = 0;
+            for (int i = 0; i < 20 && failedInARow < 2; i++) {
                 TaskRequest task = new TaskRequest("warmup-" + endpoint.siteId() + "-" + System.nanoTime() + "-" + i,
                         "WARMUP", "R", 10, 4, new byte[4096]);
                 try {
-                    if (client.submit(endpoint, task, Duration.ofSeconds(2)).get()
-                            instanceof io.edgeoff.device.client.OffloadResult.Completed) {
-                        ok++;
-                    }
+                    boolean done = client.submit(endpoint, task, Duration.ofSeconds(1)).get()
+                            instanceof io.edgeoff.device.client.OffloadResult.Completed;
+                    ok += done ? 1 : 0;
+                    failedInARow = done ? 0 : failedInARow + 1;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (java.util.concurrent.ExecutionException e) {
-                    // counted as not ok
+                    failedInARow++;
                 }
             }
             if (ok == 0) {
