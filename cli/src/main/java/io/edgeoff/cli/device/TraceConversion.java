@@ -24,8 +24,9 @@ import java.util.Map;
 /**
  * Turns a LANL failure-data file into one outage trace per remote site, in the site's generic format
  * ({@code startOffsetSeconds,durationSeconds}): each site replays the node the scenario's configuration
- * assigns to it (the seed's node candidates). All sites share one time origin, the earliest first failure
- * of their nodes, so the replay keeps the nodes' relative timing.
+ * assigns to it (the seed's node candidates). All sites share one time origin, so the replay keeps the
+ * nodes' relative timing: the latest of their first recorded failures, the moment from which every node
+ * has a record (earlier outages are dropped, one spanning the origin is cut at it).
  */
 final class TraceConversion {
     private TraceConversion() {
@@ -58,7 +59,7 @@ final class TraceConversion {
             List<Outage> outages = trace.outagesOf(id);
             perSite.put(site.id(), outages);
             Instant first = outages.get(0).start();
-            origin = origin == null || first.isBefore(origin) ? first : origin;
+            origin = origin == null || first.isAfter(origin) ? first : origin;
         }
         Map<String, Path> files = new LinkedHashMap<>();
         try {
@@ -67,8 +68,12 @@ final class TraceConversion {
                 List<String> lines = new ArrayList<>();
                 lines.add("startOffsetSeconds,durationSeconds");
                 for (Outage o : e.getValue()) {
-                    double start = Duration.between(origin, o.start()).toMillis() / 1000.0;
-                    double length = Math.max(1, o.length().toMillis() / 1000.0);
+                    if (!o.end().isAfter(origin)) {
+                        continue;
+                    }
+                    Instant start0 = o.start().isBefore(origin) ? origin : o.start();
+                    double start = Duration.between(origin, start0).toMillis() / 1000.0;
+                    double length = Math.max(1, Duration.between(start0, o.end()).toMillis() / 1000.0);
                     lines.add(String.format(Locale.ROOT, "%.1f,%.1f", start, length));
                 }
                 Path file = dir.resolve(e.getKey() + ".csv");
