@@ -43,9 +43,10 @@ class TraceConversionTest {
         for (Path file : files.values()) {
             List<String> lines = Files.readAllLines(file);
             assertThat(lines.get(0)).isEqualTo("startOffsetSeconds,durationSeconds");
-            assertThat(lines.size()).isGreaterThan(1);
             assertThat(lines.subList(1, lines.size())).allMatch(l -> Double.parseDouble(l.split(",")[0]) >= 0);
-            earliest = Math.min(earliest, Double.parseDouble(lines.get(1).split(",")[0]));
+            if (lines.size() > 1) { // a node whose records end before another's begin replays nothing
+                earliest = Math.min(earliest, Double.parseDouble(lines.get(1).split(",")[0]));
+            }
         }
         assertThat(earliest).isZero(); // the node whose records start last fails at the origin
     }
