@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             io.edgeoff.cli.device.DemoCommand.class,
             io.edgeoff.cli.device.DetectionBenchCommand.class,
             io.edgeoff.cli.database.DbCommand.class,
+            io.edgeoff.cli.prediction.TraceCommand.class, io.edgeoff.cli.prediction.PredictCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {
 

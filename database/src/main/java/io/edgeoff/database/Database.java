@@ -20,7 +20,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * An open edgeoff database: a HikariCP connection pool, Flyway migrations
  * ({@code db/migration}, the same SQL on H2 and PostgreSQL 15) and the stores. Every statement is
- * parameterised. Failures surface as {@link DatabaseException} naming what failed.
+ * parameterised. Failures surface as {@link DatabaseException} naming what failed. A {@code Database}
+ * and its stores are safe to use from several threads; each store call runs on one pooled connection
+ * (writes in one transaction). Close it to close the pool.
  *
  * <pre>{@code
  * try (Database db = Database.open(null)) {   // --url, else EDGEOFF_DB_URL, else ~/.local/share/edgeoff

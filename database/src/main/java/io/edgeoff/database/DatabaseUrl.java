@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * A JDBC URL of an edgeoff database: embedded H2 ({@code jdbc:h2:...}) or PostgreSQL
  * ({@code jdbc:postgresql://...}). H2 URLs without a {@code MODE} get the PostgreSQL compatibility
- * settings the migrations are written for.
+ * settings the migrations are written for; in-memory H2 URLs live until the process ends
+ * ({@code DB_CLOSE_DELAY=-1}) unless they say otherwise.
  *
  * @param jdbcUrl the normalised JDBC URL
  */
@@ -32,6 +33,9 @@ public record DatabaseUrl(String jdbcUrl) {
         if (lower.startsWith("jdbc:h2:")) {
             if (!lower.contains(";mode=")) {
                 jdbcUrl = jdbcUrl + H2_COMPATIBILITY;
+            }
+            if (lower.startsWith("jdbc:h2:mem:") && !lower.contains(";db_close_delay=")) {
+                jdbcUrl = jdbcUrl + ";DB_CLOSE_DELAY=-1";
             }
         } else if (!lower.startsWith("jdbc:postgresql:")) {
             String vendor = lower.substring(5, Math.max(5, lower.indexOf(':', 5)));

@@ -1,5 +1,7 @@
 package io.edgeoff.database;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,9 +70,7 @@ public final class FailureEventStore {
                 h.createQuery("SELECT " + COLUMNS + " FROM failure_events WHERE site_id = :site "
                                 + "ORDER BY started_at, id")
                         .bind("site", siteId)
-                        .map((rs, ctx) -> new FailureEvent(rs.getString("site_id"), FailureKind.valueOf(rs.getString("kind")),
-                                Timestamps.fromDatabase(rs, "started_at"),
-                                Optional.ofNullable(Timestamps.fromDatabase(rs, "ended_at")), rs.getString("detail")))
+                        .map((rs, ctx) -> event(rs))
                         .list());
     }
 
@@ -81,10 +81,14 @@ public final class FailureEventStore {
                                 + "WHERE started_at >= :from AND started_at < :to ORDER BY started_at, id")
                         .bind("from", Timestamps.toDatabase(from))
                         .bind("to", Timestamps.toDatabase(to))
-                        .map((rs, ctx) -> new FailureEvent(rs.getString("site_id"), FailureKind.valueOf(rs.getString("kind")),
-                                Timestamps.fromDatabase(rs, "started_at"),
-                                Optional.ofNullable(Timestamps.fromDatabase(rs, "ended_at")), rs.getString("detail")))
+                        .map((rs, ctx) -> event(rs))
                         .list());
+    }
+
+    private static FailureEvent event(ResultSet rs) throws SQLException {
+        return new FailureEvent(rs.getString("site_id"), FailureKind.valueOf(rs.getString("kind")),
+                Timestamps.fromDatabase(rs, "started_at"), Optional.ofNullable(Timestamps.fromDatabase(rs, "ended_at")),
+                rs.getString("detail"));
     }
 
     /** @return site id to number of reported events, by site id */

@@ -34,13 +34,16 @@ abstract class DatabaseContractTest {
     FreshDatabase fresh;
     Database db;
 
-    /** An empty database for one test. */
+    /**
+     * An empty database for one test. The pool waits up to 20 s for a connection, so a server that
+     * another process restarts during a test does not fail it.
+     */
     abstract FreshDatabase newDatabase() throws SQLException;
 
     @BeforeEach
     void openFreshDatabase() throws SQLException {
         fresh = newDatabase();
-        db = Database.open(fresh.url(), Duration.ofSeconds(5), Clock.fixed(NOW, ZoneOffset.UTC));
+        db = Database.open(fresh.url(), Duration.ofSeconds(20), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -100,10 +103,22 @@ abstract class DatabaseContractTest {
         FailureEvent event = FailureEvent.of(HostileScenarios.INJECTION, FailureKind.CRASH, NOW,
                 NOW.plusSeconds(3), HostileScenarios.QUOTES + HostileScenarios.UNICODE);
 
+        RunSpec spec = new RunSpec(HostileScenarios.UNICODE, HostileScenarios.INJECTION, RunMode.LIVE,
+                OptionalInt.empty(), -1L, HostileScenarios.QUOTES);
+        TaskOutcome outcome = new TaskOutcome(0, 0, HostileScenarios.QUOTES, HostileScenarios.UNICODE,
+                HostileScenarios.INJECTION, 1, 1, 0);
+
         db.failureEvents().record(event);
+        long run = db.runs().start(spec);
+        db.runs().addOutcomes(run, List.of(outcome));
+        db.detector().record(DetectorObservation.falseSuspicion(HostileScenarios.UNICODE, NOW, DetectionCause.OTHER));
 
         assertThat(db.failureEvents().forSite(HostileScenarios.INJECTION)).containsExactly(event);
         assertThat(db.failureEvents().forSite("EC")).isEmpty();
+        assertThat(db.runs().find(run)).hasValueSatisfying(r -> assertThat(r.spec()).isEqualTo(spec));
+        assertThat(db.runs().outcomes(run)).containsExactly(outcome);
+        assertThat(db.detector().statsBySite()).extracting(SiteDetectorStats::siteId)
+                .containsExactly(HostileScenarios.UNICODE);
     }
 
     @Test

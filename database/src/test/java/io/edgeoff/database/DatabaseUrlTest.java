@@ -31,12 +31,12 @@ class DatabaseUrlTest {
 
         assertThat(DatabaseUrl.resolve(null, env, "/home/u").jdbcUrl()).isEqualTo(PG);
         assertThat(DatabaseUrl.resolve("jdbc:h2:mem:x", env, "/home/u").jdbcUrl())
-                .isEqualTo("jdbc:h2:mem:x" + DatabaseUrl.H2_COMPATIBILITY);
+                .isEqualTo("jdbc:h2:mem:x" + DatabaseUrl.H2_COMPATIBILITY + ";DB_CLOSE_DELAY=-1");
     }
 
     @Test
     void keepsAnH2UrlThatChoosesItsOwnMode() {
-        assertThat(new DatabaseUrl("jdbc:h2:mem:x;MODE=PostgreSQL").jdbcUrl()).isEqualTo("jdbc:h2:mem:x;MODE=PostgreSQL");
+        assertThat(new DatabaseUrl("jdbc:h2:file:/x;MODE=PostgreSQL").jdbcUrl()).isEqualTo("jdbc:h2:file:/x;MODE=PostgreSQL");
     }
 
     @Test

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DbImportCommand.class,
             DbExportCommand.class,
             DbStatusCommand.class,
+            DbRunsCommand.class,
         })
 public final class DbCommand implements Runnable {
     @CommandLine.Spec

@@ -117,4 +117,31 @@ class DbCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("edgeoff: database URL mysql://localhost/x is not a JDBC URL");
     }
+
+    @Test
+    void runsListsStoredRunsWithTheirTotals() {
+        run("db", "migrate", "--url", url());
+        try (io.edgeoff.database.Database db = io.edgeoff.database.Database.open(url())) {
+            long id = db.runs().start(new io.edgeoff.database.RunSpec("seed", "mdp", io.edgeoff.database.RunMode.SIMULATED,
+                    java.util.OptionalInt.of(3), 42, ""));
+            db.runs().addOutcomes(id, java.util.List.of(
+                    new io.edgeoff.database.TaskOutcome(0, 0, "CHESS", "GUI", "MD", 0.25, 0.5, 0),
+                    new io.edgeoff.database.TaskOutcome(0, 1, "CHESS", "UPDATE_CHESS", "EC", 1.0, 0.25, 2)));
+        }
+
+        Result result = run("db", "runs", "--url", url());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().toList()).hasSize(2);
+        assertThat(result.out().lines().skip(1).findFirst().orElseThrow())
+                .matches("\\s+1  mdp\\s+SIMULATED\\s+3\\s+42  \\S+ \\(open\\)\\s+2\\s+1\\.250\\s+0\\.750\\s+2");
+    }
+
+    @Test
+    void runsRejectsANonPositiveLimit() {
+        Result result = run("db", "runs", "--limit", "0", "--url", url());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("edgeoff: --limit must be >= 1, but was 0" + System.lineSeparator());
+    }
 }

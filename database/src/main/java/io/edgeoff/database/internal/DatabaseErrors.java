@@ -154,6 +154,10 @@ public final class DatabaseErrors {
                     + " has no edgeoff tables; run 'edgeoff db migrate' first (database said: " + driverMessage + ")",
                     error);
         }
+        if (state.equals("42501")) {
+            return new DatabaseException(action + ": the database at " + where + " denied the permission "
+                    + "(migrate needs a role that may create tables in the schema): " + driverMessage, error);
+        }
         return new DatabaseException(action + ": " + driverMessage, error);
     }
 

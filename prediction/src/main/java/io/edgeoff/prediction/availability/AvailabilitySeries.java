@@ -85,7 +85,7 @@ public final class AvailabilitySeries {
         Instant start = alignDown(from, slot);
         long slotNanos = slot.toNanos();
         long n = ceilDiv(Duration.between(start, to).toNanos(), slotNanos);
-        if (n > 50_000_000L) {
+        if (n > 10_000_000L) {
             throw new IllegalArgumentException("series would have " + n + " slots of " + slot + ": choose a longer slot");
         }
         double[] down = new double[(int) n];
@@ -232,7 +232,10 @@ public final class AvailabilitySeries {
         return new AvailabilitySeries(nodeId, start, slot, Arrays.copyOf(values, n), seen);
     }
 
-    /** The same series with the slots where {@code hidden[i]} is true replaced by NaN (not observed). */
+    /**
+     * The same series with the slots where {@code hidden[i]} is true replaced by NaN (not observed), and the
+     * outages that start in a hidden slot removed.
+     */
     public AvailabilitySeries masked(boolean[] hidden) {
         if (hidden.length != values.length) {
             throw new IllegalArgumentException("mask length must be " + values.length + ", but was " + hidden.length);
@@ -243,7 +246,15 @@ public final class AvailabilitySeries {
                 v[i] = Double.NaN;
             }
         }
-        return new AvailabilitySeries(nodeId, start, slot, v, outages);
+        List<Outage> visible = new ArrayList<>();
+        long slotNanos = slot.toNanos();
+        for (Outage o : outages) {
+            long i = Math.floorDiv(Duration.between(start, o.start()).toNanos(), slotNanos);
+            if (i < 0 || i >= hidden.length || !hidden[(int) i]) {
+                visible.add(o);
+            }
+        }
+        return new AvailabilitySeries(nodeId, start, slot, v, visible);
     }
 
     /** Mean of the observed (non-NaN) values, NaN if none. */

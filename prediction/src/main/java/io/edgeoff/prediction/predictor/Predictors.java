@@ -16,17 +16,34 @@ public final class Predictors {
 
     private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
 
+    /**
+     * The model used when none is named: the one with the lowest median walk-forward Brier score (the
+     * model-selection criterion) over the 16 seed node candidates of the LANL trace, see docs/PREDICTION.md.
+     */
+    public static final String DEFAULT_MODEL = WeibullPredictor.NAME;
+
     static {
         register(SvrPredictor.NAME, "the seed's epsilon-SVR (RBF, LIBSVM) on the slot index, C = max(|mean+-3sd|), "
                 + "epsilon 0.001, gamma = 1/var(x)", seed -> SvrPredictor.trainer());
+        register(TunedSvrPredictor.NAME, "the seed's SVR with C, gamma, epsilon chosen on the last 20 % of the training "
+                + "slots (time-ordered validation)", seed -> TunedSvrPredictor.trainer());
+        register(AlwaysUpPredictor.NAME, "reference: always available (availability 1, outage probability 0)",
+                seed -> AlwaysUpPredictor.trainer());
         register(LastValuePredictor.NAME, "last observed slot's availability (persistence)",
                 seed -> LastValuePredictor.trainer());
         register(MovingMeanPredictor.NAME, "moving mean of the last " + MovingMeanPredictor.DEFAULT_WINDOW + " slots",
                 seed -> MovingMeanPredictor.trainer(MovingMeanPredictor.DEFAULT_WINDOW));
         register(EwmaPredictor.NAME, "exponentially weighted moving average, alpha " + EwmaPredictor.DEFAULT_ALPHA,
                 seed -> EwmaPredictor.trainer(EwmaPredictor.DEFAULT_ALPHA));
+        register(WeibullPredictor.NAME, "Weibull inter-failure times (MLE, censored), outage probability from the hazard",
+                seed -> WeibullPredictor.trainer());
         register(MarkovPredictor.NAME, "state-conditional mean: down now / slots since the last outage slot",
                 seed -> MarkovPredictor.trainer());
+        register(BlendPredictor.NAME, "average of " + BlendPredictor.DEFAULT_MEMBERS + " (forecast and outage probability)",
+                seed -> BlendPredictor.trainer(BlendPredictor.DEFAULT_MEMBERS));
+        register(AutoPredictor.NAME, "per node, the candidate " + AutoPredictor.DEFAULT_CANDIDATES
+                + " with the lowest walk-forward Brier score on the last 20 % of the training slots",
+                seed -> AutoPredictor.trainer(AutoPredictor.DEFAULT_CANDIDATES, AutoPredictor.Criterion.BRIER));
     }
 
     private Predictors() {

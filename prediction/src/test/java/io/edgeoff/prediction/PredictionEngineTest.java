@@ -1,0 +1,57 @@
+package io.edgeoff.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.edgeoff.prediction.trace.NodeId;
+import io.edgeoff.prediction.trace.Outage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PredictionEngineTest {
+    private static final NodeId N = new NodeId(0, 1);
+
+    @Test
+    void aNodeWithoutFailuresIsForecastFullyAvailable() {
+        NodeForecast f = PredictionEngine.ofDefaults().forecast(N, List.of(), Instant.parse("2024-01-10T12:00:00Z"), 3);
+
+        assertThat(f.availability()).containsExactly(1.0, 1.0, 1.0);
+        assertThat(f.outageProbability()).containsExactly(0.0, 0.0, 0.0);
+        assertThat(f.mtbfHours()).isInfinite();
+        assertThat(f.failureRatePerSecond()).isZero();
+    }
+
+    @Test
+    void forecastsFromTheCurrentSlotWithReliabilityFiguresFromThePast() {
+        List<Outage> outages = new ArrayList<>();
+        for (int d = 0; d < 60; d += 3) {
+            outages.add(new Outage(N, Instant.parse("2024-01-01T10:00:00Z").plus(Duration.ofDays(d)), Duration.ofHours(1)));
+        }
+        Instant now = Instant.parse("2024-03-01T06:00:00Z");
+
+        NodeForecast f = PredictionEngine.ofDefaults().forecast(N, outages, now, 2);
+
+        assertThat(f.from()).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
+        assertThat(f.mtbfHours()).isCloseTo(72.0, within(1e-9));
+        assertThat(f.failureRatePerSecond()).isCloseTo(1 / (72.0 * 3600), within(1e-15));
+        assertThat(f.hoursSinceLastFailure()).isCloseTo(24 * 2 + 20, within(1e-9)); // last at Feb 27 10:00, 2024 is a leap year
+        assertThat(Arrays.stream(f.availability()).boxed().toList()).allSatisfy(a -> assertThat(a).isBetween(0.9, 1.0));
+        assertThat(f.down()).isFalse();
+    }
+
+    @Test
+    void aNodeDownNowHasCertainOutageInTheCurrentSlot() {
+        Instant now = Instant.parse("2024-01-10T12:00:00Z");
+        List<Outage> outages = List.of(new Outage(N, Instant.parse("2024-01-02T00:00:00Z"), Duration.ofHours(2)),
+                new Outage(N, now.minusSeconds(600), Duration.ofHours(5)));
+
+        NodeForecast f = PredictionEngine.ofDefaults().forecast(N, outages, now, 1);
+
+        assertThat(f.down()).isTrue();
+        assertThat(f.outageProbability()[0]).isEqualTo(1.0);
+    }
+}
