@@ -53,8 +53,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the workload, traces and cloud latency (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--trace", description = "LANL failure data CSV; each site replays its node of --configuration "
-            + "(default: a synthetic trace generated from --seed).")
+    @Option(names = "--trace", description = "LANL failure data CSV, or 'synthetic-lanl' for the prediction module's "
+            + "LANL-fitted synthetic trace; each site replays its node of --configuration "
+            + "(default: a failure-heavy synthetic trace generated from --seed).")
     Path trace;
 
     @Option(names = "--configuration", defaultValue = "1",

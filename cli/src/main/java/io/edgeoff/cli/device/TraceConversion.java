@@ -8,6 +8,7 @@ import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.LanlTraceReader;
 import io.edgeoff.prediction.trace.NodeId;
 import io.edgeoff.prediction.trace.Outage;
+import io.edgeoff.prediction.synthetic.SyntheticTraces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +33,29 @@ final class TraceConversion {
     private TraceConversion() {
     }
 
+    /** The value of {@code --trace} that selects the prediction module's LANL-fitted synthetic trace. */
+    static final String SYNTHETIC_LANL = "synthetic-lanl";
+
     static Map<String, Path> lanlTraces(Scenario scenario, Path lanl, int configuration, Path dir) {
+        if (lanl.toString().equals(SYNTHETIC_LANL)) {
+            return nodeTraces(scenario, SyntheticTraces.defaultTrace(), SyntheticTraces.DEFAULT_SOURCE, configuration,
+                    dir);
+        }
         if (!Files.isRegularFile(lanl)) {
             throw new IllegalArgumentException("--trace " + lanl + " does not exist");
         }
-        ExperimentConfig config = scenario.configuration(configuration);
         FailureTrace trace;
         try (java.io.BufferedReader in = Files.newBufferedReader(lanl, StandardCharsets.UTF_8)) {
             trace = new LanlTraceReader().read(in, lanl.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + lanl + ": " + e.getMessage(), e);
         }
+        return nodeTraces(scenario, trace, lanl.toString(), configuration, dir);
+    }
+
+    static Map<String, Path> nodeTraces(Scenario scenario, FailureTrace trace, String source, int configuration,
+                                        Path dir) {
+        ExperimentConfig config = scenario.configuration(configuration);
         Map<String, List<Outage>> perSite = new LinkedHashMap<>();
         Instant origin = null;
         for (Site site : scenario.remoteSites()) {

@@ -52,6 +52,15 @@ class TraceConversionTest {
     }
 
     @Test
+    void theLanlFittedSyntheticTraceNeedsNoData() throws Exception {
+        Map<String, Path> files = TraceConversion.lanlTraces(ScenarioYaml.load("seed"), Path.of("synthetic-lanl"), 1,
+                dir);
+
+        assertThat(files).containsOnlyKeys("ED", "EC", "ER", "CD");
+        assertThat(files.values()).allMatch(Files::isRegularFile);
+    }
+
+    @Test
     void aMissingFileIsAUserError() {
         assertThatThrownBy(() -> TraceConversion.lanlTraces(ScenarioYaml.load("seed"), dir.resolve("nope.csv"), 1, dir))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope.csv does not exist");
