@@ -66,7 +66,7 @@ final class TraceConversion {
             }
             NodeId id = NodeId.of(node);
             if (!trace.contains(id)) {
-                throw new IllegalArgumentException(lanl + ": no outage of node " + id + " (site " + site.id()
+                throw new IllegalArgumentException(source + ": no outage of node " + id + " (site " + site.id()
                         + ", configuration " + configuration + ")");
             }
             List<Outage> outages = trace.outagesOf(id);
