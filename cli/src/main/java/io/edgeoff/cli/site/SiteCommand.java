@@ -1,0 +1,221 @@
+package io.edgeoff.cli.site;
+
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.common.site.Site;
+import io.edgeoff.common.app.TaskKind;
+import io.edgeoff.prediction.availability.AvailabilitySeries;
+import io.edgeoff.prediction.trace.FailureTrace;
+import io.edgeoff.prediction.trace.NodeId;
+import io.edgeoff.prediction.synthetic.SyntheticTraces;
+import io.edgeoff.prediction.trace.TraceReaders;
+import io.edgeoff.site.SiteConfig;
+import io.edgeoff.site.SiteServer;
+import io.edgeoff.site.injection.OutageMode;
+import io.edgeoff.site.injection.OutageTrace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code edgeoff site}: runs one offloading site until it is stopped (Ctrl-C / SIGTERM). */
+@Command(name = "site", sortOptions = false, subcommands = SiteEventsCommand.class,
+        description = {"Run one offloading site of a scenario: the HTTP API under /v1 (tasks, health, resources,",
+            "availability, metrics, admin/outages), the failure monitor with its failure file, the prediction",
+            "engine and failure injection. Flags override the --config file. See docs/SITE.md."})
+public final class SiteCommand implements Callable<Integer> {
+    /** Environment variable read for the token when neither --token nor the config file gives one. */
+    public static final String TOKEN_ENV = "EDGEOFF_SITE_TOKEN";
+    /** Trace name that selects the prediction module's LANL-fitted synthetic trace. */
+    public static final String SYNTHETIC = "synthetic";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with any of the settings below (camelCase names).")
+    Path configFile;
+
+    @Option(names = "--scenario", paramLabel = "seed|FILE", description = "Scenario (default: seed).")
+    String scenario;
+
+    @Option(names = "--site", paramLabel = "ID", description = "Remote site of the scenario to run, e.g. EC.")
+    String site;
+
+    @Option(names = "--port", description = "TCP port (default 8080; 0 = any free port).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "HOST", description = "Interface to listen on (default 127.0.0.1).")
+    String bind;
+
+    @Option(names = "--token", description = "Bearer token for task and admin endpoints (default: $" + TOKEN_ENV
+            + ", else a random one printed once).")
+    String token;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the failure file (default ./edgeoff-site-data/<ID>).")
+    Path dataDir;
+
+    @Option(names = "--mips", description = "Override the scenario's rated MIPS.")
+    Double mips;
+
+    @Option(names = "--cores", description = "Override the scenario's cores (tasks executing at once).")
+    Integer cores;
+
+    @Option(names = "--queue", description = "Tasks that may wait for a core (default 16 per core).")
+    Integer queueCapacity;
+
+    @Option(names = "--max-request-kb", description = "Largest request body in KB (default 1024).")
+    Double maxRequestKB;
+
+    @Option(names = "--max-mi", description = "Largest task in million instructions (default 100000).")
+    Double maxMillionInstructions;
+
+    @Option(names = "--max-out-kb", description = "Largest task output in KB (default 1024).")
+    Double maxOutKB;
+
+    @Option(names = "--failure-trace", paramLabel = "FILE|synthetic", description = {"Failure trace to replay: a CSV of",
+        "outages (startOffsetSeconds,durationSeconds[,mode]), or with --trace-node a LANL or generic trace file,",
+        "or 'synthetic' (the prediction module's LANL-fitted synthetic trace)."})
+    String failureTrace;
+
+    @Option(names = "--trace-node", paramLabel = "S/N", description = {"Node of the trace to replay, e.g. 16/1",
+        "(default for 'synthetic': this site's node in --configuration)."})
+    String traceNode;
+
+    @Option(names = "--configuration", paramLabel = "N", description = {"Experiment configuration of the scenario",
+        "whose node of this site 'synthetic' traces use (default 1)."})
+    Integer configuration;
+
+    @Option(names = "--time-compression", paramLabel = "F", description = {"Trace seconds per wall second",
+        "(default 1; 43200 makes one trace day last 2 s). Also sets the forecast slot: 86400/F s."})
+    Double timeCompression;
+
+    @Option(names = "--outage-mode", paramLabel = "MODE", description = "crash|refuse|hang|error for trace outages that name none (default refuse).")
+    String outageMode;
+
+    @Option(names = "--predictor", paramLabel = "MODEL", description = "Prediction engine model, see 'edgeoff predict' (default: the prediction module's default, weibull; svr is the seed's).")
+    String predictor;
+
+    @Option(names = "--predictor-seed", description = "Seed of the model's trainer (default 5725).")
+    Long predictorSeed;
+
+    @Option(names = "--history-trace", paramLabel = "FILE|synthetic", description = "LANL, generic or 'synthetic' trace giving this site's earlier history.")
+    String historyTrace;
+
+    @Option(names = "--history-node", paramLabel = "S/N", description = "Node of --history-trace, e.g. 16/1 (default for 'synthetic': as --trace-node).")
+    String historyNode;
+
+    @Option(names = "--retrain-every-slots", paramLabel = "N", description = "Retrain the model after N new slots (default 1) and after each new failure.")
+    Integer retrainEverySlots;
+
+    @Override
+    public Integer call() throws Exception {
+        SiteConfig config = resolve();
+        PrintWriter out = spec.commandLine().getOut();
+        SiteServer server = SiteServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "edgeoff-site-shutdown"));
+        Site s = config.site();
+        out.printf("edgeoff site %s: listening on http://%s:%d/v1 (%s MIPS x %d cores, predictor %s, failure file %s)%n",
+                s.id(), config.bindHost(), server.port(), fmt(s.mips()), s.cores(), config.predictor(),
+                config.dataDirectory());
+        out.printf("edgeoff site %s: %s%n", s.id(), server.monitor().recovery());
+        server.monitor().uncleanShutdown().ifPresent(r -> out.printf(
+                "edgeoff site %s: the previous run ended without a clean stop (%s)%n", s.id(), r.detail()));
+        if (config.tokenGenerated()) {
+            out.printf("edgeoff site %s: bearer token (generated, shown only now): %s%n", s.id(), config.token());
+        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** Builds the site's configuration from the config file and the flags (flags win). */
+    SiteConfig resolve() {
+        SiteConfigFile file = configFile == null ? SiteConfigFile.EMPTY : SiteConfigFile.read(configFile);
+        Scenario sc = ScenarioYaml.load(pick(scenario, file.scenario(), "seed"));
+        String id = pick(site, file.site(), null);
+        if (id == null) {
+            throw new IllegalArgumentException("--site is required; remote sites of scenario " + sc.name() + ": "
+                    + sc.remoteSites().stream().map(Site::id).toList());
+        }
+        Site base = sc.site(id);
+        if (!base.isRemote()) {
+            throw new IllegalArgumentException("site " + id + " is the device; 'edgeoff site' runs a remote site: "
+                    + sc.remoteSites().stream().map(Site::id).toList());
+        }
+        Site effective = new Site(base.id(), base.kind(), pick(mips, file.mips(), base.mips()),
+                pick(cores, file.cores(), base.cores()), base.memoryGb(), base.storageGb());
+        Path dir = dataDir != null ? dataDir : file.dataDir() != null ? Path.of(file.dataDir())
+                : Path.of("edgeoff-site-data", id);
+        String tokenValue = pick(token, file.token(), System.getenv(TOKEN_ENV));
+        SiteConfig.Builder b = SiteConfig.builder(effective, sc.taskKinds().stream().map(TaskKind::name).toList(), dir)
+                .bindHost(pick(bind, file.bind(), "127.0.0.1"))
+                .port(pick(port, file.port(), 8080))
+                .token(tokenValue)
+                .maxRequestBytes(Math.round(pick(maxRequestKB, file.maxRequestKB(), 1024.0) * 1024))
+                .maxMillionInstructions(pick(maxMillionInstructions, file.maxMillionInstructions(), 100_000.0))
+                .maxOutKB(pick(maxOutKB, file.maxOutKB(), 1024.0))
+                .timeCompression(pick(timeCompression, file.timeCompression(), 1.0))
+                .traceOutageMode(OutageMode.parse(pick(outageMode, file.outageMode(), "refuse")))
+                .predictor(pick(predictor, file.predictor(), SiteConfig.DEFAULT_PREDICTOR))
+                .predictorSeed(pick(predictorSeed, file.predictorSeed(), 5725L))
+                .retrainEverySlots(pick(retrainEverySlots, file.retrainEverySlots(), 1));
+        Integer queue = pick(queueCapacity, file.queueCapacity(), null);
+        if (queue != null) {
+            b.queueCapacity(queue);
+        }
+        String traceFile = pick(failureTrace, file.failureTrace(), null);
+        String traceNodeText = pick(traceNode, file.traceNode(), null);
+        int configurationId = pick(configuration, file.configuration(), 1);
+        if (traceFile != null) {
+            if (SYNTHETIC.equals(traceFile)) {
+                NodeId node = traceNodeText != null ? NodeId.parse(traceNodeText) : configuredNode(sc, configurationId, id);
+                b.failureTrace(OutageTrace.fromNode(SyntheticTraces.defaultTrace(), node));
+            } else {
+                b.failureTrace(traceNodeText == null ? OutageTrace.readCsv(Path.of(traceFile))
+                        : OutageTrace.fromNode(TraceReaders.read(Path.of(traceFile)), NodeId.parse(traceNodeText)));
+            }
+        } else if (traceNodeText != null) {
+            throw new IllegalArgumentException("--trace-node needs --failure-trace (the trace file to read it from)");
+        }
+        String history = pick(historyTrace, file.historyTrace(), null);
+        String historyNodeText = pick(historyNode, file.historyNode(), null);
+        if (history != null) {
+            boolean synthetic = SYNTHETIC.equals(history);
+            if (historyNodeText == null && !synthetic) {
+                throw new IllegalArgumentException("--history-trace needs --history-node (which node is this site)");
+            }
+            NodeId node = historyNodeText != null ? NodeId.parse(historyNodeText)
+                    : traceNodeText != null ? NodeId.parse(traceNodeText) : configuredNode(sc, configurationId, id);
+            FailureTrace trace = synthetic ? SyntheticTraces.defaultTrace() : TraceReaders.read(Path.of(history));
+            b.historySeries(AvailabilitySeries.of(node, trace.outagesOf(node), AvailabilitySeries.DAY));
+        } else if (historyNodeText != null) {
+            throw new IllegalArgumentException("--history-node needs --history-trace (the trace file to read it from)");
+        }
+        return b.build();
+    }
+
+    private static NodeId configuredNode(Scenario sc, int configurationId, String siteId) {
+        var node = sc.configuration(configurationId).nodes().get(siteId);
+        if (node == null) {
+            throw new IllegalArgumentException("configuration " + configurationId + " of scenario " + sc.name()
+                    + " names no trace node for site " + siteId + "; give --trace-node");
+        }
+        return NodeId.of(node);
+    }
+
+    private static <T> T pick(T flag, T file, T fallback) {
+        return flag != null ? flag : file != null ? file : fallback;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,235 @@
+package io.edgeoff.site;
+
+import io.edgeoff.common.site.Site;
+import io.edgeoff.prediction.availability.AvailabilitySeries;
+import io.edgeoff.prediction.predictor.Predictors;
+import io.edgeoff.site.failure.FailureFileOptions;
+import io.edgeoff.site.injection.OutageMode;
+import io.edgeoff.site.injection.OutageTrace;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a running site needs. Build with {@link #builder(Site, List, Path)}; every value is
+ * validated when {@link Builder#build()} is called.
+ *
+ * @param site                    the site (id, rated MIPS, cores, memory, storage)
+ * @param taskKinds               names of the task kinds this site executes (the catalogue)
+ * @param dataDirectory           where the failure file lives
+ * @param bindHost                interface to listen on
+ * @param port                    TCP port, 0 for any free port
+ * @param token                   bearer token for task and admin endpoints
+ * @param tokenGenerated          true when the token was generated because none was given
+ * @param queueCapacity           tasks that may wait for a core
+ * @param maxRequestBytes         largest accepted request body, bytes
+ * @param maxMillionInstructions  largest accepted task, MI
+ * @param maxOutKB                largest accepted output, KB
+ * @param idempotencyCapacity     idempotency keys remembered
+ * @param failureFile             failure-file size limits
+ * @param failureTrace            a failure trace to replay, if any
+ * @param timeCompression         trace seconds per wall second when replaying (also scales the forecast slot)
+ * @param traceOutageMode         mode of trace outages whose line names none
+ * @param predictor               name of the prediction engine's model ({@code Predictors.names()})
+ * @param predictorSeed           seed of the model's trainer
+ * @param historySeries           earlier availability of this site in daily slots (a trace node), if any
+ * @param retrainEverySlots       the model is retrained after this many new slots (and after each new failure)
+ */
+public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, String bindHost, int port, String token,
+                         boolean tokenGenerated, int queueCapacity, long maxRequestBytes, double maxMillionInstructions,
+                         double maxOutKB, int idempotencyCapacity, FailureFileOptions failureFile,
+                         Optional<OutageTrace> failureTrace, double timeCompression, OutageMode traceOutageMode,
+                         String predictor, long predictorSeed, Optional<AvailabilitySeries> historySeries,
+                         int retrainEverySlots) {
+    /** Seconds in one slot of trace time (the seed's daily availability). */
+    public static final double TRACE_SLOT_SECONDS = 86_400;
+    /** The prediction engine's default model: the prediction module's default ({@code Predictors.DEFAULT_MODEL}). */
+    public static final String DEFAULT_PREDICTOR = Predictors.DEFAULT_MODEL;
+
+    public SiteConfig {
+        Objects.requireNonNull(site, "site");
+        taskKinds = List.copyOf(taskKinds);
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(failureFile, "failureFile");
+        Objects.requireNonNull(failureTrace, "failureTrace");
+        Objects.requireNonNull(traceOutageMode, "traceOutageMode");
+        if (taskKinds.isEmpty()) {
+            throw new IllegalArgumentException("site " + site.id() + ": the task catalogue must not be empty");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be in [0,65535], but was " + port);
+        }
+        if (token == null || token.length() < 8 || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new IllegalArgumentException("token must be at least 8 printable characters without spaces");
+        }
+        if (queueCapacity < 0) {
+            throw new IllegalArgumentException("queueCapacity must be >= 0, but was " + queueCapacity);
+        }
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException("maxRequestBytes must be >= 1024, but was " + maxRequestBytes);
+        }
+        if (!(maxMillionInstructions >= 0)) {
+            throw new IllegalArgumentException("maxMillionInstructions must be >= 0, but was " + maxMillionInstructions);
+        }
+        if (!(maxOutKB >= 0)) {
+            throw new IllegalArgumentException("maxOutKB must be >= 0, but was " + maxOutKB);
+        }
+        if (idempotencyCapacity < 1) {
+            throw new IllegalArgumentException("idempotencyCapacity must be >= 1, but was " + idempotencyCapacity);
+        }
+        if (!(timeCompression > 0) || !Double.isFinite(timeCompression)) {
+            throw new IllegalArgumentException("timeCompression must be > 0, but was " + timeCompression);
+        }
+        Objects.requireNonNull(predictor, "predictor");
+        Objects.requireNonNull(historySeries, "historySeries");
+        if (!Predictors.names().contains(predictor)) {
+            throw new IllegalArgumentException("unknown predictor '" + predictor + "'; known predictors: "
+                    + Predictors.names());
+        }
+        if (retrainEverySlots < 1) {
+            throw new IllegalArgumentException("retrainEverySlots must be >= 1, but was " + retrainEverySlots);
+        }
+    }
+
+    /** @return wall-clock length of one forecast slot: one trace day divided by the time compression */
+    public Duration slot() {
+        return Duration.ofNanos(Math.max(1_000_000, Math.round(TRACE_SLOT_SECONDS / timeCompression * 1e9)));
+    }
+
+    /** @return a new random token: 32 hex digits from {@link SecureRandom} */
+    public static String randomToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    public static Builder builder(Site site, List<String> taskKinds, Path dataDirectory) {
+        return new Builder(site, taskKinds, dataDirectory);
+    }
+
+    /** Builder with the defaults documented in {@code docs/SITE.md}. */
+    public static final class Builder {
+        private final Site site;
+        private final List<String> taskKinds;
+        private final Path dataDirectory;
+        private String bindHost = "127.0.0.1";
+        private int port = 0;
+        private String token;
+        private Integer queueCapacity;
+        private long maxRequestBytes = 1 << 20;
+        private double maxMillionInstructions = 100_000;
+        private double maxOutKB = 1024;
+        private int idempotencyCapacity = 100_000;
+        private FailureFileOptions failureFile = FailureFileOptions.DEFAULTS;
+        private OutageTrace failureTrace;
+        private double timeCompression = 1;
+        private OutageMode traceOutageMode = OutageMode.REFUSE;
+        private String predictor = DEFAULT_PREDICTOR;
+        private long predictorSeed = 5725;
+        private AvailabilitySeries historySeries;
+        private int retrainEverySlots = 1;
+
+        private Builder(Site site, List<String> taskKinds, Path dataDirectory) {
+            this.site = site;
+            this.taskKinds = taskKinds;
+            this.dataDirectory = dataDirectory;
+        }
+
+        public Builder bindHost(String value) {
+            this.bindHost = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        /** @param value the bearer token, or null to generate one */
+        public Builder token(String value) {
+            this.token = value;
+            return this;
+        }
+
+        /** @param value queue capacity; default 16 tasks per core */
+        public Builder queueCapacity(int value) {
+            this.queueCapacity = value;
+            return this;
+        }
+
+        public Builder maxRequestBytes(long value) {
+            this.maxRequestBytes = value;
+            return this;
+        }
+
+        public Builder maxMillionInstructions(double value) {
+            this.maxMillionInstructions = value;
+            return this;
+        }
+
+        public Builder maxOutKB(double value) {
+            this.maxOutKB = value;
+            return this;
+        }
+
+        public Builder idempotencyCapacity(int value) {
+            this.idempotencyCapacity = value;
+            return this;
+        }
+
+        public Builder failureFile(FailureFileOptions value) {
+            this.failureFile = value;
+            return this;
+        }
+
+        public Builder failureTrace(OutageTrace value) {
+            this.failureTrace = value;
+            return this;
+        }
+
+        public Builder timeCompression(double value) {
+            this.timeCompression = value;
+            return this;
+        }
+
+        public Builder traceOutageMode(OutageMode value) {
+            this.traceOutageMode = value;
+            return this;
+        }
+
+        public Builder predictor(String value) {
+            this.predictor = value;
+            return this;
+        }
+
+        public Builder predictorSeed(long value) {
+            this.predictorSeed = value;
+            return this;
+        }
+
+        /** @param value earlier availability in daily slots (e.g. a LANL node), or null for none */
+        public Builder historySeries(AvailabilitySeries value) {
+            this.historySeries = value;
+            return this;
+        }
+
+        public Builder retrainEverySlots(int value) {
+            this.retrainEverySlots = value;
+            return this;
+        }
+
+        public SiteConfig build() {
+            boolean generated = token == null || token.isEmpty();
+            return new SiteConfig(site, taskKinds, dataDirectory, bindHost, port, generated ? randomToken() : token,
+                    generated, queueCapacity == null ? 16 * site.cores() : queueCapacity, maxRequestBytes,
+                    maxMillionInstructions, maxOutKB, idempotencyCapacity, failureFile, Optional.ofNullable(failureTrace),
+                    timeCompression, traceOutageMode, predictor, predictorSeed, Optional.ofNullable(historySeries),
+                    retrainEverySlots);
+        }
+    }
+}

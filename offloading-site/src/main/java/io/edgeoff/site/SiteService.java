@@ -1,0 +1,149 @@
+package io.edgeoff.site;
+
+import io.edgeoff.site.execution.IdempotencyCache;
+import io.edgeoff.site.execution.SaturatedException;
+import io.edgeoff.site.execution.TaskExecutor;
+import io.edgeoff.site.execution.TaskOrder;
+import io.edgeoff.site.execution.TaskResult;
+import io.edgeoff.site.execution.ThroughputMeter;
+import io.edgeoff.site.failure.Details;
+import io.edgeoff.site.failure.FailureEventType;
+import io.edgeoff.site.failure.FailureHistory;
+import io.edgeoff.site.failure.FailureMonitor;
+import io.edgeoff.site.failure.FailureRecord;
+import io.edgeoff.site.prediction.AvailabilityForecaster;
+import io.edgeoff.site.prediction.AvailabilityHistory;
+import io.edgeoff.site.prediction.Forecast;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The site's behaviour without HTTP: accepts tasks (with idempotency), reports resources and
+ * serves the availability forecast from the failure-file history.
+ */
+public final class SiteService {
+    /** A key reused for a different task. */
+    public static final class IdempotencyConflictException extends RuntimeException {
+        public IdempotencyConflictException(String message) {
+            super(message);
+        }
+    }
+
+    /** An accepted task: its (possibly pending) result and whether it is the replay of an earlier one. */
+    public record Submission(CompletableFuture<TaskResult> result, boolean replayed) {
+    }
+
+    /** The site's resources as served at {@code GET /v1/resources}. */
+    public record Resources(String siteId, double mips, int cores, double memoryGB, double storageGB, int queueLength,
+                            double recentThroughputMips) {
+    }
+
+    private final SiteConfig config;
+    private final FailureMonitor monitor;
+    private final TaskExecutor executor;
+    private final IdempotencyCache idempotency;
+    private final ThroughputMeter meter;
+    private final AvailabilityForecaster forecaster;
+    private final Clock clock;
+    private final SiteMetrics metrics;
+
+    public SiteService(SiteConfig config, FailureMonitor monitor, TaskExecutor executor, IdempotencyCache idempotency,
+                       ThroughputMeter meter, AvailabilityForecaster forecaster, Clock clock, SiteMetrics metrics) {
+        this.config = config;
+        this.monitor = monitor;
+        this.executor = executor;
+        this.idempotency = idempotency;
+        this.meter = meter;
+        this.forecaster = forecaster;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Accepts a task, or returns the first result of its idempotency key.
+     *
+     * @throws SaturatedException when the site is saturated (nothing is remembered for the key)
+     * @throws IdempotencyConflictException when the key was used for a different task
+     */
+    public Submission submit(TaskOrder order) {
+        IdempotencyCache.Entry entry;
+        long fingerprint = order.fingerprint();
+        synchronized (idempotency) {
+            var existing = idempotency.get(order.idempotencyKey());
+            if (existing.isPresent()) {
+                if (existing.get().fingerprint() != fingerprint) {
+                    throw new IdempotencyConflictException("idempotencyKey '" + order.idempotencyKey()
+                            + "' was already used for a different task");
+                }
+                metrics.taskOutcome("replayed");
+                return new Submission(existing.get().result(), true);
+            }
+            CompletableFuture<TaskResult> result;
+            try {
+                result = executor.submit(order);
+            } catch (SaturatedException e) {
+                monitor.overloadRejected();
+                metrics.taskOutcome("rejected");
+                throw e;
+            }
+            entry = new IdempotencyCache.Entry(fingerprint, result);
+            idempotency.put(order.idempotencyKey(), entry);
+        }
+        IdempotencyCache.Entry accepted = entry;
+        entry.result().whenComplete((r, error) -> {
+            if (error != null) {
+                idempotency.remove(order.idempotencyKey(), accepted);
+                metrics.taskOutcome("failed");
+                try {
+                    monitor.record(FailureEventType.EXECUTION_FAILED, Details.of("key", order.idempotencyKey(),
+                            "kind", order.kind(), "error", String.valueOf(error)));
+                } catch (RuntimeException e) {
+                    // The failure is still reported to the client.
+                }
+            } else {
+                metrics.taskOutcome("executed");
+                metrics.executed(r.queueWaitNanos(), r.executionNanos());
+            }
+        });
+        return new Submission(entry.result(), false);
+    }
+
+    public Resources resources() {
+        var site = config.site();
+        return new Resources(site.id(), site.mips(), site.cores(), site.memoryGb(), site.storageGb(),
+                executor.queueLength(), meter.recentMips());
+    }
+
+    /** @return the forecast of the next {@code slots} slots */
+    public Forecast forecast(int slots) {
+        Instant now = clock.instant();
+        List<FailureRecord> records = monitor.records();
+        FailureHistory history = FailureHistory.of(records, now);
+        Instant from = history.firstSeen().orElse(now);
+        Duration slot = config.slot();
+        double[] series = history.slotAvailability(from, slot, now);
+        double observedHours = Duration.between(from, now).toNanos() / 3.6e12;
+        List<Double> starts = history.failureStarts().stream()
+                .map(t -> Duration.between(from, t).toNanos() / 3.6e12).toList();
+        return forecaster.forecast(new AvailabilityHistory(slot, series, starts, observedHours), slots);
+    }
+
+    public String predictorName() {
+        return forecaster.name();
+    }
+
+    public SiteConfig config() {
+        return config;
+    }
+
+    public FailureMonitor monitor() {
+        return monitor;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+}

@@ -1,0 +1,281 @@
+package io.edgeoff.site.failure;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The site's local failure file: an append-only log of {@link FailureRecord}s in a directory of
+ * size-bounded segments ({@code failures-000001.rec}, {@code failures-000002.rec}, ...).
+ *
+ * <p>Durability: {@link #append} writes the whole record and forces it to the storage device
+ * ({@code fsync}) before it returns, so a record whose append returned survives a crash of the
+ * process or the machine. Recovery ({@link #open}) reads every segment, keeps every complete record
+ * whose checksum matches, and cuts a torn or corrupt tail off the file (reported in
+ * {@link #recovery()}); no complete record is ever dropped. Rotation closes the active segment when
+ * the next record would exceed {@link FailureFileOptions#maxSegmentBytes()} and deletes the oldest
+ * segments beyond {@link FailureFileOptions#maxSegments()}.
+ *
+ * <p>Thread-safe: appends are serialised.
+ */
+public final class FailureFile implements Closeable {
+    private static final Pattern SEGMENT = Pattern.compile("failures-(\\d{6})\\.rec");
+
+    private final Path directory;
+    private final FailureFileOptions options;
+    private final Clock clock;
+    private final RecoveryReport recovery;
+    private final List<FailureRecord> records;
+    private final List<Integer> segmentNumbers;
+    private final List<Long> segmentFirstSequence;
+    private FileChannel active;
+    private long activeSize;
+    private long nextSequence;
+    private boolean closed;
+
+    private FailureFile(Path directory, FailureFileOptions options, Clock clock) throws IOException {
+        this.directory = directory;
+        this.options = options;
+        this.clock = clock;
+        this.records = new ArrayList<>();
+        this.segmentNumbers = new ArrayList<>();
+        this.segmentFirstSequence = new ArrayList<>();
+        Files.createDirectories(directory);
+        this.recovery = recover(directory, true, records, segmentNumbers, segmentFirstSequence);
+        this.nextSequence = records.isEmpty() ? 1 : records.get(records.size() - 1).sequence() + 1;
+        if (segmentNumbers.isEmpty()) {
+            startSegment(1);
+        } else {
+            int last = segmentNumbers.get(segmentNumbers.size() - 1);
+            active = FileChannel.open(segmentPath(last), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            activeSize = active.size();
+        }
+    }
+
+    /**
+     * Opens (creating if needed) the failure file in {@code directory}, recovering its records.
+     *
+     * @throws UncheckedIOException when the directory cannot be read or written
+     */
+    public static FailureFile open(Path directory, FailureFileOptions options, Clock clock) {
+        try {
+            return new FailureFile(directory, options, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("failure file " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return what recovery found when this file was opened */
+    public RecoveryReport recovery() {
+        return recovery;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Appends one record and forces it to storage before returning.
+     *
+     * @return the record as written, with its sequence number and time
+     * @throws UncheckedIOException when the write or the sync fails (the record is then not acknowledged)
+     */
+    public synchronized FailureRecord append(FailureEventType type, String detail) {
+        if (closed) {
+            throw new IllegalStateException("failure file " + directory + " is closed");
+        }
+        FailureRecord record = new FailureRecord(nextSequence, clock.instant(), type, detail);
+        byte[] line = RecordCodec.encode(record);
+        try {
+            if (activeSize > 0 && activeSize + line.length > options.maxSegmentBytes()) {
+                rotate();
+            }
+            if (segmentFirstSequence.get(segmentFirstSequence.size() - 1) == 0L) {
+                segmentFirstSequence.set(segmentFirstSequence.size() - 1, record.sequence());
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                active.write(buffer);
+            }
+            active.force(false);
+            activeSize += line.length;
+        } catch (IOException e) {
+            throw new UncheckedIOException("failure file " + directory + ": append failed: " + e.getMessage(), e);
+        }
+        nextSequence++;
+        records.add(record);
+        return record;
+    }
+
+    /** @return a snapshot of every record currently held (oldest first) */
+    public synchronized List<FailureRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** @return the most recent record, if any */
+    public synchronized Optional<FailureRecord> last() {
+        return records.isEmpty() ? Optional.empty() : Optional.of(records.get(records.size() - 1));
+    }
+
+    /** @return the segment files currently on disk, oldest first */
+    public synchronized List<Path> segments() {
+        return segmentNumbers.stream().map(this::segmentPath).toList();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            active.force(true);
+            active.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("failure file " + directory + ": close failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records of a failure file read without changing it, and what a recovery would cut. */
+    public record Snapshot(List<FailureRecord> records, RecoveryReport report) {
+        public Snapshot {
+            records = List.copyOf(records);
+        }
+    }
+
+    /**
+     * Reads the failure file in {@code directory} without changing it (safe while a site appends to
+     * it: a record being written shows up as a torn tail and is simply not returned).
+     */
+    public static Snapshot read(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("failure file directory " + directory + " does not exist");
+        }
+        try {
+            List<FailureRecord> records = new ArrayList<>();
+            RecoveryReport report = recover(directory, false, records, new ArrayList<>(), new ArrayList<>());
+            return new Snapshot(records, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("failure file " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RecoveryReport recover(Path directory, boolean repair, List<FailureRecord> records,
+                                          List<Integer> segmentNumbers, List<Long> segmentFirstSequence)
+            throws IOException {
+        List<Integer> numbers = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.forEach(p -> {
+                Matcher m = SEGMENT.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    numbers.add(Integer.parseInt(m.group(1)));
+                }
+            });
+        }
+        numbers.sort(null);
+        long discarded = 0;
+        String discardedSegment = null;
+        String reason = null;
+        for (int number : numbers) {
+            Path path = segmentPath(directory, number);
+            byte[] bytes = Files.readAllBytes(path);
+            segmentNumbers.add(number);
+            segmentFirstSequence.add(0L);
+            int pos = 0;
+            String problem = null;
+            while (pos < bytes.length) {
+                int end = indexOf(bytes, (byte) '\n', pos);
+                if (end < 0) {
+                    problem = "record without line end";
+                    break;
+                }
+                FailureRecord record = RecordCodec.decode(bytes, pos, end);
+                if (record == null) {
+                    problem = "checksum mismatch or malformed record";
+                    break;
+                }
+                if (!records.isEmpty() && record.sequence() <= records.get(records.size() - 1).sequence()) {
+                    problem = "sequence " + record.sequence() + " does not follow "
+                            + records.get(records.size() - 1).sequence();
+                    break;
+                }
+                if (segmentFirstSequence.get(segmentFirstSequence.size() - 1) == 0L) {
+                    segmentFirstSequence.set(segmentFirstSequence.size() - 1, record.sequence());
+                }
+                records.add(record);
+                pos = end + 1;
+            }
+            if (problem != null) {
+                discarded += bytes.length - pos;
+                discardedSegment = path.getFileName().toString();
+                reason = problem;
+                if (repair) {
+                    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                        channel.truncate(pos);
+                        channel.force(true);
+                    }
+                }
+            }
+        }
+        return new RecoveryReport(numbers.size(), records.size(), discarded, Optional.ofNullable(discardedSegment),
+                Optional.ofNullable(reason));
+    }
+
+    private void rotate() throws IOException {
+        active.force(true);
+        active.close();
+        startSegment(segmentNumbers.get(segmentNumbers.size() - 1) + 1);
+        while (segmentNumbers.size() > options.maxSegments()) {
+            Files.deleteIfExists(segmentPath(segmentNumbers.remove(0)));
+            segmentFirstSequence.remove(0);
+            long firstKept = segmentFirstSequence.stream().filter(s -> s != 0L).findFirst().orElse(Long.MAX_VALUE);
+            records.removeIf(r -> r.sequence() < firstKept);
+        }
+    }
+
+    private void startSegment(int number) throws IOException {
+        active = FileChannel.open(segmentPath(number), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        activeSize = 0;
+        segmentNumbers.add(number);
+        segmentFirstSequence.add(0L);
+        syncDirectory();
+    }
+
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot sync a directory; the segment's own data is still synced on append.
+        }
+    }
+
+    private Path segmentPath(int number) {
+        return segmentPath(directory, number);
+    }
+
+    private static Path segmentPath(Path directory, int number) {
+        return directory.resolve(String.format("failures-%06d.rec", number));
+    }
+
+    private static int indexOf(byte[] bytes, byte value, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,141 @@
+package io.edgeoff.site.failure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The site's own failure history read from its failure file: when it was down and when failures
+ * began. Downtime is an outage ({@code OUTAGE_STARTED} to {@code OUTAGE_ENDED}) or the gap of an
+ * unclean shutdown (from the last sign of life, {@code downSinceEpochMillis}, to the restart). An
+ * outage still open at {@code now} lasts until {@code now}.
+ */
+public final class FailureHistory {
+    private final List<DownInterval> downIntervals;
+    private final List<Instant> failureStarts;
+    private final Optional<Instant> firstSeen;
+
+    private FailureHistory(List<DownInterval> downIntervals, List<Instant> failureStarts, Optional<Instant> firstSeen) {
+        this.downIntervals = List.copyOf(downIntervals);
+        this.failureStarts = List.copyOf(failureStarts);
+        this.firstSeen = firstSeen;
+    }
+
+    public static FailureHistory of(List<FailureRecord> records, Instant now) {
+        List<DownInterval> intervals = new ArrayList<>();
+        List<Instant> starts = new ArrayList<>();
+        Instant open = null;
+        for (FailureRecord record : records) {
+            switch (record.type()) {
+                case OUTAGE_STARTED -> {
+                    if (open == null) {
+                        open = record.time();
+                        starts.add(open);
+                    }
+                }
+                case OUTAGE_ENDED -> {
+                    if (open != null) {
+                        intervals.add(new DownInterval(open, max(open, record.time())));
+                        open = null;
+                    }
+                }
+                case UNCLEAN_SHUTDOWN -> {
+                    if (open != null) {
+                        intervals.add(new DownInterval(open, max(open, record.time())));
+                        open = null;
+                    } else {
+                        Map<String, String> d = Details.parse(record.detail());
+                        Instant since = parseInstant(d.get("downSinceEpochMillis")).orElse(record.time());
+                        Instant start = since.isAfter(record.time()) ? record.time() : since;
+                        intervals.add(new DownInterval(start, record.time()));
+                        starts.add(start);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (open != null) {
+            intervals.add(new DownInterval(open, max(open, now)));
+        }
+        Optional<Instant> first = records.isEmpty() ? Optional.empty() : Optional.of(records.get(0).time());
+        return new FailureHistory(intervals, starts, first);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Optional<Instant> parseInstant(String millis) {
+        try {
+            return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The down intervals in the prediction module's generic trace format (CSV
+     * {@code system,node,start,end}), so its trace readers and predictors can read a site's history.
+     */
+    public String toGenericTraceCsv(int system, int node) {
+        StringBuilder sb = new StringBuilder("system,node,start,end\n");
+        for (DownInterval d : downIntervals) {
+            sb.append(system).append(',').append(node).append(',').append(d.start()).append(',').append(d.end())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static long toNanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    }
+
+    public List<DownInterval> downIntervals() {
+        return downIntervals;
+    }
+
+    /** @return the start of each failure (outage or unclean shutdown), oldest first */
+    public List<Instant> failureStarts() {
+        return failureStarts;
+    }
+
+    /** @return the time of the first record, the start of observation */
+    public Optional<Instant> firstSeen() {
+        return firstSeen;
+    }
+
+    /**
+     * Availability of each whole slot of length {@code slot} from {@code from} up to {@code now}
+     * (the unfinished current slot is left out): 1 - downtime in the slot / slot length.
+     */
+    public double[] slotAvailability(Instant from, Duration slot, Instant now) {
+        if (slot.isZero() || slot.isNegative()) {
+            throw new IllegalArgumentException("slot must be > 0, but was " + slot);
+        }
+        long slotNanos = slot.toNanos();
+        long count = Math.max(0, Duration.between(from, now).toNanos() / slotNanos);
+        int n = (int) Math.min(count, 100_000);
+        Instant firstSlot = from.plusNanos((count - n) * slotNanos);
+        double[] down = new double[n];
+        long base = toNanos(firstSlot);
+        for (DownInterval interval : downIntervals) {
+            long a = Math.max(toNanos(interval.start()) - base, 0);
+            long b = Math.min(toNanos(interval.end()) - base, n * slotNanos);
+            while (a < b) {
+                int i = (int) (a / slotNanos);
+                long piece = Math.min(b, (i + 1) * slotNanos) - a;
+                down[i] += piece;
+                a += piece;
+            }
+        }
+        double[] availability = new double[n];
+        for (int i = 0; i < n; i++) {
+            availability[i] = Math.max(0, 1 - down[i] / slotNanos);
+        }
+        return availability;
+    }
+}

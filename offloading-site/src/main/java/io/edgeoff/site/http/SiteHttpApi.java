@@ -1,0 +1,421 @@
+package io.edgeoff.site.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeoff.site.SiteMetrics;
+import io.edgeoff.site.SiteService;
+import io.edgeoff.site.execution.SaturatedException;
+import io.edgeoff.site.execution.TaskOrder;
+import io.edgeoff.site.execution.TaskResult;
+import io.edgeoff.site.failure.FailureRecord;
+import io.edgeoff.site.injection.ActiveOutage;
+import io.edgeoff.site.injection.OutageController;
+import io.edgeoff.site.injection.OutageMode;
+import io.edgeoff.site.prediction.Forecast;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site's HTTP API under {@code /v1} (contract in {@code docs/SITE.md} and
+ * {@code docs/openapi-site.json}). Validation happens here, at the boundary; every error is one
+ * {@link ErrorResponse} JSON with a 4xx or 5xx status and never a stack trace.
+ *
+ * <p>Outages: while an {@code error} outage is in progress, every service endpoint (tasks,
+ * health, resources, availability) answers 503; during {@code hang} they accept the request and
+ * answer nothing until the outage ends (then 503). Admin, metrics and the OpenAPI document stay
+ * reachable so an experiment can observe the site.
+ */
+public final class SiteHttpApi {
+    /** Path of the OpenAPI document (classpath resource and served copy). */
+    public static final String OPENAPI_RESOURCE = "/io/edgeoff/site/http/openapi-site.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteHttpApi.class);
+    private static final String JSON = "application/json";
+    private static final long DRAIN_FACTOR = 4;
+
+    private final SiteService service;
+    private final OutageController outages;
+    private final SiteMetrics metrics;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final TaskRequestParser parser;
+    private final byte[] token;
+    private final byte[] openApi;
+    private final String siteId;
+    private final long maxRequestBytes;
+
+    public SiteHttpApi(SiteService service, OutageController outages, SiteMetrics metrics, Clock clock) {
+        this.service = service;
+        this.outages = outages;
+        this.metrics = metrics;
+        this.clock = clock;
+        var config = service.config();
+        this.siteId = config.site().id();
+        this.maxRequestBytes = config.maxRequestBytes();
+        this.parser = new TaskRequestParser(mapper, config.taskKinds(), config.maxMillionInstructions(),
+                config.maxOutKB());
+        this.token = config.token().getBytes(StandardCharsets.UTF_8);
+        this.openApi = openApiDocument();
+    }
+
+    /** @return the bytes of the OpenAPI document served at {@code /v1/openapi.json} */
+    public static byte[] openApiDocument() {
+        try (InputStream in = SiteHttpApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + OPENAPI_RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates and starts a Javalin server on {@code host:port} (port 0: any free port). */
+    public Javalin start(String host, int port) {
+        return Javalin.create(this::configure).start(host, port);
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = maxRequestBytes;
+        config.http.prefer405over404 = true;
+        // Payload sizes are part of the offloading cost model (inKB up, outKB down): never compress.
+        config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+        config.requestLogger.http((ctx, ms) -> metrics.response(ctx.statusCode()));
+        var routes = config.routes;
+        routes.post("/v1/tasks", guarded(true, true, this::submitTask));
+        routes.get("/v1/health", guarded(false, false, this::health));
+        routes.get("/v1/health/live", this::liveness);
+        routes.get("/v1/resources", guarded(false, true, this::resources));
+        routes.get("/v1/availability", guarded(false, true, this::availability));
+        routes.get("/v1/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape()));
+        routes.get("/v1/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+        routes.post("/v1/admin/outages", guarded(true, false, this::injectOutage));
+        routes.get("/v1/admin/outages", guarded(true, false, this::currentOutage));
+        routes.get("/v1/admin/failure-events", guarded(true, false, this::failureEvents));
+        routes.exception(ApiException.class, (e, ctx) -> {
+            if (ctx.path().equals("/v1/tasks") && e.status() != 503) {
+                metrics.taskOutcome("invalid");
+            }
+            writeError(ctx, e);
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, new ApiException(e.getStatus(),
+                codeOf(e.getStatus()), e.getMessage() == null ? "HTTP " + e.getStatus() : e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+            writeError(ctx, new ApiException(500, "INTERNAL_ERROR", "internal error; see the site's log"));
+        });
+        routes.error(404, ctx -> {
+            if (!isErrorBody(ctx)) {
+                writeError(ctx, new ApiException(404, "NOT_FOUND", "no such endpoint: " + ctx.method() + " "
+                        + ctx.path()));
+            }
+        });
+        routes.error(405, ctx -> writeError(ctx, new ApiException(405, "METHOD_NOT_ALLOWED", "method "
+                + ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    private boolean isErrorBody(Context ctx) {
+        String result = ctx.result();
+        return result != null && result.startsWith("{\"code\"");
+    }
+
+    private Handler guarded(boolean needsToken, boolean outagesApply, Handler inner) {
+        return ctx -> {
+            if (outagesApply) {
+                Optional<ActiveOutage> outage = outages.active();
+                if (outage.isPresent()) {
+                    ActiveOutage o = outage.get();
+                    if (o.mode() == OutageMode.HANG) {
+                        hang(ctx, o);
+                        return;
+                    }
+                    throw new ApiException(503, "SITE_UNAVAILABLE", "site " + siteId + " is in an injected "
+                            + o.mode().label() + " outage until " + o.end(), OptionalLong.of(secondsUntil(o)));
+                }
+            }
+            if (needsToken) {
+                checkToken(ctx);
+            }
+            inner.handle(ctx);
+        };
+    }
+
+    private void checkToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "UNAUTHORIZED", "missing Authorization: Bearer <token> header");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "UNAUTHORIZED", "Authorization header must use the Bearer scheme");
+        }
+        byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, token)) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            throw new ApiException(401, "UNAUTHORIZED", "wrong bearer token");
+        }
+    }
+
+    private void submitTask(Context ctx) {
+        TaskOrder order = parser.parse(readBody(ctx));
+        SiteService.Submission submission;
+        try {
+            submission = service.submit(order);
+        } catch (SaturatedException e) {
+            throw new ApiException(503, "SATURATED", e.getMessage(), OptionalLong.of(e.retryAfterSeconds()));
+        } catch (SiteService.IdempotencyConflictException e) {
+            throw new ApiException(409, "IDEMPOTENCY_CONFLICT", e.getMessage());
+        }
+        boolean replayed = submission.replayed();
+        ctx.future(() -> submission.result().handle((result, error) -> {
+            if (error != null) {
+                writeError(ctx, new ApiException(500, "EXECUTION_FAILED", "task " + order.idempotencyKey()
+                        + " failed: " + error));
+            } else {
+                writeJson(ctx, 200, taskResponse(result, replayed));
+            }
+            return null;
+        }));
+    }
+
+    private ApiResponses.TaskResponse taskResponse(TaskResult result, boolean replayed) {
+        return new ApiResponses.TaskResponse(result.idempotencyKey(), siteId,
+                Base64.getEncoder().encodeToString(result.output()), result.queueWaitNanos() / 1e6,
+                result.executionNanos() / 1e6, replayed);
+    }
+
+    private byte[] readBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxRequestBytes) {
+            throw tooLarge(declared);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            if (body.length > maxRequestBytes) {
+                throw tooLarge(body.length);
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiException.badRequest("MALFORMED_REQUEST", "request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and discards what is left of a request body (up to {@value #DRAIN_FACTOR} times the
+     * limit), so that a client still sending its body receives the error answer instead of a reset
+     * connection. Larger bodies are not read: the connection is closed after the answer.
+     */
+    private void drainBody(Context ctx) {
+        try {
+            long declared = ctx.req().getContentLengthLong();
+            if (declared > DRAIN_FACTOR * maxRequestBytes || ctx.req().isAsyncStarted()) {
+                return;
+            }
+            InputStream in = ctx.req().getInputStream();
+            long left = DRAIN_FACTOR * maxRequestBytes;
+            byte[] buffer = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Nothing more to read, or the client went away.
+        }
+    }
+
+    private ApiException tooLarge(long size) {
+        return new ApiException(413, "PAYLOAD_TOO_LARGE", "request body of " + size + " bytes exceeds the limit of "
+                + maxRequestBytes + " bytes");
+    }
+
+    private void health(Context ctx) {
+        Optional<ActiveOutage> outage = outages.active();
+        if (outage.isPresent() && outage.get().mode() == OutageMode.HANG) {
+            hang(ctx, outage.get());
+            return;
+        }
+        if (outage.isPresent()) {
+            ctx.header("Retry-After", Long.toString(secondsUntil(outage.get())));
+            writeJson(ctx, 503, new ApiResponses.HealthResponse(siteId, "DOWN", false));
+            return;
+        }
+        writeJson(ctx, 200, new ApiResponses.HealthResponse(siteId, "UP", true));
+    }
+
+    /** Liveness: the process runs and answers (only a {@code hang} outage silences it). */
+    private void liveness(Context ctx) {
+        Optional<ActiveOutage> outage = outages.active();
+        if (outage.isPresent() && outage.get().mode() == OutageMode.HANG) {
+            hang(ctx, outage.get());
+            return;
+        }
+        writeJson(ctx, 200, new ApiResponses.HealthResponse(siteId, "UP", true));
+    }
+
+    private void hang(Context ctx, ActiveOutage o) {
+        ctx.future(() -> o.ended().thenRun(() -> writeError(ctx, new ApiException(503, "SITE_UNAVAILABLE",
+                "the site hung during an injected outage and did not answer"))));
+    }
+
+    private long secondsUntil(ActiveOutage o) {
+        return Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), o.end()).toMillis() / 1000.0));
+    }
+
+    private void resources(Context ctx) {
+        var r = service.resources();
+        writeJson(ctx, 200, new ApiResponses.ResourcesResponse(r.siteId(), r.mips(), r.cores(), r.memoryGB(),
+                r.storageGB(), r.queueLength(), r.recentThroughputMips()));
+    }
+
+    private void availability(Context ctx) {
+        String slotsParam = ctx.queryParam("slots");
+        int slots = 1;
+        if (slotsParam != null) {
+            try {
+                slots = Integer.parseInt(slotsParam.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("INVALID_PARAMETER", "slots must be a whole number, but was '"
+                        + slotsParam + "'");
+            }
+            if (slots < 1 || slots > 10_000) {
+                throw ApiException.badRequest("INVALID_PARAMETER", "slots must be in [1, 10000], but was " + slots);
+            }
+        }
+        Forecast f = service.forecast(slots);
+        writeJson(ctx, 200, new ApiResponses.AvailabilityResponse(siteId, f.predictor(), f.slotSeconds(), f.values(),
+                f.mtbfHours(), f.hoursSinceLastFailure(), f.metrics()));
+    }
+
+    private void injectOutage(Context ctx) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(readBody(ctx));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", "request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("MALFORMED_JSON", "request body must be a JSON object");
+        }
+        JsonNode modeNode = root.get("mode");
+        if (modeNode == null || !modeNode.isTextual()) {
+            throw ApiException.badRequest(modeNode == null ? "MISSING_FIELD" : "INVALID_FIELD",
+                    "mode must be one of crash, refuse, hang, error");
+        }
+        OutageMode mode;
+        try {
+            mode = OutageMode.parse(modeNode.textValue());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_FIELD", e.getMessage());
+        }
+        JsonNode durationNode = root.get("durationMillis");
+        if (durationNode == null || !durationNode.isNumber()) {
+            throw ApiException.badRequest(durationNode == null ? "MISSING_FIELD" : "INVALID_FIELD",
+                    "durationMillis must be a number of milliseconds in [1, 86400000]");
+        }
+        double millis = durationNode.doubleValue();
+        if (!(millis >= 1 && millis <= 86_400_000)) {
+            throw ApiException.badRequest("INVALID_FIELD", "durationMillis must be in [1, 86400000], but was " + millis);
+        }
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        ActiveOutage outage;
+        try {
+            outage = outages.inject(mode, Duration.ofMillis(Math.round(millis)), "admin", answered);
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, "OUTAGE_IN_PROGRESS", e.getMessage());
+        }
+        try {
+            // Sent now, not after the handler: a crash or refuse outage may end the process or listener next.
+            byte[] body = mapper.writeValueAsBytes(outageResponse(Optional.of(outage)));
+            ctx.res().setStatus(202);
+            ctx.res().setContentType(JSON);
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+            ctx.res().flushBuffer();
+        } catch (IOException e) {
+            LOG.warn("could not answer the outage request: {}", e.getMessage());
+        } finally {
+            answered.complete(null);
+        }
+    }
+
+    private void currentOutage(Context ctx) {
+        writeJson(ctx, 200, outageResponse(outages.active()));
+    }
+
+    private static ApiResponses.OutageResponse outageResponse(Optional<ActiveOutage> outage) {
+        return outage.map(o -> new ApiResponses.OutageResponse(true, o.mode().label(), o.source(), o.start().toString(),
+                o.end().toString())).orElse(new ApiResponses.OutageResponse(false, null, null, null, null));
+    }
+
+    private void failureEvents(Context ctx) {
+        int limit = 100;
+        String param = ctx.queryParam("limit");
+        if (param != null) {
+            try {
+                limit = Integer.parseInt(param.trim());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > 100_000) {
+                throw ApiException.badRequest("INVALID_PARAMETER", "limit must be in [1, 100000], but was '" + param + "'");
+            }
+        }
+        List<FailureRecord> records = service.monitor().records();
+        List<ApiResponses.FailureEventResponse> events = records.subList(Math.max(0, records.size() - limit),
+                records.size()).stream().map(r -> new ApiResponses.FailureEventResponse(r.sequence(),
+                r.time().toString(), r.type().name(), r.detail())).toList();
+        writeJson(ctx, 200, new ApiResponses.FailureEventsResponse(siteId, service.monitor().recovery().toString(),
+                events));
+    }
+
+    private void writeJson(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType(JSON).result(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void writeError(Context ctx, ApiException e) {
+        drainBody(ctx);
+        e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
+        writeJson(ctx, e.status(), e.body());
+    }
+
+    private static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 408 -> "REQUEST_TIMEOUT";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 503 -> "SITE_UNAVAILABLE";
+            default -> "HTTP_" + status;
+        };
+    }
+}

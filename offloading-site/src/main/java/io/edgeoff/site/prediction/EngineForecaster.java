@@ -1,0 +1,190 @@
+package io.edgeoff.site.prediction;
+
+import io.edgeoff.prediction.availability.AvailabilitySeries;
+import io.edgeoff.prediction.evaluation.EvaluationResult;
+import io.edgeoff.prediction.evaluation.Evaluator;
+import io.edgeoff.prediction.evaluation.Metrics;
+import io.edgeoff.prediction.evaluation.Protocol;
+import io.edgeoff.prediction.predictor.Predictor;
+import io.edgeoff.prediction.predictor.Predictors;
+import io.edgeoff.prediction.trace.NodeId;
+import io.edgeoff.prediction.trace.Outage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Collections;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site's prediction engine on top of the {@code prediction} module: trains a registered
+ * predictor ({@link Predictors}, e.g. {@code svr}, {@code moving-mean}) on the site's history and
+ * serves its forecast.
+ *
+ * <p>History: an optional prior series (a node of a failure trace, LANL or generic, in daily slots)
+ * followed by the site's own slots from its failure file. One own slot is one trace day divided by
+ * the time compression, so both parts are in the same unit: the combined series is indexed by trace
+ * day. The first forecast trains the model; afterwards it is retrained in the background when a new
+ * failure appears in the failure file and after every {@code retrainEverySlots} newly completed
+ * slots, while forecasts keep using the previous model (the seed's SVR takes about 1.5 s on a LANL
+ * node with 2 000 daily slots). Its metrics are those of the {@link Protocol#CHRONOLOGICAL}
+ * evaluation (first 80 % train, last 20 % test) at the last training, when the series is long
+ * enough.
+ */
+public final class EngineForecaster implements AvailabilityForecaster {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineForecaster.class);
+    private static final NodeId SELF = new NodeId(0, 0);
+    private static final Instant ORIGIN_WITHOUT_PRIOR = Instant.parse("2000-01-01T00:00:00Z");
+
+    private final String model;
+    private final Predictor.Trainer trainer;
+    private final Optional<AvailabilitySeries> prior;
+    private final int retrainEverySlots;
+    private final ExecutorService retrainer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "site-prediction-engine");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A trained model and what it was trained on. */
+    private record Trained(Predictor predictor, int slots, int failures, Map<String, Double> metrics) {
+    }
+
+    private volatile Trained current;
+    private boolean training;
+
+    /**
+     * @param model              a name from {@link Predictors#names()}
+     * @param seed               seed of the trainer
+     * @param prior              earlier history in daily slots (a trace node), if any
+     * @param retrainEverySlots  retrain after this many new slots, &gt;= 1
+     * @throws IllegalArgumentException naming the known models when {@code model} is unknown
+     */
+    public EngineForecaster(String model, long seed, Optional<AvailabilitySeries> prior, int retrainEverySlots) {
+        if (retrainEverySlots < 1) {
+            throw new IllegalArgumentException("retrainEverySlots must be >= 1, but was " + retrainEverySlots);
+        }
+        this.model = model;
+        this.trainer = Predictors.trainer(model, seed);
+        this.prior = prior.map(p -> {
+            if (!p.slot().equals(AvailabilitySeries.DAY)) {
+                throw new IllegalArgumentException("the prior history must have daily slots, but has " + p.slot());
+            }
+            return p;
+        });
+        this.retrainEverySlots = retrainEverySlots;
+    }
+
+    @Override
+    public String name() {
+        return model;
+    }
+
+    @Override
+    public synchronized Forecast forecast(AvailabilityHistory history, int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots must be >= 1, but was " + slots);
+        }
+        AvailabilitySeries series = combined(history);
+        int failures = history.failureStartsHours().size();
+        double[] values = new double[slots];
+        if (series.size() == 0) {
+            Arrays.fill(values, 1.0);
+            return new Forecast(model, seconds(history.slot()), values, history.mtbfHours(),
+                    history.hoursSinceLastFailure(), Map.of("trainingSlots", 0.0));
+        }
+        Trained model = current;
+        if (model == null) {
+            model = train(series, failures);
+            current = model;
+        } else if (!training && (failures != model.failures() || series.size() - model.slots() >= retrainEverySlots)) {
+            training = true;
+            retrainer.execute(() -> retrainInBackground(series, failures));
+        }
+        double[] forecast = model.predictor().forecast(series, slots);
+        for (int i = 0; i < slots; i++) {
+            values[i] = Predictor.clamp01(forecast[i]);
+        }
+        return new Forecast(this.model, seconds(history.slot()), values, history.mtbfHours(),
+                history.hoursSinceLastFailure(), model.metrics());
+    }
+
+    private void retrainInBackground(AvailabilitySeries series, int failures) {
+        try {
+            current = train(series, failures);
+        } catch (RuntimeException e) {
+            LOG.warn("retraining {} failed; keeping the previous model: {}", model, e.getMessage());
+        } finally {
+            synchronized (this) {
+                training = false;
+            }
+        }
+    }
+
+    /** @return the number of slots the current model was trained on, -1 before the first training */
+    public int trainedSlots() {
+        Trained t = current;
+        return t == null ? -1 : t.slots();
+    }
+
+    @Override
+    public void close() {
+        retrainer.shutdownNow();
+    }
+
+    private Trained train(AvailabilitySeries series, int failures) {
+        Predictor predictor = trainer.train(series);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("trainingSlots", (double) series.size());
+        try {
+            EvaluationResult result = Evaluator.ofDefaults().evaluate(trainer, series, Protocol.CHRONOLOGICAL);
+            Metrics x = result.metrics();
+            m.put("testSlots", (double) x.n());
+            putFinite(m, "nrmse", x.nrmse());
+            putFinite(m, "rmse", x.rmse());
+            putFinite(m, "mae", x.mae());
+            putFinite(m, "r2", x.r2());
+            putFinite(m, "epsilonRisk", x.epsilonRisk());
+            putFinite(m, "brier", x.brier());
+        } catch (IllegalArgumentException e) {
+            m.put("testSlots", 0.0);
+        }
+        return new Trained(predictor, series.size(), failures, Collections.unmodifiableMap(m));
+    }
+
+    private static void putFinite(Map<String, Double> m, String key, double value) {
+        if (Double.isFinite(value)) {
+            m.put(key, value);
+        }
+    }
+
+    /** The prior series followed by the site's own slots, in daily slots. */
+    AvailabilitySeries combined(AvailabilityHistory history) {
+        double[] own = history.slotAvailability();
+        double[] before = prior.map(AvailabilitySeries::values).orElse(new double[0]);
+        Instant start = prior.map(AvailabilitySeries::start).orElse(ORIGIN_WITHOUT_PRIOR);
+        double[] values = Arrays.copyOf(before, before.length + own.length);
+        System.arraycopy(own, 0, values, before.length, own.length);
+        List<Outage> outages = new ArrayList<>();
+        prior.ifPresent(p -> p.outages().forEach(o -> outages.add(new Outage(SELF, o.start(), o.length()))));
+        for (int i = 0; i < own.length; i++) {
+            if (own[i] < 1) {
+                Instant slotStart = start.plus(AvailabilitySeries.DAY.multipliedBy(before.length + i));
+                outages.add(new Outage(SELF, slotStart, Duration.ofNanos(Math.round((1 - own[i])
+                        * AvailabilitySeries.DAY.toNanos()))));
+            }
+        }
+        return new AvailabilitySeries(SELF, start, AvailabilitySeries.DAY, values, outages);
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+}

@@ -1,0 +1,58 @@
+package io.edgeoff.site.prediction;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A site's availability forecast, as served at {@code GET /v1/availability}.
+ *
+ * @param predictor             name of the model that produced it
+ * @param slotSeconds           wall-clock length of one slot, s
+ * @param values                predicted availability of each of the next slots, each in [0,1]
+ * @param mtbfHours             mean time between failures, h (observed time when fewer than two failures)
+ * @param hoursSinceLastFailure wall-clock hours since the last failure began (since observation began when none)
+ * @param metrics               the model's last evaluation metrics (name to value)
+ */
+public record Forecast(String predictor, double slotSeconds, double[] values, double mtbfHours,
+                       double hoursSinceLastFailure, Map<String, Double> metrics) {
+    public Forecast {
+        Objects.requireNonNull(predictor, "predictor");
+        values = values.clone();
+        for (double v : values) {
+            if (!(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("availability must be in [0,1], but was " + v);
+            }
+        }
+        if (!(slotSeconds > 0)) {
+            throw new IllegalArgumentException("slotSeconds must be > 0, but was " + slotSeconds);
+        }
+        if (!(mtbfHours >= 0) || !Double.isFinite(mtbfHours)) {
+            throw new IllegalArgumentException("mtbfHours must be a finite number >= 0, but was " + mtbfHours);
+        }
+        if (!(hoursSinceLastFailure >= 0) || !Double.isFinite(hoursSinceLastFailure)) {
+            throw new IllegalArgumentException("hoursSinceLastFailure must be finite and >= 0, but was "
+                    + hoursSinceLastFailure);
+        }
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Forecast f && f.predictor.equals(predictor) && f.slotSeconds == slotSeconds
+                && Arrays.equals(f.values, values) && f.mtbfHours == mtbfHours
+                && f.hoursSinceLastFailure == hoursSinceLastFailure && f.metrics.equals(metrics);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(predictor, slotSeconds, Arrays.hashCode(values), mtbfHours, hoursSinceLastFailure, metrics);
+    }
+}

@@ -1,0 +1,135 @@
+package io.edgeoff.site.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.edgeoff.prediction.availability.AvailabilitySeries;
+import io.edgeoff.prediction.trace.FailureTrace;
+import io.edgeoff.prediction.trace.NodeId;
+import io.edgeoff.prediction.trace.TraceReaders;
+import io.edgeoff.site.injection.OutageTrace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class EngineForecasterTest {
+    private static AvailabilityHistory history(double[] slots, List<Double> failures) {
+        return new AvailabilityHistory(Duration.ofSeconds(2), slots, failures, slots.length * 2 / 3600.0);
+    }
+
+    @Test
+    void forecastsFullAvailabilityBeforeAnySlotHasCompleted() {
+        try (EngineForecaster engine = new EngineForecaster("svr", 1, Optional.empty(), 1)) {
+            Forecast forecast = engine.forecast(history(new double[0], List.of()), 3);
+
+            assertThat(forecast.values()).containsExactly(1.0, 1.0, 1.0);
+            assertThat(forecast.predictor()).isEqualTo("svr");
+            assertThat(forecast.slotSeconds()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void forecastsWithTheConfiguredModelOfThePredictionModule() {
+        try (EngineForecaster engine = new EngineForecaster("last", 1, Optional.empty(), 1)) {
+            Forecast forecast = engine.forecast(history(new double[] {1, 1, 0.25}, List.of(0.001)), 2);
+
+            assertThat(forecast.values()).containsExactly(0.25, 0.25);
+            assertThat(forecast.metrics()).containsEntry("trainingSlots", 3.0);
+        }
+    }
+
+    @Test
+    void retrainsInTheBackgroundAfterANewFailure() {
+        try (EngineForecaster engine = new EngineForecaster("mean", 1, Optional.empty(), 1_000)) {
+            engine.forecast(history(new double[] {1, 1, 1, 1, 1, 1}, List.of()), 1);
+            assertThat(engine.trainedSlots()).isEqualTo(6);
+
+            engine.forecast(history(new double[] {1, 1, 1, 1, 1, 1, 0.5}, List.of(0.003)), 1);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.trainedSlots() == 7);
+        }
+    }
+
+    static java.util.stream.Stream<String> models() {
+        return io.edgeoff.prediction.predictor.Predictors.names().stream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("models")
+    void everyModelOfThePredictionModuleForecastsInTheUnitIntervalFromAnyHistory(String model) {
+        List<AvailabilityHistory> histories = List.of(
+                history(new double[] {1}, List.of()),
+                history(new double[] {1, 1, 1, 1, 1, 1, 1, 1}, List.of()),
+                history(new double[] {1, 0.5, 1, 1, 0.9, 1, 1, 0.2, 1, 1}, List.of(0.001, 0.004, 0.009)));
+
+        for (AvailabilityHistory h : histories) {
+            try (EngineForecaster engine = new EngineForecaster(model, 5725, Optional.empty(), 1)) {
+                Forecast forecast = engine.forecast(h, 3);
+
+                assertThat(forecast.values()).hasSize(3);
+                for (double v : forecast.values()) {
+                    assertThat(v).as(model).isBetween(0.0, 1.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUnknownModelIsRejectedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> new EngineForecaster("crystal-ball", 1, Optional.empty(), 1))
+                .hasMessageContaining("unknown model 'crystal-ball'").hasMessageContaining("svr");
+    }
+
+    @Test
+    void mtbfIsTheSpanBetweenFirstAndLastFailureOverTheirCount() {
+        AvailabilityHistory h = new AvailabilityHistory(Duration.ofDays(1), new double[0], List.of(10.0, 20.0, 40.0), 50);
+
+        assertThat(h.mtbfHours()).isCloseTo(10.0, within(1e-12));
+        assertThat(h.hoursSinceLastFailure()).isCloseTo(10.0, within(1e-12));
+    }
+
+    @Test
+    void aLanlNodeServesAsPriorHistoryAndAsAReplayableTrace() {
+        Path lanl = findLanl();
+        Assumptions.assumeTrue(lanl != null, "LANL failure data not available");
+        FailureTrace trace = TraceReaders.read(lanl);
+        NodeId node = new NodeId(20, 158);
+        AvailabilitySeries prior = AvailabilitySeries.of(node, trace.outagesOf(node), AvailabilitySeries.DAY);
+
+        try (EngineForecaster engine = new EngineForecaster("svr", 5725, Optional.of(prior), 1)) {
+            Forecast forecast = engine.forecast(history(new double[] {1, 1}, List.of()), 5);
+
+            assertThat(forecast.values()).hasSize(5);
+            for (double v : forecast.values()) {
+                assertThat(v).isBetween(0.0, 1.0);
+            }
+            assertThat(forecast.metrics()).containsEntry("trainingSlots", (double) prior.size() + 2)
+                    .containsKeys("nrmse", "rmse", "mae");
+        }
+        OutageTrace replay = OutageTrace.fromNode(trace, node);
+        assertThat(replay.outages()).isNotEmpty();
+        assertThat(replay.outages().get(0).startOffsetSeconds()).isBetween(0.0, 86_400.0);
+    }
+
+    static Path findLanl() {
+        String env = System.getenv("EDGEOFF_LANL_TRACE");
+        if (env != null && Files.exists(Path.of(env))) {
+            return Path.of(env);
+        }
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null) {
+            Path candidate = p.resolve("shared/data/lanl/LA-UR-05-7318-failure-data-1996-2005.csv");
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+            p = p.getParent();
+        }
+        return null;
+    }
+}
