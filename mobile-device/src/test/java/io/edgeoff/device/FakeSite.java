@@ -19,11 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test scaffolding: a tiny stand-in for an offloading site speaking the site API contract, on 127.0.0.1
- * and port 0. Modes: {@code UP}, {@code ERROR} (503 everywhere), {@code HANG} (accepts, never answers),
- * {@code REJECT_TASKS} (tasks 401); {@link #crash()} closes the listener and every connection.
+ * and port 0. Tasks answer the shared compute kernel's output (without pacing beyond MI / MIPS). Modes:
+ * {@code UP}, {@code ERROR} (503 everywhere), {@code HANG} (accepts, never answers), {@code REJECT_TASKS}
+ * (tasks 401), {@code WRONG_OUTPUT} (one flipped bit in every output); {@link #crash()} closes the listener and every connection.
  */
 public final class FakeSite implements AutoCloseable {
-    public enum Mode { UP, ERROR, HANG, REJECT_TASKS }
+    public enum Mode { UP, ERROR, HANG, REJECT_TASKS, WRONG_OUTPUT }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -138,7 +139,13 @@ public final class FakeSite implements AutoCloseable {
             if (sleep > 0) {
                 Thread.sleep(sleep);
             }
-            byte[] out = new byte[(int) Math.round(json.path("outKB").asDouble() * 1024)];
+            byte[] input = Base64.getDecoder().decode(json.path("inputBase64").asText(""));
+            byte[] out = io.edgeoff.common.compute.ComputeKernel.expectedOutput(json.path("kind").asText(),
+                    json.path("millionInstructions").asDouble(), input,
+                    (int) Math.round(json.path("outKB").asDouble() * 1024));
+            if (mode == Mode.WRONG_OUTPUT && out.length > 0) {
+                out[0] ^= 1;
+            }
             send(ex, 200, JSON.createObjectNode().put("idempotencyKey", key).put("siteId", siteId)
                     .put("outputBase64", Base64.getEncoder().encodeToString(out)).put("queueWaitMillis", 0.0)
                     .put("executionMillis", seconds * 1000).put("replayed", false).toString());

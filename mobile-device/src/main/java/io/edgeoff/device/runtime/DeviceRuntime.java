@@ -21,7 +21,7 @@ import io.edgeoff.device.client.TaskReply;
 import io.edgeoff.device.client.TaskRequest;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.detector.SuspicionListener;
-import io.edgeoff.device.kernel.ComputeKernel;
+import io.edgeoff.device.kernel.LocalKernel;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import io.edgeoff.device.profiler.ApplicationProfiler;
 import io.edgeoff.device.workload.MixedWorkload;
@@ -46,7 +46,7 @@ import java.util.concurrent.TimeoutException;
  * each task asks the policy for a site (with the profiler's estimates, the monitor's outlook and the
  * detector's suspicions), is offloaded with a deadline derived from its expected time, and after a failed
  * attempt is re-decided (the failed site excluded, or only the device left, per {@link FailureResponse}) or run
- * on the device with the {@link ComputeKernel} at the device's rating. Exactly one {@link TaskOutcome} is
+ * on the device with the shared compute kernel at the device's rating ({@link LocalKernel}). Exactly one {@link TaskOutcome} is
  * recorded per task. Times are measured; the device energy of each phase is its measured duration times
  * the scenario's power for that phase (uplink, idle while remote, downlink, local execution), following
  * the seed's cost-model cases. Thread-safe for one execution at a time.
@@ -60,7 +60,7 @@ public final class DeviceRuntime implements AutoCloseable {
     private final ResourceMonitor monitor;
     private final ApplicationProfiler profiler;
     private final LinkEmulator links;
-    private final ComputeKernel kernel;
+    private final LocalKernel kernel;
     private final OutcomeSink sink;
     private final RuntimeConfig config;
     private final DeviceClock clock;
@@ -80,7 +80,7 @@ public final class DeviceRuntime implements AutoCloseable {
         this.sink = b.sink;
         this.config = b.config;
         this.clock = b.clock;
-        this.kernel = new ComputeKernel(clock);
+        this.kernel = new LocalKernel(clock);
         this.device = costModel.deviceIndex();
         this.power = costModel.power();
         this.endpoints = new SiteEndpoint[costModel.siteCount()];
@@ -282,6 +282,12 @@ public final class DeviceRuntime implements AutoCloseable {
                     energy);
         }
         TaskReply reply = ((OffloadResult.Completed) result).reply();
+        if (config.verifyOutputs() && !LocalKernel.isGenuine(kind, t.millionInstructions(), input, reply.output())) {
+            double energy = from == device ? power.uplinkWatts() * up + power.idleWatts() * wait
+                    : power.idleWatts() * (up + wait);
+            return new Attempt(site, endpoint.siteId(), FailureKind.SERVER_ERROR,
+                    "output does not match the compute kernel", clock.secondsSince(start), energy);
+        }
         detector.alive(endpoint.siteId());
         double down = links.downlinkSeconds(t, from, site);
         links.transmit(down);
@@ -341,7 +347,8 @@ public final class DeviceRuntime implements AutoCloseable {
         links.transmit(fetch);
         long computeStart = clock.nanoTime();
         double mips = costModel.sites().get(device).mips();
-        byte[] output = kernel.execute(input, t.millionInstructions(), t.outKB(), mips);
+        String kind = ex.actual.application().tasks().get(task).kind().name();
+        byte[] output = kernel.execute(kind, input, t.millionInstructions(), t.outKB(), mips);
         double exec = clock.secondsSince(computeStart);
         profiler.observe(ex.actual.application(), task, exec, mips, output.length / 1024.0);
         double energy = power.downlinkWatts() * fetch + power.localExecutionWatts() * exec;

@@ -120,7 +120,7 @@ class DeviceRuntimeTest {
     void aFailedSiteIsExcludedAndTheTaskDecidedAgain() {
         sites.get("EC").crash();
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
-        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4),
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4, true),
                 LinkEmulator.disabled(), false)) {
 
             runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
@@ -136,10 +136,27 @@ class DeviceRuntimeTest {
     }
 
     @Test
+    void aSiteWhoseOutputIsNotTheKernelsFailsTheAttempt() {
+        sites.get("EC").mode(FakeSite.Mode.WRONG_OUTPUT);
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4, true),
+                LinkEmulator.disabled(), false)) {
+
+            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
+                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+        }
+
+        TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
+                .orElseThrow();
+        assertThat(update.attempts()).extracting(Attempt::siteId).containsExactly("EC", "ED");
+        assertThat(update.attempts().get(0).detail()).isEqualTo("output does not match the compute kernel");
+    }
+
+    @Test
     void deviceOnlyPoliciesRunTheTaskLocallyAfterAFailure() {
         sites.get("EC").mode(FakeSite.Mode.ERROR);
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
-        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4),
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4, true),
                 LinkEmulator.disabled(), false)) {
 
             runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)), FailureResponse.DEVICE_ONLY, 1);
@@ -183,7 +200,7 @@ class DeviceRuntimeTest {
         sites.get("EC").mode(FakeSite.Mode.HANG);
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
         DetectorConfig config = DetectorConfig.ofDefaults();
-        try (DeviceRuntime runtime = runtime(config, new RuntimeConfig(4, false, 4), LinkEmulator.disabled(), true)) {
+        try (DeviceRuntime runtime = runtime(config, new RuntimeConfig(4, false, 4, true), LinkEmulator.disabled(), true)) {
 
             runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
                     FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
@@ -203,7 +220,7 @@ class DeviceRuntimeTest {
         AppInstance antivirus = AppInstance.means(seed.application("ANTIVIRUS"));
         sites.get("EC").taskDelayMillis(3000);
         DetectorConfig patient = DetectorConfig.ofDefaults().withDeadline(100, Duration.ofSeconds(20));
-        try (DeviceRuntime runtime = runtime(patient, new RuntimeConfig(4, false, 4), LinkEmulator.disabled(), true)) {
+        try (DeviceRuntime runtime = runtime(patient, new RuntimeConfig(4, false, 4, true), LinkEmulator.disabled(), true)) {
             Thread errorSoon = new Thread(() -> {
                 org.awaitility.Awaitility.await().until(() -> sites.get("EC").tasks() >= 2);
                 sites.get("EC").mode(FakeSite.Mode.ERROR); // the next heartbeat gets a 503: hard evidence
