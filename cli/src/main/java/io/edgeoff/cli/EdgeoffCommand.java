@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * {@code subcommands}. Errors in user input are reported as one line on stderr with exit code 2
  * (see {@link UserErrors}); a stack trace is printed only with {@code EDGEOFF_DEBUG=1}.
  */
-@Command(name = "edgeoff", mixinStandardHelpOptions = true, version = "edgeoff 0.1.0",
+@Command(name = "edgeoff", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "edgeoff 0.1.0",
         description = "Proactive, failure-aware computation offloading to edge and cloud microservices.",
         subcommands = {
             CommandLine.HelpCommand.class,
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             io.edgeoff.cli.device.DetectionBenchCommand.class,
             io.edgeoff.cli.database.DbCommand.class,
             io.edgeoff.cli.prediction.TraceCommand.class, io.edgeoff.cli.prediction.PredictCommand.class,
+            io.edgeoff.cli.simulator.SimulateCommand.class,
             io.edgeoff.cli.site.SiteCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * every host. A site rated at {@code M} MIPS then paces the task so that {@code MI / M} seconds
  * elapse in total (see {@link TaskExecutor}), so several sites of different ratings can share one
  * machine; {@link #measureNanosPerRound} measures how much of that time is CPU work on the current
- * machine (about 10 % at 8 000 MIPS on an idle 3 GHz core).
+ * machine (6 % at 8 000 MIPS on this project's 2-core test machine when it was quiet).
  *
  * <p>The result is a 64-bit digest of the kind, the MI and every input byte after the rounds; the
  * task's output bytes are an expansion of that digest ({@link #expand}), so a client can check that

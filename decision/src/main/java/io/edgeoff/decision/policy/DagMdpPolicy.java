@@ -48,6 +48,7 @@ public final class DagMdpPolicy implements ExplainablePolicy {
     private final CostModel costModel;
     private final CostWeights weights;
     private final Map<Application, int[]> designatedCache = new IdentityHashMap<>();
+    private final Map<Application, int[]> topologicalCache = new IdentityHashMap<>();
 
     public DagMdpPolicy(CostModel costModel, CostWeights weights) {
         this.costModel = costModel;
@@ -61,6 +62,13 @@ public final class DagMdpPolicy implements ExplainablePolicy {
 
     @Override
     public Decision decide(DecisionRequest request) {
+        TaskInstance task = request.app().task(request.taskIndex());
+        if (!task.offloadable()) {
+            // the only feasible action; the plan of the later tasks does not change it
+            int device = costModel.deviceIndex();
+            TaskCost cost = costModel.cost(task, request.previousSite(), device);
+            return new Decision(device, cost.timeSeconds(), cost.energyJoules());
+        }
         return new Planner(request).solve(false).decision();
     }
 
@@ -88,6 +96,10 @@ public final class DagMdpPolicy implements ExplainablePolicy {
 
     private int[] designated(Application application) {
         return designatedCache.computeIfAbsent(application, DagPlacement::designatedPredecessors);
+    }
+
+    private int[] topologicalOrder(Application application) {
+        return topologicalCache.computeIfAbsent(application, Application::topologicalOrder);
     }
 
     /** One planning problem; holds the per-stage tables. */
@@ -128,16 +140,17 @@ public final class DagMdpPolicy implements ExplainablePolicy {
         }
 
         private int[] stageOrder() {
-            int[] topo = app.application().topologicalOrder();
+            int[] topo = topologicalOrder(app.application());
             int[] placement = request.placement();
-            List<Integer> stages = new ArrayList<>();
-            stages.add(request.taskIndex());
+            int[] stages = new int[topo.length];
+            int count = 0;
+            stages[count++] = request.taskIndex();
             for (int task : topo) {
                 if (task != request.taskIndex() && placement[task] < 0) {
-                    stages.add(task);
+                    stages[count++] = task;
                 }
             }
-            return stages.stream().mapToInt(Integer::intValue).toArray();
+            return java.util.Arrays.copyOf(stages, count);
         }
 
         /** live[k] = planned tasks (stage < k) whose output a task at stage >= k needs; oldest first. */
@@ -151,19 +164,22 @@ public final class DagMdpPolicy implements ExplainablePolicy {
                     lastUse[p] = Math.max(lastUse[p], k);
                 }
             }
+            int maxLive = sites <= 1 ? m : 0;
+            for (long states = sites; sites > 1 && states <= MAX_STATES_PER_STAGE; states *= sites) {
+                maxLive++;
+            }
             int[][] result = new int[m + 1][];
+            int[] set = new int[m];
             for (int k = 0; k <= m; k++) {
-                List<Integer> set = new ArrayList<>();
+                int size = 0;
                 for (int j = 0; j < k; j++) {
                     int task = order[j];
                     if (lastUse[task] >= k) {
-                        set.add(task);
+                        set[size++] = task;
                     }
                 }
-                while (Math.pow(sites, set.size()) > MAX_STATES_PER_STAGE) {
-                    set.remove(0);
-                }
-                result[k] = set.stream().mapToInt(Integer::intValue).toArray();
+                int drop = Math.max(0, size - maxLive);
+                result[k] = java.util.Arrays.copyOfRange(set, drop, size);
             }
             return result;
         }

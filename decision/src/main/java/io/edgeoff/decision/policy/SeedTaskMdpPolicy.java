@@ -55,6 +55,13 @@ public final class SeedTaskMdpPolicy implements ExplainablePolicy {
 
     @Override
     public Decision decide(DecisionRequest request) {
+        TaskInstance task = request.app().task(request.taskIndex());
+        if (!task.offloadable()) {
+            // every remote action is invalid: the MDP's answer is the device (explain() shows the full model)
+            int device = costModel.deviceIndex();
+            TaskCost cost = costModel.cost(task, request.previousSite(), device);
+            return new Decision(device, cost.timeSeconds(), cost.energyJoules());
+        }
         return solve(request).decision;
     }
 

@@ -1,6 +1,7 @@
 package io.edgeoff.site.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.edgeoff.site.TestSites;
 import java.io.BufferedReader;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills a child JVM that appends to the failure file with SIGKILL at random moments, many times,
  * and checks after each kill that every acknowledged record is present and intact.
  */
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class FailureFileCrashSafetyTest {
     private static final int KILLS = 20;
 
@@ -38,10 +41,13 @@ class FailureFileCrashSafetyTest {
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = TestSites.startChildJvm(FailureFileAppenderMain.class, List.of(dir.toString()));
             AtomicLong lastAck = new AtomicLong();
-            Thread reader = new Thread(() -> readAcks(child, lastAck));
+            AtomicLong acksThisRun = new AtomicLong();
+            Thread reader = new Thread(() -> readAcks(child, lastAck, acksThisRun));
             reader.start();
-            long killAfterMillis = 150 + random.nextInt(600);
-            Thread.sleep(killAfterMillis); // the child runs on its own; this only picks the kill moment
+            // Kill after a random number of acknowledgements; the child keeps appending meanwhile, so the
+            // SIGKILL lands at an arbitrary point of its write-sync-acknowledge loop.
+            long killAfterAcks = 1 + random.nextInt(300);
+            await().atMost(Duration.ofSeconds(60)).until(() -> acksThisRun.get() >= killAfterAcks || !child.isAlive());
             child.destroyForcibly(); // SIGKILL on Linux
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
@@ -88,12 +94,13 @@ class FailureFileCrashSafetyTest {
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
-    private static void readAcks(Process child, AtomicLong lastAck) {
+    private static void readAcks(Process child, AtomicLong lastAck, AtomicLong count) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith("ACK ")) {
                     lastAck.set(Long.parseLong(line.substring(4).trim()));
+                    count.incrementAndGet();
                 }
             }
         } catch (Exception e) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Crash mode for real: a site in a child JVM exits, and its restart detects and records the unclean shutdown. */
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class CrashModeProcessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

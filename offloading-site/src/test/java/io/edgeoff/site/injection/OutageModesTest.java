@@ -40,7 +40,7 @@ class OutageModesTest {
     @Test
     void errorModeAnswers503WithRetryAfterUntilTheOutageEnds() throws Exception {
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).build())) {
-            HttpResponse<String> injected = inject(server, "error", 1500);
+            HttpResponse<String> injected = inject(server, "error", 3000);
 
             HttpResponse<String> taskDuring = post(client, uri(server, "/v1/tasks"), task("e1", "R", 1, 1, ""), TOKEN);
             HttpResponse<String> healthDuring = get(client, uri(server, "/v1/health"), null);
@@ -64,7 +64,7 @@ class OutageModesTest {
     @Test
     void hangModeAcceptsRequestsAndNeverAnswersDuringTheOutage() throws Exception {
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).build())) {
-            inject(server, "hang", 2000);
+            inject(server, "hang", 4000);
 
             HttpRequest health = HttpRequest.newBuilder(uri(server, "/v1/health")).timeout(Duration.ofMillis(700)).build();
 
@@ -80,7 +80,7 @@ class OutageModesTest {
     void refuseModeStopsListeningAndListensAgainOnTheSamePort() throws Exception {
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).build())) {
             int port = server.port();
-            inject(server, "refuse", 1500);
+            inject(server, "refuse", 3000);
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThatThrownBy(() -> get(client, uri(port, "/v1/health"), null))
@@ -129,16 +129,16 @@ class OutageModesTest {
 
     @Test
     void aReplayedTraceInjectsItsOutagesCompressedInTime() throws Exception {
-        // Trace time: an error outage from 1 h to 2 h; compressed 3600x it starts after 1 s and lasts 1 s.
-        OutageTrace trace = OutageTrace.parseCsv(List.of("startOffsetSeconds,durationSeconds,mode", "3600,3600,error"),
+        // Trace time: an error outage from 1 h to 3 h; compressed 3600x it starts after 1 s and lasts 2 s.
+        OutageTrace trace = OutageTrace.parseCsv(List.of("startOffsetSeconds,durationSeconds,mode", "3600,7200,error"),
                 "test-trace");
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).failureTrace(trace).timeCompression(3600)
                 .build())) {
             assertThat(get(client, uri(server, "/v1/health"), null).statusCode()).isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> get(client, uri(server, "/v1/health"), null)
+            await().atMost(Duration.ofSeconds(10)).until(() -> get(client, uri(server, "/v1/health"), null)
                     .statusCode() == 503);
-            await().atMost(Duration.ofSeconds(5)).until(() -> get(client, uri(server, "/v1/health"), null)
+            await().atMost(Duration.ofSeconds(10)).until(() -> get(client, uri(server, "/v1/health"), null)
                     .statusCode() == 200);
 
             assertThat(server.monitor().records()).extracting(FailureRecord::type)

@@ -1,0 +1,191 @@
+package io.edgeoff.cli.simulator;
+
+import io.edgeoff.common.cost.CostWeights;
+import io.edgeoff.common.scenario.ExperimentConfig;
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.simulator.availability.AvailabilitySource;
+import io.edgeoff.simulator.availability.TraceSources;
+import io.edgeoff.simulator.failure.FailureMode;
+import io.edgeoff.simulator.metrics.MetricsSummary;
+import io.edgeoff.simulator.report.ReportWriter;
+import io.edgeoff.simulator.run.ExperimentResult;
+import io.edgeoff.simulator.run.ExperimentRunner;
+import io.edgeoff.simulator.run.ExperimentSpec;
+import io.edgeoff.simulator.run.SimulatorPolicies;
+import io.edgeoff.simulator.run.WeightSweep;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code edgeoff simulate}: runs the seed's experiment protocol in virtual time and writes reports. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, subcommands = {SimulateBenchCommand.class},
+        description = {"Simulate offloading experiments (configurations x policies x samplings x executions) in "
+                + "virtual time with trace-driven site failures, and write samplings.csv, summary.json, "
+                + "experiment.json and report.html into --out.",
+            "Same --seed, same output, byte for byte (summary.json, samplings.csv)."})
+public final class SimulateCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", defaultValue = "seed", description = "built-in scenario name or YAML file (default: ${DEFAULT-VALUE})")
+    String scenarioName;
+
+    @Option(names = "--configs", description = "configuration ids, e.g. 1-5 or 1,3 (default: all of the scenario)")
+    String configs;
+
+    @Option(names = "--policies", defaultValue = "mdp,seed-mdp-svr,efpo,oracle",
+            description = "comma-separated policies (default: ${DEFAULT-VALUE}); see 'edgeoff policies', plus 'oracle'")
+    String policies;
+
+    @Option(names = "--samplings", defaultValue = "100", description = "samplings per configuration and policy (default: ${DEFAULT-VALUE})")
+    int samplings;
+
+    @Option(names = "--executions", defaultValue = "40", description = "application executions per sampling (default: ${DEFAULT-VALUE})")
+    int executions;
+
+    @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", defaultValue = "simulation", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--failure-mode", defaultValue = "seed", description = "seed | time (default: ${DEFAULT-VALUE})")
+    String failureMode;
+
+    @Option(names = "--time-compression", defaultValue = "86400",
+            description = "time mode: trace seconds per simulated second (default: ${DEFAULT-VALUE}, one trace day per second)")
+    double timeCompression;
+
+    @Option(names = "--trace", description = "failure trace file (LANL CSV or generic; default: the built-in synthetic trace)")
+    Path trace;
+
+    @Option(names = "--predictor", defaultValue = "svr",
+            description = "predictor of the outlook's predicted availability (default: ${DEFAULT-VALUE})")
+    String predictor;
+
+    @Option(names = "--down-predictor", defaultValue = ExperimentSpec.DEFAULT_DOWN_PREDICTOR,
+            description = "walk-forward predictor of the outlook's down probability (default: ${DEFAULT-VALUE})")
+    String downPredictor;
+
+    @Option(names = "--time-weight", description = "weight of time w_t in [0,1]; energy gets 1 - w_t (default: the scenario's)")
+    Double timeWeight;
+
+    @Option(names = "--weight-sweep", description = "also run w_t = 0, 0.1, ..., 1 and write sweep.csv and sweep charts")
+    boolean weightSweep;
+
+    @Option(names = "--devices", defaultValue = "1",
+            description = "devices sharing the sites; more than 1 adds per-site cores and queues (needs --failure-mode time) (default: ${DEFAULT-VALUE})")
+    int devices;
+
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--no-html", description = "skip report.html and its charts")
+    boolean noHtml;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public void run() {
+        SimulatorPolicies registry = new SimulatorPolicies();
+        List<String> policyNames = Arrays.stream(policies.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (policyNames.isEmpty()) {
+            throw new IllegalArgumentException("--policies: no policy given; known policies: " + registry.names());
+        }
+        policyNames.forEach(registry::requireKnown);
+        ExperimentSpec experiment = spec(policyNames);
+        AvailabilitySource availability = TraceSources.open(Optional.ofNullable(trace));
+        ExperimentRunner runner = new ExperimentRunner(registry, availability);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long total = (long) experiment.configurations().size() * experiment.policies().size() * experiment.samplings();
+        long started = System.nanoTime();
+        ExperimentResult result = runner.run(experiment, quiet ? done -> { } : new ProgressBar(err, total, "simulate"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ReportWriter.write(out(), result, !noHtml);
+        printSummary(out, result, seconds);
+        if (weightSweep) {
+            WeightSweep.Result sweep = WeightSweep.run(runner, experiment, (w, done) -> {
+                if (!quiet) {
+                    err.printf(Locale.ROOT, "weight sweep: w_t = %.1f done (%d/%d)%n", w, done, WeightSweep.STEPS + 1);
+                    err.flush();
+                }
+            });
+            WeightSweep.write(out(), sweep, !noHtml);
+            out.println("weight sweep: " + out().resolve("sweep.csv"));
+        }
+        out.println("reports: " + out().toAbsolutePath());
+        out.flush();
+    }
+
+    private Path out() {
+        return out;
+    }
+
+    ExperimentSpec spec(List<String> policyNames) {
+        Scenario scenario = ScenarioYaml.load(scenarioName);
+        List<Integer> ids = configs == null
+                ? scenario.configurations().stream().map(ExperimentConfig::id).toList()
+                : Ranges.parse("--configs", configs);
+        for (int id : ids) {
+            if (scenario.configurations().stream().noneMatch(c -> c.id() == id)) {
+                throw new IllegalArgumentException("--configs: configuration " + id + " is not in scenario "
+                        + scenario.name() + "; known: " + scenario.configurations().stream().map(ExperimentConfig::id).toList());
+            }
+        }
+        CostWeights weights = timeWeight == null ? scenario.costWeights() : weights(timeWeight);
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, but was " + threadCount);
+        }
+        if (samplings < 1) {
+            throw new IllegalArgumentException("--samplings must be >= 1, but was " + samplings);
+        }
+        if (executions < 1) {
+            throw new IllegalArgumentException("--executions must be >= 1, but was " + executions);
+        }
+        if (!(timeCompression > 0) || !Double.isFinite(timeCompression)) {
+            throw new IllegalArgumentException("--time-compression must be > 0, but was " + timeCompression);
+        }
+        if (devices < 1) {
+            throw new IllegalArgumentException("--devices must be >= 1, but was " + devices);
+        }
+        FailureMode mode = FailureMode.parse(failureMode);
+        if (devices > 1 && mode != FailureMode.TIME) {
+            throw new IllegalArgumentException("--devices " + devices + " needs --failure-mode time (several devices "
+                    + "share one clock; the seed mode advances one trace day per epoch of one device)");
+        }
+        return new ExperimentSpec(scenario, ids, policyNames, samplings, executions, seed, mode, timeCompression,
+                predictor, downPredictor, weights, threadCount, devices);
+    }
+
+    private static CostWeights weights(double timeWeight) {
+        if (!(timeWeight >= 0 && timeWeight <= 1)) {
+            throw new IllegalArgumentException("--time-weight must be in [0,1], but was " + timeWeight);
+        }
+        return CostWeights.ofTime(timeWeight);
+    }
+
+    private static void printSummary(PrintWriter out, ExperimentResult result, double seconds) {
+        out.printf(Locale.ROOT, "%d samplings, %d executions, %d tasks in %.1f s%n", result.samplings().size(),
+                result.executions(), result.tasks(), seconds);
+        out.printf(Locale.ROOT, "%-17s %20s %18s %18s %20s%n", "policy", "response time s", "battery %",
+                "failures", "service avail. %");
+        for (String policy : result.spec().policies()) {
+            MetricsSummary s = result.summary(policy);
+            out.printf(Locale.ROOT, "%-17s %11.3f ± %6.3f %9.4f ± %6.4f %9.3f ± %6.3f %11.3f ± %6.3f%n", policy,
+                    s.responseTimeSeconds().mean(), s.responseTimeSeconds().ci95(), s.batteryPercent().mean(),
+                    s.batteryPercent().ci95(), s.failures().mean(), s.failures().ci95(),
+                    s.serviceAvailability().mean(), s.serviceAvailability().ci95());
+        }
+    }
+}

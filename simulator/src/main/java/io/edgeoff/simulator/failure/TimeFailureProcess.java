@@ -1,0 +1,103 @@
+package io.edgeoff.simulator.failure;
+
+import io.edgeoff.decision.SiteOutlook;
+import io.edgeoff.simulator.engine.Simulation;
+import java.util.Arrays;
+
+/**
+ * Trace replay in virtual time: site {@code s} is at trace position {@code offset[s] + t * compression}
+ * (seconds since its series start, replayed cyclically) at virtual time {@code t}. Each outage start and
+ * end is one event that flips the site's up state (the state the {@code oracle} sees); an attempt fails
+ * when an outage overlaps any moment of it.
+ */
+public final class TimeFailureProcess implements FailureProcess {
+    private final SiteTrace[] traces;
+    private final double[] offsetSeconds;
+    private final double compression;
+    private final boolean[] up;
+    private long transitions;
+
+    /**
+     * @param traces         per site index, its trace, or null for a site that never fails
+     * @param offsetSeconds  per site index, the trace position at virtual time 0, s
+     * @param compression    trace seconds per simulated second, &gt; 0
+     */
+    public TimeFailureProcess(SiteTrace[] traces, double[] offsetSeconds, double compression) {
+        if (!(compression > 0) || !Double.isFinite(compression)) {
+            throw new IllegalArgumentException("time compression must be > 0, but was " + compression);
+        }
+        if (traces.length != offsetSeconds.length) {
+            throw new IllegalArgumentException("one offset per site is needed");
+        }
+        this.traces = traces.clone();
+        this.offsetSeconds = offsetSeconds.clone();
+        this.compression = compression;
+        this.up = new boolean[traces.length];
+        Arrays.fill(up, true);
+    }
+
+    @Override
+    public void start(Simulation simulation) {
+        for (int s = 0; s < traces.length; s++) {
+            if (traces[s] != null) {
+                double offset = offsetSeconds[s];
+                up[s] = !traces[s].downAt(offset);
+                double[] boundaries = traces[s].boundaries();
+                if (boundaries.length > 0) {
+                    scheduleTransition(simulation, s, boundaries, 0, traces[s].firstBoundaryAfter(offset));
+                }
+            }
+        }
+    }
+
+    /** Schedules boundary {@code index} of cycle {@code cycle} (wrapping to the next cycle past the last boundary). */
+    private void scheduleTransition(Simulation simulation, int site, double[] boundaries, long cycle, int index) {
+        long c = cycle;
+        int i = index;
+        if (i == boundaries.length) {
+            c++;
+            i = 0;
+        }
+        double position = c * traces[site].lengthSeconds() + boundaries[i];
+        boolean goesDown = i % 2 == 0;
+        double time = Math.max(simulation.nowSeconds(), (position - offsetSeconds[site]) / compression);
+        long thisCycle = c;
+        int thisIndex = i;
+        simulation.scheduleAt(time, sim -> {
+            up[site] = !goesDown;
+            transitions++;
+            scheduleTransition(sim, site, boundaries, thisCycle, thisIndex + 1);
+        });
+    }
+
+    @Override
+    public void beginEpoch(double nowSeconds) {
+        // outages are events of their own
+    }
+
+    @Override
+    public boolean attemptFails(int site, double startSeconds, double durationSeconds) {
+        SiteTrace trace = traces[site];
+        return trace != null && trace.downDuring(position(site, startSeconds), durationSeconds * compression);
+    }
+
+    @Override
+    public SiteOutlook outlook(int site, double nowSeconds) {
+        SiteTrace trace = traces[site];
+        return trace == null ? SiteOutlook.certain() : trace.outlookAt(position(site, nowSeconds));
+    }
+
+    @Override
+    public boolean[] actualUp(double nowSeconds) {
+        return up;
+    }
+
+    /** @return number of outage starts and ends handled so far */
+    public long transitions() {
+        return transitions;
+    }
+
+    private double position(int site, double virtualSeconds) {
+        return offsetSeconds[site] + virtualSeconds * compression;
+    }
+}

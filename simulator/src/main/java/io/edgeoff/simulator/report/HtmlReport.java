@@ -1,0 +1,115 @@
+package io.edgeoff.simulator.report;
+
+import io.edgeoff.simulator.metrics.MeanCi;
+import io.edgeoff.simulator.metrics.MetricsSummary;
+import io.edgeoff.simulator.run.ExperimentResult;
+import io.edgeoff.simulator.run.ExperimentSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** {@code report.html}: the experiment's parameters, summary tables and PNG charts (written next to it). */
+public final class HtmlReport {
+    /** Chart files written by {@link #write}. */
+    public static final String[] CHARTS = {"response-time.png", "energy.png", "battery.png", "failures.png",
+        "service-availability.png", "tasks-per-site.png", "failures-per-site.png"};
+
+    private HtmlReport() {
+    }
+
+    public static void write(Path dir, ExperimentResult result) {
+        Charts.metricByConfiguration(dir.resolve(CHARTS[0]), result, "Response time per sampling", "s",
+                MetricsSummary::responseTimeSeconds);
+        Charts.metricByConfiguration(dir.resolve(CHARTS[1]), result, "Device energy per sampling", "J",
+                MetricsSummary::energyJoules);
+        Charts.metricByConfiguration(dir.resolve(CHARTS[2]), result, "Battery left after a sampling", "%",
+                MetricsSummary::batteryPercent);
+        Charts.metricByConfiguration(dir.resolve(CHARTS[3]), result, "Offloading failures per sampling", "failures",
+                MetricsSummary::failures);
+        Charts.metricByConfiguration(dir.resolve(CHARTS[4]), result, "Service availability (successful / attempted offloads)",
+                "%", MetricsSummary::serviceAvailability);
+        Charts.perSite(dir.resolve(CHARTS[5]), result, "Offloading distribution: tasks per site per sampling",
+                "tasks", false);
+        Charts.perSite(dir.resolve(CHARTS[6]), result, "Failed attempts per site per sampling", "failures", true);
+        try {
+            Files.writeString(dir.resolve("report.html"), html(result), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report.html in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String html(ExperimentResult result) {
+        ExperimentSpec spec = result.spec();
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>edgeoff simulation</title>\n")
+                .append("<style>body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;")
+                .append("margin:1em 0}td,th{border:1px solid #bbb;padding:.3em .6em;text-align:right}")
+                .append("th:first-child,td:first-child{text-align:left}img{max-width:100%}</style></head><body>\n");
+        b.append("<h1>edgeoff simulation report</h1>\n<p>Scenario <b>").append(esc(spec.scenario().name()))
+                .append("</b>, configurations ").append(spec.configurations()).append(", ").append(spec.samplings())
+                .append(" samplings x ").append(spec.executions()).append(" executions, seed ").append(spec.seed())
+                .append(", failure mode <b>").append(spec.failureMode().cliName()).append("</b>");
+        if (spec.failureMode() == io.edgeoff.simulator.failure.FailureMode.TIME) {
+            b.append(" (compression ").append(spec.timeCompression()).append(")");
+        }
+        b.append(", predictor <b>").append(esc(spec.predictor())).append("</b> (down probability: <b>")
+                .append(esc(spec.downPredictor())).append("</b>), weights time ")
+                .append(spec.weights().time()).append(" / energy ").append(spec.weights().energy())
+                .append(", trace ").append(esc(result.traceSource()));
+        if (spec.devices() > 1) {
+            b.append(", ").append(spec.devices()).append(" devices contending for site cores (time and energy per device)");
+        }
+        b.append(".</p>\n");
+        b.append("<p>Means per sampling with 95 % confidence intervals (1.96 sd / sqrt(n)). Service availability is ")
+                .append("successful / attempted offloads in %.</p>\n");
+        b.append("<h2>All configurations</h2>\n");
+        table(b, result, -1);
+        for (int id : spec.configurations()) {
+            b.append("<h2>Configuration ").append(id).append("</h2>\n");
+            table(b, result, id);
+        }
+        b.append("<h2>Charts</h2>\n");
+        for (String chart : CHARTS) {
+            b.append("<p><img src=\"").append(chart).append("\" alt=\"").append(chart).append("\"></p>\n");
+        }
+        b.append("</body></html>\n");
+        return b.toString();
+    }
+
+    private static void table(StringBuilder b, ExperimentResult result, int configuration) {
+        b.append("<table><tr><th>policy</th><th>response time s</th><th>energy J</th><th>battery %</th>")
+                .append("<th>failures</th><th>service availability %</th>");
+        result.siteIds().forEach(id -> b.append("<th>tasks ").append(esc(id)).append("</th>"));
+        result.siteIds().forEach(id -> b.append("<th>failures ").append(esc(id)).append("</th>"));
+        b.append("</tr>\n");
+        for (String policy : result.spec().policies()) {
+            MetricsSummary s = configuration < 0 ? result.summary(policy) : result.summary(policy, configuration);
+            b.append("<tr><td>").append(esc(policy)).append("</td>");
+            cell(b, s, MetricsSummary::responseTimeSeconds);
+            cell(b, s, MetricsSummary::energyJoules);
+            cell(b, s, MetricsSummary::batteryPercent);
+            cell(b, s, MetricsSummary::failures);
+            cell(b, s, MetricsSummary::serviceAvailability);
+            result.siteIds().forEach(id -> b.append("<td>").append(fmt(s.tasksPerSite().get(id))).append("</td>"));
+            result.siteIds().forEach(id -> b.append("<td>").append(fmt(s.failuresPerSite().get(id))).append("</td>"));
+            b.append("</tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private static void cell(StringBuilder b, MetricsSummary s, Function<MetricsSummary, MeanCi> metric) {
+        b.append("<td>").append(fmt(metric.apply(s))).append("</td>");
+    }
+
+    private static String fmt(MeanCi m) {
+        return String.format(Locale.ROOT, "%.3f &plusmn; %.3f", m.mean(), m.ci95());
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,32 @@
+package io.edgeoff.simulator.report;
+
+import io.edgeoff.simulator.run.ExperimentResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes every report of an experiment into one folder. */
+public final class ReportWriter {
+    private ReportWriter() {
+    }
+
+    /**
+     * Writes {@code samplings.csv}, {@code summary.json}, {@code experiment.json} and, unless
+     * {@code html} is false, {@code report.html} with its charts.
+     *
+     * @throws IllegalArgumentException when the folder cannot be created
+     */
+    public static void write(Path dir, ExperimentResult result, boolean html) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create output folder " + dir + ": " + e.getMessage(), e);
+        }
+        SamplingCsv.write(dir.resolve("samplings.csv"), result);
+        SummaryJson.write(dir.resolve("summary.json"), SummaryJson.summary(result));
+        SummaryJson.write(dir.resolve("experiment.json"), SummaryJson.experiment(result));
+        if (html) {
+            HtmlReport.write(dir, result);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.edgeoff.simulator.run;
+
+import io.edgeoff.common.app.Application;
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.decision.OffloadingPolicy;
+import io.edgeoff.decision.PolicyContext;
+import io.edgeoff.simulator.availability.AvailabilitySource;
+import io.edgeoff.simulator.failure.FailureMode;
+import io.edgeoff.simulator.failure.FailureProcess;
+import io.edgeoff.simulator.failure.SeedFailureProcess;
+import io.edgeoff.simulator.failure.SiteTrace;
+import io.edgeoff.simulator.failure.TimeFailureProcess;
+import io.edgeoff.simulator.metrics.SamplingMetrics;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs an {@link ExperimentSpec}: for every configuration, policy and sampling, one
+ * {@link SamplingSimulation}. Samplings are independent units spread over the spec's threads; their
+ * random streams depend only on the seed and their indices, so results do not depend on the number of
+ * threads or on scheduling.
+ */
+public final class ExperimentRunner {
+    private final PolicyProvider policies;
+    private final AvailabilitySource availability;
+
+    public ExperimentRunner(PolicyProvider policies, AvailabilitySource availability) {
+        this.policies = policies;
+        this.availability = availability;
+    }
+
+    /** Runs without progress reporting. */
+    public ExperimentResult run(ExperimentSpec spec) {
+        return run(spec, done -> { });
+    }
+
+    /**
+     * @param progress called with the number of samplings finished so far (from worker threads)
+     */
+    public ExperimentResult run(ExperimentSpec spec, LongConsumer progress) {
+        spec.policies().forEach(policies::requireKnown);
+        Scenario scenario = spec.scenario();
+        Map<String, SamplingSimulation.AppPlan> plans = new LinkedHashMap<>();
+        for (Application app : scenario.applications()) {
+            plans.put(app.name(), SamplingSimulation.AppPlan.of(app));
+        }
+        Map<Integer, ConfigurationSetup> setups = new LinkedHashMap<>();
+        for (int id : spec.configurations()) {
+            setups.put(id, ConfigurationSetup.create(scenario, id, spec.seed(), availability, spec.predictor(),
+                    spec.downPredictor()));
+        }
+        int perConfig = spec.policies().size() * spec.samplings();
+        int total = spec.configurations().size() * perConfig;
+        SamplingMetrics[] results = new SamplingMetrics[total];
+        AtomicLong done = new AtomicLong();
+        int threads = Math.min(spec.threads(), total);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "edgeoff-sim");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            int chunk = Math.max(1, total / (threads * 8));
+            for (int startIndex = 0; startIndex < total; startIndex += chunk) {
+                int from = startIndex;
+                int to = Math.min(total, startIndex + chunk);
+                futures.add(pool.submit(() -> {
+                    for (int i = from; i < to; i++) {
+                        int c = i / perConfig;
+                        int p = (i % perConfig) / spec.samplings();
+                        int s = i % spec.samplings();
+                        int configId = spec.configurations().get(c);
+                        results[i] = runSampling(spec, setups.get(configId), plans, spec.policies().get(p), p, s);
+                        progress.accept(done.incrementAndGet());
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> siteIds = scenario.sites().stream().map(site -> site.id()).toList();
+        return new ExperimentResult(spec, siteIds, Arrays.asList(results), availability.description());
+    }
+
+    /** Simulates one sampling of one policy on one configuration. */
+    public SamplingMetrics runSampling(ExperimentSpec spec, ConfigurationSetup setup,
+                                       Map<String, SamplingSimulation.AppPlan> plans, String policyName,
+                                       int policyIndex, int sampling) {
+        int configId = setup.configuration().id();
+        long seed = spec.seed();
+        OffloadingPolicy policy = policies.create(policyName, new PolicyContext(setup.costModel(), spec.weights(),
+                Seeds.derive(seed, "policy", configId, policyIndex, sampling)));
+        FailureProcess failures = failureProcess(spec, setup, sampling);
+        SamplingSimulation simulation = new SamplingSimulation(setup.costModel(), policy,
+                policies.onFailure(policyName), failures, spec.scenario().workload(), plans,
+                workloadStreams(seed, configId, sampling, spec.devices()), spec.executions(),
+                spec.scenario().devicePower().batteryJoules());
+        return simulation.run(configId, sampling);
+    }
+
+    /** Device 0 uses stream {@code workload(config, sampling)}, device k &gt; 0 {@code workload(config, sampling, k)}. */
+    static List<RandomGenerator> workloadStreams(long seed, int configId, int sampling, int devices) {
+        List<RandomGenerator> streams = new ArrayList<>();
+        streams.add(Seeds.stream(seed, "workload", configId, sampling));
+        for (int k = 1; k < devices; k++) {
+            streams.add(Seeds.stream(seed, "workload", configId, sampling, k));
+        }
+        return streams;
+    }
+
+    /** The failure process of one sampling; identical for every policy (common random numbers). */
+    static FailureProcess failureProcess(ExperimentSpec spec, ConfigurationSetup setup, int sampling) {
+        int configId = setup.configuration().id();
+        SiteTrace[] traces = setup.traces();
+        RandomGenerator offsets = Seeds.stream(spec.seed(), "trace-offset", configId, sampling);
+        if (spec.failureMode() == FailureMode.SEED) {
+            int[] startDays = new int[traces.length];
+            for (int s = 0; s < traces.length; s++) {
+                startDays[s] = traces[s] == null ? 0 : offsets.nextInt(traces[s].days());
+            }
+            return new SeedFailureProcess(traces, startDays, Seeds.stream(spec.seed(), "failures", configId, sampling));
+        }
+        double[] offsetSeconds = new double[traces.length];
+        for (int s = 0; s < traces.length; s++) {
+            offsetSeconds[s] = traces[s] == null ? 0 : offsets.nextDouble() * traces[s].lengthSeconds();
+        }
+        return new TimeFailureProcess(traces, offsetSeconds, spec.timeCompression());
+    }
+}

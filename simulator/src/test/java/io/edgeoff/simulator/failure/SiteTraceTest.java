@@ -1,0 +1,61 @@
+package io.edgeoff.simulator.failure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.edgeoff.common.scenario.TraceNode;
+import io.edgeoff.decision.SiteOutlook;
+import io.edgeoff.simulator.Fixtures;
+import io.edgeoff.simulator.availability.NodeHistory;
+import org.junit.jupiter.api.Test;
+
+class SiteTraceTest {
+    private static final double DAY = NodeHistory.DAY_SECONDS;
+    // day 1: down the first half; day 3: down all day
+    private final SiteTrace trace = new SiteTrace(
+            Fixtures.history(new TraceNode(1, 1), 1.0, 0.5, 1.0, 0.0, 1.0),
+            new double[] {0.9, 0.8, 1.2, -0.1, 0.95},
+            new double[] {1.0, 1.0, 0.5, 1.0, 0.0});
+
+    @Test
+    void knowsWhenTheNodeIsDown() {
+        assertThat(trace.downAt(0.5 * DAY)).isFalse();
+        assertThat(trace.downAt(1.25 * DAY)).isTrue();
+        assertThat(trace.downAt(1.5 * DAY)).isFalse();
+        assertThat(trace.downAt(3.5 * DAY)).isTrue();
+        assertThat(trace.downAt(6.25 * DAY)).as("replayed cyclically: day 6 is day 1").isTrue();
+    }
+
+    @Test
+    void anAttemptFailsWhenAnOutageOverlapsAnyMomentOfIt() {
+        assertThat(trace.downDuring(0.9 * DAY, 0.05 * DAY)).isFalse();
+        assertThat(trace.downDuring(0.9 * DAY, 0.2 * DAY)).isTrue();
+        assertThat(trace.downDuring(4.9 * DAY, 0.05 * DAY)).isFalse();
+        assertThat(trace.downDuring(4.9 * DAY, 1.5 * DAY)).as("wraps into day 1 of the next cycle").isTrue();
+    }
+
+    @Test
+    void boundariesAlternateBetweenOutageStartsAndEnds() {
+        assertThat(trace.boundaries()).containsExactly(1 * DAY, 1.5 * DAY, 3 * DAY, 4 * DAY);
+        assertThat(trace.firstBoundaryAfter(0)).isEqualTo(0);
+        assertThat(trace.firstBoundaryAfter(1 * DAY)).isEqualTo(1);
+        assertThat(trace.firstBoundaryAfter(3.2 * DAY)).isEqualTo(3);
+        assertThat(trace.firstBoundaryAfter(4.5 * DAY)).isEqualTo(4);
+    }
+
+    @Test
+    void outlookCombinesBothForecastsMtbfAndTimeSinceLastFailure() {
+        SiteOutlook day2 = trace.dayStartOutlook(2);
+        SiteOutlook day4 = trace.outlookAt(4.5 * DAY);
+
+        assertThat(day2.predictedAvailability()).as("clamped to [0,1]").isEqualTo(1.0);
+        assertThat(day2.downProbability()).as("1 - down forecast of day 2").isEqualTo(0.5);
+        assertThat(day2.hoursSinceLastFailure()).isCloseTo(24.0, within(1e-9));
+        assertThat(day4.predictedAvailability()).isEqualTo(0.95);
+        assertThat(day4.downProbability()).isEqualTo(1.0);
+        assertThat(day4.hoursSinceLastFailure()).isCloseTo(36.0, within(1e-9));
+        assertThat(trace.dayStartOutlook(3).predictedAvailability()).isEqualTo(0.0);
+        assertThat(day2.mtbfHours()).isCloseTo(24.0, within(1e-9));
+        assertThat(day2.suspected()).isFalse();
+    }
+}

@@ -1,0 +1,52 @@
+package io.edgeoff.simulator.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeoff.simulator.Fixtures;
+import io.edgeoff.simulator.run.ExperimentResult;
+import io.edgeoff.simulator.run.ExperimentRunner;
+import io.edgeoff.simulator.run.ExperimentSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    @Test
+    void writesCsvSummaryAndHtmlReportWithCharts(@TempDir Path dir) throws Exception {
+        ExperimentResult result = new ExperimentRunner(Fixtures.provider(), Fixtures.uniform(
+                Fixtures.randomSeries(2, 100))).run(ExperimentSpec.of(Fixtures.seedScenario(), List.of(1, 2),
+                List.of("local", "first-remote"), 3, 5, 1));
+
+        ReportWriter.write(dir, result, true);
+
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.fieldNames()).toIterable().containsExactly("policies", "configurations");
+        JsonNode local = summary.at("/policies/local");
+        assertThat(local.fieldNames()).toIterable().containsExactly("responseTimeSeconds", "energyJoules",
+                "batteryPercent", "failures", "serviceAvailability", "tasksPerSite");
+        assertThat(local.at("/responseTimeSeconds/mean").asDouble())
+                .isEqualTo(result.summary("local").responseTimeSeconds().mean());
+        assertThat(local.at("/tasksPerSite").fieldNames()).toIterable().containsExactly("MD", "ED", "EC", "ER", "CD");
+        assertThat(summary.at("/configurations/2/policies/first-remote/failures/ci95").isNumber()).isTrue();
+
+        List<String> csv = Files.readAllLines(dir.resolve("samplings.csv"));
+        assertThat(csv).hasSize(1 + 2 * 2 * 3);
+        assertThat(csv.get(0)).startsWith("configuration,policy,sampling,").contains("tasks_EC", "failures_CD");
+        assertThat(csv.get(1).split(",")).hasSize(csv.get(0).split(",").length);
+
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<table>", "first-remote", "response-time.png");
+        for (String chart : HtmlReport.CHARTS) {
+            byte[] png = Files.readAllBytes(dir.resolve(chart));
+            assertThat(png.length).as(chart).isGreaterThan(1000);
+            assertThat(new byte[] {png[1], png[2], png[3]}).as(chart + " is a PNG").isEqualTo("PNG".getBytes());
+        }
+        assertThat(new ObjectMapper().readTree(dir.resolve("experiment.json").toFile()).get("seed").asLong())
+                .isEqualTo(1);
+    }
+}
