@@ -73,6 +73,10 @@ public final class DemoCommand implements Callable<Integer> {
             + "(default: the embedded H2 database <out>/db/edgeoff).")
     String dbUrl;
 
+    @Option(names = "--web-port", description = "Serve a live status page of the device on "
+            + "http://127.0.0.1:<port>/ while the demo runs (0: any free port; default: no page).")
+    Integer webPort;
+
     @Option(names = "--no-link-emulation", description = "Do not delay transfers by the scenario's links.")
     boolean noLinkEmulation;
 
@@ -121,11 +125,22 @@ public final class DemoCommand implements Callable<Integer> {
                 db.migrate();
                 try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), seed,
                         trace == null ? OptionalInt.empty() : OptionalInt.of(configuration), "edgeoff demo")) {
-                    outcome = PolicyComparison.run(setup, sink, new ProgressBar(System.err, System.console() != null),
-                            msg -> {
-                                stderr.println(msg);
-                                stderr.flush();
-                            });
+                    StatusPage page = webPort == null ? null : new StatusPage(webPort);
+                    if (page != null) {
+                        stderr.println("edgeoff demo: live status page on http://127.0.0.1:" + page.port() + "/");
+                        stderr.flush();
+                    }
+                    try {
+                        outcome = PolicyComparison.run(setup, sink,
+                                new ProgressBar(System.err, System.console() != null), msg -> {
+                                    stderr.println(msg);
+                                    stderr.flush();
+                                }, page);
+                    } finally {
+                        if (page != null) {
+                            page.close();
+                        }
+                    }
                 }
             }
             Map<String, Object> parameters = parameters(names, sites.restarts());

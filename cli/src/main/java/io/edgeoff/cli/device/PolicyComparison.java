@@ -90,6 +90,11 @@ final class PolicyComparison {
     }
 
     static Outcome run(Setup setup, OutcomeSink extraSink, Progress progress, Consumer<String> log) {
+        return run(setup, extraSink, progress, log, null);
+    }
+
+    /** As {@link #run(Setup, OutcomeSink, Progress, Consumer)}, showing the run on {@code page} (may be null). */
+    static Outcome run(Setup setup, OutcomeSink extraSink, Progress progress, Consumer<String> log, StatusPage page) {
         Scenario scenario = setup.scenario();
         Network network = scenario.network(new SplittableRandom(setup.seed()));
         CostModel emulated = scenario.costModel(network);
@@ -105,6 +110,9 @@ final class PolicyComparison {
             monitor.start();
             warmUp(client, setup.endpoints(), log);
             detector.start();
+            if (page != null) {
+                page.live(new StatusPage.Live(detector, monitor, memory));
+            }
             LinkEmulator links = setup.emulateLinks() ? LinkEmulator.of(emulated, DeviceClock.SYSTEM)
                     : LinkEmulator.disabled();
             try (DeviceRuntime runtime = DeviceRuntime.builder().scenario(scenario, emulated)
@@ -123,6 +131,10 @@ final class PolicyComparison {
                         ExecutionResult r = runtime.execute(setup.runId(p.getKey()), e, apps.get(e), p.getValue(),
                                 Policies.onFailure(p.getKey()), setup.seed());
                         progress.step(++done, total, p.getKey() + " " + r.application());
+                        if (page != null) {
+                            page.progress(done + "/" + total + " executions; last: " + p.getKey() + " "
+                                    + r.application());
+                        }
                     }
                 }
             }
