@@ -40,6 +40,10 @@ public final class DeviceCommand implements Callable<Integer> {
             + "(jdbc:h2:file:... or jdbc:postgresql://...); nothing is recorded without it.")
     String dbUrl;
 
+    @Option(names = "--web-port", description = "Serve a live status page on http://127.0.0.1:<port>/ while "
+            + "the device runs (0: any free port; default: no page).")
+    Integer webPort;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -64,16 +68,16 @@ public final class DeviceCommand implements Callable<Integer> {
                 settings.executions(), settings.seed(), settings.emulateLinks(), settings.detector(),
                 RuntimeConfig.ofDefaults(), "device-" + settings.seed());
         PolicyComparison.Outcome outcome;
-        if (dbUrl == null) {
-            outcome = run(setup, OutcomeSink.NONE, stderr);
-        } else {
-            try (Database db = Database.open(new DatabaseUrl(dbUrl), Database.DEFAULT_CONNECT_TIMEOUT,
-                    Clock.systemUTC())) {
-                db.migrate();
-                try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), settings.seed(),
-                        OptionalInt.empty(), "edgeoff device --config " + config)) {
-                    outcome = run(setup, sink, stderr);
-                }
+        StatusPage page = webPort == null ? null : new StatusPage(webPort);
+        if (page != null) {
+            stderr.println("edgeoff device: live status page on http://127.0.0.1:" + page.port() + "/");
+            stderr.flush();
+        }
+        try {
+            outcome = runRecorded(setup, scenario, settings, page, stderr);
+        } finally {
+            if (page != null) {
+                page.close();
             }
         }
         stdout.print(Reports.table(outcome.summaries()));
@@ -92,10 +96,26 @@ public final class DeviceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static PolicyComparison.Outcome run(PolicyComparison.Setup setup, OutcomeSink sink, PrintWriter stderr) {
+    private PolicyComparison.Outcome runRecorded(PolicyComparison.Setup setup, Scenario scenario,
+                                                 DeviceSettings settings, StatusPage page, PrintWriter stderr) {
+        if (dbUrl == null) {
+            return run(setup, OutcomeSink.NONE, page, stderr);
+        }
+        try (Database db = Database.open(new DatabaseUrl(dbUrl), Database.DEFAULT_CONNECT_TIMEOUT,
+                Clock.systemUTC())) {
+            db.migrate();
+            try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), settings.seed(),
+                    OptionalInt.empty(), "edgeoff device --config " + config)) {
+                return run(setup, sink, page, stderr);
+            }
+        }
+    }
+
+    private static PolicyComparison.Outcome run(PolicyComparison.Setup setup, OutcomeSink sink, StatusPage page,
+                                                PrintWriter stderr) {
         return PolicyComparison.run(setup, sink, new ProgressBar(System.err, System.console() != null), msg -> {
             stderr.println(msg);
             stderr.flush();
-        });
+        }, page);
     }
 }

@@ -53,9 +53,10 @@ class DeviceCommandTest {
         Path config = config("policies: [mdp, local]\n");
 
         String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
-        CliRun run = CliRun.of("device", "--config", config.toString(), "--db-url", url);
+        CliRun run = CliRun.of("device", "--config", config.toString(), "--db-url", url, "--web-port", "0");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("live status page on http://127.0.0.1:");
         assertThat(run.out()).contains("policy", "mdp", "local", "failure detector");
         Path out = dir.resolve("out");
         assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(3);
