@@ -32,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Decision latency. {@code seedDecision}: one {@code seed-mdp-svr} decision (build the 5x5x5 MDP from
  * the cost model, policy iteration) for a compute-intensive task on the seed topology.
- * {@code mdpPlan}: one {@code mdp} plan of a whole application from its first task (every remaining
- * stage solved), for each seed app and for a generated 20-site, 30-task DAG.
+ * {@code mdpPlan}: one {@code mdp} plan of an application from its first offloadable task (the
+ * local-only tasks before it have run on the device; every remaining stage is solved), for each seed
+ * app and for a generated 20-site, 30-task DAG.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -70,7 +71,21 @@ public class DecisionBenchmark {
             instance = AppInstance.draw(scenario.application(app), new SplittableRandom(1));
         }
         mdp = Policies.create("mdp", PolicyContext.of(costs, 1));
-        planRequest = request(instance, instance.application().topologicalOrder()[0], costs);
+        planRequest = firstOffloadable(instance, costs);
+    }
+
+    /** The request for the first offloadable task in topological order; the tasks before it ran on the device. */
+    private static DecisionRequest firstOffloadable(AppInstance app, CostModel costs) {
+        DecisionRequest blank = request(app, 0, costs);
+        int[] placement = blank.placement();
+        for (int task : app.application().topologicalOrder()) {
+            if (app.task(task).offloadable()) {
+                return new DecisionRequest(app, task, costs.deviceIndex(), placement, blank.excluded(),
+                        blank.outlook(), Optional.empty());
+            }
+            placement[task] = costs.deviceIndex();
+        }
+        throw new IllegalStateException(app.application().name() + " has no offloadable task");
     }
 
     private static DecisionRequest request(AppInstance app, int task, CostModel costs) {

@@ -1,6 +1,6 @@
 package io.edgeoff.site;
 
-import io.edgeoff.site.execution.ComputeKernel;
+import io.edgeoff.common.compute.ComputeKernel;
 import io.edgeoff.site.execution.IdempotencyCache;
 import io.edgeoff.site.execution.Pacer;
 import io.edgeoff.site.execution.TaskExecutor;

@@ -1,5 +1,6 @@
 package io.edgeoff.site.execution;
 
+import io.edgeoff.common.compute.ComputeKernel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;

@@ -1,5 +1,7 @@
 package io.edgeoff.site.execution;
 
+import io.edgeoff.common.compute.ComputeKernel;
+
 /**
  * The result of one execution. The output bytes are not stored: they are the kernel's expansion of
  * {@code digest} ({@link #output()}), so cached results stay small.

@@ -1,5 +1,5 @@
 /**
- * Task execution: the deterministic {@link io.edgeoff.site.execution.ComputeKernel}, the
+ * Task execution: the deterministic {@link io.edgeoff.common.compute.ComputeKernel}, the
  * {@link io.edgeoff.site.execution.TaskExecutor} that runs it on {@code cores} workers behind a
  * bounded queue and paces each task to {@code MI / MIPS} seconds, idempotency and throughput.
  */

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeoff.site.SiteServer;
 import io.edgeoff.site.TestSites;
-import io.edgeoff.site.execution.ComputeKernel;
+import io.edgeoff.common.compute.ComputeKernel;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

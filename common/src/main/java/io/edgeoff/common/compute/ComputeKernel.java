@@ -1,4 +1,4 @@
-package io.edgeoff.site.execution;
+package io.edgeoff.common.compute;
 
 import java.nio.charset.StandardCharsets;
 

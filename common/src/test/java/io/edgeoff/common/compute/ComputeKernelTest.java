@@ -1,4 +1,4 @@
-package io.edgeoff.site.execution;
+package io.edgeoff.common.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

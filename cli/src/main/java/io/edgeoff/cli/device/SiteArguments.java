@@ -1,0 +1,22 @@
+package io.edgeoff.cli.device;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The {@code edgeoff site} arguments the demo and the benchmark start sites with. */
+final class SiteArguments {
+    private SiteArguments() {
+    }
+
+    static List<String> of(String siteId, int port, String token, Path dataDir, Path trace, double timeCompression) {
+        List<String> args = new ArrayList<>(List.of("--scenario", "seed", "--site", siteId, "--bind", "127.0.0.1",
+                "--port", String.valueOf(port), "--token", token, "--data-dir", dataDir.toString()));
+        if (trace != null) {
+            args.addAll(List.of("--failure-trace", trace.toString(),
+                    "--time-compression", String.format(Locale.ROOT, "%s", timeCompression)));
+        }
+        return args;
+    }
+}

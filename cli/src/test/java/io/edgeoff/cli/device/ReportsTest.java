@@ -1,0 +1,65 @@
+package io.edgeoff.cli.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeoff.device.detector.DetectionStats;
+import io.edgeoff.device.detector.SuspicionEpisode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportsTest {
+    private static final PolicySummary MDP = new PolicySummary("mdp", 20, 0.75, 0.1, 0.67, 0.09, 99.96, 40, 2, 95.0,
+            new LinkedHashMap<>(Map.of("MD", 10L)), 0);
+    private static final DetectionStats STATS = new DetectionStats(List.of(
+            new SuspicionEpisode("EC", Instant.parse("2026-01-01T00:00:00Z"), "REFUSED", 99.0, 1500, true, false)),
+            Map.of("EC", 1), 0);
+
+    @Test
+    void jsonCarriesSummariesAndTimestampedDetectionEpisodes() throws Exception {
+        PolicyComparison.Outcome outcome = new PolicyComparison.Outcome(List.of(MDP), List.of(), STATS, 250);
+
+        JsonNode root = new ObjectMapper().readTree(Reports.json(Map.of("seed", 1), outcome));
+
+        assertThat(root.at("/summaries/0/policy").asText()).isEqualTo("mdp");
+        assertThat(root.at("/detection/episodes/0/suspectedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(root.at("/detection/episodes/0/detectionLatencyMillis").asDouble()).isEqualTo(99.0);
+    }
+
+    @Test
+    void htmlEscapesValuesAndDrawsOneChartPerMetric() {
+        PolicyComparison.Outcome outcome = new PolicyComparison.Outcome(List.of(MDP), List.of(), STATS, 250);
+
+        String html = Reports.html("a <b> & c", Map.of("trace", "<x>"), outcome);
+
+        assertThat(html).contains("a &lt;b&gt; &amp; c", "&lt;x&gt;").doesNotContain("<x>");
+        assertThat(html.split("<svg", -1)).hasSize(5);
+    }
+
+    @Test
+    void pairedDifferencesCompareTheSameExecutions() {
+        List<io.edgeoff.device.runtime.ExecutionResult> results = List.of(
+                new io.edgeoff.device.runtime.ExecutionResult("a", "mdp", 0, "CHESS", 1.0, 1.0, List.of()),
+                new io.edgeoff.device.runtime.ExecutionResult("a", "mdp", 1, "CHESS", 2.0, 2.0, List.of()),
+                new io.edgeoff.device.runtime.ExecutionResult("b", "local", 0, "CHESS", 1.5, 1.0, List.of()),
+                new io.edgeoff.device.runtime.ExecutionResult("b", "local", 1, "CHESS", 2.5, 3.0, List.of()));
+        PolicySummary local = new PolicySummary("local", 2, 2.0, 0, 2.0, 0, 99, 0, 0, 100, Map.of(), 0);
+        PolicySummary mdp = new PolicySummary("mdp", 2, 1.5, 0, 1.5, 0, 99, 0, 0, 100, Map.of(), 0);
+
+        String text = Reports.pairedText(List.of(mdp, local), results);
+
+        assertThat(text).contains("local", "response +0.500 ± 0.000 s (+33.3 %)", "energy +0.500");
+    }
+
+    @Test
+    void percentileIsTheNearestRank() {
+        double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
+        assertThat(Reports.percentile(sorted, 0.5)).isEqualTo(5);
+        assertThat(Reports.percentile(sorted, 0.99)).isEqualTo(10);
+    }
+}

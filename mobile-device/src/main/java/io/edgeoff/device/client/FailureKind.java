@@ -1,0 +1,22 @@
+package io.edgeoff.device.client;
+
+/** How a failed offloading attempt or heartbeat was detected. */
+public enum FailureKind {
+    /** The connection was refused (nothing listens: the site process is gone). */
+    REFUSED,
+    /** No answer within the attempt's deadline. */
+    TIMEOUT,
+    /** The connection broke while the request was in flight (reset, end of stream). */
+    CONNECTION_LOST,
+    /** The site answered 5xx (saturated, injected error outage, internal error). */
+    SERVER_ERROR,
+    /** The site answered 4xx: the request was refused (bad token, bad request). */
+    REJECTED,
+    /** The failure detector suspected the site while the attempt was in flight, and the attempt was abandoned. */
+    SUSPECTED;
+
+    /** @return true when the failure is certain evidence that the site is down (not a slow answer) */
+    public boolean isHardEvidence() {
+        return this == REFUSED || this == CONNECTION_LOST || this == SERVER_ERROR;
+    }
+}

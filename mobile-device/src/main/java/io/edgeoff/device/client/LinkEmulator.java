@@ -1,0 +1,62 @@
+package io.edgeoff.device.client;
+
+import io.edgeoff.common.app.TaskInstance;
+import io.edgeoff.common.cost.CostModel;
+import io.edgeoff.common.cost.TaskCost;
+import io.edgeoff.device.DeviceClock;
+
+/**
+ * Device-side emulation of the scenario's links. On one machine every site is a loopback hop away, so
+ * the device delays each transfer by the time the scenario's network would take: before sending a task
+ * it waits the uplink time {@code inKB / BW(from, to) + latency(from, to)} (nothing when the task stays
+ * on the site of its previous task), and after a remote sink task's reply it waits the downlink time
+ * {@code outKB / BW(site, device) + latency(site, device)}, exactly the data path of the seed's cost
+ * model. This emulates the links in the device process only; it does not shape real traffic (the
+ * root-only network-namespace test-bed does that). With {@link #disabled()} nothing is delayed.
+ */
+public final class LinkEmulator {
+    private final CostModel costModel;
+    private final DeviceClock clock;
+    private final boolean enabled;
+
+    private LinkEmulator(CostModel costModel, DeviceClock clock, boolean enabled) {
+        this.costModel = costModel;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    /** Emulates the links of {@code costModel}'s network. */
+    public static LinkEmulator of(CostModel costModel, DeviceClock clock) {
+        return new LinkEmulator(costModel, clock, true);
+    }
+
+    /** No delays (real network, or tests). */
+    public static LinkEmulator disabled() {
+        return new LinkEmulator(null, DeviceClock.SYSTEM, false);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** @return uplink seconds of {@code task} moving from site {@code from} to site {@code to} */
+    public double uplinkSeconds(TaskInstance task, int from, int to) {
+        return enabled ? transfer(task, from, to).uplinkSeconds() : 0;
+    }
+
+    /** @return downlink seconds of {@code task}'s result returning from site {@code to} to the device */
+    public double downlinkSeconds(TaskInstance task, int from, int to) {
+        return enabled ? transfer(task, from, to).downlinkSeconds() : 0;
+    }
+
+    private TaskCost transfer(TaskInstance task, int from, int to) {
+        return costModel.cost(task, from, to);
+    }
+
+    /** Waits {@code seconds} (the emulated transfer). */
+    public void transmit(double seconds) {
+        if (seconds > 0) {
+            clock.sleepNanos((long) (seconds * 1e9));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.edgeoff.device.client;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The device's view of the site API. Every call is bounded by a timeout and never throws for a site
+ * failure: failures are values. Implementations are thread-safe.
+ */
+public interface SiteClient extends AutoCloseable {
+
+    /**
+     * Sends a task. The future completes with {@link OffloadResult.Completed} or {@link OffloadResult.Failed}
+     * (never exceptionally, except when cancelled by the caller).
+     */
+    CompletableFuture<OffloadResult> submit(SiteEndpoint site, TaskRequest task, Duration deadline);
+
+    /** One heartbeat. */
+    CompletableFuture<HealthReply> health(SiteEndpoint site, Duration timeout);
+
+    /** The site's resources, or empty when it does not answer in time. */
+    Optional<SiteResources> resources(SiteEndpoint site, Duration timeout);
+
+    /** The site's availability forecast for {@code slots} slots, or empty when it does not answer in time. */
+    Optional<SiteAvailability> availability(SiteEndpoint site, int slots, Duration timeout);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,141 @@
+package io.edgeoff.device.monitor;
+
+import io.edgeoff.decision.SiteOutlook;
+import io.edgeoff.device.DeviceClock;
+import io.edgeoff.device.client.SiteAvailability;
+import io.edgeoff.device.client.SiteClient;
+import io.edgeoff.device.client.SiteEndpoint;
+import io.edgeoff.device.client.SiteResources;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls each site's resources and availability forecast every {@code pollInterval} and keeps a
+ * {@link SiteView} per site. Round trip and throughput are exponentially smoothed
+ * ({@code x = 0.7 x + 0.3 sample}). Thread-safe.
+ */
+public final class ResourceMonitor implements AutoCloseable {
+    static final double SMOOTHING = 0.3;
+
+    private final List<SiteEndpoint> endpoints;
+    private final SiteClient client;
+    private final Duration pollInterval;
+    private final Duration timeout;
+    private final DeviceClock clock;
+    private final Map<String, SiteView> views = new LinkedHashMap<>();
+    private ScheduledExecutorService scheduler;
+
+    public ResourceMonitor(List<SiteEndpoint> endpoints, SiteClient client, Duration pollInterval, Duration timeout,
+                           DeviceClock clock) {
+        this.endpoints = List.copyOf(endpoints);
+        this.client = client;
+        this.pollInterval = pollInterval;
+        this.timeout = timeout;
+        this.clock = clock;
+        endpoints.forEach(e -> views.put(e.siteId(), SiteView.unknown(e.siteId())));
+    }
+
+    /** Polls every site once now (blocking), then every {@code pollInterval} in the background. */
+    public synchronized void start() {
+        pollAll();
+        if (scheduler == null) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "edgeoff-monitor");
+                t.setDaemon(true);
+                return t;
+            });
+            long period = pollInterval.toNanos();
+            scheduler.scheduleWithFixedDelay(this::pollAll, period, period, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Polls every site once. */
+    public void pollAll() {
+        for (SiteEndpoint endpoint : endpoints) {
+            poll(endpoint);
+        }
+    }
+
+    private void poll(SiteEndpoint endpoint) {
+        long start = clock.nanoTime();
+        Optional<SiteResources> resources = client.resources(endpoint, timeout);
+        double rttMillis = (clock.nanoTime() - start) / 1e6;
+        Optional<SiteAvailability> availability = client.availability(endpoint, 1, timeout);
+        synchronized (views) {
+            SiteView v = views.get(endpoint.siteId());
+            boolean reachable = resources.isPresent();
+            double rtt = reachable ? smooth(v.roundTripMillis(), rttMillis) : v.roundTripMillis();
+            views.put(endpoint.siteId(), new SiteView(endpoint.siteId(), reachable,
+                    resources.map(SiteResources::mips).orElse(v.mips()),
+                    resources.map(SiteResources::queueLength).orElse(v.queueLength()),
+                    availability.map(SiteAvailability::nextSlot).orElse(v.predictedAvailability()),
+                    availability.map(SiteAvailability::mtbfHours).orElse(v.mtbfHours()),
+                    availability.map(SiteAvailability::hoursSinceLastFailure).orElse(v.hoursSinceLastFailure()),
+                    rtt, v.throughputKBps(), v.polls() + (reachable ? 1 : 0)));
+        }
+    }
+
+    /** Records a measured transfer of {@code kilobytes} to or from {@code siteId} taking {@code seconds}. */
+    public void recordTransfer(String siteId, double kilobytes, double seconds) {
+        if (!(seconds > 0) || !(kilobytes > 0)) {
+            return;
+        }
+        synchronized (views) {
+            SiteView v = views.get(siteId);
+            if (v == null) {
+                return;
+            }
+            views.put(siteId, new SiteView(v.siteId(), v.reachable(), v.mips(), v.queueLength(),
+                    v.predictedAvailability(), v.mtbfHours(), v.hoursSinceLastFailure(), v.roundTripMillis(),
+                    smooth(v.throughputKBps(), kilobytes / seconds), v.polls()));
+        }
+    }
+
+    /** @return the current view of {@code siteId} */
+    public SiteView view(String siteId) {
+        synchronized (views) {
+            SiteView v = views.get(siteId);
+            if (v == null) {
+                throw new IllegalArgumentException("unknown site " + siteId + "; monitored: " + views.keySet());
+            }
+            return v;
+        }
+    }
+
+    /** @return every site's current view, in endpoint order */
+    public List<SiteView> views() {
+        synchronized (views) {
+            return List.copyOf(views.values());
+        }
+    }
+
+    /**
+     * The outlook a policy sees for {@code siteId}: the predicted availability, a down probability of
+     * {@code 1 - availability} (1 while suspected), MTBF and time since the last failure.
+     */
+    public SiteOutlook outlook(String siteId, boolean suspected) {
+        SiteView v = view(siteId);
+        double availability = v.predictedAvailability();
+        double mtbf = v.mtbfHours() > 0 ? v.mtbfHours() : Double.POSITIVE_INFINITY;
+        return new SiteOutlook(availability, suspected ? 1.0 : 1.0 - availability, 0.0, mtbf,
+                Math.max(0, v.hoursSinceLastFailure()), suspected);
+    }
+
+    private static double smooth(double old, double sample) {
+        return Double.isNaN(old) ? sample : (1 - SMOOTHING) * old + SMOOTHING * sample;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+}

@@ -1,0 +1,460 @@
+package io.edgeoff.device.runtime;
+
+import io.edgeoff.common.app.AppInstance;
+import io.edgeoff.common.app.TaskInstance;
+import io.edgeoff.common.cost.CostModel;
+import io.edgeoff.common.cost.DevicePower;
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.site.Site;
+import io.edgeoff.decision.Decision;
+import io.edgeoff.decision.DecisionRequest;
+import io.edgeoff.decision.FailureResponse;
+import io.edgeoff.decision.OffloadingPolicy;
+import io.edgeoff.decision.SiteOutlook;
+import io.edgeoff.device.DeviceClock;
+import io.edgeoff.device.client.FailureKind;
+import io.edgeoff.device.client.LinkEmulator;
+import io.edgeoff.device.client.OffloadResult;
+import io.edgeoff.device.client.SiteClient;
+import io.edgeoff.device.client.SiteEndpoint;
+import io.edgeoff.device.client.TaskReply;
+import io.edgeoff.device.client.TaskRequest;
+import io.edgeoff.device.detector.FailureDetector;
+import io.edgeoff.device.detector.SuspicionListener;
+import io.edgeoff.device.kernel.LocalKernel;
+import io.edgeoff.device.monitor.ResourceMonitor;
+import io.edgeoff.device.profiler.ApplicationProfiler;
+import io.edgeoff.device.workload.MixedWorkload;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs application executions on the live sites. For each execution the DAG's ready tasks run in parallel;
+ * each task asks the policy for a site (with the profiler's estimates, the monitor's outlook and the
+ * detector's suspicions), is offloaded with a deadline derived from its expected time, and after a failed
+ * attempt is re-decided (the failed site excluded, or only the device left, per {@link FailureResponse}) or run
+ * on the device with the shared compute kernel at the device's rating ({@link LocalKernel}). Exactly one {@link TaskOutcome} is
+ * recorded per task. Times are measured; the device energy of each phase is its measured duration times
+ * the scenario's power for that phase (uplink, idle while remote, downlink, local execution), following
+ * the seed's cost-model cases. Thread-safe for one execution at a time.
+ */
+public final class DeviceRuntime implements AutoCloseable {
+    private final Scenario scenario;
+    private final CostModel costModel;
+    private final SiteEndpoint[] endpoints;
+    private final SiteClient client;
+    private final FailureDetector detector;
+    private final ResourceMonitor monitor;
+    private final ApplicationProfiler profiler;
+    private final LinkEmulator links;
+    private final LocalKernel kernel;
+    private final OutcomeSink sink;
+    private final RuntimeConfig config;
+    private final DeviceClock clock;
+    private final int device;
+    private final DevicePower power;
+    private final ExecutorService workers;
+    private final Map<String, Set<CompletableFuture<OffloadResult>>> inFlight = new ConcurrentHashMap<>();
+
+    private DeviceRuntime(Builder b) {
+        this.scenario = b.scenario;
+        this.costModel = b.costModel;
+        this.client = b.client;
+        this.detector = b.detector;
+        this.monitor = b.monitor;
+        this.profiler = b.profiler;
+        this.links = b.links;
+        this.sink = b.sink;
+        this.config = b.config;
+        this.clock = b.clock;
+        this.kernel = new LocalKernel(clock);
+        this.device = costModel.deviceIndex();
+        this.power = costModel.power();
+        this.endpoints = new SiteEndpoint[costModel.siteCount()];
+        Map<String, SiteEndpoint> byId = new HashMap<>();
+        b.endpoints.forEach(e -> byId.put(e.siteId(), e));
+        for (int i = 0; i < endpoints.length; i++) {
+            Site site = costModel.sites().get(i);
+            if (site.isRemote()) {
+                endpoints[i] = byId.get(site.id());
+                if (endpoints[i] == null) {
+                    throw new IllegalArgumentException("no endpoint for site " + site.id() + "; endpoints given for "
+                            + byId.keySet());
+                }
+                inFlight.put(site.id(), ConcurrentHashMap.newKeySet());
+            }
+        }
+        this.workers = Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "edgeoff-task");
+            t.setDaemon(true);
+            return t;
+        });
+        if (detector.config().abandonOnSuspicion()) {
+            detector.addListener(new SuspicionListener() {
+                @Override
+                public void suspected(String siteId, String cause) {
+                    if (!FailureDetector.SILENCE.equals(cause)) {
+                        abandonInFlight(siteId, cause);
+                    }
+                }
+            });
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public CostModel costModel() {
+        return costModel;
+    }
+
+    /**
+     * Runs one execution of {@code actual} under {@code policy} and records its outcomes.
+     *
+     * @param runId      identifier of the run (a policy's series of executions)
+     * @param execution  execution number in the run
+     * @param inputSeed  seed of the tasks' input bytes
+     */
+    public ExecutionResult execute(String runId, int execution, AppInstance actual, OffloadingPolicy policy,
+                                   FailureResponse onFailure, long inputSeed) {
+        Execution ex = new Execution(runId, execution, actual, profiler.plan(actual), policy, onFailure, inputSeed);
+        long start = clock.nanoTime();
+        int n = actual.size();
+        int[][] predecessors = actual.application().predecessors();
+        int[][] successors = actual.application().successors();
+        int[] missing = new int[n];
+        int[] placement = new int[n];
+        Arrays.fill(placement, -1);
+        TaskOutcome[] outcomes = new TaskOutcome[n];
+        ExecutorCompletionService<TaskOutcome> done = new ExecutorCompletionService<>(workers);
+        int pending = 0;
+        for (int i = 0; i < n; i++) {
+            missing[i] = predecessors[i].length;
+            if (missing[i] == 0) {
+                submit(done, ex, i, placement);
+                pending++;
+            }
+        }
+        while (pending > 0) {
+            TaskOutcome outcome = take(done);
+            pending--;
+            int i = outcome.taskIndex();
+            if (outcomes[i] != null) {
+                throw new IllegalStateException("task " + outcome.taskName() + " finished twice");
+            }
+            outcomes[i] = outcome;
+            placement[i] = outcome.completed() ? outcome.siteIndex() : device;
+            sink.task(outcome);
+            for (int s : successors[i]) {
+                if (--missing[s] == 0) {
+                    submit(done, ex, s, placement);
+                    pending++;
+                }
+            }
+        }
+        double seconds = clock.secondsSince(start);
+        double energy = Arrays.stream(outcomes).mapToDouble(TaskOutcome::energyJoules).sum();
+        ExecutionResult result = new ExecutionResult(runId, policy.name(), execution, actual.application().name(),
+                seconds, energy, List.of(outcomes));
+        sink.execution(result);
+        return result;
+    }
+
+    private void submit(ExecutorCompletionService<TaskOutcome> done, Execution ex, int task, int[] placement) {
+        int[] snapshot = placement.clone();
+        done.submit(() -> {
+            try {
+                return runTask(ex, task, snapshot);
+            } catch (RuntimeException e) {
+                TaskInstance t = ex.actual.task(task);
+                return new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(),
+                        task, t.name(), -1, "", false, List.of(), 0, 0);
+            }
+        });
+    }
+
+    private static TaskOutcome take(ExecutorCompletionService<TaskOutcome> done) {
+        try {
+            return done.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running an execution", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("task runner failed", e.getCause());
+        }
+    }
+
+    private TaskOutcome runTask(Execution ex, int task, int[] placement) {
+        long start = clock.nanoTime();
+        TaskInstance t = ex.actual.task(task);
+        int from = previousSite(ex.actual, task, placement);
+        boolean[] excluded = new boolean[costModel.siteCount()];
+        List<Attempt> attempts = new ArrayList<>();
+        byte[] input = MixedWorkload.inputBytes(ex.inputSeed, ex.execution, task, t.inKB());
+        while (true) {
+            int site = choose(ex, task, from, placement, excluded, attempts.size());
+            Attempt attempt = site == device ? runLocally(ex, task, from, input) : offload(ex, task, from, site, input);
+            attempts.add(attempt);
+            if (attempt.succeeded()) {
+                double energy = attempts.stream().mapToDouble(Attempt::energyJoules).sum();
+                return new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(), task,
+                        t.name(), site, attempt.siteId(), true, attempts, clock.secondsSince(start), energy);
+            }
+            detector.taskFailed(attempt.siteId(), attempt.failure());
+            excluded[site] = true;
+            if (ex.onFailure == FailureResponse.DEVICE_ONLY) {
+                for (int s = 0; s < excluded.length; s++) {
+                    excluded[s] = s != device;
+                }
+            }
+        }
+    }
+
+    private int choose(Execution ex, int task, int from, int[] placement, boolean[] excluded, int failedSoFar) {
+        if (!ex.actual.task(task).offloadable() || failedSoFar >= config.maxRemoteAttempts()) {
+            return device;
+        }
+        List<SiteOutlook> outlook = new ArrayList<>(excluded.length);
+        for (int s = 0; s < excluded.length; s++) {
+            if (s == device) {
+                outlook.add(SiteOutlook.certain());
+                continue;
+            }
+            String id = endpoints[s].siteId();
+            boolean suspected = detector.isSuspected(id);
+            if (suspected && config.excludeSuspected()) {
+                excluded[s] = true;
+            }
+            outlook.add(monitor.outlook(id, suspected));
+        }
+        boolean anyRemote = false;
+        for (int s = 0; s < excluded.length; s++) {
+            anyRemote |= s != device && !excluded[s];
+        }
+        if (!anyRemote) {
+            return device;
+        }
+        DecisionRequest request = new DecisionRequest(ex.planned, task, from, placement, excluded.clone(), outlook,
+                Optional.empty());
+        Decision decision;
+        synchronized (ex.policy) {
+            decision = ex.policy.decide(request);
+        }
+        int site = decision.siteIndex();
+        if (site < 0 || site >= excluded.length || excluded[site]) {
+            return device;
+        }
+        return site;
+    }
+
+    private Attempt offload(Execution ex, int task, int from, int site, byte[] input) {
+        TaskInstance t = ex.actual.task(task);
+        SiteEndpoint endpoint = endpoints[site];
+        double mips = costModel.sites().get(site).mips();
+        long start = clock.nanoTime();
+        double up = links.uplinkSeconds(t, from, site);
+        links.transmit(up);
+        long sent = clock.nanoTime();
+        String kind = ex.actual.application().tasks().get(task).kind().name();
+        TaskRequest request = new TaskRequest(ex.runId + "/" + ex.execution + "/" + task, t.name(), kind,
+                t.millionInstructions(), t.outKB(), input);
+        double expectedSiteSeconds = ex.planned.task(task).millionInstructions() / mips;
+        OffloadResult result = await(endpoint, request, detector.config().deadlineFor(expectedSiteSeconds));
+        double wait = clock.secondsSince(sent);
+        if (result instanceof OffloadResult.Failed failed) {
+            double energy = from == device ? power.uplinkWatts() * up + power.idleWatts() * wait
+                    : power.idleWatts() * (up + wait);
+            return new Attempt(site, endpoint.siteId(), failed.kind(), failed.detail(), clock.secondsSince(start),
+                    energy);
+        }
+        TaskReply reply = ((OffloadResult.Completed) result).reply();
+        if (config.verifyOutputs() && !LocalKernel.isGenuine(kind, t.millionInstructions(), input, reply.output())) {
+            double energy = from == device ? power.uplinkWatts() * up + power.idleWatts() * wait
+                    : power.idleWatts() * (up + wait);
+            return new Attempt(site, endpoint.siteId(), FailureKind.SERVER_ERROR,
+                    "output does not match the compute kernel", clock.secondsSince(start), energy);
+        }
+        detector.alive(endpoint.siteId());
+        double down = links.downlinkSeconds(t, from, site);
+        links.transmit(down);
+        double executionSeconds = reply.executionMillis() / 1000.0;
+        profiler.observe(ex.actual.application(), task, executionSeconds, mips, reply.output().length / 1024.0);
+        double network = wait - executionSeconds - reply.queueWaitMillis() / 1000.0;
+        monitor.recordTransfer(endpoint.siteId(), t.inKB() + reply.output().length / 1024.0, network);
+        return new Attempt(site, endpoint.siteId(), null, "", clock.secondsSince(start),
+                remoteEnergy(from, site, up, wait, down));
+    }
+
+    private OffloadResult await(SiteEndpoint endpoint, TaskRequest request, java.time.Duration deadline) {
+        CompletableFuture<OffloadResult> future = client.submit(endpoint, request, deadline);
+        Set<CompletableFuture<OffloadResult>> flying = inFlight.get(endpoint.siteId());
+        flying.add(future);
+        try {
+            return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new OffloadResult.Failed(FailureKind.TIMEOUT, "interrupted");
+        } catch (ExecutionException e) {
+            return new OffloadResult.Failed(FailureKind.CONNECTION_LOST, String.valueOf(e.getCause()));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new OffloadResult.Failed(FailureKind.TIMEOUT, "no answer within " + deadline.toMillis() + " ms");
+        } catch (java.util.concurrent.CancellationException e) {
+            return new OffloadResult.Failed(FailureKind.SUSPECTED, "abandoned");
+        } finally {
+            flying.remove(future);
+        }
+    }
+
+    private void abandonInFlight(String siteId, String cause) {
+        Set<CompletableFuture<OffloadResult>> flying = inFlight.get(siteId);
+        if (flying == null) {
+            return;
+        }
+        for (CompletableFuture<OffloadResult> f : flying) {
+            f.complete(new OffloadResult.Failed(FailureKind.SUSPECTED, "site suspected (" + cause + ")"));
+        }
+    }
+
+    private double remoteEnergy(int from, int site, double up, double wait, double down) {
+        if (from == device) {
+            return power.uplinkWatts() * up + power.idleWatts() * wait + power.downlinkWatts() * down;
+        }
+        if (from == site) {
+            return power.idleWatts() * wait + power.downlinkWatts() * down;
+        }
+        return power.idleWatts() * (up + wait) + power.downlinkWatts() * down;
+    }
+
+    private Attempt runLocally(Execution ex, int task, int from, byte[] input) {
+        TaskInstance t = ex.actual.task(task);
+        long start = clock.nanoTime();
+        double fetch = from == device ? 0 : links.uplinkSeconds(t, from, device);
+        links.transmit(fetch);
+        long computeStart = clock.nanoTime();
+        double mips = costModel.sites().get(device).mips();
+        String kind = ex.actual.application().tasks().get(task).kind().name();
+        byte[] output = kernel.execute(kind, input, t.millionInstructions(), t.outKB(), mips);
+        double exec = clock.secondsSince(computeStart);
+        profiler.observe(ex.actual.application(), task, exec, mips, output.length / 1024.0);
+        double energy = power.downlinkWatts() * fetch + power.localExecutionWatts() * exec;
+        return new Attempt(device, costModel.sites().get(device).id(), null, "", clock.secondsSince(start), energy);
+    }
+
+    /** The site the task's input comes from: where its highest-indexed predecessor ran, or the device. */
+    static int previousSite(AppInstance app, int task, int[] placement, int device) {
+        int[] preds = app.application().predecessors()[task];
+        if (preds.length == 0) {
+            return device;
+        }
+        int site = placement[preds[preds.length - 1]];
+        return site < 0 ? device : site;
+    }
+
+    private int previousSite(AppInstance app, int task, int[] placement) {
+        return previousSite(app, task, placement, device);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private record Execution(String runId, int execution, AppInstance actual, AppInstance planned,
+                             OffloadingPolicy policy, FailureResponse onFailure, long inputSeed) {
+    }
+
+    /** Assembles a runtime; every part is required except where a default is named. */
+    public static final class Builder {
+        private Scenario scenario;
+        private CostModel costModel;
+        private List<SiteEndpoint> endpoints = List.of();
+        private SiteClient client;
+        private FailureDetector detector;
+        private ResourceMonitor monitor;
+        private ApplicationProfiler profiler = new ApplicationProfiler();
+        private LinkEmulator links = LinkEmulator.disabled();
+        private OutcomeSink sink = OutcomeSink.NONE;
+        private RuntimeConfig config = RuntimeConfig.ofDefaults();
+        private DeviceClock clock = DeviceClock.SYSTEM;
+
+        public Builder scenario(Scenario scenario, CostModel costModel) {
+            this.scenario = scenario;
+            this.costModel = costModel;
+            return this;
+        }
+
+        public Builder endpoints(List<SiteEndpoint> endpoints) {
+            this.endpoints = List.copyOf(endpoints);
+            return this;
+        }
+
+        public Builder client(SiteClient client) {
+            this.client = client;
+            return this;
+        }
+
+        public Builder detector(FailureDetector detector) {
+            this.detector = detector;
+            return this;
+        }
+
+        public Builder monitor(ResourceMonitor monitor) {
+            this.monitor = monitor;
+            return this;
+        }
+
+        public Builder profiler(ApplicationProfiler profiler) {
+            this.profiler = profiler;
+            return this;
+        }
+
+        public Builder links(LinkEmulator links) {
+            this.links = links;
+            return this;
+        }
+
+        public Builder sink(OutcomeSink sink) {
+            this.sink = sink;
+            return this;
+        }
+
+        public Builder config(RuntimeConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        public Builder clock(DeviceClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public DeviceRuntime build() {
+            for (Object part : new Object[] {scenario, costModel, client, detector, monitor}) {
+                if (part == null) {
+                    throw new IllegalArgumentException(
+                            "a device runtime needs a scenario, cost model, client, detector and monitor");
+                }
+            }
+            return new DeviceRuntime(this);
+        }
+    }
+}

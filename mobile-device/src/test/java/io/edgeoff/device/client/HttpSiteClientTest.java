@@ -1,0 +1,100 @@
+package io.edgeoff.device.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edgeoff.device.FakeSite;
+import java.net.URI;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpSiteClientTest {
+    private FakeSite site;
+    private HttpSiteClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        site = new FakeSite("EC", 8000, 0.9);
+        client = new HttpSiteClient();
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+        client.close();
+    }
+
+    private static TaskRequest task(String key) {
+        return new TaskRequest(key, "COMPARE", "DI", 80, 6, new byte[2048]);
+    }
+
+    @Test
+    void sendsATaskAndDecodesTheReply() throws Exception {
+        OffloadResult result = client.submit(site.endpoint(), task("run/0/3"), Duration.ofSeconds(2)).get();
+
+        assertThat(result).isInstanceOfSatisfying(OffloadResult.Completed.class, c -> {
+            assertThat(c.reply().siteId()).isEqualTo("EC");
+            assertThat(c.reply().idempotencyKey()).isEqualTo("run/0/3");
+            assertThat(c.reply().output()).hasSize(6 * 1024);
+            assertThat(c.reply().executionMillis()).isEqualTo(10.0);
+        });
+    }
+
+    @Test
+    void aClosedPortIsAConnectionRefusal() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        SiteEndpoint gone = new SiteEndpoint("EC", URI.create("http://127.0.0.1:" + port), "secret");
+
+        OffloadResult result = client.submit(gone, task("k"), Duration.ofSeconds(2)).get();
+
+        assertThat(result).isEqualTo(new OffloadResult.Failed(FailureKind.REFUSED, ((OffloadResult.Failed) result).detail()));
+        assertThat(client.health(gone, Duration.ofSeconds(1)).get().failure()).isEqualTo(FailureKind.REFUSED);
+    }
+
+    @Test
+    void a503IsAServerError() throws Exception {
+        site.mode(FakeSite.Mode.ERROR);
+
+        OffloadResult result = client.submit(site.endpoint(), task("k"), Duration.ofSeconds(2)).get();
+
+        assertThat(((OffloadResult.Failed) result).kind()).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(((OffloadResult.Failed) result).detail()).contains("503", "UNAVAILABLE");
+    }
+
+    @Test
+    void aSiteThatDoesNotAnswerBeforeTheDeadlineTimesOut() throws Exception {
+        site.mode(FakeSite.Mode.HANG);
+
+        long start = System.nanoTime();
+        OffloadResult result = client.submit(site.endpoint(), task("k"), Duration.ofMillis(200)).get();
+
+        assertThat(((OffloadResult.Failed) result).kind()).isEqualTo(FailureKind.TIMEOUT);
+        assertThat((System.nanoTime() - start) / 1e6).isBetween(150.0, 1500.0);
+    }
+
+    @Test
+    void aBadTokenIsARejection() throws Exception {
+        SiteEndpoint wrong = new SiteEndpoint("EC", site.endpoint().baseUri(), "wrong");
+
+        OffloadResult result = client.submit(wrong, task("k"), Duration.ofSeconds(2)).get();
+
+        assertThat(((OffloadResult.Failed) result).kind()).isEqualTo(FailureKind.REJECTED);
+    }
+
+    @Test
+    void readsResourcesAndTheAvailabilityForecast() {
+        assertThat(client.resources(site.endpoint(), Duration.ofSeconds(1))).hasValueSatisfying(r -> {
+            assertThat(r.mips()).isEqualTo(8000.0);
+            assertThat(r.cores()).isEqualTo(4);
+        });
+        assertThat(client.availability(site.endpoint(), 1, Duration.ofSeconds(1))).hasValueSatisfying(a -> {
+            assertThat(a.nextSlot()).isEqualTo(0.9);
+            assertThat(a.mtbfHours()).isEqualTo(100.0);
+        });
+    }
+}

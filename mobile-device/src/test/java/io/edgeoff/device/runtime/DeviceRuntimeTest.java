@@ -1,0 +1,274 @@
+package io.edgeoff.device.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import io.edgeoff.common.app.AppInstance;
+import io.edgeoff.common.cost.CostModel;
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.decision.FailureResponse;
+import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.device.DeviceClock;
+import io.edgeoff.device.FakeSite;
+import io.edgeoff.device.PreferencePolicy;
+import io.edgeoff.device.client.FailureKind;
+import io.edgeoff.device.client.HttpSiteClient;
+import io.edgeoff.device.client.LinkEmulator;
+import io.edgeoff.device.client.SiteEndpoint;
+import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.device.detector.FailureDetector;
+import io.edgeoff.device.monitor.ResourceMonitor;
+import io.edgeoff.device.workload.MixedWorkload;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeviceRuntimeTest {
+    private static final int MD = 0;
+    private static final int ED = 1;
+    private static final int EC = 2;
+
+    private final Scenario seed = ScenarioYaml.load("seed");
+    private final CostModel costModel = seed.costModel();
+    private final Map<String, FakeSite> sites = new LinkedHashMap<>();
+    private final InMemoryOutcomeSink sink = new InMemoryOutcomeSink();
+    private HttpSiteClient client;
+    private FailureDetector detector;
+    private ResourceMonitor monitor;
+
+    @BeforeEach
+    void startSites() throws Exception {
+        for (String id : List.of("ED", "EC", "ER", "CD")) {
+            sites.put(id, new FakeSite(id, seed.site(id).mips(), 0.99));
+        }
+        client = new HttpSiteClient();
+    }
+
+    @AfterEach
+    void stopSites() {
+        if (detector != null) {
+            detector.close();
+        }
+        if (monitor != null) {
+            monitor.close();
+        }
+        sites.values().forEach(FakeSite::close);
+        client.close();
+    }
+
+    private DeviceRuntime runtime(DetectorConfig detectorConfig, RuntimeConfig config, LinkEmulator links,
+                                  boolean startDetector) {
+        List<SiteEndpoint> endpoints = sites.values().stream().map(FakeSite::endpoint).toList();
+        detector = new FailureDetector(endpoints, client, detectorConfig, DeviceClock.SYSTEM);
+        monitor = new ResourceMonitor(endpoints, client, Duration.ofSeconds(1), Duration.ofMillis(500),
+                DeviceClock.SYSTEM);
+        monitor.pollAll();
+        if (startDetector) {
+            detector.start();
+        }
+        return DeviceRuntime.builder().scenario(seed, costModel).endpoints(endpoints).client(client)
+                .detector(detector).monitor(monitor).links(links).sink(sink).config(config).build();
+    }
+
+    private DeviceRuntime runtime() {
+        return runtime(DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(), LinkEmulator.disabled(), true);
+    }
+
+    @Test
+    void everyTaskOfEveryExecutionHasExactlyOneOutcome() {
+        List<AppInstance> apps = new MixedWorkload(seed, 3).take(8);
+        try (DeviceRuntime runtime = runtime()) {
+
+            for (int e = 0; e < apps.size(); e++) {
+                runtime.execute("r1", e, apps.get(e), new PreferencePolicy(MD, List.of(EC, ED)),
+                        FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+            }
+        }
+
+        int expected = apps.stream().mapToInt(AppInstance::size).sum();
+        Set<String> keys = new HashSet<>();
+        sink.tasks().forEach(t -> keys.add(t.execution() + "/" + t.taskIndex()));
+        assertThat(sink.tasks()).hasSize(expected).allMatch(TaskOutcome::completed);
+        assertThat(keys).hasSize(expected);
+        assertThat(sink.tasks()).allSatisfy(t -> assertThat(t.siteId())
+                .isEqualTo(apps.get(t.execution()).task(t.taskIndex()).offloadable() ? "EC" : "MD"));
+        assertThat(sites.get("EC").executionsPerKey().values()).allMatch(n -> n == 1);
+        assertThat(sink.executions()).hasSize(8).allMatch(r -> r.tasksLost() == 0 && r.offloadFailures() == 0);
+    }
+
+    @Test
+    void readyTasksRunInParallel() {
+        AppInstance antivirus = AppInstance.means(seed.application("ANTIVIRUS"));
+        sites.get("EC").taskDelayMillis(300);
+        try (DeviceRuntime runtime = runtime()) {
+
+            runtime.execute("r1", 0, antivirus, new PreferencePolicy(MD, List.of(EC)),
+                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+        }
+
+        assertThat(sites.get("EC").maxConcurrentTasks()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedSiteIsExcludedAndTheTaskDecidedAgain() {
+        sites.get("EC").crash();
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4, true),
+                LinkEmulator.disabled(), false)) {
+
+            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
+                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+        }
+
+        TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
+                .orElseThrow();
+        assertThat(update.siteId()).isEqualTo("ED");
+        assertThat(update.attempts()).extracting(Attempt::siteId).containsExactly("EC", "ED");
+        assertThat(update.attempts().get(0).failure()).isEqualTo(FailureKind.REFUSED);
+        assertThat(sink.executions().get(0).offloadFailures()).isEqualTo(2); // UPDATE_CHESS and COMPUTE_MOVE each try EC once
+    }
+
+    @Test
+    void aSiteWhoseOutputIsNotTheKernelsFailsTheAttempt() {
+        sites.get("EC").mode(FakeSite.Mode.WRONG_OUTPUT);
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4, true),
+                LinkEmulator.disabled(), false)) {
+
+            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
+                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+        }
+
+        TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
+                .orElseThrow();
+        assertThat(update.attempts()).extracting(Attempt::siteId).containsExactly("EC", "ED");
+        assertThat(update.attempts().get(0).detail()).isEqualTo("output does not match the compute kernel");
+    }
+
+    @Test
+    void deviceOnlyPoliciesRunTheTaskLocallyAfterAFailure() {
+        sites.get("EC").mode(FakeSite.Mode.ERROR);
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4, true),
+                LinkEmulator.disabled(), false)) {
+
+            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)), FailureResponse.DEVICE_ONLY, 1);
+        }
+
+        TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
+                .orElseThrow();
+        assertThat(update.attempts()).extracting(Attempt::siteId).containsExactly("EC", "MD");
+        assertThat(update.attempts().get(0).failure()).isEqualTo(FailureKind.SERVER_ERROR);
+    }
+
+    @Test
+    void aSiteCrashingMidRunLosesNoTaskAndCountsNoneTwice() throws Exception {
+        List<AppInstance> apps = new MixedWorkload(seed, 11).take(12);
+        List<ExecutionResult> results = new ArrayList<>();
+        try (DeviceRuntime runtime = runtime()) {
+            Thread run = new Thread(() -> {
+                for (int e = 0; e < apps.size(); e++) {
+                    results.add(runtime.execute("r1", e, apps.get(e), new PreferencePolicy(MD, List.of(EC, ED)),
+                            FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1));
+                }
+            });
+            sites.get("EC").taskDelayMillis(40);
+            run.start();
+            org.awaitility.Awaitility.await().until(() -> sites.get("EC").tasks() >= 5);
+
+            sites.get("EC").crash();
+            run.join(60_000);
+        }
+
+        int expected = apps.stream().mapToInt(AppInstance::size).sum();
+        assertThat(results).hasSize(12);
+        assertThat(sink.tasks()).hasSize(expected).allMatch(TaskOutcome::completed);
+        assertThat(sink.tasks().stream().map(t -> t.execution() + "/" + t.taskIndex()).distinct()).hasSize(expected);
+        assertThat(sink.tasks()).anyMatch(t -> t.siteId().equals("ED"));
+        assertThat(detector.isSuspected("EC")).isTrue();
+    }
+
+    @Test
+    void anAttemptToAHungSiteFailsAtItsDeadlineAndTheTaskMovesOn() {
+        sites.get("EC").mode(FakeSite.Mode.HANG);
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        DetectorConfig config = DetectorConfig.ofDefaults();
+        try (DeviceRuntime runtime = runtime(config, new RuntimeConfig(4, false, 4, true), LinkEmulator.disabled(), true)) {
+
+            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
+                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+        }
+
+        TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
+                .orElseThrow();
+        double deadline = config.deadlineFor(150.0 / 8000).toMillis() / 1000.0;
+        assertThat(update.attempts().get(0).siteId()).isEqualTo("EC");
+        assertThat(update.attempts().get(0).failure()).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(update.attempts().get(0).seconds()).isBetween(deadline - 0.05, deadline + 0.5);
+        assertThat(update.siteId()).isEqualTo("ED");
+    }
+
+    @Test
+    void attemptsInFlightAreAbandonedAsSoonAsTheSiteAnswers5xxElsewhere() throws Exception {
+        AppInstance antivirus = AppInstance.means(seed.application("ANTIVIRUS"));
+        sites.get("EC").taskDelayMillis(3000);
+        DetectorConfig patient = DetectorConfig.ofDefaults().withDeadline(100, Duration.ofSeconds(20));
+        try (DeviceRuntime runtime = runtime(patient, new RuntimeConfig(4, false, 4, true), LinkEmulator.disabled(), true)) {
+            Thread errorSoon = new Thread(() -> {
+                org.awaitility.Awaitility.await().until(() -> sites.get("EC").tasks() >= 2);
+                sites.get("EC").mode(FakeSite.Mode.ERROR); // the next heartbeat gets a 503: hard evidence
+            });
+            errorSoon.start();
+
+            long start = System.nanoTime();
+            runtime.execute("r1", 0, antivirus, new PreferencePolicy(MD, List.of(EC, ED)),
+                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            errorSoon.join();
+
+            assertThat(seconds).isLessThan(2.5);
+        }
+        assertThat(sink.tasks()).filteredOn(t -> t.taskName().equals("SCAN_FILE")).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.attempts().get(0).failure()).isEqualTo(FailureKind.SUSPECTED);
+                    assertThat(t.siteId()).isEqualTo("ED");
+                });
+    }
+
+    @Test
+    void localEnergyIsTheLocalPowerTimesTheMeasuredExecutionTime() {
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        try (DeviceRuntime runtime = runtime()) {
+
+            ExecutionResult result = runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of()),
+                    FailureResponse.DEVICE_ONLY, 1);
+
+            double ratedSeconds = chess.tasks().stream().mapToDouble(t -> t.millionInstructions() / 1000.0).sum();
+            assertThat(result.energyJoules()).isCloseTo(0.9 * ratedSeconds, offset(0.9 * 0.1));
+            assertThat(result.responseSeconds()).isGreaterThanOrEqualTo(ratedSeconds);
+        }
+    }
+
+    @Test
+    void emulatedLinksDelayAnOffloadedTaskByItsUplinkTime() {
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(),
+                LinkEmulator.of(costModel, DeviceClock.SYSTEM), true)) {
+
+            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC)), FailureResponse.DEVICE_ONLY, 1);
+        }
+
+        int update = seed.application("CHESS").indexOf("UPDATE_CHESS");
+        double uplink = costModel.cost(chess.task(update), MD, EC).uplinkSeconds();
+        TaskOutcome outcome = sink.tasks().stream().filter(t -> t.taskIndex() == update).findFirst().orElseThrow();
+        assertThat(outcome.attempts().get(0).seconds()).isGreaterThanOrEqualTo(uplink);
+        assertThat(outcome.energyJoules()).isGreaterThanOrEqualTo(1.3 * uplink);
+    }
+}
