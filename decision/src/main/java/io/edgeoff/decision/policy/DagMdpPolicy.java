@@ -62,12 +62,9 @@ public final class DagMdpPolicy implements ExplainablePolicy {
 
     @Override
     public Decision decide(DecisionRequest request) {
-        TaskInstance task = request.app().task(request.taskIndex());
-        if (!task.offloadable()) {
+        if (!request.app().task(request.taskIndex()).offloadable()) {
             // the only feasible action; the plan of the later tasks does not change it
-            int device = costModel.deviceIndex();
-            TaskCost cost = costModel.cost(task, request.previousSite(), device);
-            return new Decision(device, cost.timeSeconds(), cost.energyJoules());
+            return Feasibility.onDevice(costModel, request);
         }
         return new Planner(request).solve(false).decision();
     }

@@ -1,7 +1,6 @@
 package io.edgeoff.decision.policy;
 
 import io.edgeoff.common.cost.CostModel;
-import io.edgeoff.common.cost.TaskCost;
 import io.edgeoff.decision.Decision;
 import io.edgeoff.decision.DecisionRequest;
 import io.edgeoff.decision.OffloadingPolicy;
@@ -21,8 +20,6 @@ public final class LocalPolicy implements OffloadingPolicy {
 
     @Override
     public Decision decide(DecisionRequest request) {
-        int device = costModel.deviceIndex();
-        TaskCost cost = costModel.cost(request.app().task(request.taskIndex()), request.previousSite(), device);
-        return new Decision(device, cost.timeSeconds(), cost.energyJoules());
+        return Feasibility.onDevice(costModel, request);
     }
 }

@@ -55,12 +55,9 @@ public final class SeedTaskMdpPolicy implements ExplainablePolicy {
 
     @Override
     public Decision decide(DecisionRequest request) {
-        TaskInstance task = request.app().task(request.taskIndex());
-        if (!task.offloadable()) {
+        if (!request.app().task(request.taskIndex()).offloadable()) {
             // every remote action is invalid: the MDP's answer is the device (explain() shows the full model)
-            int device = costModel.deviceIndex();
-            TaskCost cost = costModel.cost(task, request.previousSite(), device);
-            return new Decision(device, cost.timeSeconds(), cost.energyJoules());
+            return Feasibility.onDevice(costModel, request);
         }
         return solve(request).decision;
     }

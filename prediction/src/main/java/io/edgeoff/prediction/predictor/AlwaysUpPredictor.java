@@ -14,18 +14,10 @@ public final class AlwaysUpPredictor implements Predictor {
     }
 
     public static Trainer trainer() {
-        return new Trainer() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public Predictor train(AvailabilitySeries history) {
-                SeriesMath.requireObserved(history);
-                return INSTANCE;
-            }
-        };
+        return Trainer.of(NAME, history -> {
+            SeriesMath.requireObserved(history);
+            return INSTANCE;
+        });
     }
 
     @Override

@@ -25,17 +25,9 @@ public final class BlendPredictor implements Predictor {
         }
         List<String> names = List.copyOf(memberNames);
         names.forEach(Predictors::description);
-        return new Trainer() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public Predictor train(AvailabilitySeries history) {
-                return new BlendPredictor(names.stream().map(n -> Predictors.trainer(n).train(history)).toList());
-            }
-        };
+        return Trainer.of(NAME, history -> {
+            return new BlendPredictor(names.stream().map(n -> Predictors.trainer(n).train(history)).toList());
+        });
     }
 
     @Override

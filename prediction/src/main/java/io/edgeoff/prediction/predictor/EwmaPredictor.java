@@ -21,18 +21,10 @@ public final class EwmaPredictor implements Predictor {
         if (!(alpha > 0 && alpha <= 1)) {
             throw new IllegalArgumentException("EWMA alpha must be in (0,1], but was " + alpha);
         }
-        return new Trainer() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public Predictor train(AvailabilitySeries history) {
-                SeriesMath.requireObserved(history);
-                return new EwmaPredictor(alpha, history.mean());
-            }
-        };
+        return Trainer.of(NAME, history -> {
+            SeriesMath.requireObserved(history);
+            return new EwmaPredictor(alpha, history.mean());
+        });
     }
 
     private EwmaPredictor(double alpha, double fallback) {

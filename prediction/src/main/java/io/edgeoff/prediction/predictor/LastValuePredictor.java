@@ -8,18 +8,10 @@ public final class LastValuePredictor implements Predictor {
 
     /** Trains nothing: the model reads the history at forecast time. */
     public static Trainer trainer() {
-        return new Trainer() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public Predictor train(AvailabilitySeries history) {
-                SeriesMath.requireObserved(history);
-                return new LastValuePredictor(history.mean());
-            }
-        };
+        return Trainer.of(NAME, history -> {
+            SeriesMath.requireObserved(history);
+            return new LastValuePredictor(history.mean());
+        });
     }
 
     private final double fallback;

@@ -43,17 +43,9 @@ public final class MarkovPredictor implements Predictor {
     }
 
     public static Trainer trainer() {
-        return new Trainer() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public Predictor train(AvailabilitySeries history) {
-                return fit(history);
-            }
-        };
+        return Trainer.of(NAME, history -> {
+            return fit(history);
+        });
     }
 
     static MarkovPredictor fit(AvailabilitySeries h) {

@@ -18,18 +18,10 @@ public final class MovingMeanPredictor implements Predictor {
         if (window < 1) {
             throw new IllegalArgumentException("moving-mean window must be >= 1 slot, but was " + window);
         }
-        return new Trainer() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public Predictor train(AvailabilitySeries history) {
-                SeriesMath.requireObserved(history);
-                return new MovingMeanPredictor(window, history.mean());
-            }
-        };
+        return Trainer.of(NAME, history -> {
+            SeriesMath.requireObserved(history);
+            return new MovingMeanPredictor(window, history.mean());
+        });
     }
 
     private MovingMeanPredictor(int window, double fallback) {

@@ -64,5 +64,20 @@ public interface Predictor {
          * @throws IllegalArgumentException if the series has no observed slot
          */
         Predictor train(AvailabilitySeries history);
+
+        /** A trainer named {@code name} that trains with {@code train}. */
+        static Trainer of(String name, java.util.function.Function<AvailabilitySeries, Predictor> train) {
+            return new Trainer() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public Predictor train(AvailabilitySeries history) {
+                    return train.apply(history);
+                }
+            };
+        }
     }
 }

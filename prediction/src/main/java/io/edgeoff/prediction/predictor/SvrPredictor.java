@@ -71,17 +71,9 @@ public final class SvrPredictor implements Predictor {
 
     /** Trainer with given hyper-parameters (NaN fields follow the seed's rule). */
     public static Trainer trainer(String name, Params params) {
-        return new Trainer() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Predictor train(AvailabilitySeries history) {
-                return fit(name, history, params);
-            }
-        };
+        return Trainer.of(name, history -> {
+            return fit(name, history, params);
+        });
     }
 
     /** Fits on the observed slots of {@code history}: x = slot index, y = availability. */

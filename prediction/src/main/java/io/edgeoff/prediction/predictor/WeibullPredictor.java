@@ -30,17 +30,9 @@ public final class WeibullPredictor implements Predictor {
     }
 
     public static Trainer trainer() {
-        return new Trainer() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public Predictor train(AvailabilitySeries history) {
-                return fit(history);
-            }
-        };
+        return Trainer.of(NAME, history -> {
+            return fit(history);
+        });
     }
 
     static WeibullPredictor fit(AvailabilitySeries h) {
