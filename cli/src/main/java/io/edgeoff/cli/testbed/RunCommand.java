@@ -137,6 +137,7 @@ public final class RunCommand implements Runnable {
                         JavaCommand.of(CLI_MAIN, 384, List.of("device", "--config", deviceConfig.toString(),
                                 "--db-url", "jdbc:h2:file:" + config.workDir().resolve("db").resolve("edgeoff"))));
                 int exit = followUntilExit(device, out, Duration.ofMinutes(deviceTimeoutMinutes), injector);
+                injector.close(); // ends the faults still in effect, so their end is in the log
                 out.println();
                 out.println("injected faults (wall time from the end of the device's first execution):");
                 injector.log().forEach(l -> out.println("  " + l));

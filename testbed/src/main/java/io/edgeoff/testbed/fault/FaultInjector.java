@@ -17,7 +17,9 @@ public final class FaultInjector implements AutoCloseable {
     private final LongConsumer sleeper;
     private final List<String> log = new ArrayList<>();
     private final Thread thread;
+    private final List<FaultAction> active = new ArrayList<>();
     private volatile boolean stopped;
+    private long origin;
 
     /**
      * @param sleeper sleeps the given milliseconds (e.g. {@code Thread::sleep} wrapped); may be interrupted by {@link #close()}
@@ -53,7 +55,7 @@ public final class FaultInjector implements AutoCloseable {
     }
 
     private void runSchedule() {
-        long origin = clock.millis();
+        origin = clock.millis();
         for (FaultAction action : actions) {
             long wait;
             while (!stopped && (wait = action.atMillis() - (clock.millis() - origin)) > 0) {
@@ -65,17 +67,26 @@ public final class FaultInjector implements AutoCloseable {
             if (stopped) {
                 return;
             }
-            String outcome;
-            try {
-                apply(action);
-                outcome = "ok";
-            } catch (RuntimeException e) {
-                outcome = "failed: " + e.getMessage();
+            execute(action, "");
+        }
+    }
+
+    private void execute(FaultAction action, String note) {
+        String outcome;
+        try {
+            apply(action);
+            outcome = "ok" + note;
+        } catch (RuntimeException e) {
+            outcome = "failed: " + e.getMessage() + note;
+        }
+        synchronized (log) {
+            if (action.begin()) {
+                active.add(action);
+            } else {
+                active.removeIf(a -> a.siteId().equals(action.siteId()) && a.event().equals(action.event()));
             }
-            synchronized (log) {
-                log.add(String.format(Locale.ROOT, "%8.3f s  %s (%s)", (clock.millis() - origin) / 1000.0,
-                        action.describe(), outcome));
-            }
+            log.add(String.format(Locale.ROOT, "%8.3f s  %s (%s)", (clock.millis() - origin) / 1000.0,
+                    action.describe(), outcome));
         }
     }
 
@@ -114,7 +125,10 @@ public final class FaultInjector implements AutoCloseable {
         }
     }
 
-    /** Stops injecting (pending actions are dropped; the caller restores the test-bed by tearing it down). */
+    /**
+     * Stops injecting: pending actions are dropped, and every fault that has begun but not yet ended
+     * is ended now (logged with "at close"), so the sites and links are whole again before teardown.
+     */
     @Override
     public void close() {
         stopped = true;
@@ -123,6 +137,13 @@ public final class FaultInjector implements AutoCloseable {
             thread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        List<FaultAction> open;
+        synchronized (log) {
+            open = List.copyOf(active);
+        }
+        for (FaultAction begun : open) {
+            execute(new FaultAction(begun.atMillis(), begun.siteId(), false, begun.event()), ", at close");
         }
     }
 }

@@ -119,4 +119,51 @@ class FaultPlanTest {
         assertThat(done).containsExactly("1000 crash EC", "1200 degrade CD 50.0 0.5", "1500 recover EC", "2200 restore CD");
         assertThat(injector.log()).hasSize(4).allMatch(l -> l.endsWith("(ok)"));
     }
+
+    @Test
+    void closingEndsEveryFaultThatHasBegunSoNothingStaysBroken() {
+        AtomicLong now = new AtomicLong();
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(now.get());
+            }
+        };
+        List<String> done = new ArrayList<>();
+        FaultTarget target = new FaultTarget() {
+            public void crash(String s) { done.add(now.get() + " crash " + s); }
+            public void recover(String s) { done.add(now.get() + " recover " + s); }
+            public void linkDown(String s) { done.add(now.get() + " down " + s); }
+            public void linkUp(String s) { done.add(now.get() + " up " + s); }
+            public void degrade(String s, double d, double l) { done.add(now.get() + " degrade " + s + " " + d + " " + l); }
+            public void restore(String s) { done.add(now.get() + " restore " + s); }
+        };
+        FaultPlan plan = new FaultPlan(List.of(FaultEvent.of(10, "EC", FaultKind.CRASH, 5),
+                new FaultEvent(12, "CD", FaultKind.DEGRADE, 10, 50, 0.5)));
+        java.util.concurrent.atomic.AtomicReference<FaultInjector> self = new java.util.concurrent.atomic.AtomicReference<>();
+        FaultInjector injector = new FaultInjector(FaultSchedule.of(plan, 10, Long.MAX_VALUE), target, clock, wait -> {
+            if (now.get() >= 1200) {
+                self.get().close();
+            } else {
+                now.addAndGet(wait);
+            }
+        });
+        self.set(injector);
+
+        injector.runNow();
+
+        assertThat(done).containsExactly("1000 crash EC", "1200 degrade CD 50.0 0.5", "1200 recover EC", "1200 restore CD");
+        assertThat(injector.log()).hasSize(4);
+        assertThat(injector.log().get(2)).endsWith("(ok, at close)");
+    }
 }
