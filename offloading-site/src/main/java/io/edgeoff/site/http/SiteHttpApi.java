@@ -1,6 +1,9 @@
 package io.edgeoff.site.http;
 
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeoff.site.SiteMetrics;
@@ -25,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -189,21 +191,53 @@ public final class SiteHttpApi {
             throw new ApiException(409, "IDEMPOTENCY_CONFLICT", e.getMessage());
         }
         boolean replayed = submission.replayed();
-        ctx.future(() -> submission.result().handle((result, error) -> {
-            if (error != null) {
-                writeError(ctx, new ApiException(500, "EXECUTION_FAILED", "task " + order.idempotencyKey()
-                        + " failed: " + error));
-            } else {
-                writeJson(ctx, 200, taskResponse(result, replayed));
-            }
+        CompletableFuture<TaskResult> future = submission.result();
+        if (future.isDone()) {
+            // Already done (a replay, or a task run on this thread): answer synchronously, without the
+            // cost of an asynchronous servlet request (startAsync, timeout timer, completion dispatch).
+            future.handle((result, error) -> {
+                answerTask(ctx, order, result, error, replayed);
+                return null;
+            }).join();
+            return;
+        }
+        ctx.future(() -> future.handle((result, error) -> {
+            answerTask(ctx, order, result, error, replayed);
             return null;
         }));
     }
 
-    private ApiResponses.TaskResponse taskResponse(TaskResult result, boolean replayed) {
-        return new ApiResponses.TaskResponse(result.idempotencyKey(), siteId,
-                Base64.getEncoder().encodeToString(result.output()), result.queueWaitNanos() / 1e6,
-                result.executionNanos() / 1e6, replayed);
+    private void answerTask(Context ctx, TaskOrder order, TaskResult result, Throwable error, boolean replayed) {
+        if (error != null) {
+            writeError(ctx, new ApiException(500, "EXECUTION_FAILED", "task " + order.idempotencyKey()
+                    + " failed: " + error));
+        } else {
+            ctx.status(200).contentType(JSON).result(taskResponseBytes(result, replayed));
+        }
+    }
+
+    /**
+     * The 200 body of {@code POST /v1/tasks}, written field by field with the same names, order and
+     * number formatting as {@link ApiResponses.TaskResponse}; the output is base64-encoded straight
+     * into the JSON buffer.
+     */
+    private byte[] taskResponseBytes(TaskResult result, boolean replayed) {
+        byte[] output = result.output();
+        var buffer = new ByteArrayBuilder(160 + output.length * 4 / 3);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(buffer)) {
+            json.writeStartObject();
+            json.writeStringField("idempotencyKey", result.idempotencyKey());
+            json.writeStringField("siteId", siteId);
+            json.writeFieldName("outputBase64");
+            json.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, output, 0, output.length);
+            json.writeNumberField("queueWaitMillis", result.queueWaitNanos() / 1e6);
+            json.writeNumberField("executionMillis", result.executionNanos() / 1e6);
+            json.writeBooleanField("replayed", replayed);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
     }
 
     private byte[] readBody(Context ctx) {
