@@ -212,7 +212,16 @@ public final class SiteHttpApi {
             writeError(ctx, new ApiException(500, "EXECUTION_FAILED", "task " + order.idempotencyKey()
                     + " failed: " + error));
         } else {
-            ctx.status(200).contentType(JSON).result(taskResponseBytes(result, replayed));
+            byte[] body = taskResponseBytes(result, replayed);
+            ctx.status(200).contentType(JSON);
+            // Written straight to the response (with its length), not through Javalin's result stream,
+            // which copies it once more through a fresh buffer.
+            try {
+                ctx.res().setContentLength(body.length);
+                ctx.res().getOutputStream().write(body);
+            } catch (IOException e) {
+                LOG.debug("could not answer task {}: {}", order.idempotencyKey(), e.getMessage());
+            }
         }
     }
 
@@ -246,6 +255,12 @@ public final class SiteHttpApi {
             throw tooLarge(declared);
         }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared >= 0) {
+                // Known length (the usual case): read into an array of exactly that size.
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : java.util.Arrays.copyOf(body, read);
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
             if (body.length > maxRequestBytes) {
                 throw tooLarge(body.length);
