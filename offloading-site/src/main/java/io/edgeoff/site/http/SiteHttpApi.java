@@ -3,7 +3,6 @@ package io.edgeoff.site.http;
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeoff.site.SiteMetrics;
@@ -212,15 +211,19 @@ public final class SiteHttpApi {
             writeError(ctx, new ApiException(500, "EXECUTION_FAILED", "task " + order.idempotencyKey()
                     + " failed: " + error));
         } else {
-            byte[] body = taskResponseBytes(result, replayed);
+            ResponseBuffer body = RESPONSE_BUFFER.get();
+            body.reset();
+            writeTaskResponse(body, result, replayed);
             ctx.status(200).contentType(JSON);
             // Written straight to the response (with its length), not through Javalin's result stream,
             // which copies it once more through a fresh buffer.
             try {
-                ctx.res().setContentLength(body.length);
-                ctx.res().getOutputStream().write(body);
+                ctx.res().setContentLength(body.size());
+                ctx.res().getOutputStream().write(body.array(), 0, body.size());
             } catch (IOException e) {
                 LOG.debug("could not answer task {}: {}", order.idempotencyKey(), e.getMessage());
+            } finally {
+                body.trim();
             }
         }
     }
@@ -230,9 +233,8 @@ public final class SiteHttpApi {
      * number formatting as {@link ApiResponses.TaskResponse}; the output is base64-encoded straight
      * into the JSON buffer.
      */
-    private byte[] taskResponseBytes(TaskResult result, boolean replayed) {
+    private void writeTaskResponse(ResponseBuffer buffer, TaskResult result, boolean replayed) {
         byte[] output = result.output();
-        var buffer = new ByteArrayBuilder(160 + output.length * 4 / 3);
         try (JsonGenerator json = mapper.getFactory().createGenerator(buffer)) {
             json.writeStartObject();
             json.writeStringField("idempotencyKey", result.idempotencyKey());
@@ -246,7 +248,30 @@ public final class SiteHttpApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toByteArray();
+    }
+
+    /** Per-thread buffer for task answers, reused while small ({@value ResponseBuffer#KEEP_BYTES} bytes). */
+    private static final ThreadLocal<ResponseBuffer> RESPONSE_BUFFER = ThreadLocal.withInitial(ResponseBuffer::new);
+
+    /** A byte buffer whose array can be written out without a copy. */
+    private static final class ResponseBuffer extends java.io.ByteArrayOutputStream {
+        static final int KEEP_BYTES = 64 * 1024;
+
+        ResponseBuffer() {
+            super(4096);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
+        /** Drops a large array after use, so that idle threads keep at most {@value #KEEP_BYTES} bytes. */
+        void trim() {
+            if (buf.length > KEEP_BYTES) {
+                buf = new byte[4096];
+            }
+            count = 0;
+        }
     }
 
     private byte[] readBody(Context ctx) {
