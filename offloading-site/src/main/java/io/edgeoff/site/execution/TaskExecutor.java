@@ -4,6 +4,7 @@ import io.edgeoff.common.compute.ComputeKernel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +16,9 @@ import java.util.function.LongSupplier;
  * of its execution; when the kernel itself takes longer (a slow or busy host) the task simply
  * takes longer, and the measured time is reported. When all cores are busy and the queue is full,
  * {@link #submit} throws {@link SaturatedException} at once (the HTTP layer answers 503 with
- * {@code Retry-After}).
+ * {@code Retry-After}). A zero-MI task (nothing to pace) that finds a free core and an empty queue
+ * runs on the submitting thread instead of a worker; it still holds one of the {@code cores}
+ * permits while it runs, so at most {@code cores} tasks ever execute at once.
  */
 public final class TaskExecutor implements AutoCloseable {
     private final double mips;
@@ -26,6 +29,8 @@ public final class TaskExecutor implements AutoCloseable {
     private final ThroughputMeter meter;
     private final ThreadPoolExecutor pool;
     private final AtomicInteger running = new AtomicInteger();
+    /** One permit per core, held while a task executes (on a worker, or inline on the caller's thread). */
+    private final Semaphore corePermits;
     private volatile double meanExecutionSeconds;
 
     /**
@@ -51,6 +56,7 @@ public final class TaskExecutor implements AutoCloseable {
         this.nanoTime = nanoTime;
         this.pacer = pacer;
         this.meter = meter;
+        this.corePermits = new Semaphore(cores);
         AtomicInteger threadNumber = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.SECONDS,
                 queueCapacity == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity),
@@ -70,8 +76,31 @@ public final class TaskExecutor implements AutoCloseable {
     public CompletableFuture<TaskResult> submit(TaskOrder order) {
         CompletableFuture<TaskResult> future = new CompletableFuture<>();
         long acceptedAt = nanoTime.getAsLong();
+        if (order.millionInstructions() == 0 && pool.getQueue().isEmpty() && corePermits.tryAcquire()) {
+            // Nothing to pace and a core is free: run on the caller's thread, which is cheaper than
+            // handing the task to a worker and back. Still counts against the cores (the permit).
+            try {
+                run(order, acceptedAt, future);
+            } finally {
+                corePermits.release();
+            }
+            return future;
+        }
         try {
-            pool.execute(() -> run(order, acceptedAt, future));
+            pool.execute(() -> {
+                try {
+                    corePermits.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    future.completeExceptionally(new java.util.concurrent.CancellationException("the site is stopping"));
+                    return;
+                }
+                try {
+                    run(order, acceptedAt, future);
+                } finally {
+                    corePermits.release();
+                }
+            });
         } catch (RejectedExecutionException e) {
             throw new SaturatedException("site saturated: " + cores + " cores busy and " + queueCapacity
                     + " tasks queued", retryAfterSeconds());

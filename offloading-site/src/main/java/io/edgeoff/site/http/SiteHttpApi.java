@@ -1,5 +1,7 @@
 package io.edgeoff.site.http;
 
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -189,21 +190,88 @@ public final class SiteHttpApi {
             throw new ApiException(409, "IDEMPOTENCY_CONFLICT", e.getMessage());
         }
         boolean replayed = submission.replayed();
-        ctx.future(() -> submission.result().handle((result, error) -> {
-            if (error != null) {
-                writeError(ctx, new ApiException(500, "EXECUTION_FAILED", "task " + order.idempotencyKey()
-                        + " failed: " + error));
-            } else {
-                writeJson(ctx, 200, taskResponse(result, replayed));
-            }
+        CompletableFuture<TaskResult> future = submission.result();
+        if (future.isDone()) {
+            // Already done (a replay, or a task run on this thread): answer synchronously, without the
+            // cost of an asynchronous servlet request (startAsync, timeout timer, completion dispatch).
+            future.handle((result, error) -> {
+                answerTask(ctx, order, result, error, replayed);
+                return null;
+            }).join();
+            return;
+        }
+        ctx.future(() -> future.handle((result, error) -> {
+            answerTask(ctx, order, result, error, replayed);
             return null;
         }));
     }
 
-    private ApiResponses.TaskResponse taskResponse(TaskResult result, boolean replayed) {
-        return new ApiResponses.TaskResponse(result.idempotencyKey(), siteId,
-                Base64.getEncoder().encodeToString(result.output()), result.queueWaitNanos() / 1e6,
-                result.executionNanos() / 1e6, replayed);
+    private void answerTask(Context ctx, TaskOrder order, TaskResult result, Throwable error, boolean replayed) {
+        if (error != null) {
+            writeError(ctx, new ApiException(500, "EXECUTION_FAILED", "task " + order.idempotencyKey()
+                    + " failed: " + error));
+        } else {
+            ResponseBuffer body = RESPONSE_BUFFER.get();
+            body.reset();
+            writeTaskResponse(body, result, replayed);
+            ctx.status(200).contentType(JSON);
+            // Written straight to the response (with its length), not through Javalin's result stream,
+            // which copies it once more through a fresh buffer.
+            try {
+                ctx.res().setContentLength(body.size());
+                ctx.res().getOutputStream().write(body.array(), 0, body.size());
+            } catch (IOException e) {
+                LOG.debug("could not answer task {}: {}", order.idempotencyKey(), e.getMessage());
+            } finally {
+                body.trim();
+            }
+        }
+    }
+
+    /**
+     * The 200 body of {@code POST /v1/tasks}, written field by field with the same names, order and
+     * number formatting as {@link ApiResponses.TaskResponse}; the output is base64-encoded straight
+     * into the JSON buffer.
+     */
+    private void writeTaskResponse(ResponseBuffer buffer, TaskResult result, boolean replayed) {
+        byte[] output = result.output();
+        try (JsonGenerator json = mapper.getFactory().createGenerator(buffer)) {
+            json.writeStartObject();
+            json.writeStringField("idempotencyKey", result.idempotencyKey());
+            json.writeStringField("siteId", siteId);
+            json.writeFieldName("outputBase64");
+            json.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, output, 0, output.length);
+            json.writeNumberField("queueWaitMillis", result.queueWaitNanos() / 1e6);
+            json.writeNumberField("executionMillis", result.executionNanos() / 1e6);
+            json.writeBooleanField("replayed", replayed);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Per-thread buffer for task answers, reused while small ({@value ResponseBuffer#KEEP_BYTES} bytes). */
+    private static final ThreadLocal<ResponseBuffer> RESPONSE_BUFFER = ThreadLocal.withInitial(ResponseBuffer::new);
+
+    /** A byte buffer whose array can be written out without a copy. */
+    private static final class ResponseBuffer extends java.io.ByteArrayOutputStream {
+        static final int KEEP_BYTES = 64 * 1024;
+
+        ResponseBuffer() {
+            super(4096);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
+        /** Drops a large array after use, so that idle threads keep at most {@value #KEEP_BYTES} bytes. */
+        void trim() {
+            if (buf.length > KEEP_BYTES) {
+                buf = new byte[4096];
+            }
+            count = 0;
+        }
     }
 
     private byte[] readBody(Context ctx) {
@@ -212,6 +280,12 @@ public final class SiteHttpApi {
             throw tooLarge(declared);
         }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared >= 0) {
+                // Known length (the usual case): read into an array of exactly that size.
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : java.util.Arrays.copyOf(body, read);
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
             if (body.length > maxRequestBytes) {
                 throw tooLarge(body.length);
