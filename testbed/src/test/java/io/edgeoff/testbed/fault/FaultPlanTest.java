@@ -81,37 +81,40 @@ class FaultPlanTest {
                 "crash EC begins", "crash EC ends", "link-down EC begins", "link-down EC ends");
     }
 
+    /** Manual time for the injector tests, in milliseconds. */
+    private final AtomicLong now = new AtomicLong();
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now.get());
+        }
+    };
+    /** What the target was asked to do, with the time. */
+    private final List<String> done = new ArrayList<>();
+    private final FaultTarget target = new FaultTarget() {
+        public void crash(String s) { done.add(now.get() + " crash " + s); }
+        public void recover(String s) { done.add(now.get() + " recover " + s); }
+        public void linkDown(String s) { done.add(now.get() + " down " + s); }
+        public void linkUp(String s) { done.add(now.get() + " up " + s); }
+        public void degrade(String s, double d, double l) { done.add(now.get() + " degrade " + s + " " + d + " " + l); }
+        public void restore(String s) { done.add(now.get() + " restore " + s); }
+    };
+    private final FaultPlan crashAndDegrade = new FaultPlan(List.of(FaultEvent.of(10, "EC", FaultKind.CRASH, 5),
+            new FaultEvent(12, "CD", FaultKind.DEGRADE, 10, 50, 0.5)));
+
     @Test
     void injectsEachActionAtItsTimeAgainstTheTarget() {
-        AtomicLong now = new AtomicLong();
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(now.get());
-            }
-        };
-        List<String> done = new ArrayList<>();
-        FaultTarget target = new FaultTarget() {
-            public void crash(String s) { done.add(now.get() + " crash " + s); }
-            public void recover(String s) { done.add(now.get() + " recover " + s); }
-            public void linkDown(String s) { done.add(now.get() + " down " + s); }
-            public void linkUp(String s) { done.add(now.get() + " up " + s); }
-            public void degrade(String s, double d, double l) { done.add(now.get() + " degrade " + s + " " + d + " " + l); }
-            public void restore(String s) { done.add(now.get() + " restore " + s); }
-        };
-        FaultPlan plan = new FaultPlan(List.of(FaultEvent.of(10, "EC", FaultKind.CRASH, 5),
-                new FaultEvent(12, "CD", FaultKind.DEGRADE, 10, 50, 0.5)));
-        FaultInjector injector = new FaultInjector(FaultSchedule.of(plan, 10, Long.MAX_VALUE), target, clock,
+        FaultInjector injector = new FaultInjector(FaultSchedule.of(crashAndDegrade, 10, Long.MAX_VALUE), target, clock,
                 now::addAndGet);
 
         injector.runNow();
@@ -122,36 +125,8 @@ class FaultPlanTest {
 
     @Test
     void closingEndsEveryFaultThatHasBegunSoNothingStaysBroken() {
-        AtomicLong now = new AtomicLong();
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(now.get());
-            }
-        };
-        List<String> done = new ArrayList<>();
-        FaultTarget target = new FaultTarget() {
-            public void crash(String s) { done.add(now.get() + " crash " + s); }
-            public void recover(String s) { done.add(now.get() + " recover " + s); }
-            public void linkDown(String s) { done.add(now.get() + " down " + s); }
-            public void linkUp(String s) { done.add(now.get() + " up " + s); }
-            public void degrade(String s, double d, double l) { done.add(now.get() + " degrade " + s + " " + d + " " + l); }
-            public void restore(String s) { done.add(now.get() + " restore " + s); }
-        };
-        FaultPlan plan = new FaultPlan(List.of(FaultEvent.of(10, "EC", FaultKind.CRASH, 5),
-                new FaultEvent(12, "CD", FaultKind.DEGRADE, 10, 50, 0.5)));
         java.util.concurrent.atomic.AtomicReference<FaultInjector> self = new java.util.concurrent.atomic.AtomicReference<>();
-        FaultInjector injector = new FaultInjector(FaultSchedule.of(plan, 10, Long.MAX_VALUE), target, clock, wait -> {
+        FaultInjector injector = new FaultInjector(FaultSchedule.of(crashAndDegrade, 10, Long.MAX_VALUE), target, clock, wait -> {
             if (now.get() >= 1200) {
                 self.get().close();
             } else {
