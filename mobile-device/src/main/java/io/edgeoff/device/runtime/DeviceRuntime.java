@@ -6,6 +6,7 @@ import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.cost.DevicePower;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.site.Site;
+import io.edgeoff.decision.DagPlacement;
 import io.edgeoff.decision.Decision;
 import io.edgeoff.decision.DecisionRequest;
 import io.edgeoff.decision.FailureResponse;
@@ -355,18 +356,9 @@ public final class DeviceRuntime implements AutoCloseable {
         return new Attempt(device, costModel.sites().get(device).id(), null, "", clock.secondsSince(start), energy);
     }
 
-    /** The site the task's input comes from: where its highest-indexed predecessor ran, or the device. */
-    static int previousSite(AppInstance app, int task, int[] placement, int device) {
-        int[] preds = app.application().predecessors()[task];
-        if (preds.length == 0) {
-            return device;
-        }
-        int site = placement[preds[preds.length - 1]];
-        return site < 0 ? device : site;
-    }
-
+    /** The site the task's input comes from, by the rule the planners and the simulator use. */
     private int previousSite(AppInstance app, int task, int[] placement) {
-        return previousSite(app, task, placement, device);
+        return DagPlacement.previousSite(app.application(), task, placement, device);
     }
 
     public Scenario scenario() {
