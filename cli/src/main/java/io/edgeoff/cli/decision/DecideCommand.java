@@ -85,7 +85,6 @@ public final class DecideCommand implements Runnable {
     @Override
     public void run() {
         Scenario scenario = ScenarioYaml.load(scenarioName);
-        Policies.parseList(policy);
         CostModel costModel = seed == null ? scenario.costModel()
                 : scenario.costModel(scenario.network(new SplittableRandom(seed)));
         AppInstance app = target.app != null ? AppInstance.means(scenario.application(target.app)) : singleTask();
@@ -149,7 +148,7 @@ public final class DecideCommand implements Runnable {
 
     private void printJson(PrintWriter out, DecisionExplainer.Report report) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("policy_name", report.policy());
+        root.put("policyName", report.policy());
         boolean single = report.decisions().size() == 1 && target.app == null;
         if (single) {
             root.put("decision", report.decisions().get(0).site());

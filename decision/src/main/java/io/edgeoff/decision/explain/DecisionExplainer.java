@@ -42,7 +42,6 @@ public final class DecisionExplainer {
         Map<String, Map<String, String>> policyTable = new LinkedHashMap<>();
         Map<String, Map<String, Double>> values = new LinkedHashMap<>();
         String valueKind = "expected time of the chosen site, s (this policy has no value function)";
-        boolean planned = false;
         for (int task : app.application().topologicalOrder()) {
             int from = app.application().predecessors()[task].length == 0 ? firstFrom
                     : DagPlacement.previousSite(app.application(), task, placement, costModel.deviceIndex());
@@ -53,14 +52,16 @@ public final class DecisionExplainer {
                 Explanation explanation = explainable.explain(request);
                 decision = explanation.decision();
                 valueKind = explanation.valueKind();
-                if (!planned) {
-                    for (Explanation.StateRow row : explanation.states()) {
-                        policyTable.computeIfAbsent(row.task(), t -> new LinkedHashMap<>())
-                                .put(row.state(), siteId(row.actionSite()));
-                        values.computeIfAbsent(row.task(), t -> new LinkedHashMap<>()).put(row.state(), row.value());
+                // a planner explains every later task too: keep each task's table from its first explanation
+                java.util.Set<String> explained = java.util.Set.copyOf(policyTable.keySet());
+                for (Explanation.StateRow row : explanation.states()) {
+                    if (explained.contains(row.task())) {
+                        continue;
                     }
+                    policyTable.computeIfAbsent(row.task(), t -> new LinkedHashMap<>())
+                            .put(row.state(), siteId(row.actionSite()));
+                    values.computeIfAbsent(row.task(), t -> new LinkedHashMap<>()).put(row.state(), row.value());
                 }
-                planned = policy.name().equals("mdp");
             } else {
                 decision = policy.decide(request);
                 for (int state = 0; state < costModel.siteCount(); state++) {
