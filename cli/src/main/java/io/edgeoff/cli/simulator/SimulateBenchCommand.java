@@ -9,7 +9,6 @@ import io.edgeoff.simulator.run.ExperimentSpec;
 import io.edgeoff.simulator.run.SimulatorPolicies;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,8 +61,7 @@ public final class SimulateBenchCommand implements Runnable {
             throw new IllegalArgumentException("--samplings, --executions and --rounds must be >= 1 and --warmup >= 0");
         }
         SimulatorPolicies registry = new SimulatorPolicies();
-        List<String> names = Arrays.stream(policies.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        names.forEach(registry::requireKnown);
+        List<String> names = registry.parseList("--policies", policies);
         Scenario scenario = ScenarioYaml.load(scenarioName);
         ExperimentSpec experiment = ExperimentSpec.of(scenario, List.of(config), names, samplings, executions, seed)
                 .withFailureMode(FailureMode.parse(failureMode)).withThreads(1);

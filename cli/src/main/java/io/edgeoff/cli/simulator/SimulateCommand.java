@@ -16,7 +16,6 @@ import io.edgeoff.simulator.run.SimulatorPolicies;
 import io.edgeoff.simulator.run.WeightSweep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,11 +96,7 @@ public final class SimulateCommand implements Runnable {
     @Override
     public void run() {
         SimulatorPolicies registry = new SimulatorPolicies();
-        List<String> policyNames = Arrays.stream(policies.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (policyNames.isEmpty()) {
-            throw new IllegalArgumentException("--policies: no policy given; known policies: " + registry.names());
-        }
-        policyNames.forEach(registry::requireKnown);
+        List<String> policyNames = registry.parseList("--policies", policies);
         ExperimentSpec experiment = spec(policyNames);
         AvailabilitySource availability = TraceSources.open(Optional.ofNullable(trace));
         ExperimentRunner runner = new ExperimentRunner(registry, availability);

@@ -30,4 +30,15 @@ public interface PolicyProvider {
             throw new IllegalArgumentException("unknown policy '" + name + "'; known policies: " + names());
         }
     }
+
+    /** Validates a comma-separated list of policy names, e.g. {@code mdp,oracle}. */
+    default List<String> parseList(String option, String commaSeparated) {
+        List<String> names = java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException(option + ": no policy given; known policies: " + names());
+        }
+        names.forEach(this::requireKnown);
+        return names;
+    }
 }
