@@ -93,7 +93,8 @@ public final class SiteService {
             idempotency.put(order.idempotencyKey(), entry);
         }
         IdempotencyCache.Entry accepted = entry;
-        entry.result().whenComplete((r, error) -> {
+        // the answer waits for the accounting, so a client that sees the result also sees it counted
+        CompletableFuture<TaskResult> accounted = entry.result().whenComplete((r, error) -> {
             if (error != null) {
                 idempotency.remove(order.idempotencyKey(), accepted);
                 metrics.taskOutcome("failed");
@@ -108,7 +109,7 @@ public final class SiteService {
                 metrics.executed(r.queueWaitNanos(), r.executionNanos());
             }
         });
-        return new Submission(entry.result(), false);
+        return new Submission(accounted, false);
     }
 
     public Resources resources() {
