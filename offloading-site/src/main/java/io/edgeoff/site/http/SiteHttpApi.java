@@ -1,15 +1,10 @@
 package io.edgeoff.site.http;
 
-import com.fasterxml.jackson.core.Base64Variants;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeoff.site.SiteMetrics;
 import io.edgeoff.site.SiteService;
-import io.edgeoff.site.execution.SaturatedException;
-import io.edgeoff.site.execution.TaskOrder;
-import io.edgeoff.site.execution.TaskResult;
 import io.edgeoff.site.failure.FailureRecord;
 import io.edgeoff.site.injection.ActiveOutage;
 import io.edgeoff.site.injection.OutageController;
@@ -49,7 +44,7 @@ public final class SiteHttpApi {
     public static final String OPENAPI_RESOURCE = "/io/edgeoff/site/http/openapi-site.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteHttpApi.class);
-    private static final String JSON = "application/json";
+    static final String JSON = "application/json";
     private static final long DRAIN_FACTOR = 4;
 
     private final SiteService service;
@@ -103,7 +98,9 @@ public final class SiteHttpApi {
         config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
         config.requestLogger.http((ctx, ms) -> metrics.response(ctx.statusCode()));
         var routes = config.routes;
-        routes.post("/v1/tasks", guarded(true, true, this::submitTask));
+        // POST /v1/tasks, the hot path, is a Jetty core handler in front of this servlet (TaskEndpoint).
+        config.jetty.modifyServer(server -> server.setHandler(new TaskEndpoint(this, service, outages, metrics, parser,
+                siteId)));
         routes.get("/v1/health", guarded(false, false, this::health));
         routes.get("/v1/health/live", this::liveness);
         routes.get("/v1/resources", guarded(false, true, this::resources));
@@ -115,9 +112,6 @@ public final class SiteHttpApi {
         routes.get("/v1/admin/outages", guarded(true, false, this::currentOutage));
         routes.get("/v1/admin/failure-events", guarded(true, false, this::failureEvents));
         routes.exception(ApiException.class, (e, ctx) -> {
-            if (ctx.path().equals("/v1/tasks") && e.status() != 503) {
-                metrics.taskOutcome("invalid");
-            }
             writeError(ctx, e);
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, new ApiException(e.getStatus(),
@@ -151,126 +145,38 @@ public final class SiteHttpApi {
                         hang(ctx, o);
                         return;
                     }
-                    throw new ApiException(503, "SITE_UNAVAILABLE", "site " + siteId + " is in an injected "
-                            + o.mode().label() + " outage until " + o.end(), OptionalLong.of(secondsUntil(o)));
+                    throw unavailable(o);
                 }
             }
             if (needsToken) {
-                checkToken(ctx);
+                checkToken(ctx.header("Authorization"));
             }
             inner.handle(ctx);
         };
     }
 
-    private void checkToken(Context ctx) {
-        String header = ctx.header("Authorization");
+    /** The 503 answer during an injected outage (not {@code hang}, which answers nothing). */
+    ApiException unavailable(ActiveOutage o) {
+        return new ApiException(503, "SITE_UNAVAILABLE", "site " + siteId + " is in an injected " + o.mode().label()
+                + " outage until " + o.end(), OptionalLong.of(secondsUntil(o)));
+    }
+
+    /** The answer a request held by a {@code hang} outage finally gets when the outage ends. */
+    static ApiException hungAnswer() {
+        return new ApiException(503, "SITE_UNAVAILABLE", "the site hung during an injected outage and did not answer");
+    }
+
+    /** Checks the {@code Authorization} header against the site's bearer token. */
+    void checkToken(String header) {
         if (header == null || header.isBlank()) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "UNAUTHORIZED", "missing Authorization: Bearer <token> header");
+            throw ApiException.unauthorized("missing Authorization: Bearer <token> header", "Bearer");
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "UNAUTHORIZED", "Authorization header must use the Bearer scheme");
+            throw ApiException.unauthorized("Authorization header must use the Bearer scheme", "Bearer");
         }
         byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, token)) {
-            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            throw new ApiException(401, "UNAUTHORIZED", "wrong bearer token");
-        }
-    }
-
-    private void submitTask(Context ctx) {
-        TaskOrder order = parser.parse(readBody(ctx));
-        SiteService.Submission submission;
-        try {
-            submission = service.submit(order);
-        } catch (SaturatedException e) {
-            throw new ApiException(503, "SATURATED", e.getMessage(), OptionalLong.of(e.retryAfterSeconds()));
-        } catch (SiteService.IdempotencyConflictException e) {
-            throw new ApiException(409, "IDEMPOTENCY_CONFLICT", e.getMessage());
-        }
-        boolean replayed = submission.replayed();
-        CompletableFuture<TaskResult> future = submission.result();
-        if (future.isDone()) {
-            // Already done (a replay, or a task run on this thread): answer synchronously, without the
-            // cost of an asynchronous servlet request (startAsync, timeout timer, completion dispatch).
-            future.handle((result, error) -> {
-                answerTask(ctx, order, result, error, replayed);
-                return null;
-            }).join();
-            return;
-        }
-        ctx.future(() -> future.handle((result, error) -> {
-            answerTask(ctx, order, result, error, replayed);
-            return null;
-        }));
-    }
-
-    private void answerTask(Context ctx, TaskOrder order, TaskResult result, Throwable error, boolean replayed) {
-        if (error != null) {
-            writeError(ctx, new ApiException(500, "EXECUTION_FAILED", "task " + order.idempotencyKey()
-                    + " failed: " + error));
-        } else {
-            ResponseBuffer body = RESPONSE_BUFFER.get();
-            body.reset();
-            writeTaskResponse(body, result, replayed);
-            ctx.status(200).contentType(JSON);
-            // Written straight to the response (with its length), not through Javalin's result stream,
-            // which copies it once more through a fresh buffer.
-            try {
-                ctx.res().setContentLength(body.size());
-                ctx.res().getOutputStream().write(body.array(), 0, body.size());
-            } catch (IOException e) {
-                LOG.debug("could not answer task {}: {}", order.idempotencyKey(), e.getMessage());
-            } finally {
-                body.trim();
-            }
-        }
-    }
-
-    /**
-     * The 200 body of {@code POST /v1/tasks}, written field by field with the same names, order and
-     * number formatting as {@link ApiResponses.TaskResponse}; the output is base64-encoded straight
-     * into the JSON buffer.
-     */
-    private void writeTaskResponse(ResponseBuffer buffer, TaskResult result, boolean replayed) {
-        byte[] output = result.output();
-        try (JsonGenerator json = mapper.getFactory().createGenerator(buffer)) {
-            json.writeStartObject();
-            json.writeStringField("idempotencyKey", result.idempotencyKey());
-            json.writeStringField("siteId", siteId);
-            json.writeFieldName("outputBase64");
-            json.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, output, 0, output.length);
-            json.writeNumberField("queueWaitMillis", result.queueWaitNanos() / 1e6);
-            json.writeNumberField("executionMillis", result.executionNanos() / 1e6);
-            json.writeBooleanField("replayed", replayed);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Per-thread buffer for task answers, reused while small ({@value ResponseBuffer#KEEP_BYTES} bytes). */
-    private static final ThreadLocal<ResponseBuffer> RESPONSE_BUFFER = ThreadLocal.withInitial(ResponseBuffer::new);
-
-    /** A byte buffer whose array can be written out without a copy. */
-    private static final class ResponseBuffer extends java.io.ByteArrayOutputStream {
-        static final int KEEP_BYTES = 64 * 1024;
-
-        ResponseBuffer() {
-            super(4096);
-        }
-
-        byte[] array() {
-            return buf;
-        }
-
-        /** Drops a large array after use, so that idle threads keep at most {@value #KEEP_BYTES} bytes. */
-        void trim() {
-            if (buf.length > KEEP_BYTES) {
-                buf = new byte[4096];
-            }
-            count = 0;
+            throw ApiException.unauthorized("wrong bearer token", "Bearer error=\"invalid_token\"");
         }
     }
 
@@ -280,20 +186,25 @@ public final class SiteHttpApi {
             throw tooLarge(declared);
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            if (declared >= 0) {
-                // Known length (the usual case): read into an array of exactly that size.
-                byte[] body = new byte[(int) declared];
-                int read = in.readNBytes(body, 0, body.length);
-                return read == body.length ? body : java.util.Arrays.copyOf(body, read);
-            }
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
-            if (body.length > maxRequestBytes) {
-                throw tooLarge(body.length);
-            }
-            return body;
+            return readBody(in, declared);
         } catch (IOException e) {
             throw ApiException.badRequest("MALFORMED_REQUEST", "request body could not be read: " + e.getMessage());
         }
+    }
+
+    /** Reads a body of {@code declared} bytes (-1: unknown), at most the limit (else 413). */
+    byte[] readBody(InputStream in, long declared) throws IOException {
+        if (declared >= 0) {
+            // Known length (the usual case): read into an array of exactly that size.
+            byte[] body = new byte[(int) declared];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : java.util.Arrays.copyOf(body, read);
+        }
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+        if (body.length > maxRequestBytes) {
+            throw tooLarge(body.length);
+        }
+        return body;
     }
 
     /**
@@ -303,23 +214,35 @@ public final class SiteHttpApi {
      */
     private void drainBody(Context ctx) {
         try {
-            long declared = ctx.req().getContentLengthLong();
-            if (declared > DRAIN_FACTOR * maxRequestBytes || ctx.req().isAsyncStarted()) {
+            if (!drainable(ctx.req().getContentLengthLong()) || ctx.req().isAsyncStarted()) {
                 return;
             }
-            InputStream in = ctx.req().getInputStream();
-            long left = DRAIN_FACTOR * maxRequestBytes;
-            byte[] buffer = new byte[8192];
-            int n;
-            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-                left -= n;
-            }
+            drain(ctx.req().getInputStream());
         } catch (IOException | RuntimeException e) {
             // Nothing more to read, or the client went away.
         }
     }
 
-    private ApiException tooLarge(long size) {
+    /** @return whether a body of {@code declared} bytes (-1: unknown) is small enough to drain */
+    boolean drainable(long declared) {
+        return declared <= DRAIN_FACTOR * maxRequestBytes;
+    }
+
+    /** Reads and discards up to {@value #DRAIN_FACTOR} times the limit. */
+    void drain(InputStream in) throws IOException {
+        long left = DRAIN_FACTOR * maxRequestBytes;
+        byte[] buffer = new byte[8192];
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
+        }
+    }
+
+    long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    ApiException tooLarge(long size) {
         return new ApiException(413, "PAYLOAD_TOO_LARGE", "request body of " + size + " bytes exceeds the limit of "
                 + maxRequestBytes + " bytes");
     }
@@ -349,8 +272,7 @@ public final class SiteHttpApi {
     }
 
     private void hang(Context ctx, ActiveOutage o) {
-        ctx.future(() -> o.ended().thenRun(() -> writeError(ctx, new ApiException(503, "SITE_UNAVAILABLE",
-                "the site hung during an injected outage and did not answer"))));
+        ctx.future(() -> o.ended().thenRun(() -> writeError(ctx, hungAnswer())));
     }
 
     private long secondsUntil(ActiveOutage o) {
@@ -476,8 +398,17 @@ public final class SiteHttpApi {
 
     private void writeError(Context ctx, ApiException e) {
         drainBody(ctx);
-        e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
-        writeJson(ctx, e.status(), e.body());
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status()).contentType(JSON).result(errorBody(e));
+    }
+
+    /** @return the JSON body of an error answer */
+    byte[] errorBody(ApiException e) {
+        try {
+            return mapper.writeValueAsBytes(e.body());
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("could not serialise an error answer", x);
+        }
     }
 
     private static String codeOf(int status) {
