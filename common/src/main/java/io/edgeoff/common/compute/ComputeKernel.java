@@ -1,5 +1,8 @@
 package io.edgeoff.common.compute;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,6 +26,9 @@ public final class ComputeKernel {
     public static final long ROUNDS_PER_MI = 2_000;
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** Eight bytes at a time, least significant first (what the byte-by-byte definition reads). */
+    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private ComputeKernel() {
     }
@@ -47,10 +53,7 @@ public final class ComputeKernel {
         }
         int i = 0;
         for (; i + 8 <= input.length; i += 8) {
-            long word = (input[i] & 0xFFL) | (input[i + 1] & 0xFFL) << 8 | (input[i + 2] & 0xFFL) << 16
-                    | (input[i + 3] & 0xFFL) << 24 | (input[i + 4] & 0xFFL) << 32 | (input[i + 5] & 0xFFL) << 40
-                    | (input[i + 6] & 0xFFL) << 48 | (input[i + 7] & 0xFFL) << 56;
-            state = mix(state ^ word);
+            state = mix(state ^ (long) LITTLE_ENDIAN_LONGS.get(input, i));
         }
         for (; i < input.length; i++) {
             state = mix(state ^ (input[i] & 0xFF));
@@ -72,10 +75,14 @@ public final class ComputeKernel {
     public static void expand(long digest, byte[] out) {
         long s = digest;
         int i = 0;
-        while (i < out.length) {
+        for (; i + 8 <= out.length; i += 8) {
+            s += GOLDEN;
+            LITTLE_ENDIAN_LONGS.set(out, i, mix(s));
+        }
+        if (i < out.length) {
             s += GOLDEN;
             long word = mix(s);
-            for (int k = 0; k < 8 && i < out.length; k++, i++) {
+            for (int k = 0; i < out.length; k++, i++) {
                 out[i] = (byte) (word >>> (8 * k));
             }
         }

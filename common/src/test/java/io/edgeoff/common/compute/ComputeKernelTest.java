@@ -14,6 +14,21 @@ class ComputeKernelTest {
     }
 
     @Test
+    void digestAndExpansionNeverChangeBetweenVersions() {
+        // A device checks a site's output with its own copy of the kernel: values pinned at 2026-11-29.
+        byte[] input = new byte[1029];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (byte) (i * 37 + 11);
+        }
+        byte[] out = new byte[21];
+        ComputeKernel.expand(0x1234_5678_9ABC_DEF0L, out);
+
+        assertThat(ComputeKernel.digest("CI", 0, input)).isEqualTo(-562916574383544672L);
+        assertThat(ComputeKernel.digest("R", 2.5, java.util.Arrays.copyOf(input, 13))).isEqualTo(-254247212707690935L);
+        assertThat(java.util.HexFormat.of().formatHex(out)).isEqualTo("e850ce45c6221916607b69a1af0c76ad0da52c9044");
+    }
+
+    @Test
     void theOutputDependsOnEveryInputByteTheKindAndTheWork() {
         byte[] input = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         byte[] changed = input.clone();

@@ -29,14 +29,17 @@ public record TaskOrder(String idempotencyKey, String taskName, String kind, dou
 
     /** @return a fingerprint of everything but the key, to detect a key reused for a different task */
     public long fingerprint() {
-        long h = Objects.hash(taskName, kind, millionInstructions, outBytes);
-        // Eight input bytes per step (Arrays.hashCode goes byte by byte): this runs on every request.
+        // The task's fields first, spread over all 64 bits so that no change of theirs can cancel a
+        // change of the first input word.
+        long h = mix(Objects.hash(taskName, kind, millionInstructions, outBytes));
+        // Eight input bytes per step with one multiply (this runs on every request), every bit spread
+        // by the finaliser at the end.
         int i = 0;
         for (; i + 8 <= input.length; i += 8) {
-            h = mix(h ^ (long) LONGS.get(input, i));
+            h = Long.rotateLeft((h ^ (long) LONGS.get(input, i)) * 0x9E3779B97F4A7C15L, 29);
         }
         for (; i < input.length; i++) {
-            h = mix(h ^ (input[i] & 0xFFL));
+            h = Long.rotateLeft((h ^ (input[i] & 0xFFL)) * 0x9E3779B97F4A7C15L, 29);
         }
         return mix(h ^ input.length);
     }

@@ -120,7 +120,7 @@ final class TaskEndpoint extends Handler.Wrapper {
                 sendError(request, response, callback, new ApiException(500, "EXECUTION_FAILED", "task "
                         + order.idempotencyKey() + " failed: " + error));
             } else {
-                send(response, callback, 200, taskResponse(result, replayed), Map.of());
+                send(response, callback, 200, taskResponse(quotedSiteId, result, replayed), Map.of());
             }
         });
     }
@@ -164,8 +164,10 @@ final class TaskEndpoint extends Handler.Wrapper {
     /**
      * The 200 body of {@code POST /v1/tasks}: the fields, order and number formatting of
      * {@link ApiResponses.TaskResponse} as Jackson writes it, with the output base64-encoded by the JDK.
+     *
+     * @param quotedSiteId  the site id, JSON-escaped UTF-8 without the quotes
      */
-    byte[] taskResponse(TaskResult result, boolean replayed) {
+    static byte[] taskResponse(byte[] quotedSiteId, TaskResult result, boolean replayed) {
         byte[] key = JsonStringEncoder.getInstance().quoteAsUTF8(result.idempotencyKey());
         byte[] output = Base64.getEncoder().encode(result.output());
         byte[] wait = bytes(Double.toString(result.queueWaitNanos() / 1e6));

@@ -189,13 +189,75 @@ class SiteHttpApiTest {
 
     @Test
     void servesPrometheusMetrics() throws Exception {
+        double okBefore = counter("edgeoff_site_http_responses_total{site=\"EC\",status=\"200\"}");
+        double invalidBefore = counter("edgeoff_site_tasks_total{outcome=\"invalid\",site=\"EC\"}");
         post(client, uri(server, "/v1/tasks"), task("metrics-1", "R", 1, 1, ""), TOKEN);
+        post(client, uri(server, "/v1/tasks"), task("metrics-2", "R", -1, 1, ""), TOKEN);
 
         HttpResponse<String> response = get(client, uri(server, "/v1/metrics"), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("edgeoff_site_tasks_total{outcome=\"executed\",site=\"EC\"}")
                 .contains("edgeoff_site_queue_length");
+        assertThat(counter("edgeoff_site_http_responses_total{site=\"EC\",status=\"200\"}")).isGreaterThanOrEqualTo(
+                okBefore + 1);
+        assertThat(counter("edgeoff_site_tasks_total{outcome=\"invalid\",site=\"EC\"}")).isGreaterThanOrEqualTo(
+                invalidBefore + 1);
+        assertThat(counter("edgeoff_site_http_responses_total{site=\"EC\",status=\"400\"}")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theTaskPathAnswersOtherMethodsWith405AndAcceptsATrailingSlash() throws Exception {
+        assertError(get(client, uri(server, "/v1/tasks"), TOKEN), 405, "METHOD_NOT_ALLOWED", "GET");
+
+        HttpResponse<String> slash = post(client, uri(server, "/v1/tasks/"), task("slash-1", "R", 1, 1, ""), TOKEN);
+
+        assertThat(slash.statusCode()).as(slash.body()).isEqualTo(200);
+        assertThat(JSON.readTree(slash.body()).get("idempotencyKey").asText()).isEqualTo("slash-1");
+    }
+
+    @Test
+    void acceptsABodyOfUnknownLengthAndLimitsItToo() throws Exception {
+        byte[] input = "streamed input".getBytes();
+        String body = task("chunked-1", "CI", 5, 2, Base64.getEncoder().encodeToString(input));
+        HttpRequest chunked = HttpRequest.newBuilder(uri(server, "/v1/tasks")).header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.getBytes())))
+                .build();
+
+        HttpResponse<String> response = client.send(chunked, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Base64.getDecoder().decode(JSON.readTree(response.body()).get("outputBase64").asText()))
+                .isEqualTo(ComputeKernel.expectedOutput("CI", 5, input, 2 * 1024));
+        String big = task("chunked-big", "DI", 1, 1, Base64.getEncoder().encodeToString(new byte[100 * 1024]));
+        HttpRequest tooBig = HttpRequest.newBuilder(uri(server, "/v1/tasks")).header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
+                .build();
+        assertError(client.send(tooBig, HttpResponse.BodyHandlers.ofString()), 413, "PAYLOAD_TOO_LARGE",
+                "exceeds the limit of 65536 bytes");
+        assertStillServing();
+    }
+
+    @Test
+    void theTaskAnswerIsWhatJacksonWritesForTheResponseRecord() throws Exception {
+        for (String key : new String[] {"plain-1", "quote\"back\\slash", "tab\tnew\nline\u0001", "unicode \u00e9\u4e2d\ud83d\ude00"}) {
+            for (boolean replayed : new boolean[] {false, true}) {
+                var result = new io.edgeoff.site.execution.TaskResult(key, 42L, 1000, 861, 1_234_567_891L);
+                byte[] site = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsUTF8("E\"C");
+
+                byte[] written = TaskEndpoint.taskResponse(site, result, replayed);
+
+                assertThat(new String(written, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(JSON.writeValueAsString(
+                        new ApiResponses.TaskResponse(key, "E\"C", Base64.getEncoder().encodeToString(result.output()),
+                                861 / 1e6, 1_234_567_891L / 1e6, replayed)));
+            }
+        }
+    }
+
+    private double counter(String series) throws Exception {
+        String metrics = get(client, uri(server, "/v1/metrics"), null).body();
+        return metrics.lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
