@@ -91,6 +91,26 @@ class TaskRequestParserTest {
         assertThat(plain.millionInstructions()).isEqualTo(12.5);
     }
 
+    @Test
+    void findsTheEndOfAPlainStringAtEveryAlignment() {
+        for (int length = 0; length < 40; length++) {
+            for (int offset = 0; offset < 9; offset++) {
+                String text = "x".repeat(offset) + "A".repeat(length) + "\"tail\"";
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                assertThat(TaskRequestParser.plainAsciiEnd(bytes, offset)).isEqualTo(offset + length);
+                for (String spoiler : new String[] {"\\", "\u00e9"}) {
+                    if (length > 0) {
+                        byte[] spoiled = (text.substring(0, offset + length / 2) + spoiler
+                                + text.substring(offset + length / 2)).getBytes(StandardCharsets.UTF_8);
+                        assertThat(TaskRequestParser.plainAsciiEnd(spoiled, offset)).as("%d %d %s", length, offset,
+                                spoiler).isEqualTo(-1);
+                    }
+                }
+            }
+        }
+        assertThat(TaskRequestParser.plainAsciiEnd("no end".getBytes(StandardCharsets.UTF_8), 0)).isEqualTo(-1);
+    }
+
     private static String outcome(Object parser, byte[] body) {
         try {
             TaskOrder order = parser instanceof TaskRequestParser p ? p.parse(body) : ((TreeTaskRequestParser) parser).parse(body);
