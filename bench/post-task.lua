@@ -15,16 +15,21 @@ end
 
 function init(args)
   counter = 0
-  run = tostring(os.time())
-  headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
+  local run = tostring(os.time())
+  -- The request is built by concatenating constant parts around the key (what wrk.format would
+  -- produce, without re-formatting 1.4 KB per request), so that the load generator, which shares
+  -- the machine's cores with the server under test, spends as little CPU as it can.
+  key_prefix = string.format("b-%s-%d-", run, tid)
+  body_head = '{"idempotencyKey":"'
+  body_tail = string.format('","taskName":"BENCH","kind":"R","millionInstructions":0,"outKB":1,"inputBase64":"%s"}', input)
+  request_head = string.format("POST /v1/tasks HTTP/1.1\r\nHost: %s:%s\r\nContent-Type: application/json\r\n"
+    .. "Authorization: Bearer %s\r\nContent-Length: ", wrk.host, wrk.port, token)
 end
 
 function request()
   counter = counter + 1
-  local body = string.format(
-    '{"idempotencyKey":"b-%s-%d-%d","taskName":"BENCH","kind":"R","millionInstructions":0,"outKB":1,"inputBase64":"%s"}',
-    run, tid, counter, input)
-  return wrk.format("POST", "/v1/tasks", headers, body)
+  local body = body_head .. key_prefix .. counter .. body_tail
+  return request_head .. #body .. "\r\n\r\n" .. body
 end
 
 if delay_ms > 0 then

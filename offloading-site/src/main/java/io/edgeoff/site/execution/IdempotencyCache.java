@@ -31,8 +31,13 @@ public final class IdempotencyCache {
     private final int[] outBytes;
     private final long[] queueWaitNanos;
     private final long[] executionNanos;
-    /** Open addressing with linear probing: ring slot + 1, 0 = empty; at most half full. */
-    private final int[] index;
+    /** The key's hash code, slot by slot. */
+    private final int[] hashes;
+    /**
+     * Open addressing with linear probing, at most half full: {@code hash << 32 | slot + 1}, 0 =
+     * empty. Keeping the hash here lets lookups and removals probe without reading the keys.
+     */
+    private final long[] index;
     private final int indexShift;
     private int next;
     private int completed;
@@ -51,8 +56,9 @@ public final class IdempotencyCache {
         this.outBytes = new int[capacity];
         this.queueWaitNanos = new long[capacity];
         this.executionNanos = new long[capacity];
+        this.hashes = new int[capacity];
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * capacity - 1));
-        this.index = new int[1 << bits];
+        this.index = new long[1 << bits];
         this.indexShift = 64 - bits;
     }
 
@@ -114,6 +120,7 @@ public final class IdempotencyCache {
                 completed++;
             }
             keys[slot] = key;
+            hashes[slot] = key.hashCode();
             index(slot);
         }
         fingerprints[slot] = fingerprint;
@@ -123,42 +130,44 @@ public final class IdempotencyCache {
         executionNanos[slot] = result.executionNanos();
     }
 
-    private int home(String key) {
-        return (int) ((key.hashCode() * 0x9E3779B97F4A7C15L) >>> indexShift);
+    private int home(int hash) {
+        return (int) ((hash * 0x9E3779B97F4A7C15L) >>> indexShift);
     }
 
     private int find(String key) {
         int mask = index.length - 1;
-        for (int i = home(key); ; i = (i + 1) & mask) {
-            int entry = index[i];
+        int hash = key.hashCode();
+        for (int i = home(hash); ; i = (i + 1) & mask) {
+            long entry = index[i];
             if (entry == 0) {
                 return -1;
             }
-            if (keys[entry - 1].equals(key)) {
-                return entry - 1;
+            int slot = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && keys[slot].equals(key)) {
+                return slot;
             }
         }
     }
 
     private void index(int slot) {
         int mask = index.length - 1;
-        int i = home(keys[slot]);
+        int i = home(hashes[slot]);
         while (index[i] != 0) {
             i = (i + 1) & mask;
         }
-        index[i] = slot + 1;
+        index[i] = (long) hashes[slot] << 32 | (slot + 1);
     }
 
     /** Removes a slot from the index, shifting later entries of its probe run back (no tombstones). */
     private void unindex(int slot) {
         int mask = index.length - 1;
-        int i = home(keys[slot]);
-        while (index[i] != slot + 1) {
+        int i = home(hashes[slot]);
+        while ((int) index[i] != slot + 1) {
             i = (i + 1) & mask;
         }
         index[i] = 0;
         for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int h = home(keys[index[j] - 1]);
+            int h = home((int) (index[j] >>> 32));
             // The entry at j may move to the hole at i unless its home lies cyclically in (i, j].
             boolean stays = i <= j ? (i < h && h <= j) : (i < h || h <= j);
             if (!stays) {
