@@ -11,6 +11,8 @@ import io.edgeoff.site.injection.OutageController;
 import io.edgeoff.site.injection.OutageMode;
 import io.edgeoff.site.prediction.Forecast;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -86,8 +88,20 @@ public final class SiteHttpApi {
 
     /** Creates and starts a Javalin server on {@code host:port} (port 0: any free port). */
     public Javalin start(String host, int port) {
-        return Javalin.create(this::configure).start(host, port);
+        return Javalin.create(config -> {
+            configure(config);
+            // Task requests are handled on the selector threads (TaskEndpoint is non-blocking), so
+            // there is one selector per core instead of Jetty's default of one per two cores.
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, -1, SELECTORS, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+            });
+        }).start();
     }
+
+    private static final int SELECTORS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;

@@ -12,6 +12,7 @@ import io.edgeoff.site.injection.OutageMode;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +68,28 @@ final class TaskEndpoint extends Handler.Wrapper {
         this.quotedSiteId = JsonStringEncoder.getInstance().quoteAsUTF8(siteId);
     }
 
+    /**
+     * Non-blocking: Jetty calls {@link #handle} on the thread that read the request, without handing
+     * it to another thread first. Task requests never block here (the body is read as it arrives,
+     * answers are written asynchronously, paced work runs on the executor's threads); every other
+     * request, and every error answer (which may read and discard a body), is passed to a server
+     * thread, where blocking is allowed.
+     */
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         if (!PATH.equals(path) && !(PATH + "/").equals(path)) {
-            return super.handle(request, response, callback);
+            blocking(request, () -> {
+                if (!super.handle(request, response, callback)) {
+                    Response.writeError(request, response, callback, 404);
+                }
+            }, callback);
+            return true;
         }
         try {
             if (!HttpMethod.POST.is(request.getMethod())) {
@@ -82,24 +101,110 @@ final class TaskEndpoint extends Handler.Wrapper {
                 ActiveOutage o = outage.get();
                 if (o.mode() == OutageMode.HANG) {
                     // Accepted and never answered until the outage ends (then 503).
-                    o.ended().thenRun(() -> sendError(request, response, callback, SiteHttpApi.hungAnswer()));
+                    o.ended().thenRun(() -> fail(request, response, callback, SiteHttpApi.hungAnswer()));
                     return true;
                 }
                 throw api.unavailable(o);
             }
             api.checkToken(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-            submit(request, response, callback, parser.parse(readBody(request)));
-        } catch (ApiException e) {
-            if (e.status() != 503 && e.status() != 405) {
-                metrics.taskOutcome("invalid");
+            long declared = request.getLength();
+            if (declared > api.maxRequestBytes()) {
+                throw api.tooLarge(declared);
             }
-            sendError(request, response, callback, e);
+            new BodyReader(request, response, callback, declared).run();
         } catch (RuntimeException e) {
-            LOG.error("internal error on {} {}", request.getMethod(), path, e);
-            sendError(request, response, callback, new ApiException(500, "INTERNAL_ERROR",
-                    "internal error; see the site's log"));
+            fail(request, response, callback, e);
         }
         return true;
+    }
+
+    /** Reads the body chunk by chunk as it arrives (never waiting), then runs the task. */
+    private final class BodyReader implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private byte[] body;
+        private int size;
+
+        BodyReader(Request request, Response response, Callback callback, long declared) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.body = new byte[declared >= 0 ? (int) declared : 8192];
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Content.Chunk chunk = request.read();
+                    if (chunk == null) {
+                        request.demand(this);
+                        return;
+                    }
+                    if (Content.Chunk.isFailure(chunk)) {
+                        throw ApiException.badRequest("MALFORMED_REQUEST", "request body could not be read: "
+                                + chunk.getFailure().getMessage());
+                    }
+                    boolean last = chunk.isLast();
+                    try {
+                        append(chunk.getByteBuffer());
+                    } finally {
+                        chunk.release();
+                    }
+                    if (last) {
+                        break;
+                    }
+                }
+                submit(request, response, callback, parser.parse(size == body.length ? body
+                        : Arrays.copyOf(body, size)));
+            } catch (RuntimeException e) {
+                fail(request, response, callback, e);
+            }
+        }
+
+        private void append(ByteBuffer bytes) {
+            int n = bytes.remaining();
+            if (size + (long) n > api.maxRequestBytes()) {
+                throw api.tooLarge(size + (long) n);
+            }
+            if (size + n > body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(api.maxRequestBytes(), Math.max(2L * body.length, size + n)));
+            }
+            bytes.get(body, size, n);
+            size += n;
+        }
+    }
+
+    /** Answers a failed task request (an {@link ApiException}, or any other exception as a 500), on a server thread. */
+    private void fail(Request request, Response response, Callback callback, Throwable failure) {
+        ApiException e;
+        if (failure instanceof ApiException api) {
+            e = api;
+            if (e.status() >= 400 && e.status() < 500 && e.status() != 405) {
+                metrics.taskOutcome("invalid");
+            }
+        } else {
+            LOG.error("internal error on {} {}", request.getMethod(), PATH, failure);
+            e = new ApiException(500, "INTERNAL_ERROR", "internal error; see the site's log");
+        }
+        blocking(request, () -> sendError(request, response, callback, e), callback);
+    }
+
+    /** Runs {@code work} on a server thread, where it may block; a failure fails the request. */
+    private static void blocking(Request request, BlockingWork work, Callback callback) {
+        request.getComponents().getThreadPool().execute(() -> {
+            try {
+                work.run();
+            } catch (Throwable x) {
+                callback.failed(x);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface BlockingWork {
+        void run() throws Exception;
     }
 
     private void submit(Request request, Response response, Callback callback, TaskOrder order) {
@@ -117,24 +222,12 @@ final class TaskEndpoint extends Handler.Wrapper {
         // thread that completes the task.
         future.whenComplete((result, error) -> {
             if (error != null) {
-                sendError(request, response, callback, new ApiException(500, "EXECUTION_FAILED", "task "
+                fail(request, response, callback, new ApiException(500, "EXECUTION_FAILED", "task "
                         + order.idempotencyKey() + " failed: " + error));
             } else {
                 send(response, callback, 200, taskResponse(quotedSiteId, result, replayed), Map.of());
             }
         });
-    }
-
-    private byte[] readBody(Request request) {
-        long declared = request.getLength();
-        if (declared > api.maxRequestBytes()) {
-            throw api.tooLarge(declared);
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            return api.readBody(in, declared);
-        } catch (java.io.IOException e) {
-            throw ApiException.badRequest("MALFORMED_REQUEST", "request body could not be read: " + e.getMessage());
-        }
     }
 
     private void sendError(Request request, Response response, Callback callback, ApiException e) {
