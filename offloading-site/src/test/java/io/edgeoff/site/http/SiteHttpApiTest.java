@@ -239,6 +239,65 @@ class SiteHttpApiTest {
     }
 
     @Test
+    void readsABodyThatArrivesInPiecesAndAnOversizedOneThatKeepsComing() throws Exception {
+        byte[] input = "input sent slowly".getBytes();
+        byte[] body = task("pieces-1", "DI", 2, 1, Base64.getEncoder().encodeToString(input)).getBytes();
+
+        String answer = rawPost(body, body.length, 3, 100);
+
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        JsonNode json = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(json.get("idempotencyKey").asText()).isEqualTo("pieces-1");
+        assertThat(Base64.getDecoder().decode(json.get("outputBase64").asText()))
+                .isEqualTo(ComputeKernel.expectedOutput("DI", 2, input, 1024));
+
+        byte[] big = task("pieces-big", "DI", 1, 1, Base64.getEncoder().encodeToString(new byte[100 * 1024])).getBytes();
+        String refused = rawPost(big, -1, 4, 50);
+
+        assertThat(refused).startsWith("HTTP/1.1 413").contains("PAYLOAD_TOO_LARGE");
+        assertStillServing();
+    }
+
+    /** Sends a task request over a plain socket, its body in {@code pieces} with pauses; returns the whole answer. */
+    private static String rawPost(byte[] body, int contentLength, int pieces, long pauseMillis) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            String length = contentLength >= 0 ? "Content-Length: " + contentLength : "Transfer-Encoding: chunked";
+            out.write(("POST /v1/tasks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/json\r\nConnection: close\r\n" + length + "\r\n\r\n")
+                    .getBytes());
+            out.flush();
+            int step = (body.length + pieces - 1) / pieces;
+            for (int at = 0; at < body.length; at += step) {
+                int n = Math.min(step, body.length - at);
+                try {
+                    if (contentLength < 0) {
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes());
+                    }
+                    out.write(body, at, n);
+                    if (contentLength < 0) {
+                        out.write("\r\n".getBytes());
+                    }
+                    out.flush();
+                } catch (java.io.IOException closed) {
+                    break; // the site answered (413) and closed before the whole body was sent
+                }
+                Thread.sleep(pauseMillis);
+            }
+            try {
+                if (contentLength < 0) {
+                    out.write("0\r\n\r\n".getBytes());
+                    out.flush();
+                }
+            } catch (java.io.IOException closed) {
+                // as above
+            }
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void theTaskAnswerIsWhatJacksonWritesForTheResponseRecord() throws Exception {
         for (String key : new String[] {"plain-1", "quote\"back\\slash", "tab\tnew\nline\u0001", "unicode \u00e9\u4e2d\ud83d\ude00"}) {
             for (boolean replayed : new boolean[] {false, true}) {
