@@ -193,7 +193,7 @@ final class TaskEndpoint extends Handler.Wrapper {
 
     /** Runs {@code work} on a server thread, where it may block; a failure fails the request. */
     private static void blocking(Request request, BlockingWork work, Callback callback) {
-        request.getComponents().getThreadPool().execute(() -> {
+        request.getComponents().getExecutor().execute(() -> {
             try {
                 work.run();
             } catch (Throwable x) {

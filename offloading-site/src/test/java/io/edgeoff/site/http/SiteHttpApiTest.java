@@ -283,7 +283,7 @@ class SiteHttpApiTest {
                 } catch (java.io.IOException closed) {
                     break; // the site answered (413) and closed before the whole body was sent
                 }
-                Thread.sleep(pauseMillis);
+                Thread.sleep(pauseMillis); // a slow client on purpose (not a wait for a condition)
             }
             try {
                 if (contentLength < 0) {
