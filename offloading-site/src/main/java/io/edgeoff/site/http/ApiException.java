@@ -49,10 +49,6 @@ public final class ApiException extends RuntimeException {
         return code;
     }
 
-    public OptionalLong retryAfterSeconds() {
-        return retryAfterSeconds;
-    }
-
     /** @return the response headers this answer needs ({@code Retry-After}, {@code WWW-Authenticate}) */
     public Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -200,25 +200,20 @@ public final class SiteHttpApi {
             throw tooLarge(declared);
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            return readBody(in, declared);
+            if (declared >= 0) {
+                // Known length (the usual case): read into an array of exactly that size.
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : java.util.Arrays.copyOf(body, read);
+            }
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            if (body.length > maxRequestBytes) {
+                throw tooLarge(body.length);
+            }
+            return body;
         } catch (IOException e) {
             throw ApiException.badRequest("MALFORMED_REQUEST", "request body could not be read: " + e.getMessage());
         }
-    }
-
-    /** Reads a body of {@code declared} bytes (-1: unknown), at most the limit (else 413). */
-    byte[] readBody(InputStream in, long declared) throws IOException {
-        if (declared >= 0) {
-            // Known length (the usual case): read into an array of exactly that size.
-            byte[] body = new byte[(int) declared];
-            int read = in.readNBytes(body, 0, body.length);
-            return read == body.length ? body : java.util.Arrays.copyOf(body, read);
-        }
-        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
-        if (body.length > maxRequestBytes) {
-            throw tooLarge(body.length);
-        }
-        return body;
     }
 
     /**
