@@ -22,9 +22,12 @@ import java.util.stream.Stream;
  *
  * <p>Durability: {@link #append} writes the whole record and forces it to the storage device
  * ({@code fsync}) before it returns, so a record whose append returned survives a crash of the
- * process or the machine. Recovery ({@link #open}) reads every segment, keeps every complete record
- * whose checksum matches, and cuts a torn or corrupt tail off the file (reported in
- * {@link #recovery()}); no complete record is ever dropped. Rotation closes the active segment when
+ * process or the machine. Recovery ({@link #open}) reads every segment and keeps every intact record
+ * (checksum matches, sequence increases). A damaged region with intact records after it (a flipped
+ * byte, a zero-filled run) is skipped and left in place: the file is not rewritten, and the records
+ * after it are kept. Only the bytes after the last intact record of the newest segment (a write torn
+ * by a crash) are cut off. Both are reported in {@link #recovery()}; no intact record is ever
+ * dropped. A detail that would make a record longer than 64 KiB is shortened. Rotation closes the active segment when
  * the next record would exceed {@link FailureFileOptions#maxSegmentBytes()} and deletes the oldest
  * segments beyond {@link FailureFileOptions#maxSegments()}.
  *
@@ -96,7 +99,7 @@ public final class FailureFile implements Closeable {
         if (closed) {
             throw new IllegalStateException("failure file " + directory + " is closed");
         }
-        FailureRecord record = new FailureRecord(nextSequence, clock.instant(), type, detail);
+        FailureRecord record = new FailureRecord(nextSequence, clock.instant(), type, RecordCodec.boundedDetail(detail));
         byte[] line = RecordCodec.encode(record);
         try {
             if (activeSize > 0 && activeSize + line.length > options.maxSegmentBytes()) {
@@ -185,52 +188,48 @@ public final class FailureFile implements Closeable {
             });
         }
         numbers.sort(null);
-        long discarded = 0;
-        String discardedSegment = null;
-        String reason = null;
-        for (int number : numbers) {
-            Path path = segmentPath(directory, number);
-            byte[] bytes = Files.readAllBytes(path);
-            segmentNumbers.add(number);
-            segmentFirstSequence.add(0L);
-            int pos = 0;
-            String problem = null;
-            while (pos < bytes.length) {
-                int end = indexOf(bytes, (byte) '\n', pos);
-                if (end < 0) {
-                    problem = "record without line end";
-                    break;
-                }
-                FailureRecord record = RecordCodec.decode(bytes, pos, end);
-                if (record == null) {
-                    problem = "checksum mismatch or malformed record";
-                    break;
-                }
-                if (!records.isEmpty() && record.sequence() <= records.get(records.size() - 1).sequence()) {
-                    problem = "sequence " + record.sequence() + " does not follow "
-                            + records.get(records.size() - 1).sequence();
-                    break;
-                }
-                if (segmentFirstSequence.get(segmentFirstSequence.size() - 1) == 0L) {
-                    segmentFirstSequence.set(segmentFirstSequence.size() - 1, record.sequence());
-                }
-                records.add(record);
-                pos = end + 1;
+        List<RecoveryReport.Damage> damage = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            Path path = segmentPath(directory, numbers.get(i));
+            String name = path.getFileName().toString();
+            long lastSequence = records.isEmpty() ? 0 : records.get(records.size() - 1).sequence();
+            SegmentScanner.Result scan = SegmentScanner.scan(map(path), lastSequence, i == numbers.size() - 1);
+            segmentNumbers.add(numbers.get(i));
+            segmentFirstSequence.add(scan.records().isEmpty() ? 0L : scan.records().get(0).sequence());
+            records.addAll(scan.records());
+            for (SegmentScanner.Region region : scan.skipped()) {
+                damage.add(new RecoveryReport.Damage(name, region.offset(), region.length(),
+                        RecoveryReport.Kind.SKIPPED, region.reason()));
             }
-            if (problem != null) {
-                discarded += bytes.length - pos;
-                discardedSegment = path.getFileName().toString();
-                reason = problem;
+            if (scan.tail().isPresent()) {
+                SegmentScanner.Region tail = scan.tail().get();
+                damage.add(new RecoveryReport.Damage(name, tail.offset(), tail.length(), RecoveryReport.Kind.TORN_TAIL,
+                        tail.reason()));
                 if (repair) {
                     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                        channel.truncate(pos);
+                        channel.truncate(tail.offset());
                         channel.force(true);
                     }
                 }
             }
         }
-        return new RecoveryReport(numbers.size(), records.size(), discarded, Optional.ofNullable(discardedSegment),
-                Optional.ofNullable(reason));
+        return new RecoveryReport(numbers.size(), records.size(), damage);
+    }
+
+    /**
+     * Maps a segment read-only, so reading it allocates nothing in proportion to its size.
+     *
+     * @throws IOException when it is larger than a mapping can be (2 GiB; a segment is at most
+     *                     {@link FailureFileOptions#maxSegmentBytes()} plus one record)
+     */
+    private static ByteBuffer map(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new IOException("segment " + path + " is " + size + " bytes, more than a segment can hold");
+            }
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        }
     }
 
     private void rotate() throws IOException {
@@ -268,14 +267,5 @@ public final class FailureFile implements Closeable {
 
     private static Path segmentPath(Path directory, int number) {
         return directory.resolve(String.format("failures-%06d.rec", number));
-    }
-
-    private static int indexOf(byte[] bytes, byte value, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == value) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
