@@ -18,6 +18,11 @@ public enum FailureEventType {
     OVERLOAD,
     /** A failure-trace replay began (detail: trace fingerprint, epoch, compression). */
     REPLAY_STARTED,
-    /** Recovery cut off a torn or corrupt tail of the failure file. */
-    TORN_RECORD_DISCARDED
+    /** Recovery cut off a torn tail of the failure file (bytes after its last intact record). */
+    TORN_RECORD_DISCARDED,
+    /**
+     * Recovery skipped damaged regions of a segment that have intact records after them (detail:
+     * segment, region count, bytes, offsets); recorded once per distinct damage, the bytes stay in place.
+     */
+    CORRUPT_RECORDS_SKIPPED
 }

@@ -9,18 +9,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The site's in-process failure monitor. It owns the {@link FailureFile} and records the site's own
- * failure events: an unclean shutdown of the previous run (detected at start-up because the file
- * does not end with {@code SITE_STOPPED}; the downtime starts at the last heartbeat written to the
+ * failure events: an unclean shutdown of the previous run (detected at start-up because the last
+ * intact record of the file is not {@code SITE_STOPPED}; damage skipped before it does not hide a
+ * clean stop; the downtime starts at the last heartbeat written to the
  * {@code alive} file), executions that failed, injected outages and their end, and overload
  * rejections (aggregated: at most one {@code OVERLOAD} record per {@link #OVERLOAD_WINDOW} with the
  * count, written by a background thread so the rejection path never waits for a disk sync).
@@ -47,13 +51,9 @@ public final class FailureMonitor implements AutoCloseable {
         this.file = file;
         this.clock = clock;
         this.aliveFile = file.directory().resolve("alive");
-        RecoveryReport recovery = file.recovery();
-        if (recovery.tornTailDiscarded()) {
-            LOG.warn("failure file {}: {}", file.directory(), recovery);
-            file.append(FailureEventType.TORN_RECORD_DISCARDED, Details.of("bytes", recovery.discardedBytes(),
-                    "segment", recovery.discardedSegment().orElse("?"), "reason", recovery.discardReason().orElse("?")));
-        }
+        // The previous run's last record is taken before this start writes anything (damage records included).
         this.previousLast = file.last();
+        recordRecovery(file.recovery());
         this.uncleanShutdown = detectUncleanShutdown();
         file.append(FailureEventType.SITE_STARTED, Details.of("site", siteId, "pid", ProcessHandle.current().pid()));
         writeAlive();
@@ -72,8 +72,38 @@ public final class FailureMonitor implements AutoCloseable {
         return new FailureMonitor(FailureFile.open(directory, options, clock), clock, siteId);
     }
 
+    /**
+     * Logs what recovery found and records it: a torn tail as {@code TORN_RECORD_DISCARDED}; skipped
+     * damage as one {@code CORRUPT_RECORDS_SKIPPED} per segment, unless the same record is already in
+     * the file (the damaged bytes stay in place, so every start finds them again).
+     */
+    private void recordRecovery(RecoveryReport recovery) {
+        if (recovery.damage().isEmpty()) {
+            return;
+        }
+        LOG.warn("failure file {}: {}", file.directory(), recovery);
+        for (RecoveryReport.Damage d : recovery.skipped()) {
+            LOG.warn("failure file {}: skipped damaged region in {} at offset {} ({} bytes, {}); records after it kept",
+                    file.directory(), d.segment(), d.offset(), d.length(), d.reason());
+        }
+        Map<String, List<RecoveryReport.Damage>> bySegment = recovery.skipped().stream()
+                .collect(Collectors.groupingBy(RecoveryReport.Damage::segment, TreeMap::new, Collectors.toList()));
+        bySegment.forEach((segment, regions) -> {
+            String detail = Details.of("segment", segment, "regions", regions.size(), "bytes",
+                    regions.stream().mapToLong(RecoveryReport.Damage::length).sum(), "offsets",
+                    regions.stream().limit(20).map(d -> Long.toString(d.offset())).collect(Collectors.joining(",")));
+            boolean known = file.records().stream()
+                    .anyMatch(r -> r.type() == FailureEventType.CORRUPT_RECORDS_SKIPPED && r.detail().equals(detail));
+            if (!known) {
+                file.append(FailureEventType.CORRUPT_RECORDS_SKIPPED, detail);
+            }
+        });
+        recovery.tornTail().ifPresent(t -> file.append(FailureEventType.TORN_RECORD_DISCARDED,
+                Details.of("bytes", t.length(), "segment", t.segment(), "offset", t.offset(), "reason", t.reason())));
+    }
+
     private Optional<FailureRecord> detectUncleanShutdown() {
-        Optional<FailureRecord> last = file.last();
+        Optional<FailureRecord> last = previousLast;
         if (last.isEmpty() || last.get().type() == FailureEventType.SITE_STOPPED) {
             return Optional.empty();
         }
