@@ -110,6 +110,29 @@ class FailureFileDamageTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {0x01, 0x20, 0x80, 0xff})
+    void everyByteOfAMiddleRecordDamagedLosesAtMostThatRecord(int mask) throws IOException {
+        Written written = Written.of(50);
+        int hit = 25;
+
+        for (int offset = written.starts[hit]; offset < written.end(hit); offset++) {
+            byte[] damaged = written.bytes.clone();
+            damaged[offset] ^= (byte) mask;
+            Path segment = write(damaged);
+
+            try (FailureFile reopened = FailureFile.open(dir, FailureFileOptions.DEFAULTS, CLOCK)) {
+
+                boolean lineEnd = offset == written.end(hit) - 1;
+                assertThat(reopened.records()).as("offset %d", offset)
+                        .isEqualTo(lineEnd ? written.records : written.without(hit));
+                assertThat(reopened.recovery().skipped()).hasSize(1);
+                assertThat(reopened.recovery().tornTailDiscarded()).isFalse();
+                assertThat(Files.readAllBytes(segment)).isEqualTo(damaged);
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, '|', '0', '7', 'a', ' ', '\r', 0x0b, 0xff})
     void aDamagedLineEndTheOnlyFramingByteKeepsTheRecordsOnBothSides(int replacement) throws IOException {
         Written written = Written.of(50);

@@ -1,6 +1,7 @@
 package io.edgeoff.site.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,5 +110,12 @@ class FailureFileTest {
         assertThat(snapshot.records()).extracting(FailureRecord::detail).containsExactly("one");
         assertThat(snapshot.report().discardedBytes()).isEqualTo(7);
         assertThat(Files.size(segment)).isEqualTo(size);
+    }
+
+    @Test
+    void optionsRejectSegmentsAFileMappingCannotHold() {
+        assertThatThrownBy(() -> new FailureFileOptions(FailureFileOptions.MAX_SEGMENT_BYTES + 1, 16))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxSegmentBytes must be in [256, 1073741824], but was 1073741825");
     }
 }
