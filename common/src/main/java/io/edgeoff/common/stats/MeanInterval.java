@@ -1,5 +1,7 @@
 package io.edgeoff.common.stats;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -21,6 +23,9 @@ import org.apache.commons.math3.distribution.TDistribution;
 public record MeanInterval(double mean, double halfWidth95, int n) {
     /** The confidence level of every interval here. */
     public static final double CONFIDENCE = 0.95;
+
+    /** Quantiles already solved for, by degrees of freedom (a report asks for the same few n many times). */
+    private static final Map<Integer, Double> T975 = new ConcurrentHashMap<>();
 
     public MeanInterval {
         if (n < 1) {
@@ -84,7 +89,8 @@ public record MeanInterval(double mean, double halfWidth95, int n) {
             throw new IllegalArgumentException("degreesOfFreedom must be >= 1, but was " + degreesOfFreedom);
         }
         // no random generator: only the quantile is needed, never a sample
-        return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
+        return T975.computeIfAbsent(degreesOfFreedom,
+                df -> new TDistribution(null, df).inverseCumulativeProbability(0.5 + CONFIDENCE / 2));
     }
 
     /** @return whether the half-width is defined ({@code n >= 2}) */

@@ -23,5 +23,11 @@ public record PolicyResult(String policy, long executions, double responseSecond
         if (executions < 1) {
             throw new IllegalArgumentException("executions must be >= 1, but was " + executions);
         }
+        if (responseCi95Seconds < 0) {
+            throw new IllegalArgumentException("responseCi95Seconds must be >= 0 or NaN, but was " + responseCi95Seconds);
+        }
+        if (energyCi95Joules < 0) {
+            throw new IllegalArgumentException("energyCi95Joules must be >= 0 or NaN, but was " + energyCi95Joules);
+        }
     }
 }

@@ -64,6 +64,13 @@ class ComparisonTableTest {
     }
 
     @Test
+    void aNegativeHalfWidthIsRejectedNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PolicyResult("mdp", 10, 1, -0.1, 1, 0, 0, 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("responseCi95Seconds must be >= 0 or NaN, but was -0.1");
+    }
+
+    @Test
     void putsBothSidesOfAPolicyOnOneRowWithTheRelativeGap() {
         PolicyResult testbed = new PolicyResult("mdp", 10, 1.1, 0.1, 0.5, 0.05, 0.2, 98.0);
         PolicyResult simulator = new PolicyResult("mdp", 2000, 1.0, 0.01, 0.5, 0.01, 0.1, 99.0);
