@@ -1,10 +1,10 @@
 package io.edgeoff.cli.device;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.device.detector.DetectionStats;
@@ -37,9 +37,9 @@ final class Reports {
         for (PolicySummary s : summaries) {
             String perSite = String.join("/", s.tasksPerSite().values().stream().map(String::valueOf).toList());
             sb.append(String.format(Locale.ROOT, "%-14s %5d %10.3f ± %5s %9.3f ± %5s %9.4f %9d %8.2f %-26s %5d%n",
-                    s.policy(), s.executions(), s.meanResponseSeconds(), IntervalFormat.text("%.3f", s.ciResponseSeconds()),
-                    s.meanEnergyJoules(), IntervalFormat.text("%.3f", s.ciEnergyJoules()), s.batteryPercentLeft(),
-                    s.offloadFailures(),
+                    s.policy(), s.executions(), s.meanResponseSeconds(),
+                    IntervalFormat.text("%.3f", s.ciResponseSeconds()), s.meanEnergyJoules(),
+                    IntervalFormat.text("%.3f", s.ciEnergyJoules()), s.batteryPercentLeft(), s.offloadFailures(),
                     s.serviceAvailabilityPercent(), perSite, s.tasksLost()));
         }
         return sb.toString();
@@ -77,7 +77,8 @@ final class Reports {
             }
             MeanInterval time = MeanInterval.of(dt);
             MeanInterval energy = MeanInterval.of(de);
-            sb.append(String.format(Locale.ROOT, "  %-14s response %+.3f ± %s s (%+.1f %%), energy %+.3f ± %s J (%+.1f %%)%n",
+            sb.append(String.format(Locale.ROOT,
+                    "  %-14s response %+.3f ± %s s (%+.1f %%), energy %+.3f ± %s J (%+.1f %%)%n",
                     s.policy(), time.mean(), IntervalFormat.text("%.3f", time.halfWidth95()),
                     100 * time.mean() / summaries.get(0).meanResponseSeconds(),
                     energy.mean(), IntervalFormat.text("%.3f", energy.halfWidth95()),
