@@ -1,5 +1,6 @@
 package io.edgeoff.cli.device;
 
+import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.device.runtime.ExecutionResult;
 import io.edgeoff.device.runtime.TaskOutcome;
 import java.util.LinkedHashMap;
@@ -12,9 +13,11 @@ import java.util.Map;
  * @param policy                    policy name
  * @param executions                executions run
  * @param meanResponseSeconds       mean application response time, s
- * @param ciResponseSeconds         half-width of its 95 % confidence interval, {@code 1.96 sd / sqrt(n)}, s
+ * @param ciResponseSeconds         half-width of its 95 % confidence interval over the executions, Student's t with
+ *                                  {@code n - 1} degrees of freedom ({@link MeanInterval}); NaN (undefined) for a
+ *                                  single execution, s
  * @param meanEnergyJoules          mean device energy per execution, J
- * @param ciEnergyJoules            half-width of its 95 % confidence interval, J
+ * @param ciEnergyJoules            half-width of its 95 % confidence interval, J (NaN for a single execution)
  * @param batteryPercentLeft        battery left after all executions, % of the scenario's battery budget
  * @param offloadAttempts           attempts sent to a remote site
  * @param offloadFailures           failed attempts
@@ -48,31 +51,22 @@ public record PolicySummary(String policy, int executions, double meanResponseSe
         }
         double totalEnergy = java.util.Arrays.stream(energy).sum();
         double availability = attempts == 0 ? 100.0 : 100.0 * (attempts - failures) / attempts;
-        return new PolicySummary(policy, results.size(), mean(times), ci95(times), mean(energy), ci95(energy),
+        MeanInterval time = interval(times);
+        MeanInterval joules = interval(energy);
+        return new PolicySummary(policy, results.size(), mean(time), halfWidth(time), mean(joules), halfWidth(joules),
                 100.0 * (1 - totalEnergy / batteryJoules), attempts, failures, availability, perSite, lost);
     }
 
-    static double mean(double[] xs) {
-        if (xs.length == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (double x : xs) {
-            sum += x;
-        }
-        return sum / xs.length;
+    /** The mean and its interval, or {@code null} for a policy without executions (both reported as NaN). */
+    private static MeanInterval interval(double[] xs) {
+        return xs.length == 0 ? null : MeanInterval.of(xs);
     }
 
-    /** Half-width of the 95 % confidence interval of the mean, {@code 1.96 * sd / sqrt(n)} (sample sd). */
-    static double ci95(double[] xs) {
-        if (xs.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(xs);
-        double squares = 0;
-        for (double x : xs) {
-            squares += (x - m) * (x - m);
-        }
-        return 1.96 * Math.sqrt(squares / (xs.length - 1)) / Math.sqrt(xs.length);
+    private static double mean(MeanInterval m) {
+        return m == null ? Double.NaN : m.mean();
+    }
+
+    private static double halfWidth(MeanInterval m) {
+        return m == null ? Double.NaN : m.halfWidth95();
     }
 }

@@ -1,9 +1,12 @@
 package io.edgeoff.cli.device;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeoff.common.stats.IntervalFormat;
+import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.device.detector.DetectionStats;
 import io.edgeoff.device.detector.SuspicionEpisode;
 import io.edgeoff.device.runtime.ExecutionResult;
@@ -33,14 +36,16 @@ final class Reports {
         sb.append(String.format(Locale.ROOT, "%-26s %5s%n", "tasks per site " + String.join("/", sites), "lost"));
         for (PolicySummary s : summaries) {
             String perSite = String.join("/", s.tasksPerSite().values().stream().map(String::valueOf).toList());
-            sb.append(String.format(Locale.ROOT, "%-14s %5d %10.3f ± %5.3f %9.3f ± %5.3f %9.4f %9d %8.2f %-26s %5d%n",
-                    s.policy(), s.executions(), s.meanResponseSeconds(), nz(s.ciResponseSeconds()),
-                    s.meanEnergyJoules(), nz(s.ciEnergyJoules()), s.batteryPercentLeft(), s.offloadFailures(),
+            sb.append(String.format(Locale.ROOT, "%-14s %5d %10.3f ± %5s %9.3f ± %5s %9.4f %9d %8.2f %-26s %5d%n",
+                    s.policy(), s.executions(), s.meanResponseSeconds(),
+                    IntervalFormat.text("%.3f", s.ciResponseSeconds()), s.meanEnergyJoules(),
+                    IntervalFormat.text("%.3f", s.ciEnergyJoules()), s.batteryPercentLeft(), s.offloadFailures(),
                     s.serviceAvailabilityPercent(), perSite, s.tasksLost()));
         }
         return sb.toString();
     }
 
+    /** An undefined half-width (one execution) draws no error bar. */
     private static double nz(double x) {
         return Double.isNaN(x) ? 0 : x;
     }
@@ -66,11 +71,18 @@ final class Reports {
                     - baseRuns.get(r.execution()).responseSeconds()).toArray();
             double[] de = mine.stream().mapToDouble(r -> r.energyJoules()
                     - baseRuns.get(r.execution()).energyJoules()).toArray();
-            sb.append(String.format(Locale.ROOT, "  %-14s response %+.3f ± %.3f s (%+.1f %%), energy %+.3f ± %.3f J (%+.1f %%)%n",
-                    s.policy(), PolicySummary.mean(dt), nz(PolicySummary.ci95(dt)),
-                    100 * PolicySummary.mean(dt) / summaries.get(0).meanResponseSeconds(),
-                    PolicySummary.mean(de), nz(PolicySummary.ci95(de)),
-                    100 * PolicySummary.mean(de) / summaries.get(0).meanEnergyJoules()));
+            if (dt.length == 0) {
+                sb.append(String.format(Locale.ROOT, "  %-14s no execution in common%n", s.policy()));
+                continue;
+            }
+            MeanInterval time = MeanInterval.of(dt);
+            MeanInterval energy = MeanInterval.of(de);
+            sb.append(String.format(Locale.ROOT,
+                    "  %-14s response %+.3f ± %s s (%+.1f %%), energy %+.3f ± %s J (%+.1f %%)%n",
+                    s.policy(), time.mean(), IntervalFormat.text("%.3f", time.halfWidth95()),
+                    100 * time.mean() / summaries.get(0).meanResponseSeconds(),
+                    energy.mean(), IntervalFormat.text("%.3f", energy.halfWidth95()),
+                    100 * energy.mean() / summaries.get(0).meanEnergyJoules()));
         }
         return sb.toString();
     }
@@ -113,7 +125,7 @@ final class Reports {
         ObjectNode root = JSON.createObjectNode();
         root.set("parameters", JSON.valueToTree(parameters));
         root.put("cloudLatencyMillis", outcome.cloudLatencyMillis());
-        root.set("summaries", JSON.valueToTree(outcome.summaries()));
+        root.set("summaries", undefinedAsNull(JSON.valueToTree(outcome.summaries())));
         root.set("detection", detectionJson(outcome.detection()));
         ArrayNode executions = root.putArray("executions");
         for (ExecutionResult r : outcome.results()) {
@@ -127,6 +139,24 @@ final class Reports {
                     .put("energyJoules", t.energyJoules()).put("completed", t.completed()));
         }
         return JSON.writeValueAsString(root);
+    }
+
+    /** An undefined number (the half-width of a single execution) is {@code null} in JSON, as everywhere. */
+    private static JsonNode undefinedAsNull(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> undefined = new java.util.ArrayList<>();
+            object.properties().forEach(e -> {
+                if (e.getValue().isNumber() && Double.isNaN(e.getValue().doubleValue())) {
+                    undefined.add(e.getKey());
+                } else {
+                    undefinedAsNull(e.getValue());
+                }
+            });
+            undefined.forEach(object::putNull);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(Reports::undefinedAsNull);
+        }
+        return node;
     }
 
     static ObjectNode detectionJson(DetectionStats stats) {
@@ -152,9 +182,10 @@ final class Reports {
         sites.forEach(s -> sb.append(",tasks_").append(s));
         sb.append('\n');
         for (PolicySummary s : summaries) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%d,%d,%.4f,%d", s.policy(),
-                    s.executions(), s.meanResponseSeconds(), s.ciResponseSeconds(), s.meanEnergyJoules(),
-                    s.ciEnergyJoules(), s.batteryPercentLeft(), s.offloadAttempts(), s.offloadFailures(),
+            sb.append(String.format(Locale.ROOT, "%s,%d,%.6f,%s,%.6f,%s,%.6f,%d,%d,%.4f,%d", s.policy(),
+                    s.executions(), s.meanResponseSeconds(), IntervalFormat.csv("%.6f", s.ciResponseSeconds()),
+                    s.meanEnergyJoules(), IntervalFormat.csv("%.6f", s.ciEnergyJoules()), s.batteryPercentLeft(),
+                    s.offloadAttempts(), s.offloadFailures(),
                     s.serviceAvailabilityPercent(), s.tasksLost()));
             sites.forEach(id -> sb.append(',').append(s.tasksPerSite().getOrDefault(id, 0L)));
             sb.append('\n');
@@ -189,10 +220,11 @@ final class Reports {
                 + "<th>energy J</th><th>± 95 %</th><th>battery % left</th><th>offload attempts</th>"
                 + "<th>failures</th><th>service availability %</th><th>tasks per site</th><th>tasks lost</th></tr>\n");
         for (PolicySummary p : s) {
-            sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
-                            + "<td>%.3f</td><td>%.4f</td><td>%d</td><td>%d</td><td>%.2f</td><td>%s</td><td>%d</td></tr>%n",
-                    escape(p.policy()), p.executions(), p.meanResponseSeconds(), nz(p.ciResponseSeconds()),
-                    p.meanEnergyJoules(), nz(p.ciEnergyJoules()), p.batteryPercentLeft(), p.offloadAttempts(),
+            sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.3f</td><td>%s</td><td>%.3f</td>"
+                            + "<td>%s</td><td>%.4f</td><td>%d</td><td>%d</td><td>%.2f</td><td>%s</td><td>%d</td></tr>%n",
+                    escape(p.policy()), p.executions(), p.meanResponseSeconds(),
+                    IntervalFormat.text("%.3f", p.ciResponseSeconds()), p.meanEnergyJoules(),
+                    IntervalFormat.text("%.3f", p.ciEnergyJoules()), p.batteryPercentLeft(), p.offloadAttempts(),
                     p.offloadFailures(), p.serviceAvailabilityPercent(), escape(p.tasksPerSite().toString()),
                     p.tasksLost()));
         }

@@ -4,6 +4,7 @@ import io.edgeoff.common.cost.CostWeights;
 import io.edgeoff.common.scenario.ExperimentConfig;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.TraceSources;
 import io.edgeoff.simulator.failure.FailureMode;
@@ -177,10 +178,11 @@ public final class SimulateCommand implements Runnable {
                 "failures", "service avail. %");
         for (String policy : result.spec().policies()) {
             MetricsSummary s = result.summary(policy);
-            out.printf(Locale.ROOT, "%-17s %11.3f ± %6.3f %9.4f ± %6.4f %9.3f ± %6.3f %11.3f ± %6.3f%n", policy,
-                    s.responseTimeSeconds().mean(), s.responseTimeSeconds().ci95(), s.batteryPercent().mean(),
-                    s.batteryPercent().ci95(), s.failures().mean(), s.failures().ci95(),
-                    s.serviceAvailability().mean(), s.serviceAvailability().ci95());
+            out.printf(Locale.ROOT, "%-17s %11.3f ± %6s %9.4f ± %6s %9.3f ± %6s %11.3f ± %6s%n", policy,
+                    s.responseTimeSeconds().mean(), IntervalFormat.text("%.3f", s.responseTimeSeconds().halfWidth95()),
+                    s.batteryPercent().mean(), IntervalFormat.text("%.4f", s.batteryPercent().halfWidth95()),
+                    s.failures().mean(), IntervalFormat.text("%.3f", s.failures().halfWidth95()),
+                    s.serviceAvailability().mean(), IntervalFormat.text("%.3f", s.serviceAvailability().halfWidth95()));
         }
     }
 }

@@ -13,10 +13,29 @@ import org.junit.jupiter.api.Test;
 class PolicySummaryTest {
 
     @Test
-    void confidenceIntervalIsNineteenSixHundredthsSampleSdOverRootN() {
-        // sample sd of 1,2,3,4 is 1.2910; 1.96 * 1.2910 / 2 = 1.2652
-        assertThat(PolicySummary.ci95(new double[] {1, 2, 3, 4})).isCloseTo(1.2652, offset(1e-4));
-        assertThat(PolicySummary.mean(new double[] {1, 2, 3, 4})).isEqualTo(2.5);
+    void confidenceIntervalUsesStudentsTWithExecutionsMinusOneDegreesOfFreedom() {
+        List<ExecutionResult> runs = List.of(run(0, 1.0, 4.0), run(1, 2.0, 4.0), run(2, 3.0, 4.0), run(3, 4.0, 4.0));
+
+        PolicySummary s = PolicySummary.of("p", runs, 0, List.of("MD"), 34_200);
+
+        // sample sd of 1,2,3,4 is 1.290994; t(0.975, 3) = 3.1824 (table); 3.1824 * 1.290994 / 2 = 2.0542
+        assertThat(s.meanResponseSeconds()).isEqualTo(2.5);
+        assertThat(s.ciResponseSeconds()).isCloseTo(2.0542, offset(1e-4));
+        assertThat(s.meanEnergyJoules()).isEqualTo(4.0);
+        assertThat(s.ciEnergyJoules()).isZero();
+    }
+
+    @Test
+    void aSingleExecutionHasNoConfidenceInterval() {
+        PolicySummary s = PolicySummary.of("p", List.of(run(0, 1.5, 2.0)), 0, List.of("MD"), 34_200);
+
+        assertThat(s.meanResponseSeconds()).isEqualTo(1.5);
+        assertThat(s.ciResponseSeconds()).isNaN();
+        assertThat(s.ciEnergyJoules()).isNaN();
+    }
+
+    private static ExecutionResult run(int execution, double seconds, double joules) {
+        return new ExecutionResult("r", "p", execution, "CHESS", seconds, joules, List.of());
     }
 
     @Test

@@ -56,6 +56,38 @@ class ReportsTest {
     }
 
     @Test
+    void anUndefinedIntervalIsNotApplicableInTheTableEmptyInCsvAndNullInJson() throws Exception {
+        PolicySummary once = new PolicySummary("once", 1, 0.75, Double.NaN, 0.67, Double.NaN, 99.96, 2, 0, 100.0,
+                new LinkedHashMap<>(Map.of("MD", 5L)), 0);
+        PolicyComparison.Outcome outcome = new PolicyComparison.Outcome(List.of(once), List.of(), STATS, 250);
+
+        String table = Reports.table(List.of(once));
+        String csv = Reports.summaryCsv(List.of(once));
+        JsonNode json = new ObjectMapper().readTree(Reports.json(Map.of("seed", 1), outcome));
+        String html = Reports.html("one", Map.of(), outcome);
+
+        assertThat(table).contains("0.750 ±   n/a", "0.670 ±   n/a").doesNotContain("NaN");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("once,1,0.750000,,0.670000,,");
+        assertThat(json.at("/summaries/0/ciResponseSeconds").isNull()).isTrue();
+        assertThat(json.at("/summaries/0/meanResponseSeconds").asDouble()).isEqualTo(0.75);
+        assertThat(html).contains("<td>n/a</td>").doesNotContain("NaN");
+    }
+
+    @Test
+    void pairedDifferencesOfASingleExecutionHaveNoInterval() {
+        List<io.edgeoff.device.runtime.ExecutionResult> results = List.of(
+                new io.edgeoff.device.runtime.ExecutionResult("a", "mdp", 0, "CHESS", 1.0, 1.0, List.of()),
+                new io.edgeoff.device.runtime.ExecutionResult("b", "local", 0, "CHESS", 1.5, 3.0, List.of()));
+        PolicySummary local = new PolicySummary("local", 1, 1.5, Double.NaN, 3.0, Double.NaN, 99, 0, 0, 100,
+                Map.of(), 0);
+        PolicySummary mdp = new PolicySummary("mdp", 1, 1.0, Double.NaN, 1.0, Double.NaN, 99, 0, 0, 100, Map.of(), 0);
+
+        String text = Reports.pairedText(List.of(mdp, local), results);
+
+        assertThat(text).contains("response +0.500 ± n/a s", "energy +2.000 ± n/a J");
+    }
+
+    @Test
     void percentileIsTheNearestRank() {
         double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 

@@ -1,12 +1,14 @@
 package io.edgeoff.simulator.metrics;
 
+import io.edgeoff.common.stats.MeanInterval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Mean and 95 % CI of every metric over a set of samplings (one policy, one or all configurations).
+ * Mean and 95 % CI of every metric over a set of samplings (one policy, one or all configurations); with a single
+ * sampling the intervals are undefined ({@link MeanInterval#hasHalfWidth()}).
  *
  * @param samplings            number of samplings summarised
  * @param responseTimeSeconds  response time per sampling, s
@@ -17,9 +19,9 @@ import java.util.function.ToDoubleFunction;
  * @param tasksPerSite         site id to tasks completed there per sampling
  * @param failuresPerSite      site id to failed attempts there per sampling
  */
-public record MetricsSummary(int samplings, MeanCi responseTimeSeconds, MeanCi energyJoules, MeanCi batteryPercent,
-                             MeanCi failures, MeanCi serviceAvailability, Map<String, MeanCi> tasksPerSite,
-                             Map<String, MeanCi> failuresPerSite) {
+public record MetricsSummary(int samplings, MeanInterval responseTimeSeconds, MeanInterval energyJoules,
+                             MeanInterval batteryPercent, MeanInterval failures, MeanInterval serviceAvailability,
+                             Map<String, MeanInterval> tasksPerSite, Map<String, MeanInterval> failuresPerSite) {
     public MetricsSummary {
         tasksPerSite = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tasksPerSite));
         failuresPerSite = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failuresPerSite));
@@ -33,8 +35,8 @@ public record MetricsSummary(int samplings, MeanCi responseTimeSeconds, MeanCi e
         if (samplings.isEmpty()) {
             throw new IllegalArgumentException("a summary needs at least one sampling");
         }
-        Map<String, MeanCi> tasks = new LinkedHashMap<>();
-        Map<String, MeanCi> failures = new LinkedHashMap<>();
+        Map<String, MeanInterval> tasks = new LinkedHashMap<>();
+        Map<String, MeanInterval> failures = new LinkedHashMap<>();
         for (int s = 0; s < siteIds.size(); s++) {
             int site = s;
             tasks.put(siteIds.get(s), stat(samplings, m -> m.tasksOn(site)));
@@ -49,11 +51,11 @@ public record MetricsSummary(int samplings, MeanCi responseTimeSeconds, MeanCi e
                 tasks, failures);
     }
 
-    private static MeanCi stat(List<SamplingMetrics> samplings, ToDoubleFunction<SamplingMetrics> metric) {
+    private static MeanInterval stat(List<SamplingMetrics> samplings, ToDoubleFunction<SamplingMetrics> metric) {
         double[] values = new double[samplings.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = metric.applyAsDouble(samplings.get(i));
         }
-        return MeanCi.of(values);
+        return MeanInterval.of(values);
     }
 }

@@ -1,6 +1,6 @@
 package io.edgeoff.simulator.report;
 
-import io.edgeoff.simulator.metrics.MeanCi;
+import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.simulator.metrics.MetricsSummary;
 import io.edgeoff.simulator.run.ExperimentResult;
 import java.awt.Color;
@@ -25,10 +25,10 @@ public final class Charts {
 
     /**
      * Bar chart of one metric: one group per configuration plus "all", one bar per policy, with 95 % CI
-     * error bars.
+     * error bars (none where the interval is undefined, a single sampling).
      */
     public static void metricByConfiguration(Path file, ExperimentResult result, String title, String yAxis,
-                                             Function<MetricsSummary, MeanCi> metric) {
+                                             Function<MetricsSummary, MeanInterval> metric) {
         CategoryChart chart = newChart(title, "configuration", yAxis);
         List<String> groups = new ArrayList<>();
         result.spec().configurations().forEach(id -> groups.add(Integer.toString(id)));
@@ -39,18 +39,23 @@ public final class Charts {
             List<Double> means = new ArrayList<>();
             List<Double> errors = new ArrayList<>();
             for (int id : result.spec().configurations()) {
-                MeanCi m = metric.apply(result.summary(policy, id));
+                MeanInterval m = metric.apply(result.summary(policy, id));
                 means.add(m.mean());
-                errors.add(m.ci95());
+                errors.add(errorBar(m));
             }
             if (result.spec().configurations().size() > 1) {
-                MeanCi m = metric.apply(result.summary(policy));
+                MeanInterval m = metric.apply(result.summary(policy));
                 means.add(m.mean());
-                errors.add(m.ci95());
+                errors.add(errorBar(m));
             }
             chart.addSeries(policy, groups, means, errors);
         }
         save(chart, file);
+    }
+
+    /** XChart draws no bar for 0 and cannot draw NaN: an undefined interval gets no error bar. */
+    private static double errorBar(MeanInterval m) {
+        return m.hasHalfWidth() ? m.halfWidth95() : 0.0;
     }
 
     /** Stacked bars: per policy, the mean number of tasks (or failures) per sampling on each site, all configurations. */

@@ -1,6 +1,7 @@
 package io.edgeoff.simulator.report;
 
-import io.edgeoff.simulator.metrics.MeanCi;
+import io.edgeoff.common.stats.IntervalFormat;
+import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.simulator.metrics.MetricsSummary;
 import io.edgeoff.simulator.run.ExperimentResult;
 import io.edgeoff.simulator.run.ExperimentSpec;
@@ -64,7 +65,8 @@ public final class HtmlReport {
             b.append(", ").append(spec.devices()).append(" devices contending for site cores (time and energy per device)");
         }
         b.append(".</p>\n");
-        b.append("<p>Means per sampling with 95 % confidence intervals (1.96 sd / sqrt(n)). Service availability is ")
+        b.append("<p>Means per sampling with 95 % confidence intervals over the samplings (Student's t with n - 1 degrees of "
+                + "freedom: t(0.975, n - 1) sd / sqrt(n); n/a for a single sampling). Service availability is ")
                 .append("successful / attempted offloads in %.</p>\n");
         b.append("<h2>All configurations</h2>\n");
         table(b, result, -1);
@@ -101,12 +103,12 @@ public final class HtmlReport {
         b.append("</table>\n");
     }
 
-    private static void cell(StringBuilder b, MetricsSummary s, Function<MetricsSummary, MeanCi> metric) {
+    private static void cell(StringBuilder b, MetricsSummary s, Function<MetricsSummary, MeanInterval> metric) {
         b.append("<td>").append(fmt(metric.apply(s))).append("</td>");
     }
 
-    private static String fmt(MeanCi m) {
-        return String.format(Locale.ROOT, "%.3f &plusmn; %.3f", m.mean(), m.ci95());
+    private static String fmt(MeanInterval m) {
+        return String.format(Locale.ROOT, "%.3f &plusmn; %s", m.mean(), IntervalFormat.text("%.3f", m.halfWidth95()));
     }
 
     private static String esc(String s) {

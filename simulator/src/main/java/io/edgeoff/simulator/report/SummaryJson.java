@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.edgeoff.simulator.metrics.MeanCi;
+import io.edgeoff.common.stats.IntervalFormat;
+import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.simulator.metrics.MetricsSummary;
 import io.edgeoff.simulator.run.ExperimentResult;
 import io.edgeoff.simulator.run.ExperimentSpec;
@@ -19,13 +20,14 @@ import java.util.Map;
 /**
  * {@code summary.json}:
  * <pre>
- * {"policies": {"&lt;name&gt;": {"responseTimeSeconds": {"mean", "ci95"}, "energyJoules": {...},
+ * {"policies": {"&lt;name&gt;": {"responseTimeSeconds": {"mean", "ci95", "n"}, "energyJoules": {...},
  *   "batteryPercent": {...}, "failures": {...}, "serviceAvailability": {...},
- *   "tasksPerSite": {"&lt;site&gt;": {"mean", "ci95"}, ...}}},
+ *   "tasksPerSite": {"&lt;site&gt;": {"mean", "ci95", "n"}, ...}}},
  *  "configurations": {"&lt;id&gt;": {"policies": {...the same per policy...}}}}
  * </pre>
- * Means are per sampling; {@code ci95} is the half-width {@code 1.96 sd / sqrt(n)}; {@code serviceAvailability}
- * is in %. Written with "\n" line ends and fixed key order, so the same run gives the same bytes.
+ * Means are per sampling; {@code ci95} is the half-width of the 95 % confidence interval over the {@code n}
+ * samplings, {@code t(0.975, n - 1) sd / sqrt(n)} (Student's t, {@link MeanInterval}), {@code null} when {@code n = 1};
+ * {@code serviceAvailability} is in %. Written with "\n" line ends and fixed key order, so the same run gives the same bytes.
  */
 public final class SummaryJson {
     private static final ObjectWriter WRITER = new ObjectMapper().writer(
@@ -91,10 +93,11 @@ public final class SummaryJson {
         return p;
     }
 
-    private static Map<String, Object> meanCi(MeanCi m) {
+    private static Map<String, Object> meanCi(MeanInterval m) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("mean", m.mean());
-        v.put("ci95", m.ci95());
+        v.put("ci95", IntervalFormat.json(m.halfWidth95()));
+        v.put("n", m.n());
         return v;
     }
 

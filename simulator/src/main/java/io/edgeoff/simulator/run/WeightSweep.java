@@ -1,6 +1,8 @@
 package io.edgeoff.simulator.run;
 
 import io.edgeoff.common.cost.CostWeights;
+import io.edgeoff.common.stats.IntervalFormat;
+import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.simulator.metrics.MetricsSummary;
 import java.awt.Color;
 import java.io.IOException;
@@ -58,6 +60,11 @@ public final class WeightSweep {
         return new Result(spec.policies(), points);
     }
 
+    /** A half-width column: empty when a single sampling leaves it undefined. */
+    private static String ci(MeanInterval m) {
+        return IntervalFormat.csv(m.halfWidth95());
+    }
+
     /** Writes {@code sweep.csv} and, if {@code charts}, {@code sweep-response-time.png} and {@code sweep-energy.png}. */
     public static void write(Path dir, Result result, boolean charts) {
         StringBuilder b = new StringBuilder("timeWeight,policy,responseTimeSeconds,responseTimeCi95,energyJoules,"
@@ -65,11 +72,11 @@ public final class WeightSweep {
         for (Point p : result.points()) {
             MetricsSummary s = p.summary();
             b.append(String.format(Locale.ROOT, "%.1f", p.timeWeight())).append(',').append(p.policy())
-                    .append(',').append(s.responseTimeSeconds().mean()).append(',').append(s.responseTimeSeconds().ci95())
-                    .append(',').append(s.energyJoules().mean()).append(',').append(s.energyJoules().ci95())
-                    .append(',').append(s.failures().mean()).append(',').append(s.failures().ci95())
+                    .append(',').append(s.responseTimeSeconds().mean()).append(',').append(ci(s.responseTimeSeconds()))
+                    .append(',').append(s.energyJoules().mean()).append(',').append(ci(s.energyJoules()))
+                    .append(',').append(s.failures().mean()).append(',').append(ci(s.failures()))
                     .append(',').append(s.serviceAvailability().mean()).append(',')
-                    .append(s.serviceAvailability().ci95()).append('\n');
+                    .append(ci(s.serviceAvailability())).append('\n');
         }
         try {
             Files.createDirectories(dir);

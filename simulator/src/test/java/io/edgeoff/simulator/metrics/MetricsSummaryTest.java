@@ -10,18 +10,21 @@ import org.junit.jupiter.api.Test;
 class MetricsSummaryTest {
 
     @Test
-    void meanAndConfidenceIntervalMatchAHandComputation() {
-        // values 2, 4, 4, 4, 5, 5, 7, 9: mean 5, sample variance 32/7
-        MeanCi m = MeanCi.of(new double[] {2, 4, 4, 4, 5, 5, 7, 9});
+    void aSingleSamplingHasMeansButNoIntervals() {
+        SamplingMetrics a = new SamplingMetrics(1, "p", 0, 10, 40, 60, 50, 99.8, 2, 20, 90, new long[] {20, 20},
+                new long[] {0, 2});
 
-        assertThat(m.mean()).isEqualTo(5.0);
-        assertThat(m.ci95()).isCloseTo(1.96 * Math.sqrt(32.0 / 7.0) / Math.sqrt(8), within(1e-12));
+        MetricsSummary s = MetricsSummary.of(List.of("MD", "EC"), List.of(a));
+
+        assertThat(s.responseTimeSeconds().mean()).isEqualTo(60.0);
+        assertThat(s.responseTimeSeconds().hasHalfWidth()).isFalse();
+        assertThat(s.tasksPerSite().get("EC").halfWidth95()).isNaN();
     }
 
     @Test
-    void aSingleValueHasNoInterval() {
-        assertThat(MeanCi.of(new double[] {3})).isEqualTo(new MeanCi(3, 0));
-        assertThatThrownBy(() -> MeanCi.of(new double[0])).isInstanceOf(IllegalArgumentException.class);
+    void aSummaryOfNoSamplingsIsRejected() {
+        assertThatThrownBy(() -> MetricsSummary.of(List.of("MD"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -35,7 +38,8 @@ class MetricsSummaryTest {
 
         assertThat(s.samplings()).isEqualTo(2);
         assertThat(s.responseTimeSeconds().mean()).isEqualTo(70.0);
-        assertThat(s.responseTimeSeconds().ci95()).isCloseTo(1.96 * Math.sqrt(200) / Math.sqrt(2), within(1e-9));
+        // 60 and 80: sd sqrt(200), standard error 10, t(0.975, 1) = 12.706 (table)
+        assertThat(s.responseTimeSeconds().halfWidth95()).isCloseTo(127.06, within(0.01));
         assertThat(s.energyJoules().mean()).isEqualTo(60.0);
         assertThat(s.batteryPercent().mean()).isCloseTo(99.75, within(1e-12));
         assertThat(s.failures().mean()).isEqualTo(3.0);

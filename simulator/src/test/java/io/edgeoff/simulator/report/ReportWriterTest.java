@@ -33,6 +33,7 @@ class ReportWriterTest {
                 .isEqualTo(result.summary("local").responseTimeSeconds().mean());
         assertThat(local.at("/tasksPerSite").fieldNames()).toIterable().containsExactly("MD", "ED", "EC", "ER", "CD");
         assertThat(summary.at("/configurations/2/policies/first-remote/failures/ci95").isNumber()).isTrue();
+        assertThat(summary.at("/configurations/2/policies/first-remote/failures/n").asInt()).isEqualTo(3);
 
         List<String> csv = Files.readAllLines(dir.resolve("samplings.csv"));
         assertThat(csv).hasSize(1 + 2 * 2 * 3);
@@ -48,5 +49,23 @@ class ReportWriterTest {
         }
         assertThat(new ObjectMapper().readTree(dir.resolve("experiment.json").toFile()).get("seed").asLong())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSingleSamplingIsReportedWithoutIntervals(@TempDir Path dir) throws Exception {
+        ExperimentResult result = new ExperimentRunner(Fixtures.provider(), Fixtures.uniform(
+                Fixtures.randomSeries(2, 100))).run(ExperimentSpec.of(Fixtures.seedScenario(), List.of(1),
+                List.of("local"), 1, 5, 1));
+
+        ReportWriter.write(dir, result, true);
+
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.at("/policies/local/responseTimeSeconds/mean").isNumber()).isTrue();
+        assertThat(summary.at("/policies/local/responseTimeSeconds/ci95").isNull()).isTrue();
+        assertThat(summary.at("/policies/local/responseTimeSeconds/n").asInt()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("&plusmn; n/a").doesNotContain("NaN");
+        for (String chart : HtmlReport.CHARTS) {
+            assertThat(Files.size(dir.resolve(chart))).as(chart).isGreaterThan(1000);
+        }
     }
 }

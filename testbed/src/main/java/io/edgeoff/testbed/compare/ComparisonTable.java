@@ -1,5 +1,6 @@
 package io.edgeoff.testbed.compare;
 
+import io.edgeoff.common.stats.IntervalFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,12 +17,12 @@ public final class ComparisonTable {
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PolicyResult t : testbed) {
             Optional<PolicyResult> s = simulator.stream().filter(r -> r.policy().equals(t.policy())).findFirst();
-            out.append(String.format(Locale.ROOT, "| %s | %.3f ± %.3f | %s | %s | %.3f ± %.3f | %s | %s | %.3f | %s | %.1f | %s |%n",
-                    t.policy(), t.responseSeconds(), t.responseCi95Seconds(),
-                    s.map(r -> String.format(Locale.ROOT, "%.3f ± %.3f", r.responseSeconds(), r.responseCi95Seconds())).orElse("-"),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.3f | %s | %.1f | %s |%n",
+                    t.policy(), meanAndInterval(t.responseSeconds(), t.responseCi95Seconds()),
+                    s.map(r -> meanAndInterval(r.responseSeconds(), r.responseCi95Seconds())).orElse("-"),
                     s.map(r -> gap(t.responseSeconds(), r.responseSeconds())).orElse("-"),
-                    t.energyJoules(), t.energyCi95Joules(),
-                    s.map(r -> String.format(Locale.ROOT, "%.3f ± %.3f", r.energyJoules(), r.energyCi95Joules())).orElse("-"),
+                    meanAndInterval(t.energyJoules(), t.energyCi95Joules()),
+                    s.map(r -> meanAndInterval(r.energyJoules(), r.energyCi95Joules())).orElse("-"),
                     s.map(r -> gap(t.energyJoules(), r.energyJoules())).orElse("-"),
                     t.failuresPerExecution(),
                     s.map(r -> String.format(Locale.ROOT, "%.3f", r.failuresPerExecution())).orElse("-"),
@@ -29,6 +30,11 @@ public final class ComparisonTable {
                     s.map(r -> String.format(Locale.ROOT, "%.1f", r.availabilityPercent())).orElse("-")));
         }
         return out.toString();
+    }
+
+    /** {@code mean ± half-width}, the half-width "n/a" when undefined (a single execution or sampling). */
+    static String meanAndInterval(double mean, double halfWidth95) {
+        return String.format(Locale.ROOT, "%.3f ± %s", mean, IntervalFormat.text("%.3f", halfWidth95));
     }
 
     /** Relative gap of the test-bed to the simulator, e.g. {@code +12%}. */

@@ -1,5 +1,6 @@
 package io.edgeoff.testbed.compare;
 
+import io.edgeoff.common.stats.IntervalFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * Reads the device's {@code summary.csv} ({@code edgeoff device}; columns {@code policy, executions,
  * mean_response_s, ci95_response_s, mean_energy_j, ci95_energy_j, ..., offload_failures,
- * service_availability_percent, ...}, found by name).
+ * service_availability_percent, ...}, found by name). An empty (or NaN) half-width, a single execution, is read as
+ * NaN, undefined.
  */
 public final class DeviceSummaryCsv {
     private DeviceSummaryCsv() {
@@ -43,8 +45,9 @@ public final class DeviceSummaryCsv {
             }
             String[] f = line.split(",");
             long n = Long.parseLong(f[executions]);
-            results.add(new PolicyResult(f[policy], n, Double.parseDouble(f[response]), Double.parseDouble(f[responseCi]),
-                    Double.parseDouble(f[energy]), Double.parseDouble(f[energyCi]), Double.parseDouble(f[failures]) / n,
+            results.add(new PolicyResult(f[policy], n, Double.parseDouble(f[response]),
+                    IntervalFormat.parseCsv(f[responseCi]),
+                    Double.parseDouble(f[energy]), IntervalFormat.parseCsv(f[energyCi]), Double.parseDouble(f[failures]) / n,
                     Double.parseDouble(f[availability])));
         }
         return results;

@@ -1,5 +1,6 @@
 package io.edgeoff.testbed.compare;
 
+import io.edgeoff.common.stats.MeanInterval;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Map;
  * Reads the simulator's {@code samplings.csv} ({@code edgeoff simulate}; one row per configuration,
  * policy and sampling with {@code executions, responseTimeSeconds, energyJoules, failures,
  * serviceAvailability}, sums over the sampling's executions) into per-execution results: the mean
- * of each sampling's per-execution value, with the 95 % half-width {@code 1.96 sd / sqrt(samplings)}.
+ * of each sampling's per-execution value, with the half-width of its 95 % confidence interval over the samplings
+ * ({@link MeanInterval}: Student's t with {@code samplings - 1} degrees of freedom; NaN for a single sampling).
  */
 public final class SimulatorSamplingsCsv {
     private SimulatorSamplingsCsv() {
@@ -49,23 +51,18 @@ public final class SimulatorSamplingsCsv {
                     Double.parseDouble(f[failures]) / n, Double.parseDouble(f[availability])});
         }
         List<PolicyResult> results = new ArrayList<>();
-        byPolicy.forEach((name, rows) -> results.add(new PolicyResult(name,
-                Math.round(rows.stream().mapToDouble(r -> r[0]).sum()), mean(rows, 1), ci95(rows, 1), mean(rows, 2),
-                ci95(rows, 2), mean(rows, 3), mean(rows, 4))));
+        byPolicy.forEach((name, rows) -> {
+            MeanInterval time = stat(rows, 1);
+            MeanInterval joules = stat(rows, 2);
+            results.add(new PolicyResult(name, Math.round(rows.stream().mapToDouble(r -> r[0]).sum()),
+                    time.mean(), time.halfWidth95(), joules.mean(), joules.halfWidth95(),
+                    stat(rows, 3).mean(), stat(rows, 4).mean()));
+        });
         return results;
     }
 
-    private static double mean(List<double[]> rows, int k) {
-        return rows.stream().mapToDouble(r -> r[k]).average().orElse(Double.NaN);
-    }
-
-    private static double ci95(List<double[]> rows, int k) {
-        if (rows.size() < 2) {
-            return 0;
-        }
-        double m = mean(rows, k);
-        double ss = rows.stream().mapToDouble(r -> (r[k] - m) * (r[k] - m)).sum();
-        return 1.96 * Math.sqrt(ss / (rows.size() - 1)) / Math.sqrt(rows.size());
+    private static MeanInterval stat(List<double[]> rows, int k) {
+        return MeanInterval.of(rows.stream().mapToDouble(r -> r[k]).toArray());
     }
 
     private static int column(List<String> header, String name, Path file) {

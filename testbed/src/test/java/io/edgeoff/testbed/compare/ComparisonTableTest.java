@@ -37,10 +37,37 @@ class ComparisonTableTest {
         PolicyResult mdp = results.get(0);
         assertThat(mdp.executions()).isEqualTo(20);
         assertThat(mdp.responseSeconds()).isCloseTo(1.1, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(mdp.responseCi95Seconds()).isCloseTo(1.96 * Math.sqrt(0.02) / Math.sqrt(2),
-                org.assertj.core.api.Assertions.within(1e-9));
+        // per-execution response 1.0 and 1.2: sd sqrt(0.02), standard error 0.1, t(0.975, 1) = 12.706 (table)
+        assertThat(mdp.responseCi95Seconds()).isCloseTo(1.2706, org.assertj.core.api.Assertions.within(1e-4));
         assertThat(mdp.failuresPerExecution()).isCloseTo(0.2, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(mdp.availabilityPercent()).isEqualTo(90.0);
+    }
+
+    @Test
+    void aSingleSamplingOrExecutionHasNoIntervalAndTheTableSaysSo(@TempDir Path dir) throws IOException {
+        Path samplings = dir.resolve("samplings.csv");
+        Files.writeString(samplings, "configuration,policy,sampling,executions,tasks,responseTimeSeconds,energyJoules,"
+                + "batteryPercent,failures,offloadAttempts,serviceAvailability\n"
+                + "1,mdp,0,10,50,10.0,5.0,99.9,1,20,95.0\n");
+        Path summary = dir.resolve("summary.csv");
+        Files.writeString(summary, "policy,executions,mean_response_s,ci95_response_s,mean_energy_j,ci95_energy_j,"
+                + "battery_percent_left,offload_attempts,offload_failures,service_availability_percent,tasks_lost\n"
+                + "mdp,1,0.878,,0.637,,99.98,3,0,100.0,0\n");
+
+        List<PolicyResult> simulator = SimulatorSamplingsCsv.read(samplings);
+        List<PolicyResult> testbed = DeviceSummaryCsv.read(summary);
+        String table = ComparisonTable.format(testbed, simulator);
+
+        assertThat(simulator.get(0).responseCi95Seconds()).isNaN();
+        assertThat(testbed.get(0).energyCi95Joules()).isNaN();
+        assertThat(table).contains("| mdp | 0.878 ± n/a | 1.000 ± n/a |").doesNotContain("NaN");
+    }
+
+    @Test
+    void aNegativeHalfWidthIsRejectedNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PolicyResult("mdp", 10, 1, -0.1, 1, 0, 0, 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("responseCi95Seconds must be >= 0 or NaN, but was -0.1");
     }
 
     @Test
