@@ -18,13 +18,17 @@ import io.edgeoff.testbed.probe.LinkMeasurement;
 import io.edgeoff.testbed.probe.MeasurementTable;
 import io.edgeoff.testbed.probe.ProbeServer;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +63,9 @@ class SeedTestbedTest {
         boolean serviceBeforeCrash;
         boolean serviceDuringCrash;
         List<String> injectionLog;
+        String secret = "env-secret-" + run + "-0123456789";
+        String secretSeen;
+        String envCheckCommandLine;
 
         try (Testbed testbed = Testbed.start(TestbedConfig.of(ScenarioYaml.load("seed"), run, work), shell, log)) {
             sites = testbed.plan().sites();
@@ -72,6 +79,12 @@ class SeedTestbedTest {
             reachableDuringCut = testbed.reachable("EC");
             testbed.linkUp("EC");
             reachableAfterCut = testbed.reachable("EC");
+
+            NamespaceProcess envCheck = testbed.startIn("EC", "env-check", List.of("sh", "-c",
+                    "echo \"TOKEN $EDGEOFF_SITE_TOKEN\"; exec sleep 60"), Map.of("EDGEOFF_SITE_TOKEN", secret));
+            secretSeen = envCheck.awaitLine("TOKEN ", Duration.ofSeconds(60));
+            envCheckCommandLine = commandLine(envCheck.pid());
+            envCheck.close();
 
             testbed.startSite("EC", JavaCommand.of(ProbeServer.class, List.of("8080")));
             testbed.siteProcess("EC").awaitLine("READY", Duration.ofSeconds(30));
@@ -104,6 +117,9 @@ class SeedTestbedTest {
             assertThat(m.downlinkKBps()).as("downlink of MD-%s", m.siteId())
                     .isCloseTo(asked.bandwidthKBps(), within(0.15 * asked.bandwidthKBps()));
         }
+        assertThat(secretSeen).as("the environment passed through ip netns exec").isEqualTo("TOKEN " + secret);
+        assertThat(envCheckCommandLine).as("command line of the process given the secret").isNotEmpty()
+                .doesNotContain(secret);
         assertThat(reachableBeforeCut).isTrue();
         assertThat(reachableDuringCut).as("EC reachable while its link is down").isFalse();
         assertThat(reachableAfterCut).as("EC reachable after its link came back").isTrue();
@@ -120,5 +136,14 @@ class SeedTestbedTest {
         assertThat(pids).isNotEmpty();
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("latency emulation:", "torn down");
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the command line of " + pid, e);
+        }
     }
 }

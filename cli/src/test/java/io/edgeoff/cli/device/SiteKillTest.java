@@ -52,8 +52,8 @@ class SiteKillTest {
             for (Site site : seed.remoteSites()) {
                 int port = SiteProcesses.freePort();
                 sites.start(new SiteProcesses.SiteLaunch(site.id(), port,
-                        SiteArguments.of(site.id(), port, token, dir.resolve(site.id()), null, 1),
-                        dir.resolve(site.id() + ".log")));
+                        SiteArguments.of(site.id(), port, dir.resolve(site.id()), null, 1),
+                        token, dir.resolve(site.id() + ".log")));
                 endpoints.add(new SiteEndpoint(site.id(), URI.create("http://127.0.0.1:" + port), token));
             }
             sites.awaitHealthy(Duration.ofSeconds(90));

@@ -26,7 +26,7 @@ class SiteProcessesTest {
         Process first;
         try (SiteProcesses sites = new SiteProcesses(msg -> { })) {
             sites.start(new SiteProcesses.SiteLaunch("ER", port,
-                    SiteArguments.of("ER", port, token, dir.resolve("ER"), null, 1), dir.resolve("ER.log")));
+                    SiteArguments.of("ER", port, dir.resolve("ER"), null, 1), token, dir.resolve("ER.log")));
             sites.awaitHealthy(Duration.ofSeconds(90));
             first = sites.process("ER");
 
