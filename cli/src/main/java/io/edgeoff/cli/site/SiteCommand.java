@@ -55,13 +55,13 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "HOST", description = "Interface to listen on (default 127.0.0.1).")
     String bind;
 
-    @Option(names = "--token", description = {"Bearer token for task and admin endpoints. Every user of the",
-        "machine sees a command line (ps): prefer $" + TOKEN_ENV + " or --token-file (default: --token-file,",
-        "the config file's token, $" + TOKEN_ENV + ", else a random one printed once)."})
+    @Option(names = "--token", description = "Bearer token for task and admin endpoints. Every user of the machine"
+            + " can read a command line (ps), so prefer $" + TOKEN_ENV + " or --token-file. Without either flag:"
+            + " the config file's token, else $" + TOKEN_ENV + ", else a random one printed once.")
     String token;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = {"File whose first line is the bearer token;",
-        "keep it readable by its owner only (mode 0600)."})
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File whose first line is the bearer token;"
+            + " keep it readable by its owner only (mode 0600).")
     Path tokenFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the failure file (default ./edgeoff-site-data/<ID>).")
