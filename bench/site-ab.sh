@@ -35,7 +35,7 @@ trap cleanup EXIT
 
 measure() { # jar label
   rm -rf "$work/data"
-  java -Xmx512m -jar "$1" site --site EC --port "$PORT" --token "$BENCH_TOKEN" --data-dir "$work/data" \
+  EDGEOFF_SITE_TOKEN="$BENCH_TOKEN" java -Xmx512m -jar "$1" site --site EC --port "$PORT" --data-dir "$work/data" \
     --queue 1024 --predictor mean >"$work/site.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do

@@ -38,7 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -Xmx512m -jar cli/target/edgeoff.jar site --site EC --port "$SITE_PORT" --token "$TOKEN" \
+EDGEOFF_SITE_TOKEN="$TOKEN" java -Xmx512m -jar cli/target/edgeoff.jar site --site EC --port "$SITE_PORT" \
   --data-dir "$work/site-data" --queue 1024 --predictor mean >"$work/site.log" 2>&1 &
 site_pid=$!
 gunicorn -w "$FLASK_WORKERS" -b "127.0.0.1:$FLASK_PORT" --chdir bench/flask-site --log-level warning app:app \

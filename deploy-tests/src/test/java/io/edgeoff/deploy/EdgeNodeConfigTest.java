@@ -64,7 +64,7 @@ class EdgeNodeConfigTest {
         Path conf = Files.writeString(dir.resolve("edgeoff.conf"), render(template, Map.of()));
 
         Processes.Result result = Processes.run(List.of(dnsmasq.toString(), "--test", "--conf-file=" + conf),
-                Map.of(), null, Duration.ofSeconds(10));
+                Map.of(), null, Duration.ofSeconds(60));
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("syntax check OK");
@@ -134,7 +134,7 @@ class EdgeNodeConfigTest {
         System.getenv().keySet().stream().filter(k -> k.startsWith("EDGEOFF_")).forEach(k -> command.add("-u" + k));
         env.forEach((k, v) -> command.add(k + "=" + v));
         command.addAll(List.of("bash", RepoFiles.resolve("deploy/edge-node/render.sh").toString(), template));
-        return Processes.run(command, Map.of(), null, Duration.ofSeconds(10));
+        return Processes.run(command, Map.of(), null, Duration.ofSeconds(60));
     }
 
     /** {@code key=value} lines (the last value of a repeated key; comments skipped); space-separated for OpenVPN. */

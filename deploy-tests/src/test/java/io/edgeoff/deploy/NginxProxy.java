@@ -93,7 +93,7 @@ final class NginxProxy implements AutoCloseable {
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));   // a killed test run leaves no nginx behind
             NginxProxy proxy = new NginxProxy(process, prefix, port);
-            proxy.awaitListening(Duration.ofSeconds(10));
+            proxy.awaitListening(Duration.ofSeconds(60));
             return proxy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  * A process started inside a namespace ({@code ip netns exec NS command...}; {@code ip} execs the
  * command, so the pid is the command's). Standard output lines are queued for {@link #awaitLine}
  * and copied, with standard error, to a log file.
+ *
+ * <p>Secrets (a site's bearer token) go in the environment, never in the command: a command line is visible to
+ * every user ({@code ps}) and is written to the log. {@code ip netns exec} keeps the environment it is given,
+ * so the command sees it; {@code /proc/PID/environ} is readable only by the same user and root.
  */
 public final class NamespaceProcess implements AutoCloseable {
     private final String name;
@@ -44,12 +50,24 @@ public final class NamespaceProcess implements AutoCloseable {
      * Starts {@code command} in {@code namespace}, logging to {@code log}.
      */
     public static NamespaceProcess start(String name, String namespace, List<String> command, Path log) {
+        return start(name, namespace, command, Map.of(), log);
+    }
+
+    /**
+     * Starts {@code command} in {@code namespace} with {@code environment} added to this process's, logging to
+     * {@code log} (the command line is logged, the values of {@code environment} are not).
+     */
+    public static NamespaceProcess start(String name, String namespace, List<String> command,
+                                         Map<String, String> environment, Path log) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         full.addAll(command);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Files.writeString(log, "$ " + String.join(" ", full) + "\n", StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+            Files.writeString(log, "$ " + (environment.isEmpty() ? "" : String.join(" ", new TreeSet<>(environment.keySet()))
+                    + " (set in the environment) ") + String.join(" ", full) + "\n", StandardCharsets.UTF_8);
+            ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new NamespaceProcess(name, process, log);
         } catch (IOException e) {
             throw new TestbedException("cannot start " + name + " in " + namespace + ": " + e.getMessage(), e);

@@ -38,6 +38,7 @@ public final class Testbed implements AutoCloseable, FaultTarget {
     private final Map<String, NamespaceProcess> agents = new LinkedHashMap<>();
     private final List<NamespaceProcess> processes = new ArrayList<>();
     private final Map<String, List<String>> siteCommands = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> siteEnvironments = new LinkedHashMap<>();
     private final Map<String, NamespaceProcess> siteProcesses = new LinkedHashMap<>();
     private final Map<String, Integer> siteStarts = new LinkedHashMap<>();
     private final Thread shutdownHook;
@@ -230,12 +231,21 @@ public final class Testbed implements AutoCloseable, FaultTarget {
 
     /** Starts {@code command} in the namespace of {@code siteId} (the device's id for the device namespace). */
     public synchronized NamespaceProcess startIn(String siteId, String name, List<String> command) {
+        return startIn(siteId, name, command, Map.of());
+    }
+
+    /**
+     * Starts {@code command} in the namespace of {@code siteId} with {@code environment} added to this process's:
+     * the way to hand a process a secret (a command line is visible to every user and logged).
+     */
+    public synchronized NamespaceProcess startIn(String siteId, String name, List<String> command,
+                                                 Map<String, String> environment) {
         if (closed) {
             throw new TestbedException("test-bed run " + config.runId() + " is torn down; not starting " + name);
         }
         String ns = siteId.equals(config.scenario().device().id()) ? plan().deviceNamespace()
                 : plan().site(siteId).namespace();
-        NamespaceProcess process = NamespaceProcess.start(name, ns, command, logFile(name));
+        NamespaceProcess process = NamespaceProcess.start(name, ns, command, environment, logFile(name));
         processes.add(process);
         return process;
     }
@@ -245,14 +255,24 @@ public final class Testbed implements AutoCloseable, FaultTarget {
      * service port; the relay forwards to it) and remembers the command for {@link #recover}.
      */
     public synchronized NamespaceProcess startSite(String siteId, List<String> command) {
+        return startSite(siteId, command, Map.of());
+    }
+
+    /**
+     * As {@link #startSite(String, List)}, with {@code environment} (e.g. the site's token in
+     * {@code EDGEOFF_SITE_TOKEN}) added to the process's; {@link #recover} starts it with the same.
+     */
+    public synchronized NamespaceProcess startSite(String siteId, List<String> command, Map<String, String> environment) {
         plan().site(siteId);
         siteCommands.put(siteId, List.copyOf(command));
+        siteEnvironments.put(siteId, Map.copyOf(environment));
         return launchSite(siteId);
     }
 
     private NamespaceProcess launchSite(String siteId) {
         int n = siteStarts.merge(siteId, 1, Integer::sum);
-        NamespaceProcess process = startIn(siteId, "site-" + siteId + (n == 1 ? "" : "-" + n), siteCommands.get(siteId));
+        NamespaceProcess process = startIn(siteId, "site-" + siteId + (n == 1 ? "" : "-" + n), siteCommands.get(siteId),
+                siteEnvironments.get(siteId));
         siteProcesses.put(siteId, process);
         return process;
     }

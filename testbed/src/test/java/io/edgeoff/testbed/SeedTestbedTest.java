@@ -1,11 +1,11 @@
 package io.edgeoff.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.common.testing.Measurements;
 import io.edgeoff.testbed.fault.FaultEvent;
 import io.edgeoff.testbed.fault.FaultInjector;
 import io.edgeoff.testbed.fault.FaultKind;
@@ -18,13 +18,18 @@ import io.edgeoff.testbed.probe.LinkMeasurement;
 import io.edgeoff.testbed.probe.MeasurementTable;
 import io.edgeoff.testbed.probe.ProbeServer;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The seed's topology on real namespaces and links (root only; CI runs as root). One test, so the
  * topology is built once: the links are measured against the scenario, a partition and a
  * degradation are injected and seen from the device, and tear-down leaves nothing behind.
+ *
+ * <p>Measured round trips and goodput go to {@code target/measurements/testbed-seed-links.json}; the
+ * test asserts only what load cannot break. Shaped delay is a floor (a loaded machine only adds to it),
+ * so each round trip must reach 0.9 x the asked one; a rate limit is a ceiling (load only slows a
+ * transfer), so each goodput must stay under 1.15 x the asked bandwidth. Without shaping either fails:
+ * an unshaped veth answers in well under a millisecond and carries far more than 2500 KB/s.
  */
 class SeedTestbedTest {
 
@@ -59,6 +70,9 @@ class SeedTestbedTest {
         boolean serviceBeforeCrash;
         boolean serviceDuringCrash;
         List<String> injectionLog;
+        String secret = "env-secret-" + run + "-0123456789";
+        String secretSeen;
+        String envCheckCommandLine;
 
         try (Testbed testbed = Testbed.start(TestbedConfig.of(ScenarioYaml.load("seed"), run, work), shell, log)) {
             sites = testbed.plan().sites();
@@ -73,16 +87,22 @@ class SeedTestbedTest {
             testbed.linkUp("EC");
             reachableAfterCut = testbed.reachable("EC");
 
+            NamespaceProcess envCheck = testbed.startIn("EC", "env-check", List.of("sh", "-c",
+                    "echo \"TOKEN $EDGEOFF_SITE_TOKEN\"; exec sleep 60"), Map.of("EDGEOFF_SITE_TOKEN", secret));
+            secretSeen = envCheck.awaitLine("TOKEN ", Duration.ofSeconds(60));
+            envCheckCommandLine = commandLine(envCheck.pid());
+            envCheck.close();
+
             testbed.startSite("EC", JavaCommand.of(ProbeServer.class, List.of("8080")));
-            testbed.siteProcess("EC").awaitLine("READY", Duration.ofSeconds(30));
+            testbed.siteProcess("EC").awaitLine("READY", Duration.ofSeconds(60));
             serviceBeforeCrash = testbed.reachable("EC", 8080);
             FaultPlan crash = new FaultPlan(List.of(FaultEvent.of(0, "EC", FaultKind.CRASH, 40)));
             try (FaultInjector injector = new FaultInjector(FaultSchedule.of(crash, 10, Long.MAX_VALUE), testbed,
                     Clock.systemUTC(), FaultInjector.realSleeper()).start()) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> injector.log().size() == 1);
+                await().atMost(Duration.ofSeconds(60)).until(() -> injector.log().size() == 1);
                 serviceDuringCrash = testbed.reachable("EC", 8080);
-                await().atMost(Duration.ofSeconds(10)).until(() -> injector.log().size() == 2);
-                await().atMost(Duration.ofSeconds(30)).until(() -> testbed.reachable("EC", 8080));
+                await().atMost(Duration.ofSeconds(60)).until(() -> injector.log().size() == 2);
+                await().atMost(Duration.ofSeconds(60)).until(() -> testbed.reachable("EC", 8080));
                 injectionLog = injector.log();
             }
 
@@ -94,16 +114,20 @@ class SeedTestbedTest {
         }
 
         System.out.println(MeasurementTable.format(sites, "MD", measured));
+        Measurements.record("testbed-seed-links", report(sites, measured, degradedRtt));
         assertThat(measured).hasSize(4);
         for (LinkMeasurement m : measured) {
             SiteEndpoint asked = sites.stream().filter(s -> s.siteId().equals(m.siteId())).findFirst().orElseThrow();
-            assertThat(m.roundTripMillis()).as("RTT of MD-%s", m.siteId())
-                    .isCloseTo(asked.roundTripMillis(), within(Math.max(4.0, 0.05 * asked.roundTripMillis())));
-            assertThat(m.uplinkKBps()).as("uplink of MD-%s", m.siteId())
-                    .isCloseTo(asked.bandwidthKBps(), within(0.15 * asked.bandwidthKBps()));
-            assertThat(m.downlinkKBps()).as("downlink of MD-%s", m.siteId())
-                    .isCloseTo(asked.bandwidthKBps(), within(0.15 * asked.bandwidthKBps()));
+            assertThat(m.roundTripMillis()).as("RTT of MD-%s (asked %.1f ms)", m.siteId(), asked.roundTripMillis())
+                    .isGreaterThanOrEqualTo(0.9 * asked.roundTripMillis());
+            assertThat(m.uplinkKBps()).as("uplink of MD-%s (asked %.1f KB/s)", m.siteId(), asked.bandwidthKBps())
+                    .isPositive().isLessThanOrEqualTo(1.15 * asked.bandwidthKBps());
+            assertThat(m.downlinkKBps()).as("downlink of MD-%s (asked %.1f KB/s)", m.siteId(), asked.bandwidthKBps())
+                    .isPositive().isLessThanOrEqualTo(1.15 * asked.bandwidthKBps());
         }
+        assertThat(secretSeen).as("the environment passed through ip netns exec").isEqualTo("TOKEN " + secret);
+        assertThat(envCheckCommandLine).as("command line of the process given the secret").isNotEmpty()
+                .doesNotContain(secret);
         assertThat(reachableBeforeCut).isTrue();
         assertThat(reachableDuringCut).as("EC reachable while its link is down").isFalse();
         assertThat(reachableAfterCut).as("EC reachable after its link came back").isTrue();
@@ -112,7 +136,8 @@ class SeedTestbedTest {
         assertThat(injectionLog).hasSize(2);
         assertThat(injectionLog.get(0)).contains("crash EC begins (ok)");
         assertThat(injectionLog.get(1)).contains("crash EC ends (ok)");
-        assertThat(degradedRtt).as("RTT of MD-ED with 40 ms extra one-way delay").isCloseTo(30 + 80, within(6.0));
+        assertThat(degradedRtt).as("RTT of MD-ED with 40 ms extra one-way delay (30 ms asked + 80 ms)")
+                .isGreaterThanOrEqualTo(0.9 * (30 + 80));
         assertThat(reachableWhileDropping).as("ED reachable while the relay drops every connection").isFalse();
 
         assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + run + "-"));
@@ -120,5 +145,32 @@ class SeedTestbedTest {
         assertThat(pids).isNotEmpty();
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("latency emulation:", "torn down");
+    }
+
+    private static Map<String, Object> report(List<SiteEndpoint> sites, List<LinkMeasurement> measured,
+                                              double degradedRtt) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (LinkMeasurement m : measured) {
+            SiteEndpoint asked = sites.stream().filter(s -> s.siteId().equals(m.siteId())).findFirst().orElseThrow();
+            Map<String, Object> link = new LinkedHashMap<>();
+            link.put("askedRoundTripMillis", asked.roundTripMillis());
+            link.put("roundTripMillis", m.roundTripMillis());
+            link.put("askedBandwidthKBps", asked.bandwidthKBps());
+            link.put("uplinkKBps", m.uplinkKBps());
+            link.put("downlinkKBps", m.downlinkKBps());
+            values.put("MD-" + m.siteId(), link);
+        }
+        values.put("MD-ED degraded by 40 ms one way: askedRoundTripMillis", 30 + 80);
+        values.put("MD-ED degraded by 40 ms one way: roundTripMillis", degradedRtt);
+        return values;
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the command line of " + pid, e);
+        }
     }
 }

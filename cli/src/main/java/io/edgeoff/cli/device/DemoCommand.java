@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--time-compression must be > 0, but was " + timeCompression);
         }
         Scenario scenario = ScenarioYaml.load("seed");
-        String token = randomToken();
+        String token = SiteProcesses.randomToken();
         Path traces = out.resolve("traces");
         Map<String, Path> traceFiles = trace == null ? syntheticTraces(scenario, traces, names.size())
                 : TraceConversion.lanlTraces(scenario, trace, configuration, traces);
@@ -103,15 +103,8 @@ public final class DemoCommand implements Callable<Integer> {
             stderr.println(msg);
             stderr.flush();
         })) {
-            List<SiteEndpoint> endpoints = new ArrayList<>();
-            for (Site site : scenario.remoteSites()) {
-                int port = SiteProcesses.freePort();
-                sites.start(new SiteProcesses.SiteLaunch(site.id(), port,
-                        SiteArguments.of(site.id(), port, token, out.resolve("sites").resolve(site.id()),
-                                traceFiles.get(site.id()), timeCompression),
-                        out.resolve("sites").resolve(site.id() + ".log")));
-                endpoints.add(new SiteEndpoint(site.id(), java.net.URI.create("http://127.0.0.1:" + port), token));
-            }
+            List<SiteEndpoint> endpoints = startSites(sites, scenario, token, out.resolve("sites"), traceFiles,
+                    timeCompression);
             sites.awaitHealthy(Duration.ofSeconds(120));
             stderr.println("edgeoff demo: sites up; running " + executions + " executions x " + names.size()
                     + " policies " + names);
@@ -156,6 +149,27 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Starts every remote site of {@code scenario} under {@code sites} on a free loopback port, with its data
+     * folder and log in {@code siteDir}, replaying {@code traceFiles} (by site id; none for a site without one).
+     * The token reaches the sites in their environment, not on their command lines.
+     *
+     * @return the endpoints of the sites, in the scenario's order
+     */
+    static List<SiteEndpoint> startSites(SiteProcesses sites, Scenario scenario, String token, Path siteDir,
+                                         Map<String, Path> traceFiles, double timeCompression) {
+        List<SiteEndpoint> endpoints = new ArrayList<>();
+        for (Site site : scenario.remoteSites()) {
+            int port = SiteProcesses.freePort();
+            sites.start(new SiteProcesses.SiteLaunch(site.id(), port,
+                    SiteArguments.of(site.id(), port, siteDir.resolve(site.id()), traceFiles.get(site.id()),
+                            timeCompression),
+                    token, siteDir.resolve(site.id() + ".log")));
+            endpoints.add(new SiteEndpoint(site.id(), java.net.URI.create("http://127.0.0.1:" + port), token));
+        }
+        return endpoints;
+    }
+
     private Map<String, Object> parameters(List<String> names, int restarts) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("scenario", "seed");
@@ -188,11 +202,5 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot write traces to " + dir + ": " + e.getMessage(), e);
         }
         return files;
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[16];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
     }
 }

@@ -67,13 +67,13 @@ public final class DetectionBenchCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         DetectorConfig config = DetectorConfig.ofDefaults();
-        String token = "bench-" + Long.toHexString(System.nanoTime());
+        String token = SiteProcesses.randomToken();
         int port = SiteProcesses.freePort();
         List<Double> latencies = new ArrayList<>();
         try (SiteProcesses sites = new SiteProcesses(msg -> { });
              HttpSiteClient client = new HttpSiteClient()) {
             sites.start(new SiteProcesses.SiteLaunch("EC", port,
-                    SiteArguments.of("EC", port, token, out.resolve("site"), null, 1), out.resolve("site.log")));
+                    SiteArguments.of("EC", port, out.resolve("site"), null, 1), token, out.resolve("site.log")));
             sites.awaitHealthy(Duration.ofSeconds(120));
             SiteEndpoint endpoint = new SiteEndpoint("EC", URI.create("http://127.0.0.1:" + port), token);
             try (FailureDetector detector = new FailureDetector(List.of(endpoint), client, config, DeviceClock.SYSTEM)) {

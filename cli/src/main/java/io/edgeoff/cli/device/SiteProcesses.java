@@ -1,5 +1,7 @@
 package io.edgeoff.cli.device;
 
+import io.edgeoff.cli.OwnerOnlyFiles;
+import io.edgeoff.cli.site.SiteCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -7,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,13 +23,25 @@ import java.util.function.Consumer;
  * their supervisor: a site that exits with the crash-outage exit code is started again on the same port.
  * {@link #close()} (also run by a shutdown hook, so Ctrl-C stops everything) destroys every child and its
  * descendants, forcibly after a grace period.
+ *
+ * <p>The sites' bearer token goes to each child in its environment ({@value SiteCommand#TOKEN_ENV}), never on
+ * its command line, which every user of the machine can read ({@code ps}, {@code /proc/PID/cmdline}); the
+ * environment is readable only by the same user and root. Each site's log is created with mode 0600.
  */
 final class SiteProcesses implements AutoCloseable {
     /** Exit code of a site process that crashed on purpose (an injected or replayed crash outage). */
     static final int CRASH_EXIT_CODE = 75;
 
-    /** How to start one site. */
-    record SiteLaunch(String siteId, int port, List<String> siteArguments, Path logFile) {
+    /** How to start one site: {@code siteArguments} must not hold the token, which travels in the environment. */
+    record SiteLaunch(String siteId, int port, List<String> siteArguments, String token, Path logFile) {
+        SiteLaunch {
+            siteArguments = List.copyOf(siteArguments);
+            if (siteArguments.contains("--token")) {
+                throw new IllegalArgumentException("site " + siteId + ": the token goes in SiteLaunch.token (the child's"
+                        + " environment), never on the command line");
+            }
+        }
+
         URI baseUri() {
             return URI.create("http://127.0.0.1:" + port);
         }
@@ -57,6 +70,13 @@ final class SiteProcesses implements AutoCloseable {
         }
     }
 
+    /** @return a fresh random bearer token for the sites of one run (128 bits, hex) */
+    static String randomToken() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     /** The command that runs {@code edgeoff} in a new JVM with this JVM's class path. */
     static List<String> edgeoffCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -78,11 +98,12 @@ final class SiteProcesses implements AutoCloseable {
         command.add("site");
         command.addAll(launch.siteArguments());
         try {
-            Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
-            Process p = new ProcessBuilder(command)
+            OwnerOnlyFiles.ensure(launch.logFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+            builder.environment().put(SiteCommand.TOKEN_ENV, launch.token());
+            Process p = builder.start();
             processes.put(launch.siteId(), p);
             p.onExit().thenAccept(done -> exited(launch, done));
         } catch (IOException e) {

@@ -28,7 +28,11 @@ import picocli.CommandLine.Spec;
             "availability, metrics, admin/outages), the failure monitor with its failure file, the prediction",
             "engine and failure injection. Flags override the --config file. See docs/SITE.md."})
 public final class SiteCommand implements Callable<Integer> {
-    /** Environment variable read for the token when neither --token nor the config file gives one. */
+    /**
+     * Environment variable read for the token when no flag and no config file gives one. Programs that start a
+     * site (the demo, the detection benchmark, the test-bed) pass the token this way: a process's environment is
+     * readable only by its user and root ({@code /proc/PID/environ}), its command line by every user ({@code ps}).
+     */
     public static final String TOKEN_ENV = "EDGEOFF_SITE_TOKEN";
     /** Trace name that selects the prediction module's LANL-fitted synthetic trace. */
     public static final String SYNTHETIC = "synthetic";
@@ -51,9 +55,14 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "HOST", description = "Interface to listen on (default 127.0.0.1).")
     String bind;
 
-    @Option(names = "--token", description = "Bearer token for task and admin endpoints (default: $" + TOKEN_ENV
-            + ", else a random one printed once).")
+    @Option(names = "--token", description = "Bearer token for task and admin endpoints. Every user of the machine"
+            + " can read a command line (ps), so prefer $" + TOKEN_ENV + " or --token-file. Without either flag:"
+            + " the config file's token, else $" + TOKEN_ENV + ", else a random one printed once.")
     String token;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File whose first line is the bearer token;"
+            + " keep it readable by its owner only (mode 0600).")
+    Path tokenFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the failure file (default ./edgeoff-site-data/<ID>).")
     Path dataDir;
@@ -154,7 +163,11 @@ public final class SiteCommand implements Callable<Integer> {
                 pick(cores, file.cores(), base.cores()), base.memoryGb(), base.storageGb());
         Path dir = dataDir != null ? dataDir : file.dataDir() != null ? Path.of(file.dataDir())
                 : Path.of("edgeoff-site-data", id);
-        String tokenValue = pick(token, file.token(), System.getenv(TOKEN_ENV));
+        if (token != null && tokenFile != null) {
+            throw new IllegalArgumentException("give at most one of --token and --token-file");
+        }
+        String tokenValue = pick(token != null ? token : tokenFile != null ? TokenFile.read(tokenFile) : null,
+                file.token(), System.getenv(TOKEN_ENV));
         SiteConfig.Builder b = SiteConfig.builder(effective, sc.taskKinds().stream().map(TaskKind::name).toList(), dir)
                 .bindHost(pick(bind, file.bind(), "127.0.0.1"))
                 .port(pick(port, file.port(), 8080))

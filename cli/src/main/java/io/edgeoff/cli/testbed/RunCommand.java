@@ -1,5 +1,7 @@
 package io.edgeoff.cli.testbed;
 
+import io.edgeoff.cli.OwnerOnlyFiles;
+import io.edgeoff.cli.site.SiteCommand;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.testbed.JavaCommand;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -122,7 +125,7 @@ public final class RunCommand implements Runnable {
         try (Testbed testbed = Testbed.start(config, Shell.system(), log)) {
             List<String> healthUrls = new ArrayList<>();
             for (SiteEndpoint site : testbed.plan().sites()) {
-                testbed.startSite(site.siteId(), siteCommand(site.siteId(), token, config));
+                testbed.startSite(site.siteId(), siteCommand(site.siteId(), config), Map.of(SiteCommand.TOKEN_ENV, token));
                 healthUrls.add(url(site) + "/v1/health");
             }
             log.println("starting " + healthUrls.size() + " sites ...");
@@ -220,10 +223,11 @@ public final class RunCommand implements Runnable {
         }
     }
 
-    private List<String> siteCommand(String siteId, String token, TestbedConfig config) {
+    /** The site's command; its token goes in the environment ({@link SiteCommand#TOKEN_ENV}), never here. */
+    private List<String> siteCommand(String siteId, TestbedConfig config) {
         Path data = config.workDir().resolve("site-data").resolve(siteId);
         return JavaCommand.of(CLI_MAIN, 256, List.of("site", "--scenario", options.scenarioName, "--site", siteId,
-                "--bind", "127.0.0.1", "--port", Integer.toString(options.servicePort), "--token", token,
+                "--bind", "127.0.0.1", "--port", Integer.toString(options.servicePort),
                 "--data-dir", data.toString()));
     }
 
@@ -245,14 +249,7 @@ public final class RunCommand implements Runnable {
         yaml.append("seed: ").append(config.seed()).append('\n');
         yaml.append("emulateLinks: false\n");
         yaml.append("out: ").append(config.workDir().resolve("device")).append('\n');
-        Path file = config.workDir().resolve("device.yaml");
-        try {
-            Files.createDirectories(config.workDir());
-            Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        return file;
+        return OwnerOnlyFiles.write(config.workDir().resolve("device.yaml"), yaml.toString()); // it holds the token
     }
 
     /**

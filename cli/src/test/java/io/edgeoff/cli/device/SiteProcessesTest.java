@@ -26,7 +26,7 @@ class SiteProcessesTest {
         Process first;
         try (SiteProcesses sites = new SiteProcesses(msg -> { })) {
             sites.start(new SiteProcesses.SiteLaunch("ER", port,
-                    SiteArguments.of("ER", port, token, dir.resolve("ER"), null, 1), dir.resolve("ER.log")));
+                    SiteArguments.of("ER", port, dir.resolve("ER"), null, 1), token, dir.resolve("ER.log")));
             sites.awaitHealthy(Duration.ofSeconds(90));
             first = sites.process("ER");
 
@@ -37,7 +37,7 @@ class SiteProcessesTest {
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() -> sites.restarts() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> sites.restarts() == 1);
             assertThat(first.exitValue()).isEqualTo(SiteProcesses.CRASH_EXIT_CODE);
             sites.awaitHealthy(Duration.ofSeconds(90));
             assertThat(sites.process("ER")).isNotSameAs(first);

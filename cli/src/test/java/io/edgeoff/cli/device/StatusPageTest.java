@@ -59,7 +59,7 @@ class StatusPageTest {
         page.live(new StatusPage.Live(detector, monitor, outcomes));
         page.progress("4/10 executions");
         ec.crash();
-        await().atMost(Duration.ofSeconds(5)).until(() -> detector.isSuspected("EC"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> detector.isSuspected("EC"));
     }
 
     @AfterEach

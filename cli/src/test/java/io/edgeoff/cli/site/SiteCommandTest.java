@@ -1,6 +1,7 @@
 package io.edgeoff.cli.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgeoff.cli.CliRun;
 import io.edgeoff.site.SiteConfig;
@@ -32,6 +33,29 @@ class SiteCommandTest {
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.predictor()).isEqualTo(io.edgeoff.prediction.predictor.Predictors.DEFAULT_MODEL);
         assertThat(config.tokenGenerated()).isFalse();
+    }
+
+    @Test
+    void readsTheTokenFromTheFirstLineOfATokenFile() throws Exception {
+        Path file = dir.resolve("token");
+        Files.writeString(file, "  file-token-0123456789  \nignored\n");
+
+        SiteConfig config = resolve("--site", "EC", "--token-file", file.toString());
+
+        assertThat(config.token()).isEqualTo("file-token-0123456789");
+        assertThat(config.tokenGenerated()).isFalse();
+    }
+
+    @Test
+    void refusesAnEmptyTokenFileAndATokenGivenTwice() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        Path file = Files.writeString(dir.resolve("token"), "file-token-0123456789\n");
+
+        assertThatThrownBy(() -> resolve("--site", "EC", "--token-file", empty.toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> resolve("--site", "EC", "--token-file", file.toString(), "--token", "0123456789abcdef"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("give at most one of --token and --token-file");
     }
 
     @Test

@@ -11,7 +11,9 @@ import io.edgeoff.testbed.net.StaleCleanup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and nothing left behind afterwards.
  */
 class TestbedRunTest {
+    /** The shape of {@link RunCommand#token}. */
+    private static final String TOKEN = "testbed-[0-9a-f]{32}";
 
     @Test
     void runsTheDeviceAgainstRealSitesThroughRealLinksWithRealFaultsAndLeavesNothingBehind(@TempDir Path dir)
@@ -48,5 +52,15 @@ class TestbedRunTest {
         assertThat(inspect.ownedRootInterfaces()).noneMatch(dev -> dev.startsWith("eo" + runId + "-"));
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
                 .filter(c -> c.contains("eo" + runId + "-") || c.contains(dir.toString())).toList()).isEmpty();
+        Path work = dir.resolve("work");
+        assertThat(Files.readString(work.resolve("device.yaml"))).containsPattern(TOKEN);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("device.yaml"))))
+                .as("device.yaml holds the token").isEqualTo("rw-------");
+        try (Stream<Path> files = Files.list(work)) {
+            List<Path> siteLogs = files.filter(f -> f.getFileName().toString().matches("site-.*\\.log")).toList();
+            assertThat(siteLogs).as("site logs, each starting with the site's command line").isNotEmpty()
+                    .allSatisfy(log -> assertThat(Files.readString(log)).doesNotContain("--token")
+                            .doesNotContainPattern(TOKEN));
+        }
     }
 }

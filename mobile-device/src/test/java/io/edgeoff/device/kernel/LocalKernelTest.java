@@ -3,8 +3,10 @@ package io.edgeoff.device.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeoff.common.compute.ComputeKernel;
+import io.edgeoff.common.testing.Measurements;
 import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.ManualClock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LocalKernelTest {
@@ -30,6 +32,8 @@ class LocalKernelTest {
         kernel.execute("R", new byte[1024], 100, 4, 1000);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        assertThat(seconds).isBetween(0.1, 0.5);
+        // 100 MI at 1000 MIPS is a floor of 0.1 s (pacing); load only adds to it, so no upper bound
+        Measurements.record("local-kernel-100mi-at-1000mips", Map.of("ratedSeconds", 0.1, "seconds", seconds));
+        assertThat(seconds).isGreaterThanOrEqualTo(0.1);
     }
 }

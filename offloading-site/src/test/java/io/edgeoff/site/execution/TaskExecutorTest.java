@@ -22,7 +22,7 @@ class TaskExecutorTest {
         ThroughputMeter meter = new ThroughputMeter(System::nanoTime);
         try (TaskExecutor executor = new TaskExecutor("T", 1000, 1, 4, System::nanoTime,
                 Pacer.parking(System::nanoTime), meter)) {
-            TaskResult result = executor.submit(order("a", 50)).get(10, TimeUnit.SECONDS);
+            TaskResult result = executor.submit(order("a", 50)).get(60, TimeUnit.SECONDS);
 
             assertThat(result.executionNanos()).isGreaterThanOrEqualTo(50_000_000L);
             assertThat(result.output()).isEqualTo(ComputeKernel.expectedOutput("R", 50, new byte[] {1, 2, 3}, 16));
@@ -39,7 +39,7 @@ class TaskExecutorTest {
         };
         try (TaskExecutor executor = new TaskExecutor("T", 8000, 1, 4, now::get, pacer,
                 new ThroughputMeter(now::get))) {
-            TaskResult result = executor.submit(order("a", 600)).get(10, TimeUnit.SECONDS);
+            TaskResult result = executor.submit(order("a", 600)).get(60, TimeUnit.SECONDS);
 
             assertThat(deadline.get()).isEqualTo(1_000_000_000L + 75_000_000L);
             assertThat(result.executionNanos()).isEqualTo(75_000_000L);
@@ -59,7 +59,7 @@ class TaskExecutorTest {
         try (TaskExecutor executor = new TaskExecutor("T", 1000, 1, 1, System::nanoTime, blocking,
                 new ThroughputMeter(System::nanoTime))) {
             CompletableFuture<TaskResult> running = executor.submit(order("a", 1));
-            await().atMost(Duration.ofSeconds(5)).until(() -> executor.running() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> executor.running() == 1);
             CompletableFuture<TaskResult> queued = executor.submit(order("b", 1));
 
             assertThat(executor.queueLength()).isEqualTo(1);
@@ -67,8 +67,8 @@ class TaskExecutorTest {
                     .hasMessageContaining("1 cores busy and 1 tasks queued")
                     .satisfies(e -> assertThat(((SaturatedException) e).retryAfterSeconds()).isGreaterThanOrEqualTo(1));
             release.countDown();
-            assertThat(running.get(5, TimeUnit.SECONDS).queueWaitNanos()).isGreaterThanOrEqualTo(0);
-            assertThat(queued.get(5, TimeUnit.SECONDS).queueWaitNanos()).isPositive();
+            assertThat(running.get(60, TimeUnit.SECONDS).queueWaitNanos()).isGreaterThanOrEqualTo(0);
+            assertThat(queued.get(60, TimeUnit.SECONDS).queueWaitNanos()).isPositive();
         }
     }
 

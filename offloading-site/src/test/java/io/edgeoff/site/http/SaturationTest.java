@@ -36,7 +36,7 @@ class SaturationTest {
                             uri(server, "/v1/tasks")).header("Authorization", "Bearer " + TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString(task("slow", "CI", 300, 1, ""))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.service().executor().running() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.service().executor().running() == 1);
 
             HttpResponse<String> rejected = post(client, uri(server, "/v1/tasks"), task("second", "R", 1, 1, ""), TOKEN);
 
@@ -47,7 +47,7 @@ class SaturationTest {
             assertThat(done.statusCode()).isEqualTo(200);
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(done.body()).get("executionMillis")
                     .asDouble()).as("paced to 300 MI / 100 MIPS").isGreaterThanOrEqualTo(3000.0);
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.monitor().records().stream()
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.monitor().records().stream()
                     .anyMatch(r -> r.type() == FailureEventType.OVERLOAD && r.detail().startsWith("rejected=1 ")));
             // the rejected key was not remembered: it executes once the site has room
             assertThat(post(client, uri(server, "/v1/tasks"), task("second", "R", 1, 1, ""), TOKEN).body())

@@ -40,7 +40,7 @@ class OutageModesTest {
     @Test
     void errorModeAnswers503WithRetryAfterUntilTheOutageEnds() throws Exception {
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).build())) {
-            HttpResponse<String> injected = inject(server, "error", 3000);
+            HttpResponse<String> injected = inject(server, "error", 6000); // long enough that a load stall cannot let it end before the probes
 
             HttpResponse<String> taskDuring = post(client, uri(server, "/v1/tasks"), task("e1", "R", 1, 1, ""), TOKEN);
             HttpResponse<String> healthDuring = get(client, uri(server, "/v1/health"), null);
@@ -53,7 +53,7 @@ class OutageModesTest {
             assertThat(healthDuring.body()).isEqualTo("{\"siteId\":\"EC\",\"status\":\"DOWN\",\"ready\":false}");
             assertThat(get(client, uri(server, "/v1/health/live"), null).statusCode()).as("alive, not ready")
                     .isEqualTo(200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> get(client, uri(server, "/v1/health"), null)
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(client, uri(server, "/v1/health"), null)
                     .statusCode() == 200);
             assertThat(post(client, uri(server, "/v1/tasks"), task("e2", "R", 1, 1, ""), TOKEN).statusCode())
                     .isEqualTo(200);
@@ -64,13 +64,13 @@ class OutageModesTest {
     @Test
     void hangModeAcceptsRequestsAndNeverAnswersDuringTheOutage() throws Exception {
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).build())) {
-            inject(server, "hang", 4000);
+            inject(server, "hang", 8000); // long enough that the 700 ms probe is sent while it lasts, also under load
 
             HttpRequest health = HttpRequest.newBuilder(uri(server, "/v1/health")).timeout(Duration.ofMillis(700)).build();
 
             assertThatThrownBy(() -> client.send(health, HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(HttpTimeoutException.class);
-            await().atMost(Duration.ofSeconds(10)).until(() -> get(client, uri(server, "/v1/health"), null)
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(client, uri(server, "/v1/health"), null)
                     .statusCode() == 200);
             assertOutageRecorded(server, "hang");
         }
@@ -80,12 +80,12 @@ class OutageModesTest {
     void refuseModeStopsListeningAndListensAgainOnTheSamePort() throws Exception {
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).build())) {
             int port = server.port();
-            inject(server, "refuse", 3000);
+            inject(server, "refuse", 6000);
 
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThatThrownBy(() -> get(client, uri(port, "/v1/health"), null))
                             .isInstanceOf(ConnectException.class));
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                     get(client, uri(port, "/v1/health"), null).statusCode() == 200);
             assertThat(server.port()).isEqualTo(port);
             assertOutageRecorded(server, "refuse");
@@ -99,7 +99,7 @@ class OutageModesTest {
                 SiteServer.engineFor(TestSites.fastSite(dir).build()))) {
             HttpResponse<String> injected = inject(server, "crash", 1000);
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> !halts.isEmpty());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !halts.isEmpty());
 
             assertThat(injected.statusCode()).isEqualTo(202);
             assertThat(halts).containsExactly(OutageMode.CRASH_EXIT_CODE);
@@ -129,16 +129,17 @@ class OutageModesTest {
 
     @Test
     void aReplayedTraceInjectsItsOutagesCompressedInTime() throws Exception {
-        // Trace time: an error outage from 1 h to 3 h; compressed 3600x it starts after 1 s and lasts 2 s.
-        OutageTrace trace = OutageTrace.parseCsv(List.of("startOffsetSeconds,durationSeconds,mode", "3600,7200,error"),
+        // Trace time: an error outage from 1 h to 7 h; compressed 3600x it starts after 1 s and lasts 6 s (long
+        // enough that polling sees it also when load stalls the test for a few seconds).
+        OutageTrace trace = OutageTrace.parseCsv(List.of("startOffsetSeconds,durationSeconds,mode", "3600,21600,error"),
                 "test-trace");
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).failureTrace(trace).timeCompression(3600)
                 .build())) {
             assertThat(get(client, uri(server, "/v1/health"), null).statusCode()).isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> get(client, uri(server, "/v1/health"), null)
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(client, uri(server, "/v1/health"), null)
                     .statusCode() == 503);
-            await().atMost(Duration.ofSeconds(10)).until(() -> get(client, uri(server, "/v1/health"), null)
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(client, uri(server, "/v1/health"), null)
                     .statusCode() == 200);
 
             assertThat(server.monitor().records()).extracting(FailureRecord::type)

@@ -52,7 +52,7 @@ class EngineForecasterTest {
 
             engine.forecast(history(new double[] {1, 1, 1, 1, 1, 1, 0.5}, List.of(0.003)), 1);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> engine.trainedSlots() == 7);
+            await().atMost(Duration.ofSeconds(60)).until(() -> engine.trainedSlots() == 7);
         }
     }
 
