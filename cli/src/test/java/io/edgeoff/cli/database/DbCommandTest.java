@@ -144,4 +144,51 @@ class DbCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("edgeoff: --limit must be >= 1, but was 0" + System.lineSeparator());
     }
+
+    @Test
+    void anH2UrlThatRunsAScriptIsRejectedBeforeAnythingRuns() {
+        Result result = run("db", "status", "--url", "jdbc:h2:mem:x;INIT=RUNSCRIPT FROM '/etc/passwd'");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("edgeoff: H2 setting INIT is not allowed in --url (allowed: MODE, "
+                + "DATABASE_TO_LOWER, DEFAULT_NULL_ORDERING, DB_CLOSE_DELAY, USER, PASSWORD)" + System.lineSeparator());
+    }
+
+    @Test
+    void aPostgresUrlThatLoadsAClassIsRejectedNamingTheParameter() {
+        Result result = run("db", "status", "--url",
+                "jdbc:postgresql://127.0.0.1/x?password=s3cret&socketFactory=org.example.Evil");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("edgeoff: PostgreSQL parameter socketFactory is not allowed in --url")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void statusMigrateAndErrorsNeverShowAnH2Password() {
+        String withPassword = url() + ";USER=sa;PASSWORD=s3cret";
+        String wrongPassword = url() + ";USER=sa;PASSWORD=wrong-s3cret";
+
+        Result migrated = run("db", "migrate", "--url", withPassword);
+        Result status = run("db", "status", "--url", withPassword);
+        Result refused = run("db", "status", "--url", wrongPassword);
+
+        assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+        assertThat(migrated.out()).contains(";USER=sa;PASSWORD=***").doesNotContain("s3cret");
+        assertThat(status.out()).contains("database:  jdbc:h2:file:").contains("PASSWORD=***").doesNotContain("s3cret");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("edgeoff: cannot open the database: the database at jdbc:h2:file:")
+                .contains("refused the login").doesNotContain("s3cret");
+        assertThat(refused.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void postgresCredentialsBeforeTheHostAreRejectedWithoutShowingThem() {
+        Result result = run("db", "status", "--url", "jdbc:postgresql://me:s3cret@127.0.0.1/x");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("edgeoff: database URL jdbc:postgresql://me:***@127.0.0.1/x in --url puts "
+                + "the credentials before the host").doesNotContain("s3cret");
+    }
 }
