@@ -191,4 +191,26 @@ class DbCommandTest {
         assertThat(result.err()).startsWith("edgeoff: database URL jdbc:postgresql://me:***@127.0.0.1/x in --url puts "
                 + "the credentials before the host").doesNotContain("s3cret");
     }
+
+    @Test
+    void importRejectsValuesBeyondTheSchemaNamingFileFieldAndValueAndKeepsTheStoredScenario() throws Exception {
+        run("db", "import", "--scenario", "seed", "--url", url());
+        String seed = ScenarioYaml.write(ScenarioYaml.load("seed"));
+        Path longName = dir.resolve("long-name.yaml");
+        Files.writeString(longName, seed.replace("name: seed", "name: " + "n".repeat(10_000)));
+        Path fastSite = dir.resolve("fast-site.yaml");
+        Files.writeString(fastSite, seed.replace("mips: 8000.0", "mips: 1e308"));
+
+        Result named = run("db", "import", "--scenario", longName.toString(), "--url", url());
+        Result fast = run("db", "import", "--scenario", fastSite.toString(), "--replace", "--url", url());
+        Result exported = run("db", "export", "--url", url());
+
+        assertThat(named.exitCode()).isEqualTo(2);
+        assertThat(named.err()).isEqualTo("edgeoff: " + longName + ": name: must be at most 200 characters, but has "
+                + "10000: '" + "n".repeat(40) + "...'" + System.lineSeparator());
+        assertThat(fast.exitCode()).isEqualTo(2);
+        assertThat(fast.err()).isEqualTo("edgeoff: " + fastSite + ": sites[2].mips: must be > 0 and < 1.0E12, but was "
+                + "1.0E308" + System.lineSeparator());
+        assertThat(exported.out()).as("the stored scenario is untouched").isEqualTo(seed);
+    }
 }
