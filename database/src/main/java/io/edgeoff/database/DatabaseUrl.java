@@ -63,10 +63,11 @@ public record DatabaseUrl(String jdbcUrl) {
      * {@code password=...} in any case (also {@code sslpassword=}, H2's {@code PASSWORD=}); the value
      * is quoted, or H2's "file-password user-password" pair (two words ending the text or the
      * setting), or runs to the next {@code &}, whitespace or quote, or to a {@code ;} that starts
-     * the next H2 setting ({@code ;NAME=}). A value already hidden ({@code ***}) is left alone.
+     * the next H2 setting ({@code ;NAME=}). A value already hidden ({@code ***}) or a
+     * placeholder in a hint ({@code password=...}) is left alone.
      */
     private static final String VALUE_CHAR = "(?:(?!;\\s*[a-z_][a-z0-9_]*\\s*=)[^&\\s\"'])";
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password\\s*=\\s*)(?!\\*\\*\\*)(\"[^\"]*\"?|'[^']*'?"
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password\\s*=\\s*)(?!\\*\\*\\*|\\.\\.\\.)(\"[^\"]*\"?|'[^']*'?"
             + "|" + VALUE_CHAR + "+ " + VALUE_CHAR + "+(?=;|$)|" + VALUE_CHAR + "*)");
 
     public DatabaseUrl {

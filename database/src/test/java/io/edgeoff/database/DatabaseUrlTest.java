@@ -104,6 +104,8 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.redact("jdbc:h2:file:/x;USER=sa;PASSWORD=a;b;MODE=PostgreSQL"))
                 .isEqualTo("jdbc:h2:file:/x;USER=sa;PASSWORD=***;MODE=PostgreSQL");
         assertThat(DatabaseUrl.redact("jdbc:postgresql://db:5432/x?user=me")).isEqualTo("jdbc:postgresql://db:5432/x?user=me");
+        assertThat(DatabaseUrl.redact("give them as ?user=...&password=...")).isEqualTo("give them as ?user=...&password=...");
+        assertThat(DatabaseUrl.redact("cannot reach x?password=***: refused")).isEqualTo("cannot reach x?password=***: refused");
     }
 
     @Test
