@@ -1,5 +1,6 @@
 package io.edgeoff.cli;
 
+import io.edgeoff.database.DatabaseUrl;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ParseResult;
  * Maps failures to what a user should see: invalid input ({@link IllegalArgumentException} and its
  * subclasses such as {@code ScenarioException}, picocli parameter errors) becomes one line
  * {@code edgeoff: <message>} on stderr and exit code {@value #USER_ERROR}; anything else is an internal
- * error (exit 1) whose stack trace is shown only when {@code EDGEOFF_DEBUG=1}.
+ * error (exit 1) whose stack trace is shown only when {@code EDGEOFF_DEBUG=1}. Every line passes through
+ * {@link DatabaseUrl#redact}, so a database password quoted by any message never reaches the terminal.
  */
 public final class UserErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
     /** Exit code for invalid input. */
@@ -21,11 +23,11 @@ public final class UserErrors implements IExecutionExceptionHandler, IParameterE
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
-            err.println("edgeoff: " + ex.getMessage());
+            err.println("edgeoff: " + DatabaseUrl.redact(ex.getMessage()));
             err.flush();
             return USER_ERROR;
         }
-        err.println("edgeoff: internal error: " + ex);
+        err.println("edgeoff: internal error: " + DatabaseUrl.redact(String.valueOf(ex)));
         if ("1".equals(System.getenv("EDGEOFF_DEBUG"))) {
             ex.printStackTrace(err);
         } else {
@@ -39,7 +41,7 @@ public final class UserErrors implements IExecutionExceptionHandler, IParameterE
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("edgeoff: " + ex.getMessage());
+        err.println("edgeoff: " + DatabaseUrl.redact(ex.getMessage()));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
             err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         }

@@ -62,7 +62,9 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseUrl url, Duration connectTimeout, Clock clock) {
         url.h2File().ifPresent(Database::createParentFolder);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl());
+        config.setJdbcUrl(url.driverUrl());
+        url.user().ifPresent(config::setUsername);
+        url.password().ifPresent(config::setPassword);
         config.setPoolName("edgeoff-db");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);

@@ -39,8 +39,13 @@ public final class ScenarioStore {
         this.db = db;
     }
 
-    /** Saves a new scenario. @throws DatabaseException when one with the same name exists */
+    /**
+     * Saves a new scenario. @throws DatabaseException when one with the same name exists
+     * @throws io.edgeoff.common.scenario.ScenarioException when a value exceeds the schema's limits
+     *     ({@link ScenarioLimits}), before anything is written
+     */
     public void save(Scenario scenario) {
+        checkLimits(scenario);
         db.inTransaction("cannot save scenario '" + scenario.name() + "'", h -> {
             if (idOf(h, scenario.name()).isPresent()) {
                 throw new DatabaseException("cannot save scenario '" + scenario.name()
@@ -57,6 +62,7 @@ public final class ScenarioStore {
      * {@code seed} scenario on {@code edgeoff db migrate}). @return true when it was saved
      */
     public boolean saveIfAbsent(Scenario scenario) {
+        checkLimits(scenario);
         return db.inTransaction("cannot save scenario '" + scenario.name() + "'", h -> {
             if (idOf(h, scenario.name()).isPresent()) {
                 return false;
@@ -68,9 +74,11 @@ public final class ScenarioStore {
 
     /**
      * Saves a scenario, replacing one with the same name in the same transaction. Service URLs of
-     * sites that keep their id are kept. @return true when a scenario was replaced
+     * sites that keep their id are kept; when anything fails the stored scenario stays as it was.
+     * @return true when a scenario was replaced
      */
     public boolean replace(Scenario scenario) {
+        checkLimits(scenario);
         return db.inTransaction("cannot replace scenario '" + scenario.name() + "'", h -> {
             Optional<Long> existing = idOf(h, scenario.name());
             Map<String, URI> urls = existing.isPresent() ? serviceUrls(h, existing.get()) : Map.of();
@@ -116,6 +124,7 @@ public final class ScenarioStore {
                 throw new IllegalArgumentException("service URL of site " + siteId + " must be http:// or https://, "
                         + "but was " + u);
             }
+            ScenarioLimits.checkServiceUrl(siteId, u);
         });
         String action = "cannot set the service URL of site '" + siteId + "' in scenario '" + scenario + "'";
         db.inTransaction(action, h -> {
@@ -139,6 +148,10 @@ public final class ScenarioStore {
         String action = "cannot read service URLs of scenario '" + scenario + "'";
         return db.withHandle(action, h -> serviceUrls(h, idOf(h, scenario).orElseThrow(() ->
                 new DatabaseException(action + ": no such scenario; stored scenarios: " + allNames(h), null))));
+    }
+
+    private static void checkLimits(Scenario scenario) {
+        ScenarioLimits.check(scenario, "scenario '" + ScenarioLimits.shown(scenario.name()) + "'");
     }
 
     private static Optional<Long> idOf(Handle h, String name) {

@@ -8,6 +8,7 @@ import io.edgeoff.common.app.Range;
 import io.edgeoff.common.app.TaskKind;
 import io.edgeoff.common.app.TaskSpec;
 import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.scenario.ScenarioException;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import java.net.URI;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,7 +174,7 @@ abstract class DatabaseContractTest {
     }
 
     @Test
-    void rejectsATaskWhoseKindTheScenarioDoesNotDeclareNamingTheConstraint() {
+    void rejectsATaskWhoseKindTheScenarioDoesNotDeclareBeforeWritingAnything() {
         db.migrate();
         Scenario seed = ScenarioYaml.load("seed");
         TaskKind undeclared = new TaskKind("GPU", Range.fixed(10), Range.fixed(1), Range.fixed(1));
@@ -183,10 +185,9 @@ abstract class DatabaseContractTest {
                 seed.devicePower(), seed.costWeights(), seed.failureDetectionSeconds(), seed.configurations());
 
         assertThatThrownBy(() -> db.scenarios().save(broken))
-                .isInstanceOf(DatabaseException.class)
-                .hasMessageStartingWith("cannot save scenario 'broken': constraint tasks_kind_fk on table tasks violated:"
-                        + " a task must name a task kind of its scenario")
-                .satisfies(e -> assertThat(((DatabaseException) e).constraint()).isEqualTo("tasks_kind_fk"));
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("scenario 'broken': applications[")
+                .hasMessageEndingWith(".tasks[0].kind: unknown task kind 'GPU'; known: [R, DI, CI]");
         assertThat(db.scenarios().find("broken")).as("nothing of the failed import is kept").isEmpty();
     }
 
@@ -339,5 +340,107 @@ abstract class DatabaseContractTest {
         assertThat(ed.detectedFailures()).isZero();
         assertThat(ed.meanDetectionLatencyMillis()).isEmpty();
         assertThat(ed.falseSuspicionRate()).isEqualTo(1.0);
+    }
+
+    /**
+     * Every value just beyond a column limit of the schema ({@link HostileValues}): the domain model
+     * or {@link ScenarioLimits} refuses it in one line naming the field, without SQL, before anything
+     * is written; a replace leaves the stored scenario as it was. One database for all cases (they
+     * write nothing), every failing case reported.
+     */
+    @Test
+    void rejectsEveryValueBeyondASchemaLimitBeforeWritingAndKeepsTheStoredScenario() {
+        db.migrate();
+        Scenario seed = ScenarioYaml.load("seed");
+        db.scenarios().save(seed);
+        List<HostileValues.Case> cases = HostileValues.cases().toList();
+        int reachedTheStore = 0;
+
+        SoftAssertions softly = new SoftAssertions();
+        for (HostileValues.Case hostile : cases) {
+            Scenario mutated;
+            try {
+                mutated = hostile.apply(seed);
+            } catch (IllegalArgumentException refusedByTheDomain) {
+                softly.assertThatCode(() -> HostileValues.assertCleanOneLine(refusedByTheDomain.getMessage()))
+                        .as(hostile.toString()).doesNotThrowAnyException();
+                continue;
+            }
+            reachedTheStore++;
+            softly.assertThatThrownBy(() -> db.scenarios().replace(mutated)).as(hostile.toString())
+                    .isInstanceOf(ScenarioException.class)
+                    .hasMessageContaining(": " + hostile.field())
+                    .satisfies(e -> HostileValues.assertCleanOneLine(e.getMessage()));
+        }
+
+        softly.assertAll();
+        assertThat(reachedTheStore).as("cases the domain model accepts and only the schema limits refuse")
+                .isGreaterThan(cases.size() / 2);
+        assertThat(db.scenarios().names()).containsExactly("seed");
+        assertThat(db.scenarios().load("seed")).isEqualTo(seed);
+    }
+
+    @Test
+    void rejectsAServiceUrlLongerThanItsColumnAndKeepsTheOldOne() {
+        db.migrate();
+        db.scenarios().save(ScenarioYaml.load("seed"));
+        db.scenarios().setServiceUrl("seed", "EC", Optional.of(URI.create("http://127.0.0.1:8081")));
+        URI tooLong = URI.create("http://h/" + "p".repeat(2000));
+
+        assertThatThrownBy(() -> db.scenarios().setServiceUrl("seed", "EC", Optional.of(tooLong)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> HostileValues.assertCleanOneLine(e.getMessage()))
+                .hasMessageContaining("must be at most 2000 characters");
+        assertThat(db.scenarios().serviceUrls("seed")).containsExactly(Map.entry("EC", URI.create("http://127.0.0.1:8081")));
+    }
+
+    /**
+     * A replace that the database refuses halfway (here a rule the test adds to the schema, so that
+     * the failure comes after the old rows are deleted) rolls back: the stored scenario is intact and
+     * the message is one line without SQL.
+     */
+    @Test
+    void aReplaceTheDatabaseRefusesHalfwayLeavesTheStoredScenarioIntact() throws SQLException {
+        db.migrate();
+        Scenario seed = ScenarioYaml.load("seed");
+        Scenario slower = new Scenario("seed", seed.sites().stream().map(s -> new io.edgeoff.common.site.Site(s.id(),
+                s.kind(), Math.min(s.mips(), 8000), s.cores(), s.memoryGb(), s.storageGb())).toList(), seed.links(),
+                seed.taskKinds(), seed.applications(), seed.workload(), seed.devicePower(), seed.costWeights(),
+                seed.failureDetectionSeconds(), seed.configurations());
+        db.scenarios().save(slower);
+        db.scenarios().setServiceUrl("seed", "EC", Optional.of(URI.create("http://127.0.0.1:8081")));
+        fresh.execute("ALTER TABLE offloading_sites ADD CONSTRAINT test_only_slow_sites CHECK (mips <= 8000)");
+
+        assertThatThrownBy(() -> db.scenarios().replace(seed))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageStartingWith("cannot replace scenario 'seed': a constraint was violated (database said: ")
+                .satisfies(e -> HostileValues.assertCleanOneLine(e.getMessage()));
+        assertThat(db.scenarios().load("seed")).isEqualTo(slower);
+        assertThat(db.scenarios().serviceUrls("seed")).containsExactly(Map.entry("EC", URI.create("http://127.0.0.1:8081")));
+    }
+
+    /** What the driver says for each kind of refusal, written around the stores, becomes one clean line. */
+    @Test
+    void driverRefusalsBecomeOneLineWithoutSql() throws SQLException {
+        db.migrate();
+        db.scenarios().save(ScenarioYaml.load("seed"));
+        List<String> statements = List.of(
+                "UPDATE scenarios SET name = '" + "x".repeat(300) + "'",
+                "UPDATE offloading_sites SET mips = 1e300 WHERE site_id = 'EC'",
+                "INSERT INTO applications (scenario_id, name, position) VALUES (1, 'CHESS', 99)",
+                "INSERT INTO tasks (scenario_id, application_name, name, position, kind_name, memory_gb, offloadable, "
+                        + "mi_min, mi_max, in_kb_min, in_kb_max, out_kb_min, out_kb_max) "
+                        + "VALUES (1, 'CHESS', 'X', 99, 'NO_KIND', 1, TRUE, 1, 1, 1, 1, 1, 1)",
+                "SELECT * FROM no_such_table");
+
+        for (String statement : statements) {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> fresh.execute(statement));
+            DatabaseException error = io.edgeoff.database.internal.DatabaseErrors.translate("cannot do it",
+                    db.url().redacted(), refused);
+
+            HostileValues.assertCleanOneLine(error.getMessage());
+            assertThat(error.getMessage()).startsWith("cannot do it: ");
+        }
     }
 }

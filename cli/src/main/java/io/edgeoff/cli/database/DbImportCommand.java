@@ -3,6 +3,7 @@ package io.edgeoff.cli.database;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.database.Database;
+import io.edgeoff.database.ScenarioLimits;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,6 +31,7 @@ public final class DbImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario loaded = ScenarioYaml.load(scenario);
+        ScenarioLimits.check(loaded, scenario);
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = url.open()) {
             db.migrate();

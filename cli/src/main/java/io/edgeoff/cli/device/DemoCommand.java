@@ -112,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
             PolicyComparison.Setup setup = new PolicyComparison.Setup(scenario, endpoints, names, executions, seed,
                     !noLinkEmulation, DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(), "demo-" + seed);
             PolicyComparison.Outcome outcome;
-            DatabaseUrl url = dbUrl != null ? new DatabaseUrl(dbUrl)
+            DatabaseUrl url = dbUrl != null ? DatabaseUrl.of(dbUrl, "--db-url")
                     : DatabaseUrl.embedded(out.resolve("db").resolve("edgeoff"));
             try (Database db = Database.open(url, Database.DEFAULT_CONNECT_TIMEOUT, Clock.systemUTC())) {
                 db.migrate();

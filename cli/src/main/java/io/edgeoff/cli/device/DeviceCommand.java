@@ -101,7 +101,7 @@ public final class DeviceCommand implements Callable<Integer> {
         if (dbUrl == null) {
             return run(setup, OutcomeSink.NONE, page, stderr);
         }
-        try (Database db = Database.open(new DatabaseUrl(dbUrl), Database.DEFAULT_CONNECT_TIMEOUT,
+        try (Database db = Database.open(DatabaseUrl.of(dbUrl, "--db-url"), Database.DEFAULT_CONNECT_TIMEOUT,
                 Clock.systemUTC())) {
             db.migrate();
             try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), settings.seed(),

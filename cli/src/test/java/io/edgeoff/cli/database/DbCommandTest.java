@@ -144,4 +144,73 @@ class DbCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("edgeoff: --limit must be >= 1, but was 0" + System.lineSeparator());
     }
+
+    @Test
+    void anH2UrlThatRunsAScriptIsRejectedBeforeAnythingRuns() {
+        Result result = run("db", "status", "--url", "jdbc:h2:mem:x;INIT=RUNSCRIPT FROM '/etc/passwd'");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("edgeoff: H2 setting INIT is not allowed in --url (allowed: MODE, "
+                + "DATABASE_TO_LOWER, DEFAULT_NULL_ORDERING, DB_CLOSE_DELAY, USER, PASSWORD)" + System.lineSeparator());
+    }
+
+    @Test
+    void aPostgresUrlThatLoadsAClassIsRejectedNamingTheParameter() {
+        Result result = run("db", "status", "--url",
+                "jdbc:postgresql://127.0.0.1/x?password=s3cret&socketFactory=org.example.Evil");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("edgeoff: PostgreSQL parameter socketFactory is not allowed in --url")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void statusMigrateAndErrorsNeverShowAnH2Password() {
+        String withPassword = url() + ";USER=sa;PASSWORD=s3cret";
+        String wrongPassword = url() + ";USER=sa;PASSWORD=wrong-s3cret";
+
+        Result migrated = run("db", "migrate", "--url", withPassword);
+        Result status = run("db", "status", "--url", withPassword);
+        Result refused = run("db", "status", "--url", wrongPassword);
+
+        assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+        assertThat(migrated.out()).contains(";USER=sa;PASSWORD=***").doesNotContain("s3cret");
+        assertThat(status.out()).contains("database:  jdbc:h2:file:").contains("PASSWORD=***").doesNotContain("s3cret");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("edgeoff: cannot open the database: the database at jdbc:h2:file:")
+                .contains("refused the login").doesNotContain("s3cret");
+        assertThat(refused.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void postgresCredentialsBeforeTheHostAreRejectedWithoutShowingThem() {
+        Result result = run("db", "status", "--url", "jdbc:postgresql://me:s3cret@127.0.0.1/x");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("edgeoff: database URL jdbc:postgresql://me:***@127.0.0.1/x in --url puts "
+                + "the credentials before the host").doesNotContain("s3cret");
+    }
+
+    @Test
+    void importRejectsValuesBeyondTheSchemaNamingFileFieldAndValueAndKeepsTheStoredScenario() throws Exception {
+        run("db", "import", "--scenario", "seed", "--url", url());
+        String seed = ScenarioYaml.write(ScenarioYaml.load("seed"));
+        Path longName = dir.resolve("long-name.yaml");
+        Files.writeString(longName, seed.replace("name: seed", "name: " + "n".repeat(10_000)));
+        Path fastSite = dir.resolve("fast-site.yaml");
+        Files.writeString(fastSite, seed.replace("mips: 8000.0", "mips: 1e308"));
+
+        Result named = run("db", "import", "--scenario", longName.toString(), "--url", url());
+        Result fast = run("db", "import", "--scenario", fastSite.toString(), "--replace", "--url", url());
+        Result exported = run("db", "export", "--url", url());
+
+        assertThat(named.exitCode()).isEqualTo(2);
+        assertThat(named.err()).isEqualTo("edgeoff: " + longName + ": name: must be at most 200 characters, but has "
+                + "10000: '" + "n".repeat(40) + "...'" + System.lineSeparator());
+        assertThat(fast.exitCode()).isEqualTo(2);
+        assertThat(fast.err()).isEqualTo("edgeoff: " + fastSite + ": sites[2].mips: must be > 0 and < 1.0E12, but was "
+                + "1.0E308" + System.lineSeparator());
+        assertThat(exported.out()).as("the stored scenario is untouched").isEqualTo(seed);
+    }
 }

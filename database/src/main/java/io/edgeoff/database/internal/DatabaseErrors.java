@@ -1,10 +1,12 @@
 package io.edgeoff.database.internal;
 
 import io.edgeoff.database.DatabaseException;
+import io.edgeoff.database.DatabaseUrl;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns driver and pool exceptions into a {@link DatabaseException} whose message names what
@@ -121,8 +123,9 @@ public final class DatabaseErrors {
 
     /**
      * @param action what was being done, e.g. {@code "cannot save scenario 'seed'"}
-     * @param where  the database, already redacted, for connection errors
+     * @param where  the database, for connection errors (passwords are hidden here in any case)
      * @param error  what the driver, pool or migration tool threw
+     * @return one line without the SQL the driver quotes and with every password hidden
      */
     public static DatabaseException translate(String action, String where, Throwable error) {
         if (error instanceof DatabaseException known) {
@@ -130,37 +133,40 @@ public final class DatabaseErrors {
         }
         SQLException sql = findSqlException(error);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
-        String driverMessage = oneLine(sql != null ? sql.getMessage() : deepestMessage(error));
+        String driverMessage = driverText(sql != null ? sql.getMessage() : deepestMessage(error));
         if (state.startsWith("23")) {
             String constraint = constraintIn(driverMessage);
             if (constraint != null) {
-                return new DatabaseException(action + ": constraint " + constraint + " on table "
-                        + tableOf(constraint) + " violated: " + CONSTRAINTS.get(constraint)
-                        + " (database said: " + driverMessage + ")", constraint, error);
+                return error(action + ": constraint " + constraint + " on table " + tableOf(constraint)
+                        + " violated: " + CONSTRAINTS.get(constraint), constraint, error);
             }
-            return new DatabaseException(action + ": a constraint was violated (database said: "
-                    + driverMessage + ")", error);
+            return error(action + ": a constraint was violated (database said: " + driverMessage + ")", null, error);
+        }
+        if (state.startsWith("22") || state.equals("54000")) {
+            return error(action + ": a value does not fit the database (database said: " + driverMessage + ")",
+                    null, error);
         }
         if (state.startsWith("28")) {
-            return new DatabaseException(action + ": the database at " + where + " refused the login: "
-                    + driverMessage, error);
+            return error(action + ": the database at " + where + " refused the login: " + driverMessage, null, error);
         }
         if (state.startsWith("08") || state.startsWith("57P") || isConnectionFailure(error)) {
-            return new DatabaseException(action + ": cannot reach " + where + ": "
-                    + oneLine(deepestMessage(error)), error);
+            return error(action + ": cannot reach " + where + ": " + driverText(deepestMessage(error)), null, error);
         }
         if (java.util.Set.of("42P01", "42S02", "42S04", "42102", "42104").contains(state)) {
-            return new DatabaseException(action + ": the database at " + where
+            return error(action + ": the database at " + where
                     + " has no edgeoff tables; run 'edgeoff db migrate' first (database said: " + driverMessage + ")",
-                    error);
+                    null, error);
         }
         if (state.equals("42501")) {
-            return new DatabaseException(action + ": the database at " + where + " denied the permission "
-                    + "(migrate needs a role that may create tables in the schema): " + driverMessage, error);
+            return error(action + ": the database at " + where + " denied the permission "
+                    + "(migrate needs a role that may create tables in the schema): " + driverMessage, null, error);
         }
-        return new DatabaseException(action + ": " + driverMessage, error);
+        return error(action + ": " + driverMessage, null, error);
     }
 
+    private static DatabaseException error(String message, String constraint, Throwable cause) {
+        return new DatabaseException(DatabaseUrl.redact(message), constraint, cause);
+    }
 
     static String constraintIn(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
@@ -222,12 +228,41 @@ public final class DatabaseErrors {
         return message;
     }
 
-    static String oneLine(String message) {
+    /** H2 appends the statement it ran ("; SQL statement: INSERT ...") and its error code ("[23505-252]"). */
+    private static final Pattern H2_STATEMENT = Pattern.compile("(?s);?\\s*SQL statement:.*$");
+    private static final Pattern H2_CODE = Pattern.compile("\\s*\\[\\d{5}-\\d+]");
+    /** Jdbi appends the statement and its arguments ("[statement:"...", arguments:...]"). */
+    private static final Pattern JDBI_CONTEXT = Pattern.compile("(?s)\\s*\\[statement:.*$");
+    /** pgjdbc quotes the statement of a failed batch entry and points to the next exception. */
+    private static final Pattern BATCH_ENTRY = Pattern.compile("(?s)Batch entry \\d+ .*? was aborted(: )?");
+    private static final Pattern NEXT_EXCEPTION = Pattern.compile("\\s*Call getNextException to see other errors "
+            + "in the batch\\.");
+    /** PostgreSQL's position in the statement and its context ("Where: SQL statement ..., PL/pgSQL ..."). */
+    private static final Pattern POSTGRES_CONTEXT = Pattern.compile("(?s)\\s*(Position: \\d+|(Where|Internal Query|"
+            + "Internal Position|Query): .*$)");
+    /** An H2 quote of an index, a foreign key or a column with its type: keep the leading name only. */
+    private static final Pattern H2_OBJECT_QUOTE = Pattern.compile("\"([\\w.]+)(?::| [A-Z])[^\"]*\"");
+    private static final Pattern LONG_QUOTE = Pattern.compile("\"([^\"]{40})[^\"]{20,}\"");
+
+    /**
+     * What a driver said, fit for a one-line message: the statement, its arguments and the
+     * SQL fragments H2 quotes (check expressions, index and key definitions) are cut, long quoted
+     * values abbreviated, passwords hidden, at most 300 characters.
+     */
+    public static String driverText(String message) {
         if (message == null) {
             return "";
         }
-        String flat = message.replaceAll("\\s*\\R\\s*", " ").strip();
-        flat = flat.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
-        return flat.length() > 600 ? flat.substring(0, 600) + "..." : flat;
+        String text = H2_STATEMENT.matcher(message).replaceAll("");
+        text = JDBI_CONTEXT.matcher(text).replaceAll("");
+        text = BATCH_ENTRY.matcher(text).replaceAll("");
+        text = NEXT_EXCEPTION.matcher(text).replaceAll("");
+        text = POSTGRES_CONTEXT.matcher(text).replaceAll("");
+        text = H2_CODE.matcher(text).replaceAll("");
+        text = text.replaceAll("\\s*\\R\\s*", " ").strip();
+        text = H2_OBJECT_QUOTE.matcher(text).replaceAll("\"$1\"");
+        text = LONG_QUOTE.matcher(text).replaceAll("\"$1...\"");
+        text = DatabaseUrl.redact(text);
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 }
