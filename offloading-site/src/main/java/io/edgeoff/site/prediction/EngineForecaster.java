@@ -8,7 +8,6 @@ import io.edgeoff.prediction.evaluation.Metrics;
 import io.edgeoff.prediction.evaluation.Protocol;
 import io.edgeoff.prediction.predictor.Predictor;
 import io.edgeoff.prediction.predictor.Predictors;
-import io.edgeoff.prediction.trace.NodeId;
 import io.edgeoff.prediction.trace.Outage;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineForecaster implements AvailabilityForecaster {
     private static final Logger LOG = LoggerFactory.getLogger(EngineForecaster.class);
-    private static final NodeId SELF = new NodeId(0, 0);
     private static final Instant ORIGIN_WITHOUT_PRIOR = Instant.parse("2000-01-01T00:00:00Z");
 
     private final String model;
@@ -177,15 +175,15 @@ public final class EngineForecaster implements AvailabilityForecaster {
         double[] values = Arrays.copyOf(before, before.length + own.length);
         System.arraycopy(own, 0, values, before.length, own.length);
         List<Outage> outages = new ArrayList<>();
-        prior.ifPresent(p -> p.outages().forEach(o -> outages.add(new Outage(SELF, o.start(), o.length()))));
+        prior.ifPresent(p -> p.outages().forEach(o -> outages.add(new Outage(AvailabilityHistory.SITE, o.start(), o.length()))));
         for (int i = 0; i < own.length; i++) {
             if (own[i] < 1) {
                 Instant slotStart = start.plus(AvailabilitySeries.DAY.multipliedBy(before.length + i));
-                outages.add(new Outage(SELF, slotStart, Duration.ofNanos(Math.round((1 - own[i])
+                outages.add(new Outage(AvailabilityHistory.SITE, slotStart, Duration.ofNanos(Math.round((1 - own[i])
                         * AvailabilitySeries.DAY.toNanos()))));
             }
         }
-        return new AvailabilitySeries(SELF, start, AvailabilitySeries.DAY, values, outages);
+        return new AvailabilitySeries(AvailabilityHistory.SITE, start, AvailabilitySeries.DAY, values, outages);
     }
 
     private static double seconds(Duration d) {
