@@ -1,5 +1,6 @@
 package io.edgeoff.site;
 
+import io.edgeoff.prediction.trace.Outage;
 import io.edgeoff.site.execution.IdempotencyCache;
 import io.edgeoff.site.execution.SaturatedException;
 import io.edgeoff.site.execution.TaskExecutor;
@@ -10,7 +11,6 @@ import io.edgeoff.site.failure.Details;
 import io.edgeoff.site.failure.FailureEventType;
 import io.edgeoff.site.failure.FailureHistory;
 import io.edgeoff.site.failure.FailureMonitor;
-import io.edgeoff.site.failure.FailureRecord;
 import io.edgeoff.site.prediction.AvailabilityForecaster;
 import io.edgeoff.site.prediction.AvailabilityHistory;
 import io.edgeoff.site.prediction.Forecast;
@@ -121,15 +121,13 @@ public final class SiteService {
     /** @return the forecast of the next {@code slots} slots */
     public Forecast forecast(int slots) {
         Instant now = clock.instant();
-        List<FailureRecord> records = monitor.records();
-        FailureHistory history = FailureHistory.of(records, now);
+        FailureHistory history = FailureHistory.of(monitor.records(), now);
         Instant from = history.firstSeen().orElse(now);
         Duration slot = config.slot();
         double[] series = history.slotAvailability(from, slot, now);
-        double observedHours = Duration.between(from, now).toNanos() / 3.6e12;
-        List<Double> starts = history.failureStarts().stream()
-                .map(t -> Duration.between(from, t).toNanos() / 3.6e12).toList();
-        return forecaster.forecast(new AvailabilityHistory(slot, series, starts, observedHours), slots);
+        List<Outage> outages = history.downIntervals().stream()
+                .map(d -> new Outage(AvailabilityHistory.SITE, d.start(), d.duration())).toList();
+        return forecaster.forecast(new AvailabilityHistory(slot, series, outages, now), slots);
     }
 
     public String predictorName() {

@@ -1,7 +1,6 @@
 package io.edgeoff.prediction;
 
 import io.edgeoff.prediction.availability.AvailabilitySeries;
-import io.edgeoff.prediction.availability.NodeReliability;
 import io.edgeoff.prediction.predictor.Predictor;
 import io.edgeoff.prediction.predictor.Predictors;
 import io.edgeoff.prediction.trace.NodeId;
@@ -57,15 +56,8 @@ public final class PredictionEngine {
             }
         }
         Instant current = AvailabilitySeries.alignDown(now, slot);
-        boolean down = past.stream().anyMatch(o -> !o.start().isAfter(now) && o.end().isAfter(now));
-        double mtbf = Double.POSITIVE_INFINITY;
-        double since = Double.POSITIVE_INFINITY;
-        if (!past.isEmpty()) {
-            NodeReliability r = NodeReliability.of(nodeId, past);
-            mtbf = r.mtbfHours();
-            since = r.hoursSinceLastFailure(now);
-        }
-        double rate = Double.isFinite(mtbf) && mtbf > 0 ? 1 / (mtbf * 3600) : 0;
+        Reliability reliability = Reliability.at(nodeId, past, now);
+        boolean down = reliability.down();
         double[] availability = new double[k];
         double[] outage = new double[k];
         Arrays.fill(availability, 1.0);
@@ -84,6 +76,7 @@ public final class PredictionEngine {
         if (down) {
             outage[0] = 1.0; // the current slot already has outage time
         }
-        return new NodeForecast(nodeId, trainer.name(), current, slot, availability, outage, mtbf, since, rate, down);
+        return new NodeForecast(nodeId, trainer.name(), current, slot, availability, outage, reliability.mtbfHours(),
+                reliability.hoursSinceLastFailure(), reliability.failureRatePerSecond(), down);
     }
 }

@@ -22,7 +22,31 @@ class PredictionEngineTest {
         assertThat(f.availability()).containsExactly(1.0, 1.0, 1.0);
         assertThat(f.outageProbability()).containsExactly(0.0, 0.0, 0.0);
         assertThat(f.mtbfHours()).isInfinite();
+        assertThat(f.hoursSinceLastFailure()).isInfinite();
         assertThat(f.failureRatePerSecond()).isZero();
+    }
+
+    @Test
+    void aNodeWithOneFailureHasNoObservedIntervalSoItsMtbfIsInfinite() {
+        Instant now = Instant.parse("2024-01-10T12:00:00Z");
+        List<Outage> outages = List.of(new Outage(N, Instant.parse("2024-01-02T00:00:00Z"), Duration.ofHours(2)));
+
+        Reliability r = Reliability.at(N, outages, now);
+
+        assertThat(r.failures()).isEqualTo(1);
+        assertThat(r.mtbfHours()).isInfinite();
+        assertThat(r.failureRatePerSecond()).isZero();
+        assertThat(r.hoursSinceLastFailure()).isCloseTo(8 * 24 + 12, within(1e-9));
+        assertThat(r.down()).isFalse();
+    }
+
+    @Test
+    void outagesStartingAtOrAfterNowDoNotCount() {
+        Instant now = Instant.parse("2024-01-10T12:00:00Z");
+        List<Outage> outages = List.of(new Outage(N, now, Duration.ofHours(2)),
+                new Outage(N, now.plusSeconds(60), Duration.ofHours(2)));
+
+        assertThat(Reliability.at(N, outages, now)).isEqualTo(Reliability.neverFailed());
     }
 
     @Test

@@ -83,6 +83,38 @@ class SeedTaskMdpPolicyTest {
     }
 
     @Test
+    void efpoSeesASiteThatNeverFailedAsNeverFailing() {
+        // what the prediction module reports for a site without failures: no MTBF, no last failure
+        SiteOutlook neverFailed = new SiteOutlook(1, 0, 0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false);
+        // the site's former answer for it (MTBF = time since the last failure = hours observed): fp 0.63
+        SiteOutlook formerAnswer = new SiteOutlook(1, 0, 0, 100, 100, false);
+
+        assertThat(FailureEstimate.mtbf().failureProbability(scenario.site("EC"), neverFailed)).isZero();
+        assertThat(FailureEstimate.mtbf().failureProbability(scenario.site("EC"), formerAnswer)).isEqualTo(0.63);
+    }
+
+    @Test
+    void efpoOnSitesThatNeverFailedDecidesAsTheSameMdpWithFailureProbabilityZero() {
+        SiteOutlook neverFailed = new SiteOutlook(0.9, 0.1, 0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                false);
+        List<SiteOutlook> outlook = scenario.sites().stream()
+                .map(site -> site.isRemote() ? neverFailed : SiteOutlook.certain()).toList();
+        var efpo = Policies.create("efpo", PolicyContext.of(costModel, 1));
+        var fpZero = new SeedTaskMdpPolicy("efpo-fp0", costModel, new SeedReward(PolicyContext.of(costModel, 1).weights()),
+                Policies.EFPO_DISCOUNT, FailureEstimate.none(), site -> true);
+
+        for (String task : List.of("UPDATE_CHESS", "COMPUTE_MOVE")) {
+            DecisionRequest request = Requests.first(scenario, app, task, outlook);
+            for (int from = 0; from < scenario.sites().size(); from++) {
+                DecisionRequest r = Requests.withPrevious(request, from, new boolean[5]);
+
+                assertThat(efpo.decide(r).siteIndex()).as("%s from %s", task, from)
+                        .isEqualTo(fpZero.decide(r).siteIndex());
+            }
+        }
+    }
+
+    @Test
     void aSiteThatIsSurelyDownIsNotChosen() {
         DecisionRequest healthy = Requests.first(scenario, app, "COMPUTE_MOVE", Requests.availability(scenario, Map.of()));
         int favourite = seedMdpSvr().decide(healthy).siteIndex();

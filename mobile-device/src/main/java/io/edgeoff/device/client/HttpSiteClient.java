@@ -160,14 +160,19 @@ public final class HttpSiteClient implements SiteClient {
         return getJson(site, "availability?slots=" + slots, timeout).map(json -> {
             List<Double> forecast = new ArrayList<>();
             json.path("forecast").forEach(v -> forecast.add(v.asDouble()));
-            double mtbf = json.path("mtbfHours").asDouble(Double.POSITIVE_INFINITY);
+            double mtbf = hoursOrInfinity(json.path("mtbfHours"));
             return new SiteAvailability(json.path("siteId").asText(site.siteId()),
                     json.path("predictor").asText(""),
                     json.path("slotSeconds").asDouble(0),
                     forecast,
                     mtbf > 0 ? mtbf : Double.POSITIVE_INFINITY,
-                    Math.max(0, json.path("hoursSinceLastFailure").asDouble(0)));
+                    Math.max(0, hoursOrInfinity(json.path("hoursSinceLastFailure"))));
         });
+    }
+
+    /** A site sends null (or nothing) for "no failure observed": an infinite MTBF or time since the last failure. */
+    private static double hoursOrInfinity(JsonNode value) {
+        return value.isNumber() ? value.asDouble() : Double.POSITIVE_INFINITY;
     }
 
     private Optional<JsonNode> getJson(SiteEndpoint site, String path, Duration timeout) {

@@ -9,8 +9,9 @@ import java.util.List;
  * @param predictor              predictor name
  * @param slotSeconds            length of one forecast slot, s
  * @param forecast               predicted availability per slot, each in [0,1]
- * @param mtbfHours              mean time between failures, h (infinite when unknown)
- * @param hoursSinceLastFailure  hours since the site's last failure
+ * @param mtbfHours              mean time between failures, h; infinite when the site sent null (fewer than two
+ *                               failures observed) or nothing
+ * @param hoursSinceLastFailure  hours since the site's last failure; infinite when the site sent null (never failed)
  */
 public record SiteAvailability(String siteId, String predictor, double slotSeconds, List<Double> forecast,
                                double mtbfHours, double hoursSinceLastFailure) {

@@ -9,7 +9,7 @@ package io.edgeoff.device.monitor;
  * @param queueLength            reported queue length
  * @param predictedAvailability  forecast for the next slot, in [0,1] (1 until known)
  * @param mtbfHours              reported mean time between failures, h (infinite until known)
- * @param hoursSinceLastFailure  reported hours since the last failure
+ * @param hoursSinceLastFailure  reported hours since the last failure (infinite when the site never failed)
  * @param roundTripMillis        smoothed round trip of polls, ms (NaN until measured)
  * @param throughputKBps         smoothed task-transfer throughput, KB/s (NaN until measured)
  * @param polls                  answered polls so far

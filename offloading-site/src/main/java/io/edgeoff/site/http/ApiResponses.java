@@ -22,9 +22,9 @@ public final class ApiResponses {
                                     int queueLength, double recentThroughputMips) {
     }
 
-    /** {@code GET /v1/availability}. */
+    /** {@code GET /v1/availability}; {@code mtbfHours} and {@code hoursSinceLastFailure} are null when infinite. */
     public record AvailabilityResponse(String siteId, String predictor, double slotSeconds, double[] forecast,
-                                       double mtbfHours, double hoursSinceLastFailure, Map<String, Double> metrics) {
+                                       Double mtbfHours, Double hoursSinceLastFailure, Map<String, Double> metrics) {
     }
 
     /** {@code POST /v1/admin/outages} (202) and {@code GET /v1/admin/outages}. */

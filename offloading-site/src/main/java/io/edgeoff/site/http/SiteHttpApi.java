@@ -310,7 +310,12 @@ public final class SiteHttpApi {
         }
         Forecast f = service.forecast(slots);
         writeJson(ctx, 200, new ApiResponses.AvailabilityResponse(siteId, f.predictor(), f.slotSeconds(), f.values(),
-                f.mtbfHours(), f.hoursSinceLastFailure(), f.metrics()));
+                finiteOrNull(f.mtbfHours()), finiteOrNull(f.hoursSinceLastFailure()), f.metrics()));
+    }
+
+    /** JSON has no Infinity: an infinite MTBF or time since the last failure ("no failure observed") is null. */
+    private static Double finiteOrNull(double hours) {
+        return Double.isFinite(hours) ? hours : null;
     }
 
     private void injectOutage(Context ctx) {

@@ -1,46 +1,36 @@
 package io.edgeoff.site.prediction;
 
+import io.edgeoff.prediction.trace.NodeId;
+import io.edgeoff.prediction.trace.Outage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What a forecaster learns from: the availability of each past slot (oldest first) and the failure
- * times, all in the site's wall-clock time.
+ * What a forecaster learns from: the availability of each past slot (oldest first) and the site's own outages
+ * from its failure file, all in the site's wall-clock time. Reliability figures (MTBF, time since the last
+ * failure) are not computed here: the forecaster asks the prediction module ({@code Reliability.at}).
  *
- * @param slot                   slot length
- * @param slotAvailability       availability of each completed slot, oldest first, each in [0,1]
- * @param failureStartsHours     start of each failure, hours since observation began, ascending
- * @param observedHours          hours since observation began
+ * @param slot             slot length
+ * @param slotAvailability availability of each completed slot, oldest first, each in [0,1]
+ * @param outages          the site's outages (node {@link #SITE}), in the order they started; one still in
+ *                         progress lasts until {@code now}
+ * @param now              the moment of the forecast
  */
-public record AvailabilityHistory(Duration slot, double[] slotAvailability, List<Double> failureStartsHours,
-                                  double observedHours) {
+public record AvailabilityHistory(Duration slot, double[] slotAvailability, List<Outage> outages, Instant now) {
+    /** The node id under which the site's own outages are handed to the prediction module. */
+    public static final NodeId SITE = new NodeId(0, 0);
+
     public AvailabilityHistory {
         Objects.requireNonNull(slot, "slot");
+        Objects.requireNonNull(now, "now");
         slotAvailability = slotAvailability.clone();
-        failureStartsHours = List.copyOf(failureStartsHours);
-        if (!(observedHours >= 0)) {
-            throw new IllegalArgumentException("observedHours must be >= 0, but was " + observedHours);
-        }
+        outages = List.copyOf(outages);
     }
 
     @Override
     public double[] slotAvailability() {
         return slotAvailability.clone();
-    }
-
-    /** @return MTBF in hours: span between first and last failure over their count (the seed's definition); observed hours when fewer than two failures */
-    public double mtbfHours() {
-        int n = failureStartsHours.size();
-        if (n < 2) {
-            return observedHours;
-        }
-        return (failureStartsHours.get(n - 1) - failureStartsHours.get(0)) / n;
-    }
-
-    /** @return hours since the last failure began, or since observation began when there was none */
-    public double hoursSinceLastFailure() {
-        return failureStartsHours.isEmpty() ? observedHours
-                : Math.max(0, observedHours - failureStartsHours.get(failureStartsHours.size() - 1));
     }
 }

@@ -1,5 +1,6 @@
 package io.edgeoff.site.prediction;
 
+import io.edgeoff.prediction.Reliability;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
 import io.edgeoff.prediction.evaluation.EvaluationResult;
 import io.edgeoff.prediction.evaluation.Evaluator;
@@ -7,7 +8,6 @@ import io.edgeoff.prediction.evaluation.Metrics;
 import io.edgeoff.prediction.evaluation.Protocol;
 import io.edgeoff.prediction.predictor.Predictor;
 import io.edgeoff.prediction.predictor.Predictors;
-import io.edgeoff.prediction.trace.NodeId;
 import io.edgeoff.prediction.trace.Outage;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +36,12 @@ import org.slf4j.LoggerFactory;
  * slots, while forecasts keep using the previous model (the seed's SVR takes about 1.5 s on a LANL
  * node with 2 000 daily slots). Its metrics are those of the {@link Protocol#CHRONOLOGICAL}
  * evaluation (first 80 % train, last 20 % test) at the last training, when the series is long
- * enough.
+ * enough. MTBF and the time since the last failure are the prediction module's ({@link Reliability#at}) over
+ * the site's own outages, in wall-clock hours: infinite MTBF until the site has failed twice, infinite time since
+ * the last failure until it has failed once.
  */
 public final class EngineForecaster implements AvailabilityForecaster {
     private static final Logger LOG = LoggerFactory.getLogger(EngineForecaster.class);
-    private static final NodeId SELF = new NodeId(0, 0);
     private static final Instant ORIGIN_WITHOUT_PRIOR = Instant.parse("2000-01-01T00:00:00Z");
 
     private final String model;
@@ -93,12 +94,13 @@ public final class EngineForecaster implements AvailabilityForecaster {
             throw new IllegalArgumentException("slots must be >= 1, but was " + slots);
         }
         AvailabilitySeries series = combined(history);
-        int failures = history.failureStartsHours().size();
+        Reliability reliability = Reliability.at(AvailabilityHistory.SITE, history.outages(), history.now());
+        int failures = history.outages().size();
         double[] values = new double[slots];
         if (series.size() == 0) {
             Arrays.fill(values, 1.0);
-            return new Forecast(model, seconds(history.slot()), values, history.mtbfHours(),
-                    history.hoursSinceLastFailure(), Map.of("trainingSlots", 0.0));
+            return new Forecast(model, seconds(history.slot()), values, reliability.mtbfHours(),
+                    reliability.hoursSinceLastFailure(), Map.of("trainingSlots", 0.0));
         }
         Trained model = current;
         if (model == null) {
@@ -112,8 +114,8 @@ public final class EngineForecaster implements AvailabilityForecaster {
         for (int i = 0; i < slots; i++) {
             values[i] = Predictor.clamp01(forecast[i]);
         }
-        return new Forecast(this.model, seconds(history.slot()), values, history.mtbfHours(),
-                history.hoursSinceLastFailure(), model.metrics());
+        return new Forecast(this.model, seconds(history.slot()), values, reliability.mtbfHours(),
+                reliability.hoursSinceLastFailure(), model.metrics());
     }
 
     private void retrainInBackground(AvailabilitySeries series, int failures) {
@@ -173,15 +175,15 @@ public final class EngineForecaster implements AvailabilityForecaster {
         double[] values = Arrays.copyOf(before, before.length + own.length);
         System.arraycopy(own, 0, values, before.length, own.length);
         List<Outage> outages = new ArrayList<>();
-        prior.ifPresent(p -> p.outages().forEach(o -> outages.add(new Outage(SELF, o.start(), o.length()))));
+        prior.ifPresent(p -> p.outages().forEach(o -> outages.add(new Outage(AvailabilityHistory.SITE, o.start(), o.length()))));
         for (int i = 0; i < own.length; i++) {
             if (own[i] < 1) {
                 Instant slotStart = start.plus(AvailabilitySeries.DAY.multipliedBy(before.length + i));
-                outages.add(new Outage(SELF, slotStart, Duration.ofNanos(Math.round((1 - own[i])
+                outages.add(new Outage(AvailabilityHistory.SITE, slotStart, Duration.ofNanos(Math.round((1 - own[i])
                         * AvailabilitySeries.DAY.toNanos()))));
             }
         }
-        return new AvailabilitySeries(SELF, start, AvailabilitySeries.DAY, values, outages);
+        return new AvailabilitySeries(AvailabilityHistory.SITE, start, AvailabilitySeries.DAY, values, outages);
     }
 
     private static double seconds(Duration d) {

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param predictor             name of the model that produced it
  * @param slotSeconds           wall-clock length of one slot, s
  * @param values                predicted availability of each of the next slots, each in [0,1]
- * @param mtbfHours             mean time between failures, h (observed time when fewer than two failures)
- * @param hoursSinceLastFailure wall-clock hours since the last failure began (since observation began when none)
+ * @param mtbfHours             mean time between failures, wall-clock h, &gt; 0 ({@code +Infinity} with fewer than two
+ *                              failures; served as {@code null})
+ * @param hoursSinceLastFailure wall-clock hours since the last failure began, &gt;= 0 ({@code +Infinity} when the
+ *                              site never failed; served as {@code null})
  * @param metrics               the model's last evaluation metrics (name to value)
  */
 public record Forecast(String predictor, double slotSeconds, double[] values, double mtbfHours,
@@ -29,11 +31,11 @@ public record Forecast(String predictor, double slotSeconds, double[] values, do
         if (!(slotSeconds > 0)) {
             throw new IllegalArgumentException("slotSeconds must be > 0, but was " + slotSeconds);
         }
-        if (!(mtbfHours >= 0) || !Double.isFinite(mtbfHours)) {
-            throw new IllegalArgumentException("mtbfHours must be a finite number >= 0, but was " + mtbfHours);
+        if (!(mtbfHours > 0)) {
+            throw new IllegalArgumentException("mtbfHours must be > 0 (or +Infinity), but was " + mtbfHours);
         }
-        if (!(hoursSinceLastFailure >= 0) || !Double.isFinite(hoursSinceLastFailure)) {
-            throw new IllegalArgumentException("hoursSinceLastFailure must be finite and >= 0, but was "
+        if (!(hoursSinceLastFailure >= 0)) {
+            throw new IllegalArgumentException("hoursSinceLastFailure must be >= 0 (or +Infinity), but was "
                     + hoursSinceLastFailure);
         }
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

@@ -8,19 +8,26 @@ import static org.awaitility.Awaitility.await;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.NodeId;
+import io.edgeoff.prediction.trace.Outage;
 import io.edgeoff.prediction.trace.TraceReaders;
 import io.edgeoff.site.injection.OutageTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class EngineForecasterTest {
-    private static AvailabilityHistory history(double[] slots, List<Double> failures) {
-        return new AvailabilityHistory(Duration.ofSeconds(2), slots, failures, slots.length * 2 / 3600.0);
+    private static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** Slots of 2 s from {@code ORIGIN}; a failure of 1 s at each of {@code failureHours}; now = end of the slots. */
+    private static AvailabilityHistory history(double[] slots, List<Double> failureHours) {
+        List<Outage> outages = failureHours.stream().map(h -> new Outage(AvailabilityHistory.SITE,
+                ORIGIN.plusNanos(Math.round(h * 3.6e12)), Duration.ofSeconds(1))).toList();
+        return new AvailabilityHistory(Duration.ofSeconds(2), slots, outages, ORIGIN.plusSeconds(slots.length * 2L));
     }
 
     @Test
@@ -87,11 +94,37 @@ class EngineForecasterTest {
     }
 
     @Test
-    void mtbfIsTheSpanBetweenFirstAndLastFailureOverTheirCount() {
-        AvailabilityHistory h = new AvailabilityHistory(Duration.ofDays(1), new double[0], List.of(10.0, 20.0, 40.0), 50);
+    void mtbfIsThePredictionModulesMeanIntervalBetweenFailureStarts() {
+        List<Outage> outages = List.of(10, 20, 40).stream().map(h -> new Outage(AvailabilityHistory.SITE,
+                ORIGIN.plus(Duration.ofHours(h)), Duration.ofMinutes(5))).toList();
+        AvailabilityHistory h = new AvailabilityHistory(Duration.ofDays(1), new double[] {1, 1}, outages,
+                ORIGIN.plus(Duration.ofHours(50)));
+        try (EngineForecaster engine = new EngineForecaster("last", 1, Optional.empty(), 1)) {
+            Forecast forecast = engine.forecast(h, 1);
 
-        assertThat(h.mtbfHours()).isCloseTo(10.0, within(1e-12));
-        assertThat(h.hoursSinceLastFailure()).isCloseTo(10.0, within(1e-12));
+            assertThat(forecast.mtbfHours()).isCloseTo(15.0, within(1e-9));
+            assertThat(forecast.hoursSinceLastFailure()).isCloseTo(10.0, within(1e-9));
+        }
+    }
+
+    @Test
+    void aSiteThatNeverFailedHasNoMtbfAndNoLastFailure() {
+        try (EngineForecaster engine = new EngineForecaster("last", 1, Optional.empty(), 1)) {
+            Forecast forecast = engine.forecast(history(new double[] {1, 1, 1}, List.of()), 1);
+
+            assertThat(forecast.mtbfHours()).isInfinite();
+            assertThat(forecast.hoursSinceLastFailure()).isInfinite();
+        }
+    }
+
+    @Test
+    void aSiteThatFailedOnceHasNoMtbfYet() {
+        try (EngineForecaster engine = new EngineForecaster("last", 1, Optional.empty(), 1)) {
+            Forecast forecast = engine.forecast(history(new double[] {1, 0.5, 1}, List.of(0.0005)), 1);
+
+            assertThat(forecast.mtbfHours()).isInfinite();
+            assertThat(forecast.hoursSinceLastFailure()).isCloseTo(6 / 3600.0 - 0.0005, within(1e-9));
+        }
     }
 
     @Test

@@ -8,15 +8,26 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reliability figures of one node from its outages.
+ * Reliability figures of one node from its outages, and the project's one MTBF definition
+ * ({@link #mtbfHours(int, Duration)}).
+ *
+ * <p>MTBF is the mean interval between failure starts: {@code (last start - first start) / (failures - 1)}.
+ * With no failure, or a single one, no interval has been observed and MTBF is {@code +Infinity} ("no failure
+ * interval observed"; on the wire: {@code null}). EFPO's {@code fp = 1 - exp(-hours since last failure / MTBF)}
+ * is then 0: a site is not failure-prone before it has failed twice. (A censored estimate such as observed hours
+ * / failures would make a site with one failure, or none, look failure-prone merely by being watched: with
+ * {@code MTBF = hours observed} a never-failed site gets {@code fp = round(1 - e^-1, 2) = 0.63}.)
+ *
+ * <p>The seed's variant ({@link #seedMtbfHours(int, Duration)}: span in whole days * 24 / failures) is kept only
+ * for the simulator's replication of the seed's experiments; everything live uses {@link #mtbfHours}.
  *
  * @param nodeId        the node
  * @param failures      number of outages (as listed, not merged)
  * @param firstFailure  start of the first outage
  * @param lastFailure   start of the last outage
- * @param mtbfHours     mean time between failure starts: (last start - first start) / (failures - 1), in hours;
+ * @param mtbfHours     {@link #mtbfHours(int, Duration)}: mean time between failure starts, hours, &gt; 0 or
  *                      {@code +Infinity} with a single failure
- * @param seedMtbfHours the seed's definition: (last start - first start) in days * 24 / failures
+ * @param seedMtbfHours {@link #seedMtbfHours(int, Duration)}: the seed's definition
  * @param mttrHours     mean outage length in hours
  */
 public record NodeReliability(NodeId nodeId, int failures, Instant firstFailure, Instant lastFailure,
@@ -29,20 +40,61 @@ public record NodeReliability(NodeId nodeId, int failures, Instant firstFailure,
      */
     public static NodeReliability of(NodeId nodeId, List<Outage> outages) {
         if (outages.isEmpty()) {
-            throw new IllegalArgumentException("node " + nodeId + " has no outage: MTBF is undefined");
+            throw new IllegalArgumentException("node " + nodeId + " has no outage: its reliability figures are undefined");
         }
         Instant first = outages.stream().map(Outage::start).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = outages.stream().map(Outage::start).max(Comparator.naturalOrder()).orElseThrow();
-        double spanHours = Duration.between(first, last).toNanos() / NANOS_PER_HOUR;
+        Duration span = Duration.between(first, last);
         int n = outages.size();
-        double mtbf = n < 2 ? Double.POSITIVE_INFINITY : spanHours / (n - 1);
-        double seedMtbf = Duration.between(first, last).toDays() * 24.0 / n;
-        double mttr = outages.stream().mapToDouble(o -> o.length().toNanos() / NANOS_PER_HOUR).average().orElse(0);
-        return new NodeReliability(nodeId, n, first, last, mtbf, seedMtbf, mttr);
+        double mttr = outages.stream().mapToDouble(o -> hours(o.length())).average().orElse(0);
+        return new NodeReliability(nodeId, n, first, last, mtbfHours(n, span), seedMtbfHours(n, span), mttr);
+    }
+
+    /**
+     * The MTBF of the project: mean interval between failure starts.
+     *
+     * @param failures         number of failures, &gt;= 0
+     * @param firstToLastStart time from the first failure start to the last one, &gt;= 0
+     * @return {@code firstToLastStart / (failures - 1)} in hours; {@code +Infinity} with fewer than two failures
+     *         (no interval observed), or when they all started at the same instant
+     */
+    public static double mtbfHours(int failures, Duration firstToLastStart) {
+        requireCounts(failures, firstToLastStart);
+        if (failures < 2 || firstToLastStart.isZero()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return hours(firstToLastStart) / (failures - 1);
+    }
+
+    /**
+     * The seed's MTBF ({@code ORIGINAL.md} section 5), for replicating its experiments only:
+     * {@code (last start - first start) in whole days * 24 / failures}.
+     *
+     * @return that value in hours; {@code +Infinity} where it is not a positive number (fewer than two failures,
+     *         or all of them on one day, where the seed's formula gives 0)
+     */
+    public static double seedMtbfHours(int failures, Duration firstToLastStart) {
+        requireCounts(failures, firstToLastStart);
+        double mtbf = failures < 2 ? 0 : firstToLastStart.toDays() * 24.0 / failures;
+        return mtbf > 0 ? mtbf : Double.POSITIVE_INFINITY;
+    }
+
+    private static void requireCounts(int failures, Duration firstToLastStart) {
+        if (failures < 0) {
+            throw new IllegalArgumentException("failures must be >= 0, but was " + failures);
+        }
+        if (firstToLastStart.isNegative()) {
+            throw new IllegalArgumentException("time from first to last failure must be >= 0, but was "
+                    + firstToLastStart);
+        }
     }
 
     /** Hours from the last failure start to {@code now} (0 if {@code now} is before it). */
     public double hoursSinceLastFailure(Instant now) {
-        return Math.max(0, Duration.between(lastFailure, now).toNanos() / NANOS_PER_HOUR);
+        return Math.max(0, hours(Duration.between(lastFailure, now)));
+    }
+
+    private static double hours(Duration d) {
+        return d.toNanos() / NANOS_PER_HOUR;
     }
 }

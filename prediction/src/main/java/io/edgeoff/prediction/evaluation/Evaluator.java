@@ -4,6 +4,7 @@ import io.edgeoff.prediction.availability.AvailabilitySeries;
 import io.edgeoff.prediction.predictor.Predictor;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Runs a {@link Protocol} on one node's series. The test part is the last {@code 1 - trainFraction} of the slots
@@ -109,7 +110,34 @@ public record Evaluator(double trainFraction, long seed, int refitEvery, double 
     }
 
     private Run random(Predictor.Trainer trainer, AvailabilitySeries series, int nTrain) {
-        int n = series.size();
+        boolean[] hidden = randomTestSlots(series.size());
+        AvailabilitySeries visible = series.masked(hidden);
+        Predictor model = trainer.train(visible);
+        int[] test = IntStream.range(0, hidden.length).filter(i -> hidden[i]).toArray();
+        double[] predicted = new double[test.length];
+        double[] outage = new double[test.length];
+        for (int j = 0; j < test.length; j++) {
+            AvailabilitySeries history = visible.prefix(test[j]);
+            predicted[j] = model.forecast(history, 1)[0];
+            outage[j] = model.outageProbability(history, 1)[0];
+        }
+        return new Run(test, predicted, outage, 1);
+    }
+
+    /**
+     * The project's one random train/test split, the seed's ({@code train_test_split} with {@code random_state}):
+     * the slot indices shuffled with {@link SplittableRandom} seeded with {@link #seed()} alone (the same seed for
+     * every node, as the seed did), the first {@link #trainSize(int)} of the shuffle train and the rest test. Used
+     * by {@link Protocol#RANDOM} and by the simulator's per-node forecasts.
+     *
+     * @param n number of slots, &gt;= 0
+     * @return per slot, true when it is a test slot (hidden from training); all false when {@code n} is too short
+     *         to keep at least one training slot
+     */
+    public boolean[] randomTestSlots(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("number of slots must be >= 0, but was " + n);
+        }
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -120,19 +148,12 @@ public record Evaluator(double trainFraction, long seed, int refitEvery, double 
             order[j] = tmp;
         }
         boolean[] hidden = new boolean[n];
-        for (int i = nTrain; i < n; i++) {
-            hidden[order[i]] = true;
+        int nTrain = trainSize(n);
+        if (nTrain >= 1) {
+            for (int i = nTrain; i < n; i++) {
+                hidden[order[i]] = true;
+            }
         }
-        AvailabilitySeries visible = series.masked(hidden);
-        Predictor model = trainer.train(visible);
-        int[] test = Arrays.stream(order, nTrain, n).sorted().toArray();
-        double[] predicted = new double[test.length];
-        double[] outage = new double[test.length];
-        for (int j = 0; j < test.length; j++) {
-            AvailabilitySeries history = visible.prefix(test[j]);
-            predicted[j] = model.forecast(history, 1)[0];
-            outage[j] = model.outageProbability(history, 1)[0];
-        }
-        return new Run(test, predicted, outage, 1);
+        return hidden;
     }
 }

@@ -28,4 +28,29 @@ class NodeReliabilityTest {
         assertThat(r.mttrHours()).isCloseTo(2.0, within(1e-9));
         assertThat(r.hoursSinceLastFailure(Instant.parse("2001-01-12T06:00:00Z"))).isCloseTo(30.0, within(1e-9));
     }
+
+    @Test
+    void mtbfIsInfiniteUntilAnIntervalBetweenTwoFailuresHasBeenObserved() {
+        assertThat(NodeReliability.mtbfHours(0, Duration.ZERO)).isInfinite();
+        assertThat(NodeReliability.mtbfHours(1, Duration.ZERO)).isInfinite();
+        assertThat(NodeReliability.mtbfHours(2, Duration.ofHours(30))).isCloseTo(30.0, within(1e-12));
+        assertThat(NodeReliability.mtbfHours(4, Duration.ofHours(30))).isCloseTo(10.0, within(1e-12));
+    }
+
+    @Test
+    void aSingleFailureGivesAnInfiniteMtbfInBothDefinitions() {
+        NodeId n = new NodeId(7, 0);
+
+        NodeReliability r = NodeReliability.of(n, List.of(new Outage(n, Instant.parse("2001-01-01T00:00:00Z"),
+                Duration.ofHours(1))));
+
+        assertThat(r.mtbfHours()).isInfinite();
+        assertThat(r.seedMtbfHours()).isInfinite();
+    }
+
+    @Test
+    void theSeedsMtbfOfFailuresWithinOneDayIsInfiniteRatherThanZero() {
+        assertThat(NodeReliability.seedMtbfHours(3, Duration.ofHours(20))).isInfinite();
+        assertThat(NodeReliability.seedMtbfHours(3, Duration.ofHours(49))).isCloseTo(16.0, within(1e-12));
+    }
 }

@@ -85,4 +85,20 @@ class EvaluatorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too short");
         assertThatThrownBy(() -> Protocol.parse("shuffled")).hasMessageContaining("walk-forward");
     }
+
+    @Test
+    void theRandomSplitHidesTheSeedsShareOfSlotsAndDependsOnlyOnTheSeedAndLength() {
+        Evaluator e = Evaluator.ofDefaults();
+
+        boolean[] hidden = e.randomTestSlots(101);
+
+        int count = 0;
+        for (boolean h : hidden) {
+            count += h ? 1 : 0;
+        }
+        assertThat(count).isEqualTo(101 - e.trainSize(101));
+        assertThat(e.randomTestSlots(101)).isEqualTo(hidden);
+        assertThat(e.withSeed(1).randomTestSlots(101)).isNotEqualTo(hidden);
+        assertThat(e.randomTestSlots(1)).containsExactly(false);
+    }
 }

@@ -3,6 +3,7 @@ package io.edgeoff.simulator.availability;
 import io.edgeoff.common.scenario.TraceNode;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
 import io.edgeoff.prediction.availability.NodeReliability;
+import io.edgeoff.prediction.evaluation.Evaluator;
 import io.edgeoff.prediction.predictor.Predictor;
 import io.edgeoff.prediction.predictor.Predictors;
 import io.edgeoff.prediction.trace.FailureTrace;
@@ -10,7 +11,6 @@ import io.edgeoff.prediction.trace.NodeId;
 import io.edgeoff.prediction.trace.Outage;
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -19,19 +19,21 @@ import java.util.concurrent.ConcurrentMap;
  * series ({@link AvailabilitySeries}, first failure day to last), the seed's MTBF ({@link NodeReliability}) and
  * predictors by name ({@link Predictors}).
  *
+ * <p>MTBF is the seed's variant ({@link NodeReliability#seedMtbfHours}), kept because the simulator replicates the
+ * seed's experiments (EFPO's input there); live sites report {@link NodeReliability#mtbfHours}.
+ *
  * <p>Forecasts follow the seed's protocol: the predictor is trained once per node on a random 80 % of the days
- * (the other 20 % hidden, seeded), then asked, for every day {@code d}, for a one-slot forecast from the
+ * (the other 20 % hidden: {@link Evaluator#randomTestSlots}, the same split and seeding as the prediction module's
+ * {@code random} evaluation protocol), then asked, for every day {@code d}, for a one-slot forecast from the
  * history of days {@code 0..d-1}. Models of the day index (the seed's {@code svr}) ignore that history, so they
  * carry the seed's look-ahead; history-driven models ({@code last}, {@code ewma}, {@code markov}, ...) are
  * walk-forward. Results are cached per node and predictor; thread-safe.
  */
 public final class TraceAvailabilitySource implements AvailabilitySource {
-    /** Share of days hidden from training, as in the seed's 80/20 split. */
-    public static final double TEST_SHARE = 0.2;
-
     private final FailureTrace trace;
     private final String description;
     private final long seed;
+    private final Evaluator split;
     private final ConcurrentMap<TraceNode, Built> built = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, double[]> forecasts = new ConcurrentHashMap<>();
 
@@ -41,12 +43,13 @@ public final class TraceAvailabilitySource implements AvailabilitySource {
     /**
      * @param trace       the failure trace
      * @param description where it comes from (file name or "synthetic ...")
-     * @param seed        seed of the 80/20 training split (the seed used 5725)
+     * @param seed        seed of the 80/20 training split (the seed used 5725) and of the trainers
      */
     public TraceAvailabilitySource(FailureTrace trace, String description, long seed) {
         this.trace = trace;
         this.description = description;
         this.seed = seed;
+        this.split = Evaluator.ofDefaults().withSeed(seed);
     }
 
     @Override
@@ -82,9 +85,6 @@ public final class TraceAvailabilitySource implements AvailabilitySource {
             ends[i] = seconds(series, merged.get(i).end());
         }
         double mtbf = NodeReliability.of(id, outages).seedMtbfHours();
-        if (!(mtbf > 0) || !Double.isFinite(mtbf)) {
-            mtbf = Double.POSITIVE_INFINITY;
-        }
         double[] daily = series.values();
         for (int d = 0; d < daily.length; d++) {
             daily[d] = Math.min(1.0, Math.max(0.0, daily[d]));
@@ -98,22 +98,7 @@ public final class TraceAvailabilitySource implements AvailabilitySource {
 
     private double[] computeForecast(AvailabilitySeries series, Predictor.Trainer trainer) {
         int n = series.size();
-        boolean[] hidden = new boolean[n];
-        SplittableRandom random = new SplittableRandom(seed ^ series.nodeId().hashCode());
-        int hide = (int) Math.floor(n * TEST_SHARE);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        for (int i = 0; i < hide && n - hide > 0; i++) {
-            hidden[order[i]] = true;
-        }
+        boolean[] hidden = split.randomTestSlots(n);
         Predictor model = trainer.train(series.masked(hidden));
         double[] forecast = new double[n];
         for (int d = 0; d < n; d++) {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@code downProbability} = 1 - a second, walk-forward forecast of day {@code d} (by default from the
  * days before {@code d} only: what the site's failure monitor has observed);
  * {@code mtbfHours} from the trace; {@code hoursSinceLastFailure} = time since the latest outage start at
- * or before the position; {@code suspected} = false; {@code failureRatePerSecond} = 0.
+ * or before the position (cyclically; infinite for a node without outages); {@code suspected} = false; {@code failureRatePerSecond} = 0.
  */
 public final class SiteTrace {
     private final NodeHistory history;
@@ -179,7 +179,7 @@ public final class SiteTrace {
     private double hoursSinceLastFailure(double position) {
         double[] starts = history.outageStartSeconds();
         if (starts.length == 0) {
-            return position / 3600.0;
+            return Double.POSITIVE_INFINITY; // never failed, as the prediction module's Reliability says
         }
         int lo = 0;
         int hi = starts.length;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.edgeoff.common.scenario.TraceNode;
+import io.edgeoff.prediction.availability.AvailabilitySeries;
+import io.edgeoff.prediction.evaluation.Evaluator;
+import io.edgeoff.prediction.predictor.Predictor;
+import io.edgeoff.prediction.predictor.Predictors;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.NodeId;
 import io.edgeoff.prediction.trace.Outage;
@@ -51,6 +55,23 @@ class TraceAvailabilitySourceTest {
         assertThat(svr).hasSize(5);
         for (double v : svr) {
             assertThat(v).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void svrIsTrainedOnThePredictionModulesRandomSplitWithTheSameSeed() {
+        AvailabilitySeries series = AvailabilitySeries.of(NODE, List.of(
+                new Outage(NODE, DAY0.plus(Duration.ofHours(6)), Duration.ofHours(6)),
+                new Outage(NODE, DAY0.plus(Duration.ofHours(66)), Duration.ofHours(12)),
+                new Outage(NODE, DAY0.plus(Duration.ofDays(4)), Duration.ofHours(24))), AvailabilitySeries.DAY);
+        boolean[] hidden = Evaluator.ofDefaults().withSeed(5725).randomTestSlots(series.size());
+        Predictor model = Predictors.trainer("svr", 5725).train(series.masked(hidden));
+
+        double[] svr = source.forecast(new TraceNode(16, 1), "svr");
+
+        for (int d = 0; d < svr.length; d++) {
+            assertThat(svr[d]).as("day %d", d)
+                    .isEqualTo(Predictor.clamp01(model.forecast(series.prefix(d), 1)[0]));
         }
     }
 

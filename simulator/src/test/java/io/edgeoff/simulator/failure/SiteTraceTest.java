@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.edgeoff.common.scenario.TraceNode;
+import io.edgeoff.common.site.Site;
+import io.edgeoff.common.site.SiteKind;
 import io.edgeoff.decision.SiteOutlook;
+import io.edgeoff.decision.policy.FailureEstimate;
 import io.edgeoff.simulator.Fixtures;
 import io.edgeoff.simulator.availability.NodeHistory;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,19 @@ class SiteTraceTest {
             Fixtures.history(new TraceNode(1, 1), 1.0, 0.5, 1.0, 0.0, 1.0),
             new double[] {0.9, 0.8, 1.2, -0.1, 0.95},
             new double[] {1.0, 1.0, 0.5, 1.0, 0.0});
+
+    @Test
+    void aNodeThatNeverFailsHasNoLastFailureAndEfpoSeesItAsNeverFailing() {
+        SiteTrace never = new SiteTrace(Fixtures.history(new TraceNode(1, 2), 1.0, 1.0, 1.0),
+                new double[] {1, 1, 1}, new double[] {1, 1, 1});
+
+        SiteOutlook outlook = never.outlookAt(1.5 * DAY);
+
+        assertThat(outlook.mtbfHours()).isInfinite();
+        assertThat(outlook.hoursSinceLastFailure()).isInfinite();
+        assertThat(FailureEstimate.mtbf().failureProbability(new Site("EC", SiteKind.EDGE, 1000, 1, 1, 1), outlook))
+                .isZero();
+    }
 
     @Test
     void knowsWhenTheNodeIsDown() {
