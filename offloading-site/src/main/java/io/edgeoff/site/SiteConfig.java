@@ -106,8 +106,8 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
             throw new IllegalArgumentException("retrainEverySlots must be >= 1, but was " + retrainEverySlots);
         }
         Objects.requireNonNull(idleTimeout, "idleTimeout");
-        if (idleTimeout.toMillis() < MIN_IDLE_TIMEOUT_MILLIS || idleTimeout.getSeconds() >= MAX_IDLE_TIMEOUT_SECONDS
-                && idleTimeout.compareTo(Duration.ofSeconds(MAX_IDLE_TIMEOUT_SECONDS)) > 0) {
+        if (idleTimeout.compareTo(Duration.ofMillis(MIN_IDLE_TIMEOUT_MILLIS)) < 0
+                || idleTimeout.compareTo(Duration.ofSeconds(MAX_IDLE_TIMEOUT_SECONDS)) > 0) {
             throw new IllegalArgumentException("idleTimeout must be in [" + MIN_IDLE_TIMEOUT_MILLIS + " ms, "
                     + MAX_IDLE_TIMEOUT_SECONDS + " s], but was " + idleTimeout);
         }

@@ -98,11 +98,11 @@ final class TaskEndpoint extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String path = Request.getPathInContext(request);
-        if (!PATH.equals(path) && !(PATH + "/").equals(path)) {
+        if (!isTaskPath(request)) {
             other(request, response, callback);
             return true;
         }
+        String path = Request.getPathInContext(request);
         try {
             if (!HttpMethod.POST.is(request.getMethod())) {
                 throw new ApiException(405, "METHOD_NOT_ALLOWED", "method " + request.getMethod()
@@ -128,6 +128,11 @@ final class TaskEndpoint extends Handler.Wrapper {
             fail(request, response, callback, e);
         }
         return true;
+    }
+
+    private static boolean isTaskPath(Request request) {
+        String path = Request.getPathInContext(request);
+        return PATH.equals(path) || (PATH + "/").equals(path);
     }
 
     /**
@@ -296,25 +301,27 @@ final class TaskEndpoint extends Handler.Wrapper {
     }
 
     /**
-     * Answers a failed task request (an {@link ApiException}, or any other exception as a 500) on
-     * the calling thread, without blocking. Never throws: if even the answer cannot be written, the
+     * Answers a failed request (an {@link ApiException}, or any other exception as a 500) on the
+     * calling thread, without blocking; a 4xx of the task endpoint counts as an invalid task. Never throws: if even the answer cannot be written, the
      * request is failed, which makes Jetty close the connection.
      */
     private void fail(Request request, Response response, Callback callback, Throwable failure) {
         try {
+            boolean task = isTaskPath(request);
             ApiException e;
             if (failure instanceof ApiException api) {
                 e = api;
-                if (e.status() >= 400 && e.status() < 500 && e.status() != 405) {
+                if (task && e.status() >= 400 && e.status() < 500 && e.status() != 405) {
                     metrics.taskOutcome("invalid");
                 }
             } else {
-                LOG.error("internal error on {} {}", request.getMethod(), PATH, failure);
+                LOG.error("internal error on {} {}", request.getMethod(), Request.getPathInContext(request), failure);
                 e = new ApiException(500, "INTERNAL_ERROR", "internal error; see the site's log");
             }
             sendError(request, response, callback, e);
         } catch (Throwable x) {
-            LOG.error("could not answer {} {}; closing the connection", request.getMethod(), PATH, x);
+            LOG.error("could not answer {} {}; closing the connection", request.getMethod(),
+                    Request.getPathInContext(request), x);
             callback.failed(x);
         }
     }

@@ -74,6 +74,37 @@ class SlowClientTest {
     }
 
     @Test
+    void drippingAuthenticatedAdminBodiesDoNotHoldServerThreads() throws Exception {
+        List<Socket> drippers = new ArrayList<>();
+        ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
+        try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).build())) {
+            for (int i = 0; i < DRIPPING_CLIENTS; i++) {
+                Socket s = RawHttp.connect(server.port(), 15_000);
+                s.getOutputStream().write(RawHttp.ascii("POST /v1/admin/outages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 1000\r\n\r\n{"));
+                drippers.add(s);
+            }
+            drip.scheduleAtFixedRate(() -> drippers.forEach(SlowClientTest::sendOneByte), 0, 1, TimeUnit.SECONDS);
+            HttpClient client = TestSites.client();
+
+            int health = get(client, uri(server, "/v1/health"), null).statusCode();
+            int taskStatus = post(client, uri(server, "/v1/tasks"), task("while-admin-drips", "R", 1, 1, ""), TOKEN)
+                    .statusCode();
+            int outages = get(client, uri(server, "/v1/admin/outages"), TOKEN).statusCode();
+
+            assertThat(health).isEqualTo(200);
+            assertThat(taskStatus).isEqualTo(200);
+            assertThat(outages).isEqualTo(200);
+        } finally {
+            drip.shutdownNow();
+            for (Socket s : drippers) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void aClientThatSendsHeadersAndThenNothingIsClosedByTheIdleTimeout() throws Exception {
         try (SiteServer server = SiteServer.start(TestSites.fastSite(dir).idleTimeout(java.time.Duration.ofMillis(300))
                 .build());
