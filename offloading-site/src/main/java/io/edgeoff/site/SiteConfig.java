@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param token                   bearer token for task and admin endpoints
  * @param tokenGenerated          true when the token was generated because none was given
  * @param queueCapacity           tasks that may wait for a core
- * @param maxRequestBytes         largest accepted request body, bytes
+ * @param maxRequestBytes         largest accepted request body, bytes, in [1024, {@value #MAX_REQUEST_BYTES_LIMIT}]
  * @param maxMillionInstructions  largest accepted task, MI
  * @param maxOutKB                largest accepted output, KB
  * @param idempotencyCapacity     idempotency keys remembered
