@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param token                   bearer token for task and admin endpoints
  * @param tokenGenerated          true when the token was generated because none was given
  * @param queueCapacity           tasks that may wait for a core
- * @param maxRequestBytes         largest accepted request body, bytes
+ * @param maxRequestBytes         largest accepted request body, bytes, in [1024, {@value #MAX_REQUEST_BYTES_LIMIT}]
  * @param maxMillionInstructions  largest accepted task, MI
  * @param maxOutKB                largest accepted output, KB
  * @param idempotencyCapacity     idempotency keys remembered
@@ -38,17 +38,27 @@ import java.util.Optional;
  * @param predictorSeed           seed of the model's trainer
  * @param historySeries           earlier availability of this site in daily slots (a trace node), if any
  * @param retrainEverySlots       the model is retrained after this many new slots (and after each new failure)
+ * @param idleTimeout             a connection that sends nothing for this long is closed (Jetty's idle timeout),
+ *                                in [{@value #MIN_IDLE_TIMEOUT_MILLIS} ms, {@value #MAX_IDLE_TIMEOUT_SECONDS} s]
  */
 public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, String bindHost, int port, String token,
                          boolean tokenGenerated, int queueCapacity, long maxRequestBytes, double maxMillionInstructions,
                          double maxOutKB, int idempotencyCapacity, FailureFileOptions failureFile,
                          Optional<OutageTrace> failureTrace, double timeCompression, OutageMode traceOutageMode,
                          String predictor, long predictorSeed, Optional<AvailabilitySeries> historySeries,
-                         int retrainEverySlots) {
+                         int retrainEverySlots, Duration idleTimeout) {
     /** Seconds in one slot of trace time (the seed's daily availability). */
     public static final double TRACE_SLOT_SECONDS = 86_400;
     /** The prediction engine's default model: the prediction module's default ({@code Predictors.DEFAULT_MODEL}). */
     public static final String DEFAULT_PREDICTOR = Predictors.DEFAULT_MODEL;
+    /** Largest accepted {@code maxRequestBytes}: 64 MiB (a body is buffered whole before it is parsed). */
+    public static final long MAX_REQUEST_BYTES_LIMIT = 64L << 20;
+    /** Default {@code idleTimeout}, s. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
+    /** Shortest accepted {@code idleTimeout}, ms. */
+    public static final int MIN_IDLE_TIMEOUT_MILLIS = 100;
+    /** Longest accepted {@code idleTimeout}, s. */
+    public static final int MAX_IDLE_TIMEOUT_SECONDS = 3600;
 
     public SiteConfig {
         Objects.requireNonNull(site, "site");
@@ -70,8 +80,9 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         if (queueCapacity < 0) {
             throw new IllegalArgumentException("queueCapacity must be >= 0, but was " + queueCapacity);
         }
-        if (maxRequestBytes < 1024) {
-            throw new IllegalArgumentException("maxRequestBytes must be >= 1024, but was " + maxRequestBytes);
+        if (maxRequestBytes < 1024 || maxRequestBytes > MAX_REQUEST_BYTES_LIMIT) {
+            throw new IllegalArgumentException("maxRequestBytes must be in [1024, " + MAX_REQUEST_BYTES_LIMIT
+                    + "] (1 KB to 64 MiB), but was " + maxRequestBytes);
         }
         if (!(maxMillionInstructions >= 0)) {
             throw new IllegalArgumentException("maxMillionInstructions must be >= 0, but was " + maxMillionInstructions);
@@ -93,6 +104,12 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         }
         if (retrainEverySlots < 1) {
             throw new IllegalArgumentException("retrainEverySlots must be >= 1, but was " + retrainEverySlots);
+        }
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (idleTimeout.compareTo(Duration.ofMillis(MIN_IDLE_TIMEOUT_MILLIS)) < 0
+                || idleTimeout.compareTo(Duration.ofSeconds(MAX_IDLE_TIMEOUT_SECONDS)) > 0) {
+            throw new IllegalArgumentException("idleTimeout must be in [" + MIN_IDLE_TIMEOUT_MILLIS + " ms, "
+                    + MAX_IDLE_TIMEOUT_SECONDS + " s], but was " + idleTimeout);
         }
     }
 
@@ -133,6 +150,7 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         private long predictorSeed = 5725;
         private AvailabilitySeries historySeries;
         private int retrainEverySlots = 1;
+        private Duration idleTimeout = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
 
         private Builder(Site site, List<String> taskKinds, Path dataDirectory) {
             this.site = site;
@@ -223,13 +241,19 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
             return this;
         }
 
+        /** @param value how long a connection may send nothing before it is closed; default 30 s */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = value;
+            return this;
+        }
+
         public SiteConfig build() {
             boolean generated = token == null || token.isEmpty();
             return new SiteConfig(site, taskKinds, dataDirectory, bindHost, port, generated ? randomToken() : token,
                     generated, queueCapacity == null ? 16 * site.cores() : queueCapacity, maxRequestBytes,
                     maxMillionInstructions, maxOutKB, idempotencyCapacity, failureFile, Optional.ofNullable(failureTrace),
                     timeCompression, traceOutageMode, predictor, predictorSeed, Optional.ofNullable(historySeries),
-                    retrainEverySlots);
+                    retrainEverySlots, idleTimeout);
         }
     }
 }

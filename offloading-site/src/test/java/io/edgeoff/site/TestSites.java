@@ -68,4 +68,18 @@ public final class TestSites {
         command.addAll(args);
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
+
+    /** Reads the {@code PORT <n>} line a {@link SiteChildMain} prints once it listens. */
+    public static int readPort(Process process) throws IOException {
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith("PORT ")) {
+                return Integer.parseInt(line.substring(5).trim());
+            }
+        }
+        throw new AssertionError("the site process ended without printing its port; exit "
+                + (process.isAlive() ? "alive" : process.exitValue()));
+    }
 }

@@ -76,8 +76,12 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--queue", description = "Tasks that may wait for a core (default 16 per core).")
     Integer queueCapacity;
 
-    @Option(names = "--max-request-kb", description = "Largest request body in KB (default 1024).")
+    @Option(names = "--max-request-kb", description = "Largest request body in KB, in [1, 65536] (default 1024).")
     Double maxRequestKB;
+
+    @Option(names = "--idle-timeout-seconds", paramLabel = "S", description = {"Close a connection that sends nothing",
+        "for S seconds, in [0.1, 3600] (default 30)."})
+    Double idleTimeoutSeconds;
 
     @Option(names = "--max-mi", description = "Largest task in million instructions (default 100000).")
     Double maxMillionInstructions;
@@ -172,7 +176,9 @@ public final class SiteCommand implements Callable<Integer> {
                 .bindHost(pick(bind, file.bind(), "127.0.0.1"))
                 .port(pick(port, file.port(), 8080))
                 .token(tokenValue)
-                .maxRequestBytes(Math.round(pick(maxRequestKB, file.maxRequestKB(), 1024.0) * 1024))
+                .maxRequestBytes(requestBytes(pick(maxRequestKB, file.maxRequestKB(), 1024.0)))
+                .idleTimeout(idleTimeout(pick(idleTimeoutSeconds, file.idleTimeoutSeconds(),
+                        (double) SiteConfig.DEFAULT_IDLE_TIMEOUT_SECONDS)))
                 .maxMillionInstructions(pick(maxMillionInstructions, file.maxMillionInstructions(), 100_000.0))
                 .maxOutKB(pick(maxOutKB, file.maxOutKB(), 1024.0))
                 .timeCompression(pick(timeCompression, file.timeCompression(), 1.0))
@@ -222,6 +228,23 @@ public final class SiteCommand implements Callable<Integer> {
                     + " names no trace node for site " + siteId + "; give --trace-node");
         }
         return NodeId.of(node);
+    }
+
+    /** The request limit in bytes; the KB value is checked here so that the message names the flag's unit. */
+    private static long requestBytes(double kb) {
+        double maxKB = SiteConfig.MAX_REQUEST_BYTES_LIMIT / 1024.0;
+        if (!(kb >= 1 && kb <= maxKB)) {
+            throw new IllegalArgumentException("--max-request-kb must be in [1, " + (long) maxKB + "], but was " + kb);
+        }
+        return Math.round(kb * 1024);
+    }
+
+    private static java.time.Duration idleTimeout(double seconds) {
+        if (!(seconds >= SiteConfig.MIN_IDLE_TIMEOUT_MILLIS / 1000.0 && seconds <= SiteConfig.MAX_IDLE_TIMEOUT_SECONDS)) {
+            throw new IllegalArgumentException("--idle-timeout-seconds must be in [" + SiteConfig.MIN_IDLE_TIMEOUT_MILLIS
+                    / 1000.0 + ", " + SiteConfig.MAX_IDLE_TIMEOUT_SECONDS + "], but was " + seconds);
+        }
+        return java.time.Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     private static <T> T pick(T flag, T file, T fallback) {

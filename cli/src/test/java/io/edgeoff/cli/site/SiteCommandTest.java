@@ -75,6 +75,25 @@ class SiteCommandTest {
     }
 
     @Test
+    void boundsTheRequestLimitAndTheIdleTimeoutNamingTheValue() {
+        SiteConfig config = resolve("--site", "EC", "--token", "0123456789abcdef", "--max-request-kb", "65536",
+                "--idle-timeout-seconds", "2.5");
+
+        assertThat(config.maxRequestBytes()).isEqualTo(64L << 20);
+        assertThat(config.idleTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(resolve("--site", "EC", "--token", "0123456789abcdef").idleTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(30));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve("--site", "EC", "--max-request-kb", "3000000"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--max-request-kb must be in [1, 65536], but was 3000000.0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve("--site", "EC", "--max-request-kb", "NaN"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("but was NaN");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve("--site", "EC", "--idle-timeout-seconds", "0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--idle-timeout-seconds must be in [0.1, 3600], but was 0.0");
+    }
+
+    @Test
     void readsAScriptedOutageTrace() throws Exception {
         Path csv = dir.resolve("outages.csv");
         Files.writeString(csv, "startOffsetSeconds,durationSeconds,mode\n86400,3600,error\n");

@@ -31,7 +31,17 @@ public final class TaskExecutor implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     /** One permit per core, held while a task executes (on a worker, or inline on the caller's thread). */
     private final Semaphore corePermits;
-    private volatile double meanExecutionSeconds;
+    /** MI of the tasks accepted into the queue and not started yet. */
+    private final java.util.concurrent.atomic.DoubleAdder queuedMi = new java.util.concurrent.atomic.DoubleAdder();
+    /** The pacing deadline (executor time, ns) of each paced task executing now. */
+    private final java.util.Map<Object, Long> runningDeadlines = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Measured execution time over paced time ({@code MI / mips}), an average over finished tasks; 1 while cold. */
+    private volatile double slowdown = 1;
+
+    /** Shortest {@code Retry-After}, s. */
+    public static final long MIN_RETRY_AFTER_SECONDS = 1;
+    /** Longest {@code Retry-After}, s: beyond this an estimate says little and a client should look elsewhere. */
+    public static final long MAX_RETRY_AFTER_SECONDS = 300;
 
     /**
      * @param siteId         used to name the worker threads
@@ -86,8 +96,11 @@ public final class TaskExecutor implements AutoCloseable {
             }
             return future;
         }
+        double mi = order.millionInstructions();
+        queuedMi.add(mi);
         try {
             pool.execute(() -> {
+                queuedMi.add(-mi);
                 try {
                     corePermits.acquire();
                 } catch (InterruptedException e) {
@@ -102,6 +115,7 @@ public final class TaskExecutor implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
+            queuedMi.add(-mi);
             throw new SaturatedException("site saturated: " + cores + " cores busy and " + queueCapacity
                     + " tasks queued", retryAfterSeconds());
         }
@@ -110,19 +124,27 @@ public final class TaskExecutor implements AutoCloseable {
 
     private void run(TaskOrder order, long acceptedAt, CompletableFuture<TaskResult> future) {
         running.incrementAndGet();
+        Object slot = new Object();
         try {
             long start = nanoTime.getAsLong();
+            long pacedNanos = Math.round(order.millionInstructions() / mips * 1e9);
+            long deadline = start + pacedNanos;
+            if (pacedNanos > 0) {
+                runningDeadlines.put(slot, deadline);
+            }
             long digest = ComputeKernel.digest(order.kind(), order.millionInstructions(), order.input());
-            long deadline = start + Math.round(order.millionInstructions() / mips * 1e9);
             pacer.awaitUntil(deadline);
             long end = nanoTime.getAsLong();
-            meanExecutionSeconds = 0.9 * meanExecutionSeconds + 0.1 * ((end - start) / 1e9);
+            if (pacedNanos > 0) {
+                slowdown = Math.max(1, 0.9 * slowdown + 0.1 * ((double) (end - start) / pacedNanos));
+            }
             meter.record(order.millionInstructions());
             future.complete(new TaskResult(order.idempotencyKey(), digest, order.outBytes(), start - acceptedAt,
                     end - start));
         } catch (RuntimeException | Error e) {
             future.completeExceptionally(e);
         } finally {
+            runningDeadlines.remove(slot);
             running.decrementAndGet();
         }
     }
@@ -137,10 +159,24 @@ public final class TaskExecutor implements AutoCloseable {
         return running.get();
     }
 
-    /** @return an estimate of when a core frees up, whole seconds, &gt;= 1 */
+    /**
+     * When a saturated site can take a task again: the work ahead of it (MI of the queued tasks plus
+     * what is left of the executing ones' paced time) over the site's capacity, rated MIPS x cores,
+     * stretched by the measured slowdown (execution time over paced time, 1 on a cold site that
+     * has finished no task yet), rounded up and clamped to
+     * [{@value #MIN_RETRY_AFTER_SECONDS}, {@value #MAX_RETRY_AFTER_SECONDS}] s.
+     *
+     * @return the estimate, whole seconds
+     */
     public long retryAfterSeconds() {
-        double seconds = (queueLength() + running()) * meanExecutionSeconds / cores;
-        return Math.max(1, (long) Math.ceil(seconds));
+        long now = nanoTime.getAsLong();
+        double runningLeftSeconds = 0;
+        for (long deadline : runningDeadlines.values()) {
+            runningLeftSeconds += Math.max(0, deadline - now) / 1e9;
+        }
+        double workAheadMi = Math.max(0, queuedMi.sum()) + runningLeftSeconds * mips;
+        double seconds = workAheadMi / (mips * cores) * slowdown;
+        return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(MIN_RETRY_AFTER_SECONDS, (long) Math.ceil(seconds)));
     }
 
     public double mips() {

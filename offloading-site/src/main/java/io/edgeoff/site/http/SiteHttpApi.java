@@ -47,7 +47,6 @@ public final class SiteHttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteHttpApi.class);
     static final String JSON = "application/json";
-    private static final long DRAIN_FACTOR = 4;
 
     private final SiteService service;
     private final OutageController outages;
@@ -59,8 +58,20 @@ public final class SiteHttpApi {
     private final byte[] openApi;
     private final String siteId;
     private final long maxRequestBytes;
+    private final Duration idleTimeout;
+    private final TaskEndpoint.ReplyEncoder encoder;
+    private final BodyBudget bodyBudget;
 
     public SiteHttpApi(SiteService service, OutageController outages, SiteMetrics metrics, Clock clock) {
+        this(service, outages, metrics, clock, TaskEndpoint::taskResponse,
+                BodyBudget.forHeap(service.config().maxRequestBytes()));
+    }
+
+    /** With the task answer's encoder and the body memory budget given (tests inject failures through them). */
+    SiteHttpApi(SiteService service, OutageController outages, SiteMetrics metrics, Clock clock,
+                TaskEndpoint.ReplyEncoder encoder, BodyBudget bodyBudget) {
+        this.encoder = encoder;
+        this.bodyBudget = bodyBudget;
         this.service = service;
         this.outages = outages;
         this.metrics = metrics;
@@ -68,6 +79,7 @@ public final class SiteHttpApi {
         var config = service.config();
         this.siteId = config.site().id();
         this.maxRequestBytes = config.maxRequestBytes();
+        this.idleTimeout = config.idleTimeout();
         this.parser = new TaskRequestParser(mapper, config.taskKinds(), config.maxMillionInstructions(),
                 config.maxOutKB());
         this.token = config.token().getBytes(StandardCharsets.UTF_8);
@@ -96,6 +108,8 @@ public final class SiteHttpApi {
                 ServerConnector connector = new ServerConnector(server, -1, SELECTORS, new HttpConnectionFactory(http));
                 connector.setHost(host);
                 connector.setPort(port);
+                // A connection that sends nothing (not even the rest of its headers) holds no thread, and is closed after this.
+                connector.setIdleTimeout(idleTimeout.toMillis());
                 return connector;
             });
         }).start();
@@ -113,8 +127,11 @@ public final class SiteHttpApi {
         config.requestLogger.http((ctx, ms) -> metrics.response(ctx.statusCode()));
         var routes = config.routes;
         // POST /v1/tasks, the hot path, is a Jetty core handler in front of this servlet (TaskEndpoint).
-        config.jetty.modifyServer(server -> server.setHandler(new TaskEndpoint(this, service, outages, metrics, parser,
-                siteId)));
+        config.jetty.modifyServer(server -> {
+            server.setHandler(new TaskEndpoint(this, service, outages, metrics, parser, siteId, encoder, bodyBudget));
+            // Errors that Jetty answers itself (bad request line, 414, 431, 505, ...) get the JSON shape too.
+            server.setErrorHandler(new JsonErrorHandler(this, metrics));
+        });
         routes.get("/v1/health", guarded(false, false, this::health));
         routes.get("/v1/health/live", this::liveness);
         routes.get("/v1/resources", guarded(false, true, this::resources));
@@ -194,19 +211,17 @@ public final class SiteHttpApi {
         }
     }
 
+    /**
+     * Reads the whole body. {@link TaskEndpoint} has read it already (as it arrived, within the
+     * limit), so this never waits on the network.
+     */
     private byte[] readBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxRequestBytes) {
             throw tooLarge(declared);
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            if (declared >= 0) {
-                // Known length (the usual case): read into an array of exactly that size.
-                byte[] body = new byte[(int) declared];
-                int read = in.readNBytes(body, 0, body.length);
-                return read == body.length ? body : java.util.Arrays.copyOf(body, read);
-            }
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            byte[] body = in.readNBytes((int) maxRequestBytes + 1);
             if (body.length > maxRequestBytes) {
                 throw tooLarge(body.length);
             }
@@ -216,39 +231,18 @@ public final class SiteHttpApi {
         }
     }
 
-    /**
-     * Reads and discards what is left of a request body (up to {@value #DRAIN_FACTOR} times the
-     * limit), so that a client still sending its body receives the error answer instead of a reset
-     * connection. Larger bodies are not read: the connection is closed after the answer.
-     */
-    private void drainBody(Context ctx) {
-        try {
-            if (!drainable(ctx.req().getContentLengthLong()) || ctx.req().isAsyncStarted()) {
-                return;
-            }
-            drain(ctx.req().getInputStream());
-        } catch (IOException | RuntimeException e) {
-            // Nothing more to read, or the client went away.
-        }
-    }
-
-    /** @return whether a body of {@code declared} bytes (-1: unknown) is small enough to drain */
-    boolean drainable(long declared) {
-        return declared <= DRAIN_FACTOR * maxRequestBytes;
-    }
-
-    /** Reads and discards up to {@value #DRAIN_FACTOR} times the limit. */
-    void drain(InputStream in) throws IOException {
-        long left = DRAIN_FACTOR * maxRequestBytes;
-        byte[] buffer = new byte[8192];
-        int n;
-        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-            left -= n;
-        }
-    }
-
     long maxRequestBytes() {
         return maxRequestBytes;
+    }
+
+    Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** The 503 answer when the bodies being received have spent the memory budget. */
+    ApiException bodiesSaturated(BodyBudget budget) {
+        return new ApiException(503, "SATURATED", "site saturated: request bodies being received hold "
+                + budget.reservedBytes() + " of " + budget.capacityBytes() + " bytes of memory", OptionalLong.of(1));
     }
 
     ApiException tooLarge(long size) {
@@ -323,7 +317,8 @@ public final class SiteHttpApi {
         try {
             root = mapper.readTree(readBody(ctx));
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "request body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest("MALFORMED_JSON", "request body is not valid JSON: "
+                    + TaskRequestParser.jsonProblem(e));
         } catch (IOException e) {
             throw ApiException.badRequest("MALFORMED_JSON", e.getMessage());
         }
@@ -411,7 +406,6 @@ public final class SiteHttpApi {
     }
 
     private void writeError(Context ctx, ApiException e) {
-        drainBody(ctx);
         e.headers().forEach(ctx::header);
         ctx.status(e.status()).contentType(JSON).result(errorBody(e));
     }
@@ -425,15 +419,24 @@ public final class SiteHttpApi {
         }
     }
 
-    private static String codeOf(int status) {
+    /** The error code of an answer with {@code status} that no handler named (Javalin's and Jetty's own errors). */
+    static String codeOf(int status) {
         return switch (status) {
             case 400 -> "BAD_REQUEST";
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 408 -> "REQUEST_TIMEOUT";
+            case 411 -> "LENGTH_REQUIRED";
             case 413 -> "PAYLOAD_TOO_LARGE";
+            case 414 -> "URI_TOO_LONG";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 417 -> "EXPECTATION_FAILED";
+            case 426 -> "UPGRADE_REQUIRED";
+            case 431 -> "HEADERS_TOO_LARGE";
+            case 500 -> "INTERNAL_ERROR";
+            case 501 -> "NOT_IMPLEMENTED";
             case 503 -> "SITE_UNAVAILABLE";
+            case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
             default -> "HTTP_" + status;
         };
     }

@@ -38,8 +38,7 @@ public final class TaskRequestParser {
         try {
             fields = read(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "request body is not valid JSON: "
-                    + e.getOriginalMessage());
+            throw ApiException.badRequest("MALFORMED_JSON", "request body is not valid JSON: " + jsonProblem(e));
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("MALFORMED_JSON", "request body could not be read: " + e.getMessage());
         }
@@ -47,6 +46,10 @@ public final class TaskRequestParser {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.badRequest("INVALID_FIELD", "idempotencyKey must have 1 to " + MAX_KEY_LENGTH
                     + " characters, but had " + key.length());
+        }
+        String badCharacter = badKeyCharacter(key);
+        if (badCharacter != null) {
+            throw ApiException.badRequest("INVALID_FIELD", "idempotencyKey must not contain " + badCharacter);
         }
         String taskName = text(fields.taskName, "taskName", false);
         if (taskName.length() > MAX_TASK_NAME_LENGTH) {
@@ -75,6 +78,38 @@ public final class TaskRequestParser {
             input = decodeBase64(text(inputValue, "inputBase64", true));
         }
         return new TaskOrder(key, taskName, kind, mi, (int) Math.round(outKB * 1024), input);
+    }
+
+    /**
+     * Why an idempotency key cannot be used (it is echoed in the answer as UTF-8 and stored): a
+     * control character (U+0000-U+001F, U+007F-U+009F) or an unpaired UTF-16 surrogate, which has no
+     * UTF-8 encoding.
+     *
+     * @return the first such character, described with its index, or null when the key is fine
+     */
+    static String badKeyCharacter(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isISOControl(c)) {
+                return String.format("control characters, but had U+%04X at index %d", (int) c, i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format("unpaired UTF-16 surrogates, but had U+%04X at index %d", (int) c, i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Jackson's description of a syntax error without the names of its internals (the clauses
+     * that point at {@code StreamReadConstraints} or {@code JsonReadFeature} settings).
+     */
+    static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        return message.replaceAll(",? ?from `[^`]*`", "").replaceAll(":? ?[Ee]nable `[^`]*` to allow", "")
+                .replaceAll("`[^`]*`", "a parser setting").replace("()", "").strip();
     }
 
     /** A field's value as read from the stream: its token, text or number, or where its raw text lies. */

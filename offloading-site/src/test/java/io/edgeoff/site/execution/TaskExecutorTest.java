@@ -72,6 +72,71 @@ class TaskExecutorTest {
         }
     }
 
+    /** A pacer that holds every task until the latch opens; the executor's clock stands still meanwhile. */
+    private static Pacer heldUntil(CountDownLatch release) {
+        return d -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    @Test
+    void onAColdSiteRetryAfterIsTheWorkAheadOverRatedMipsTimesCores() throws Exception {
+        AtomicLong now = new AtomicLong(5_000_000_000L);
+        CountDownLatch release = new CountDownLatch(1);
+        try (TaskExecutor executor = new TaskExecutor("T", 100, 2, 2, now::get, heldUntil(release),
+                new ThroughputMeter(now::get))) {
+            executor.submit(order("a", 300));
+            executor.submit(order("b", 300));
+            await().atMost(Duration.ofSeconds(5)).until(() -> executor.running() == 2);
+            executor.submit(order("c", 300));
+            executor.submit(order("d", 300));
+
+            long rejectedRetryAfter = 0;
+            try {
+                executor.submit(order("e", 300));
+            } catch (SaturatedException e) {
+                rejectedRetryAfter = e.retryAfterSeconds();
+            }
+            now.addAndGet(1_000_000_000L);
+            long oneSecondLater = executor.retryAfterSeconds();
+            release.countDown();
+
+            // (2 x 300 MI left running + 2 x 300 MI queued) / (100 MIPS x 2 cores) = 6 s; 1 s later the
+            // running tasks have 2 s left each: (2 x 200 + 600) / 200 = 5 s.
+            assertThat(rejectedRetryAfter).isEqualTo(6);
+            assertThat(oneSecondLater).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void retryAfterIsClampedToFiveMinutes() throws Exception {
+        AtomicLong now = new AtomicLong(0);
+        CountDownLatch release = new CountDownLatch(1);
+        try (TaskExecutor executor = new TaskExecutor("T", 1, 1, 1, now::get, heldUntil(release),
+                new ThroughputMeter(now::get))) {
+            executor.submit(order("a", 10_000));
+            await().atMost(Duration.ofSeconds(5)).until(() -> executor.running() == 1);
+            executor.submit(order("b", 10_000));
+
+            long retryAfter = executor.retryAfterSeconds();
+            release.countDown();
+
+            assertThat(retryAfter).isEqualTo(TaskExecutor.MAX_RETRY_AFTER_SECONDS);
+        }
+    }
+
+    @Test
+    void anIdleSiteSaysOneSecond() {
+        try (TaskExecutor executor = new TaskExecutor("T", 100, 1, 1, System::nanoTime, d -> { },
+                new ThroughputMeter(System::nanoTime))) {
+            assertThat(executor.retryAfterSeconds()).isEqualTo(TaskExecutor.MIN_RETRY_AFTER_SECONDS);
+        }
+    }
+
     @Test
     void measuresThroughputOverTheLastTenWholeSeconds() {
         AtomicLong now = new AtomicLong(100_000_000_000L);

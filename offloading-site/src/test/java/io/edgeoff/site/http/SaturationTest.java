@@ -54,4 +54,31 @@ class SaturationTest {
                     .contains("\"replayed\":false");
         }
     }
+    @Test
+    void onAColdSiteRetryAfterCoversTheQueuedWorkAtTheRatedSpeed() throws Exception {
+        SiteConfig config = SiteConfig.builder(new Site("ER", SiteKind.EDGE, 100, 1, 8, 150), TestSites.SEED_KINDS, dir)
+                .token(TOKEN).queueCapacity(1).build();
+        HttpClient client = TestSites.client();
+        try (SiteServer server = SiteServer.start(config)) {
+            java.util.List<CompletableFuture<HttpResponse<String>>> accepted = new java.util.ArrayList<>();
+            for (String key : new String[] {"running", "queued"}) {
+                accepted.add(client.sendAsync(HttpRequest.newBuilder(uri(server, "/v1/tasks"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofString(task(key, "CI", 200, 1, ""))).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+                await().atMost(Duration.ofSeconds(5)).until(() -> server.service().executor().running()
+                        + server.service().executor().queueLength() == accepted.size());
+            }
+
+            HttpResponse<String> rejected = post(client, uri(server, "/v1/tasks"), task("third", "R", 1, 1, ""), TOKEN);
+
+            // While it is rejected, the queued 200 MI (2 s at 100 MIPS) are still ahead, and at most 200 MI more
+            // of the running task: Retry-After is in [2, 4] s, not the former 1 s of a cold site.
+            assertThat(rejected.statusCode()).isEqualTo(503);
+            assertThat(Long.parseLong(rejected.headers().firstValue("Retry-After").orElseThrow())).isBetween(2L, 4L);
+            for (CompletableFuture<HttpResponse<String>> f : accepted) {
+                assertThat(f.get().statusCode()).isEqualTo(200); // and the site stops with no task in flight
+            }
+        }
+    }
 }

@@ -47,6 +47,12 @@ class TaskRequestParserTest {
                 VALID.replace("}", ",\"extra\":\"bad \u0001 control\"}"), VALID.replace("}", ",\"extra\":tru}"),
                 VALID.replace("}", ",\"extra\":[1,2}"), VALID.replace("{", "{\"extra\":\"\\ud800\",")));
         bodies.add(VALID.replace("\"R\"", "\"R\"\n\t  "));
+        for (String key : new String[] {"lone-\\ud800", "\\udfff-low", "pair-\\ud83d\\ude00", "swapped-\\ude00\\ud83d",
+            "bell-\\u0007", "del-\\u007f", "c1-\\u0085", "tab-\\t", "ok-\u00e9"}) {
+            bodies.add(VALID.replace("\"k-1\"", "\"" + key + "\""));
+        }
+        bodies.add("[".repeat(1200) + "]".repeat(1200));
+        bodies.add(VALID.replace("12.5", "NaN"));
         return bodies;
     }
 
@@ -77,6 +83,16 @@ class TaskRequestParserTest {
             }
             byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
             assertThat(outcome(streaming, bytes)).as("mutation %d: %s", i, body).isEqualTo(outcome(tree, bytes));
+        }
+    }
+
+    @Test
+    void syntaxMessagesDoNotNameTheParsersInternals() {
+        for (String body : new String[] {"[".repeat(1200) + "]".repeat(1200), VALID.replace("12.5", "NaN")}) {
+            String outcome = outcome(streaming, body.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(outcome).startsWith("error 400 MALFORMED_JSON").doesNotContain("`", "StreamReadConstraints",
+                    "JsonReadFeature", "()");
         }
     }
 

@@ -34,7 +34,7 @@ final class TreeTaskRequestParser {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("MALFORMED_JSON", "request body is not valid JSON: "
-                    + e.getOriginalMessage());
+                    + TaskRequestParser.jsonProblem(e));
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("MALFORMED_JSON", "request body could not be read: " + e.getMessage());
         }
@@ -45,6 +45,19 @@ final class TreeTaskRequestParser {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.badRequest("INVALID_FIELD", "idempotencyKey must have 1 to " + MAX_KEY_LENGTH
                     + " characters, but had " + key.length());
+        }
+        for (int i = 0; i < key.length(); ) {
+            int codePoint = key.codePointAt(i);
+            if (Character.isISOControl(codePoint)) {
+                throw ApiException.badRequest("INVALID_FIELD", String.format(
+                        "idempotencyKey must not contain control characters, but had U+%04X at index %d", codePoint, i));
+            }
+            if (Character.getType(codePoint) == Character.SURROGATE) {
+                throw ApiException.badRequest("INVALID_FIELD", String.format(
+                        "idempotencyKey must not contain unpaired UTF-16 surrogates, but had U+%04X at index %d",
+                        codePoint, i));
+            }
+            i += Character.charCount(codePoint);
         }
         String taskName = root.has("taskName") && !root.get("taskName").isNull() ? text(root, "taskName", true) : "";
         if (taskName.length() > MAX_TASK_NAME_LENGTH) {

@@ -12,10 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeoff.site.SiteChildMain;
 import io.edgeoff.site.TestSites;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,14 +118,6 @@ class CrashModeProcessTest {
     }
 
     private static int readPort(Process process) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.startsWith("PORT ")) {
-                return Integer.parseInt(line.substring(5).trim());
-            }
-        }
-        throw new AssertionError("the site process ended without printing its port; exit "
-                + (process.isAlive() ? "alive" : process.exitValue()));
+        return TestSites.readPort(process);
     }
 }
