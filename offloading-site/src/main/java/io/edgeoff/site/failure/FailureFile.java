@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.io.FileOutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,13 @@ public final class FailureFile implements Closeable {
     private final List<FailureRecord> records;
     private final List<Integer> segmentNumbers;
     private final List<Long> segmentFirstSequence;
-    private FileChannel active;
+    /**
+     * The newest segment, written through a stream rather than a {@link FileChannel}: a channel is closed for good
+     * when the thread using it is interrupted (a task worker stopped by {@code shutdownNow} while it records a
+     * failed execution), which would lose every later record, the clean stop included. Stream writes and
+     * {@link java.io.FileDescriptor#sync()} ignore interrupts.
+     */
+    private FileOutputStream active;
     private long activeSize;
     private long nextSequence;
     private boolean closed;
@@ -62,8 +69,8 @@ public final class FailureFile implements Closeable {
             startSegment(1);
         } else {
             int last = segmentNumbers.get(segmentNumbers.size() - 1);
-            active = FileChannel.open(segmentPath(last), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            activeSize = active.size();
+            active = new FileOutputStream(segmentPath(last).toFile(), true);
+            activeSize = Files.size(segmentPath(last));
         }
     }
 
@@ -108,11 +115,8 @@ public final class FailureFile implements Closeable {
             if (segmentFirstSequence.get(segmentFirstSequence.size() - 1) == 0L) {
                 segmentFirstSequence.set(segmentFirstSequence.size() - 1, record.sequence());
             }
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                active.write(buffer);
-            }
-            active.force(false);
+            active.write(line);
+            active.getFD().sync();
             activeSize += line.length;
         } catch (IOException e) {
             throw new UncheckedIOException("failure file " + directory + ": append failed: " + e.getMessage(), e);
@@ -144,7 +148,7 @@ public final class FailureFile implements Closeable {
         }
         closed = true;
         try {
-            active.force(true);
+            active.getFD().sync();
             active.close();
         } catch (IOException e) {
             throw new UncheckedIOException("failure file " + directory + ": close failed: " + e.getMessage(), e);
@@ -233,7 +237,7 @@ public final class FailureFile implements Closeable {
     }
 
     private void rotate() throws IOException {
-        active.force(true);
+        active.getFD().sync();
         active.close();
         startSegment(segmentNumbers.get(segmentNumbers.size() - 1) + 1);
         while (segmentNumbers.size() > options.maxSegments()) {
@@ -245,8 +249,7 @@ public final class FailureFile implements Closeable {
     }
 
     private void startSegment(int number) throws IOException {
-        active = FileChannel.open(segmentPath(number), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        active = new FileOutputStream(segmentPath(number).toFile(), true);
         activeSize = 0;
         segmentNumbers.add(number);
         segmentFirstSequence.add(0L);

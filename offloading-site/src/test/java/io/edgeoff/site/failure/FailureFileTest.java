@@ -39,6 +39,30 @@ class FailureFileTest {
     }
 
     @Test
+    void anAppendFromAnInterruptedThreadIsWrittenAndLeavesTheFileOpenForLaterRecords() throws Exception {
+        List<FailureRecord> written = new java.util.ArrayList<>();
+        boolean[] stillInterrupted = new boolean[1];
+        try (FailureFile file = FailureFile.open(dir, FailureFileOptions.DEFAULTS, CLOCK)) {
+            // A task worker stopped by shutdownNow() records its failed execution with the interrupt flag set.
+            Thread worker = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                written.add(file.append(FailureEventType.EXECUTION_FAILED, "interrupted worker"));
+                stillInterrupted[0] = Thread.currentThread().isInterrupted();
+            });
+            worker.start();
+            worker.join();
+            written.add(file.append(FailureEventType.SITE_STOPPED, "clean"));
+        }
+
+        try (FailureFile reopened = FailureFile.open(dir, FailureFileOptions.DEFAULTS, CLOCK)) {
+            assertThat(written).hasSize(2);
+            assertThat(reopened.records()).containsExactlyElementsOf(written);
+            assertThat(reopened.recovery().tornTailDiscarded()).isFalse();
+            assertThat(stillInterrupted[0]).as("the worker's interrupt is kept for its owner").isTrue();
+        }
+    }
+
+    @Test
     void aTornLastRecordIsCutOffAndReportedAndEarlierRecordsAreKept() throws IOException {
         try (FailureFile file = FailureFile.open(dir, FailureFileOptions.DEFAULTS, CLOCK)) {
             file.append(FailureEventType.SITE_STARTED, "one");
