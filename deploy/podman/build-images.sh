@@ -76,8 +76,10 @@ if [ "$rebuild_base" = 1 ] || ! "${podman[@]}" image exists "$base_image"; then
     step "mmdebstrap bookworm + openjdk-17-jre-headless -> $base_tar"
     mkdir -p "$cache"
     # Manual pages are left out, but openjdk's postinst links its man page into man1: the hook
-    # creates that folder. No recommends: a JRE and its libraries only.
-    mmdebstrap --quiet --variant=minbase --include=openjdk-17-jre-headless \
+    # creates that folder. No recommends: a JRE and its libraries only. The system PATH: the
+    # filters run Debian's mmtarfilter once per package, with `env python3` (a pyenv shim first on
+    # PATH made that several times slower).
+    PATH=/usr/sbin:/usr/bin:/sbin:/bin mmdebstrap --quiet --variant=minbase --include=openjdk-17-jre-headless \
       --aptopt='APT::Install-Recommends "false"' --dpkgopt=force-unsafe-io \
       --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
       --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
