@@ -7,7 +7,7 @@
 #   2. the base image localhost/edgeoff-base:17-bookworm: Debian bookworm (minbase) with
 #      openjdk-17-jre-headless, made by mmdebstrap and imported with `podman import`. The root file
 #      system tar is cached in $EDGEOFF_CACHE (default ~/.cache/edgeoff), so only the first run on a
-#      machine pays for the download (about 7 min there; an import from the cache takes ~15 s);
+#      machine runs mmdebstrap (2-3 min on a loaded 2-core machine; an import from the cache ~15 s);
 #   3. cli/target/edgeoff.jar, built (offline when MAVEN_OFFLINE=1) unless it exists;
 #   4. the image localhost/edgeoff/edgeoff:0.1.0 from deploy/docker/Dockerfile with
 #      `podman build --from` the local base (the Dockerfile's own FROM names a registry image).
@@ -79,7 +79,7 @@ if [ "$rebuild_base" = 1 ] || ! "${podman[@]}" image exists "$base_image"; then
     # creates that folder. No recommends: a JRE and its libraries only. The system PATH: the
     # filters run Debian's mmtarfilter once per package, with `env python3` (a pyenv shim first on
     # PATH made that several times slower).
-    PATH=/usr/sbin:/usr/bin:/sbin:/bin mmdebstrap --quiet --variant=minbase --include=openjdk-17-jre-headless \
+    PATH=/usr/sbin:/usr/bin:/sbin:/bin mmdebstrap --quiet --format=tar --variant=minbase --include=openjdk-17-jre-headless \
       --aptopt='APT::Install-Recommends "false"' --dpkgopt=force-unsafe-io \
       --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
       --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
