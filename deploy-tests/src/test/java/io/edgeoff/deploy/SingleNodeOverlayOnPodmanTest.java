@@ -149,6 +149,7 @@ class SingleNodeOverlayOnPodmanTest {
             awaitReady(victim);
             assertThat(sites.restartCount(victim)).as("restarts of the crashed container").isGreaterThan(restartsBefore);
             List<String> after = failureEvents(victim);
+            assertThat(after).hasSizeGreaterThan(before.size());
             assertThat(after.subList(0, before.size())).as("records before the crash, read back").isEqualTo(before);
             assertThat(types(after.subList(before.size(), after.size()))).contains("UNCLEAN_SHUTDOWN", "SITE_STARTED");
         } finally {
