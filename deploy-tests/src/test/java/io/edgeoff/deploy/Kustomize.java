@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,6 +24,9 @@ final class Kustomize {
 
     static final List<String> OVERLAYS = List.of("base", "overlays/testbed", "overlays/single-node");
 
+    /** The bearer token in the rendered {@code edgeoff-token} Secret. */
+    static final String TEST_TOKEN = "test-token-0123456789";
+
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -35,14 +39,27 @@ final class Kustomize {
 
     /** Rendered objects of one kustomization, e.g. {@code overlays/testbed}. */
     static Manifests render(String kustomization) {
+        return render(kustomization, Map.of());
+    }
+
+    /**
+     * Rendered objects of one kustomization after {@code extraFiles} (path under {@code kubernetes/}
+     * to content, e.g. a test overlay) were added to the scratch copy.
+     */
+    static Manifests render(String kustomization, Map<String, String> extraFiles) {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("edgeoff-kustomize");
             RepoFiles.copyTree(RepoFiles.resolve("kubernetes"), scratch);
             Path secrets = scratch.resolve("base/secrets");
             Files.createDirectories(secrets);
-            Files.writeString(secrets.resolve("token.env"), "token=test-token-0123456789\n");
+            Files.writeString(secrets.resolve("token.env"), "token=" + TEST_TOKEN + "\n");
             Files.writeString(secrets.resolve("postgres.env"), "password=test-password-0123456789\n");
+            for (Map.Entry<String, String> file : extraFiles.entrySet()) {
+                Path target = scratch.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue());
+            }
             String yaml = run(scratch.resolve(kustomization));
             return new Manifests(kustomization, yaml, parse(yaml));
         } catch (IOException e) {

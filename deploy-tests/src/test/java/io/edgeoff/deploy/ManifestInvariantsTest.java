@@ -14,12 +14,14 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -358,6 +360,30 @@ class ManifestInvariantsTest {
         assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
         assertThat(resolve(rule.getPorts().get(0).getPort(), containerPorts(postgres))).isPresent();
         assertThat(migration.podLabels()).containsAllEntriesOf(rule.getFrom().get(0).getPodSelector().getMatchLabels());
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everySiteKeepsItsFailureFileOnAClaimOfItsOwnThatOutlivesThePod(String overlay) {
+        Manifests m = rendered(overlay);
+        Set<String> claims = new HashSet<>();
+
+        for (Workload w : sites(m)) {
+            Container c = w.template().getSpec().getContainers().get(0);
+            String dataDir = flag(c.getArgs(), "--data-dir").orElseThrow();
+            String volumeName = c.getVolumeMounts().stream().filter(v -> v.getMountPath().equals(dataDir))
+                    .findFirst().orElseThrow(() -> new AssertionError(w + " mounts nothing at " + dataDir)).getName();
+            Volume volume = w.template().getSpec().getVolumes().stream().filter(v -> v.getName().equals(volumeName))
+                    .findFirst().orElseThrow();
+            assertThat(volume.getPersistentVolumeClaim()).as("%s keeps %s on a PersistentVolumeClaim", w, dataDir).isNotNull();
+            String claim = volume.getPersistentVolumeClaim().getClaimName();
+            assertThat(m.find(PersistentVolumeClaim.class, claim)).as("claim %s of %s is rendered", claim, w).isPresent();
+            assertThat(m.named(PersistentVolumeClaim.class, claim).getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+            assertThat(claims.add(claim)).as("%s shares no claim with another site", w).isTrue();
+            assertThat(m.named(Deployment.class, w.name()).getSpec().getStrategy().getType())
+                    .as("%s never runs two pods on one ReadWriteOnce claim", w).isEqualTo("Recreate");
+        }
+        assertThat(claims).hasSize(SiteIds.ALL.size());
     }
 
     @ParameterizedTest
