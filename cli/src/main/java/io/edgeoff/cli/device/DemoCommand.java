@@ -1,5 +1,6 @@
 package io.edgeoff.cli.device;
 
+import io.edgeoff.cli.console.ProgressBar;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.site.Site;
@@ -125,7 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                     try {
                         outcome = PolicyComparison.run(setup, sink,
-                                new ProgressBar(System.err, System.console() != null), msg -> {
+                                ProgressBar.on(stderr, "executions")::step, msg -> {
                                     stderr.println(msg);
                                     stderr.flush();
                                 }, page);

@@ -1,5 +1,6 @@
 package io.edgeoff.cli.simulator;
 
+import io.edgeoff.cli.console.ProgressBar;
 import io.edgeoff.common.cost.CostWeights;
 import io.edgeoff.common.scenario.ExperimentConfig;
 import io.edgeoff.common.scenario.Scenario;
@@ -105,7 +106,8 @@ public final class SimulateCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         long total = (long) experiment.configurations().size() * experiment.policies().size() * experiment.samplings();
         long started = System.nanoTime();
-        ExperimentResult result = runner.run(experiment, quiet ? done -> { } : new ProgressBar(err, total, "simulate"));
+        ProgressBar bar = ProgressBar.on(err, "samplings");
+        ExperimentResult result = runner.run(experiment, quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
         double seconds = (System.nanoTime() - started) / 1e9;
         ReportWriter.write(out(), result, !noHtml);
         printSummary(out, result, seconds);
