@@ -66,7 +66,7 @@ public final class SimulateBenchCommand implements Runnable {
         List<String> names = registry.parseList("--policies", policies);
         Scenario scenario = scenarioOption.load();
         ExperimentSpec experiment = ExperimentSpec.of(scenario, List.of(config), names, samplings, executions, seedOption.value())
-                .withFailureMode(FailureMode.parse(failureMode)).withThreads(1);
+                .toBuilder().failureMode(FailureMode.parse(failureMode)).threads(1).build();
         List<Bench.Measurement> results = Bench.run(registry, TraceSources.open(Optional.ofNullable(trace)), experiment,
                 warmup, samplings, rounds);
         PrintWriter out = spec.commandLine().getOut();

@@ -164,8 +164,9 @@ public final class SimulateCommand implements Runnable {
             throw new IllegalArgumentException("--devices " + devices + " needs --failure-mode time (several devices "
                     + "share one clock; the seed mode advances one trace day per epoch of one device)");
         }
-        return new ExperimentSpec(scenario, ids, policyNames, samplings, executions, seedOption.value(), mode, timeCompression,
-                predictor, downPredictor, weights, threadCount, devices);
+        return ExperimentSpec.of(scenario, ids, policyNames, samplings, executions, seedOption.value()).toBuilder()
+                .failureMode(mode).timeCompression(timeCompression).predictor(predictor).downPredictor(downPredictor)
+                .weights(weights).threads(threadCount).devices(devices).build();
     }
 
     private static CostWeights weights(double timeWeight) {
