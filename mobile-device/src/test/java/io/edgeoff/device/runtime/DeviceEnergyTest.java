@@ -14,15 +14,12 @@ import io.edgeoff.decision.Decision;
 import io.edgeoff.decision.DecisionRequest;
 import io.edgeoff.decision.FailureResponse;
 import io.edgeoff.decision.OffloadingPolicy;
-import io.edgeoff.device.DeviceClock;
+import io.edgeoff.device.ManualClock;
+import io.edgeoff.device.SilentClient;
 import io.edgeoff.device.client.FailureKind;
-import io.edgeoff.device.client.HealthReply;
 import io.edgeoff.device.client.LinkEmulator;
 import io.edgeoff.device.client.OffloadResult;
-import io.edgeoff.device.client.SiteAvailability;
-import io.edgeoff.device.client.SiteClient;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.client.SiteResources;
 import io.edgeoff.device.client.TaskReply;
 import io.edgeoff.device.client.TaskRequest;
 import io.edgeoff.device.detector.DetectorConfig;
@@ -31,9 +28,7 @@ import io.edgeoff.device.monitor.ResourceMonitor;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -128,23 +123,8 @@ class DeviceEnergyTest {
         }
     }
 
-    /** Time moves only when someone waits. */
-    private static final class ManualClock implements DeviceClock {
-        private final AtomicLong nanos = new AtomicLong();
-
-        @Override
-        public long nanoTime() {
-            return nanos.get();
-        }
-
-        @Override
-        public void sleepNanos(long n) {
-            nanos.addAndGet(n);
-        }
-    }
-
     /** Sites that hold a task exactly MI / MIPS of the clock's time; task {@code failing} gets an error. */
-    private final class FakeSites implements SiteClient {
+    private final class FakeSites extends SilentClient {
         private final String failing;
 
         FakeSites(String failing) {
@@ -162,25 +142,6 @@ class DeviceEnergyTest {
             byte[] output = new byte[(int) Math.round(task.outKB() * 1024)];
             return CompletableFuture.completedFuture(new OffloadResult.Completed(
                     new TaskReply(task.idempotencyKey(), site.siteId(), output, 0, seconds * 1000, false)));
-        }
-
-        @Override
-        public CompletableFuture<HealthReply> health(SiteEndpoint site, Duration timeout) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public Optional<SiteResources> resources(SiteEndpoint site, Duration timeout) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<SiteAvailability> availability(SiteEndpoint site, int slots, Duration timeout) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
