@@ -1,5 +1,9 @@
 package io.edgeoff.cli.decision;
 
+import picocli.CommandLine.Mixin;
+import io.edgeoff.cli.console.ScenarioOption;
+import io.edgeoff.cli.console.LatencySeedOption;
+import io.edgeoff.cli.console.JsonOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.edgeoff.common.app.AppInstance;
@@ -31,13 +35,14 @@ import picocli.CommandLine.Spec;
 /** {@code edgeoff decide}: what a policy decides, and why. */
 @Command(name = "decide", sortOptions = false,
         description = {"Explain a decision: the chosen site(s), the policy for every state, the state values,",
-            "and the expected time and energy. Task sizes of an app are the means of their ranges."})
+            "and the expected time and energy. Task sizes of an app are the means of their ranges.",
+            "With --json: decision|decisions, policy, values, expected time and energy."})
 public final class DecideCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", defaultValue = "seed", description = "'seed' or a scenario YAML file (default: ${DEFAULT-VALUE}).")
-    String scenarioName;
+    @Mixin
+    ScenarioOption scenarioOption;
 
     @Option(names = "--policy", defaultValue = Policies.DEFAULT, description = "Decision engine (see 'edgeoff policies'; default: ${DEFAULT-VALUE}).")
     String policy;
@@ -76,25 +81,24 @@ public final class DecideCommand implements Runnable {
         boolean sink;
     }
 
-    @Option(names = "--seed", description = "Draw distributed latencies once with this seed (default: their means).")
-    Long seed;
+    @Mixin
+    LatencySeedOption seedOption;
 
-    @Option(names = "--json", description = "Print JSON: decision|decisions, policy, values, expected time and energy.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
 
     @Override
     public void run() {
-        Scenario scenario = ScenarioYaml.load(scenarioName);
-        CostModel costModel = seed == null ? scenario.costModel()
-                : scenario.costModel(scenario.network(new SplittableRandom(seed)));
+        Scenario scenario = scenarioOption.load();
+        CostModel costModel = scenario.costModel(seedOption.network(scenario));
         AppInstance app = target.app != null ? AppInstance.means(scenario.application(target.app)) : singleTask();
         int start = from == null ? costModel.deviceIndex() : scenario.siteIndex(from);
         List<SiteOutlook> outlook = outlook(scenario);
         var engine = Policies.create(policy, new PolicyContext(costModel, io.edgeoff.common.cost.CostWeights.seed(),
-                seed == null ? 0 : seed));
+                seedOption.orElse(0)));
         DecisionExplainer.Report report = new DecisionExplainer(costModel).explain(engine, app, start, outlook);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.enabled()) {
             printJson(out, report);
         } else {
             printText(out, report);

@@ -1,5 +1,7 @@
 package io.edgeoff.cli.device;
 
+import io.edgeoff.cli.console.ProgressBar;
+import io.edgeoff.cli.console.SeedOption;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.site.Site;
@@ -25,6 +27,7 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,8 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--executions", defaultValue = "20", description = "Executions per policy (default: ${DEFAULT-VALUE}).")
     int executions;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the workload, traces and cloud latency (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption;
 
     @Option(names = "--trace", description = "LANL failure data CSV, or 'synthetic-lanl' for the prediction module's "
             + "LANL-fitted synthetic trace; each site replays its node of --configuration "
@@ -109,14 +112,14 @@ public final class DemoCommand implements Callable<Integer> {
             stderr.println("edgeoff demo: sites up; running " + executions + " executions x " + names.size()
                     + " policies " + names);
             stderr.flush();
-            PolicyComparison.Setup setup = new PolicyComparison.Setup(scenario, endpoints, names, executions, seed,
-                    !noLinkEmulation, DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(), "demo-" + seed);
+            PolicyComparison.Setup setup = new PolicyComparison.Setup(scenario, endpoints, names, executions, seedOption.value(),
+                    !noLinkEmulation, DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(), "demo-" + seedOption.value());
             PolicyComparison.Outcome outcome;
             DatabaseUrl url = dbUrl != null ? DatabaseUrl.of(dbUrl, "--db-url")
                     : DatabaseUrl.embedded(out.resolve("db").resolve("edgeoff"));
             try (Database db = Database.open(url, Database.DEFAULT_CONNECT_TIMEOUT, Clock.systemUTC())) {
                 db.migrate();
-                try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), seed,
+                try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), seedOption.value(),
                         trace == null ? OptionalInt.empty() : OptionalInt.of(configuration), "edgeoff demo")) {
                     StatusPage page = webPort == null ? null : new StatusPage(webPort);
                     if (page != null) {
@@ -125,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                     try {
                         outcome = PolicyComparison.run(setup, sink,
-                                new ProgressBar(System.err, System.console() != null), msg -> {
+                                ProgressBar.on(stderr, "executions")::step, msg -> {
                                     stderr.println(msg);
                                     stderr.flush();
                                 }, page);
@@ -175,7 +178,7 @@ public final class DemoCommand implements Callable<Integer> {
         p.put("scenario", "seed");
         p.put("policies", String.join(",", names));
         p.put("executions", executions);
-        p.put("seed", seed);
+        p.put("seed", seedOption.value());
         p.put("trace", trace == null ? "synthetic" : trace.toString() + " configuration " + configuration);
         p.put("timeCompression", timeCompression);
         p.put("linkEmulation", noLinkEmulation ? "off" : "device-side");
@@ -187,7 +190,7 @@ public final class DemoCommand implements Callable<Integer> {
     private Map<String, Path> syntheticTraces(Scenario scenario, Path dir, int policyCount) {
         double wallSeconds = 60 + 3.0 * executions * policyCount;
         double spanHours = wallSeconds * timeCompression / 3600;
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seedOption.value());
         Map<String, Path> files = new LinkedHashMap<>();
         try {
             Files.createDirectories(dir);

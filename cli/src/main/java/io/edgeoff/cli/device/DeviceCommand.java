@@ -1,5 +1,6 @@
 package io.edgeoff.cli.device;
 
+import io.edgeoff.cli.console.ProgressBar;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.site.Site;
@@ -113,7 +114,7 @@ public final class DeviceCommand implements Callable<Integer> {
 
     private static PolicyComparison.Outcome run(PolicyComparison.Setup setup, OutcomeSink sink, StatusPage page,
                                                 PrintWriter stderr) {
-        return PolicyComparison.run(setup, sink, new ProgressBar(System.err, System.console() != null), msg -> {
+        return PolicyComparison.run(setup, sink, ProgressBar.on(stderr, "executions")::step, msg -> {
             stderr.println(msg);
             stderr.flush();
         }, page);

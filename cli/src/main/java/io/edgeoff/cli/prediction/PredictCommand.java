@@ -1,5 +1,6 @@
 package io.edgeoff.cli.prediction;
 
+import io.edgeoff.cli.console.JsonOption;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
 import io.edgeoff.prediction.availability.SlotLength;
 import io.edgeoff.prediction.evaluation.Comparison;
@@ -54,8 +55,8 @@ public final class PredictCommand implements Runnable {
     @Option(names = "--horizon", paramLabel = "K", defaultValue = "7",
             description = "slots to forecast after the end of the series (default: ${DEFAULT-VALUE})")
     int horizon;
-    @Option(names = "--json", description = "JSON output")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
 
     @Override
     public void run() {
@@ -74,7 +75,7 @@ public final class PredictCommand implements Runnable {
         double[] outage = full.outageProbability(s, horizon);
         PrintWriter out = spec.commandLine().getOut();
         Metrics m = r.metrics();
-        if (json) {
+        if (jsonOption.enabled()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("system", system);
             doc.put("node", node);
@@ -213,8 +214,8 @@ public final class PredictCommand implements Runnable {
         String model;
         @Option(names = "--repeat", defaultValue = "3", description = "timed passes; the minimum is reported (default: ${DEFAULT-VALUE})")
         int repeat;
-        @Option(names = "--json", description = "JSON output")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Override
         public void run() {
@@ -252,7 +253,7 @@ public final class PredictCommand implements Runnable {
                 rows.add(row);
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (jsonOption.enabled()) {
                 out.println(Json.write(Map.of("model", model, "nodes", rows)));
             } else {
                 rows.forEach(r -> out.printf(Locale.ROOT, "%s/%s %5d slots  NRMSE %.5f  %.2f ms%n", r.get("system"),

@@ -1,5 +1,6 @@
 package io.edgeoff.cli.prediction;
 
+import io.edgeoff.cli.console.JsonOption;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
 import io.edgeoff.prediction.availability.NodeReliability;
 import io.edgeoff.prediction.availability.SlotLength;
@@ -43,8 +44,8 @@ public final class TraceCommand implements Runnable {
         TraceOptions traceOptions;
         @Option(names = "--system", paramLabel = "S", description = "only this system")
         Integer system;
-        @Option(names = "--json", description = "JSON output")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Override
         public void run() {
@@ -73,7 +74,7 @@ public final class TraceCommand implements Runnable {
                 throw new IllegalArgumentException("system " + system + " is not in trace " + trace.report().source()
                         + " (systems: " + trace.systems() + ")");
             }
-            if (json) {
+            if (jsonOption.enabled()) {
                 out.println(Json.write(rows));
             } else {
                 out.printf(Locale.ROOT, "%6s %6s %4s %8s %-20s %-20s %10s %10s%n", "system", "node", "cat", "failures",
@@ -93,7 +94,8 @@ public final class TraceCommand implements Runnable {
 
     /** {@code edgeoff trace availability}. */
     @Command(name = "availability", mixinStandardHelpOptions = true,
-            description = "Availability of one node per slot: 1 - outage time in the slot / slot length.")
+            description = {"Availability of one node per slot: 1 - outage time in the slot / slot length.",
+                "With --json: start, slot, availability (one number per slot)."})
     static final class Availability implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -101,15 +103,15 @@ public final class TraceCommand implements Runnable {
         TraceOptions traceOptions;
         @Mixin
         NodeOptions nodeOptions;
-        @Option(names = "--json", description = "JSON output: start, slot, availability (one number per slot)")
-        boolean json;
+        @Mixin
+        JsonOption jsonOption;
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             FailureTrace trace = traceOptions.load(spec.commandLine().getErr());
             AvailabilitySeries s = TraceOptions.series(trace, nodeOptions, traceOptions.slotLength());
-            if (json) {
+            if (jsonOption.enabled()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("system", s.nodeId().system());
                 doc.put("node", s.nodeId().node());

@@ -1,7 +1,9 @@
 package io.edgeoff.cli.simulator;
 
+import picocli.CommandLine.Mixin;
+import io.edgeoff.cli.console.SeedOption;
+import io.edgeoff.cli.console.ScenarioOption;
 import io.edgeoff.common.scenario.Scenario;
-import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.simulator.availability.TraceSources;
 import io.edgeoff.simulator.failure.FailureMode;
 import io.edgeoff.simulator.run.Bench;
@@ -25,8 +27,8 @@ public final class SimulateBenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", defaultValue = "seed", description = "scenario (default: ${DEFAULT-VALUE})")
-    String scenarioName;
+    @Mixin
+    ScenarioOption scenarioOption;
 
     @Option(names = "--config", defaultValue = "1", description = "configuration id (default: ${DEFAULT-VALUE})")
     int config;
@@ -52,8 +54,8 @@ public final class SimulateBenchCommand implements Runnable {
     @Option(names = "--trace", description = "failure trace file (default: the built-in synthetic trace)")
     Path trace;
 
-    @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    SeedOption seedOption;
 
     @Override
     public void run() {
@@ -62,9 +64,9 @@ public final class SimulateBenchCommand implements Runnable {
         }
         SimulatorPolicies registry = new SimulatorPolicies();
         List<String> names = registry.parseList("--policies", policies);
-        Scenario scenario = ScenarioYaml.load(scenarioName);
-        ExperimentSpec experiment = ExperimentSpec.of(scenario, List.of(config), names, samplings, executions, seed)
-                .withFailureMode(FailureMode.parse(failureMode)).withThreads(1);
+        Scenario scenario = scenarioOption.load();
+        ExperimentSpec experiment = ExperimentSpec.of(scenario, List.of(config), names, samplings, executions, seedOption.value())
+                .toBuilder().failureMode(FailureMode.parse(failureMode)).threads(1).build();
         List<Bench.Measurement> results = Bench.run(registry, TraceSources.open(Optional.ofNullable(trace)), experiment,
                 warmup, samplings, rounds);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,9 +1,12 @@
 package io.edgeoff.cli.simulator;
 
+import picocli.CommandLine.Mixin;
+import io.edgeoff.cli.console.SeedOption;
+import io.edgeoff.cli.console.ScenarioOption;
+import io.edgeoff.cli.console.ProgressBar;
 import io.edgeoff.common.cost.CostWeights;
 import io.edgeoff.common.scenario.ExperimentConfig;
 import io.edgeoff.common.scenario.Scenario;
-import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.TraceSources;
@@ -35,8 +38,8 @@ public final class SimulateCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", defaultValue = "seed", description = "built-in scenario name or YAML file (default: ${DEFAULT-VALUE})")
-    String scenarioName;
+    @Mixin
+    ScenarioOption scenarioOption;
 
     @Option(names = "--configs", description = "configuration ids, e.g. 1-5 or 1,3 (default: all of the scenario)")
     String configs;
@@ -51,8 +54,8 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--executions", defaultValue = "40", description = "application executions per sampling (default: ${DEFAULT-VALUE})")
     int executions;
 
-    @Option(names = "--seed", defaultValue = "1", description = "run seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    SeedOption seedOption;
 
     @Option(names = "--out", defaultValue = "simulation", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
@@ -105,7 +108,8 @@ public final class SimulateCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         long total = (long) experiment.configurations().size() * experiment.policies().size() * experiment.samplings();
         long started = System.nanoTime();
-        ExperimentResult result = runner.run(experiment, quiet ? done -> { } : new ProgressBar(err, total, "simulate"));
+        ProgressBar bar = ProgressBar.on(err, "samplings");
+        ExperimentResult result = runner.run(experiment, quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
         double seconds = (System.nanoTime() - started) / 1e9;
         ReportWriter.write(out(), result, !noHtml);
         printSummary(out, result, seconds);
@@ -128,7 +132,7 @@ public final class SimulateCommand implements Runnable {
     }
 
     ExperimentSpec spec(List<String> policyNames) {
-        Scenario scenario = ScenarioYaml.load(scenarioName);
+        Scenario scenario = scenarioOption.load();
         List<Integer> ids = configs == null
                 ? scenario.configurations().stream().map(ExperimentConfig::id).toList()
                 : Ranges.parse("--configs", configs);
@@ -160,8 +164,9 @@ public final class SimulateCommand implements Runnable {
             throw new IllegalArgumentException("--devices " + devices + " needs --failure-mode time (several devices "
                     + "share one clock; the seed mode advances one trace day per epoch of one device)");
         }
-        return new ExperimentSpec(scenario, ids, policyNames, samplings, executions, seed, mode, timeCompression,
-                predictor, downPredictor, weights, threadCount, devices);
+        return ExperimentSpec.of(scenario, ids, policyNames, samplings, executions, seedOption.value()).toBuilder()
+                .failureMode(mode).timeCompression(timeCompression).predictor(predictor).downPredictor(downPredictor)
+                .weights(weights).threads(threadCount).devices(devices).build();
     }
 
     private static CostWeights weights(double timeWeight) {

@@ -161,7 +161,7 @@ public final class RunCommand implements Runnable {
 
     private void compareWithSimulator(TestbedConfig config, PrintWriter out) {
         Path simOut = config.workDir().resolve("simulator");
-        List<String> args = new ArrayList<>(List.of("simulate", "--scenario", options.scenarioName,
+        List<String> args = new ArrayList<>(List.of("simulate", "--scenario", options.scenarioName(),
                 "--configs", Integer.toString(configuration), "--policies", String.join(",", policies),
                 "--samplings", Integer.toString(samplings), "--executions", Integer.toString(executions),
                 "--seed", Long.toString(config.seed()), "--failure-mode", "time",
@@ -226,7 +226,7 @@ public final class RunCommand implements Runnable {
     /** The site's command; its token goes in the environment ({@link SiteCommand#TOKEN_ENV}), never here. */
     private List<String> siteCommand(String siteId, TestbedConfig config) {
         Path data = config.workDir().resolve("site-data").resolve(siteId);
-        return JavaCommand.of(CLI_MAIN, 256, List.of("site", "--scenario", options.scenarioName, "--site", siteId,
+        return JavaCommand.of(CLI_MAIN, 256, List.of("site", "--scenario", options.scenarioName(), "--site", siteId,
                 "--bind", "127.0.0.1", "--port", Integer.toString(options.servicePort),
                 "--data-dir", data.toString()));
     }
@@ -237,8 +237,8 @@ public final class RunCommand implements Runnable {
 
     private Path writeDeviceConfig(Testbed testbed, String token, TestbedConfig config) {
         StringBuilder yaml = new StringBuilder();
-        yaml.append("scenario: ").append(options.scenarioName.equals("seed") ? "seed"
-                : Path.of(options.scenarioName).toAbsolutePath()).append('\n');
+        yaml.append("scenario: ").append(options.scenarioName().equals("seed") ? "seed"
+                : Path.of(options.scenarioName()).toAbsolutePath()).append('\n');
         yaml.append("token: ").append(token).append('\n');
         yaml.append("sites:\n");
         for (SiteEndpoint site : testbed.plan().sites()) {

@@ -93,6 +93,40 @@ public final class CostModel {
         return new TaskCost(up, exec, down, energy(from, to, up, exec, down));
     }
 
+    /**
+     * Device energy of running a task on site {@code to} after its previous task ran on {@code from}, from
+     * measured phase durations; the same cases as {@link #cost}, which passes its modelled durations. The live
+     * device passes what it measured, so simulated and live runs share one energy formula.
+     *
+     * @param transferInSeconds   the input moving from {@code from} to {@code to} (0 on the same site), s, &gt;= 0
+     * @param busySeconds         the time {@code to} holds the task: local computation on the device; on a
+     *                            remote site the wait for its reply (queue, execution and network), s, &gt;= 0
+     * @param transferOutSeconds  the result returning to the device (0 when there is none), s, &gt;= 0
+     * @return energy the device spends meanwhile, J
+     */
+    public double energyJoules(int from, int to, double transferInSeconds, double busySeconds,
+                               double transferOutSeconds) {
+        requireSite("from", from);
+        requireSite("to", to);
+        requireSeconds("transferInSeconds", transferInSeconds);
+        requireSeconds("busySeconds", busySeconds);
+        requireSeconds("transferOutSeconds", transferOutSeconds);
+        return energy(from, to, transferInSeconds, busySeconds, transferOutSeconds);
+    }
+
+    private void requireSite(String name, int index) {
+        if (index < 0 || index >= mips.length) {
+            throw new IllegalArgumentException(name + " must be a site index in [0," + mips.length + "), but was "
+                    + index);
+        }
+    }
+
+    private static void requireSeconds(String name, double seconds) {
+        if (!(seconds >= 0) || !Double.isFinite(seconds)) {
+            throw new IllegalArgumentException(name + " must be >= 0, but was " + seconds);
+        }
+    }
+
     private double energy(int from, int to, double up, double exec, double down) {
         boolean fromDevice = from == deviceIndex;
         boolean toDevice = to == deviceIndex;

@@ -1,6 +1,7 @@
 package io.edgeoff.common.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.edgeoff.common.app.TaskInstance;
@@ -105,6 +106,30 @@ class CostModelTest {
         TaskCost cost = model.cost(task(false), md, cd);
 
         assertThat(cost.uplinkSeconds()).isCloseTo(6.0 / 2500 + 0.254, within(EPS));
+    }
+
+    @Test
+    void energyFromMeasuredPhasesIsTheModelsEnergyForEveryCase() {
+        for (int from = 0; from < model.siteCount(); from++) {
+            for (int to = 0; to < model.siteCount(); to++) {
+                for (boolean sink : new boolean[] {false, true}) {
+                    TaskCost cost = model.cost(task(sink), from, to);
+
+                    double energy = model.energyJoules(from, to, cost.uplinkSeconds(), cost.executionSeconds(),
+                            cost.downlinkSeconds());
+
+                    assertThat(energy).as("%d -> %d, sink %s", from, to, sink).isEqualTo(cost.energyJoules());
+                }
+            }
+        }
+    }
+
+    @Test
+    void energyFromMeasuredPhasesRejectsNegativeDurationsAndUnknownSites() {
+        assertThatThrownBy(() -> model.energyJoules(md, ed, -0.1, 0, 0))
+                .hasMessage("transferInSeconds must be >= 0, but was -0.1");
+        assertThatThrownBy(() -> model.energyJoules(md, 9, 0, 0, 0))
+                .hasMessage("to must be a site index in [0,5), but was 9");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.edgeoff.device.runtime;
 import io.edgeoff.common.app.AppInstance;
 import io.edgeoff.common.app.TaskInstance;
 import io.edgeoff.common.cost.CostModel;
-import io.edgeoff.common.cost.DevicePower;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.decision.DagPlacement;
@@ -48,9 +47,9 @@ import java.util.concurrent.TimeoutException;
  * detector's suspicions), is offloaded with a deadline derived from its expected time, and after a failed
  * attempt is re-decided (the failed site excluded, or only the device left, per {@link FailureResponse}) or run
  * on the device with the shared compute kernel at the device's rating ({@link LocalKernel}). Exactly one {@link TaskOutcome} is
- * recorded per task. Times are measured; the device energy of each phase is its measured duration times
- * the scenario's power for that phase (uplink, idle while remote, downlink, local execution), following
- * the seed's cost-model cases. Thread-safe for one execution at a time.
+ * recorded per task. Times are measured; the device energy of an attempt is the cost model's
+ * ({@link CostModel#energyJoules}) for the measured uplink, busy and downlink durations, so live and simulated
+ * runs share one energy formula. Thread-safe for one execution at a time.
  */
 public final class DeviceRuntime implements AutoCloseable {
     private final Scenario scenario;
@@ -66,7 +65,6 @@ public final class DeviceRuntime implements AutoCloseable {
     private final RuntimeConfig config;
     private final DeviceClock clock;
     private final int device;
-    private final DevicePower power;
     private final ExecutorService workers;
     private final Map<String, Set<CompletableFuture<OffloadResult>>> inFlight = new ConcurrentHashMap<>();
 
@@ -83,7 +81,6 @@ public final class DeviceRuntime implements AutoCloseable {
         this.clock = b.clock;
         this.kernel = new LocalKernel(clock);
         this.device = costModel.deviceIndex();
-        this.power = costModel.power();
         this.endpoints = new SiteEndpoint[costModel.siteCount()];
         Map<String, SiteEndpoint> byId = new HashMap<>();
         b.endpoints.forEach(e -> byId.put(e.siteId(), e));
@@ -277,15 +274,13 @@ public final class DeviceRuntime implements AutoCloseable {
         OffloadResult result = await(endpoint, request, detector.config().deadlineFor(expectedSiteSeconds));
         double wait = clock.secondsSince(sent);
         if (result instanceof OffloadResult.Failed failed) {
-            double energy = from == device ? power.uplinkWatts() * up + power.idleWatts() * wait
-                    : power.idleWatts() * (up + wait);
+            double energy = costModel.energyJoules(from, site, up, wait, 0);
             return new Attempt(site, endpoint.siteId(), failed.kind(), failed.detail(), clock.secondsSince(start),
                     energy);
         }
         TaskReply reply = ((OffloadResult.Completed) result).reply();
         if (config.verifyOutputs() && !LocalKernel.isGenuine(kind, t.millionInstructions(), input, reply.output())) {
-            double energy = from == device ? power.uplinkWatts() * up + power.idleWatts() * wait
-                    : power.idleWatts() * (up + wait);
+            double energy = costModel.energyJoules(from, site, up, wait, 0);
             return new Attempt(site, endpoint.siteId(), FailureKind.SERVER_ERROR,
                     "output does not match the compute kernel", clock.secondsSince(start), energy);
         }
@@ -297,7 +292,7 @@ public final class DeviceRuntime implements AutoCloseable {
         double network = wait - executionSeconds - reply.queueWaitMillis() / 1000.0;
         monitor.recordTransfer(endpoint.siteId(), t.inKB() + reply.output().length / 1024.0, network);
         return new Attempt(site, endpoint.siteId(), null, "", clock.secondsSince(start),
-                remoteEnergy(from, site, up, wait, down));
+                costModel.energyJoules(from, site, up, wait, down));
     }
 
     private OffloadResult await(SiteEndpoint endpoint, TaskRequest request, java.time.Duration deadline) {
@@ -331,16 +326,6 @@ public final class DeviceRuntime implements AutoCloseable {
         }
     }
 
-    private double remoteEnergy(int from, int site, double up, double wait, double down) {
-        if (from == device) {
-            return power.uplinkWatts() * up + power.idleWatts() * wait + power.downlinkWatts() * down;
-        }
-        if (from == site) {
-            return power.idleWatts() * wait + power.downlinkWatts() * down;
-        }
-        return power.idleWatts() * (up + wait) + power.downlinkWatts() * down;
-    }
-
     private Attempt runLocally(Execution ex, int task, int from, byte[] input) {
         TaskInstance t = ex.actual.task(task);
         long start = clock.nanoTime();
@@ -352,7 +337,7 @@ public final class DeviceRuntime implements AutoCloseable {
         byte[] output = kernel.execute(kind, input, t.millionInstructions(), t.outKB(), mips);
         double exec = clock.secondsSince(computeStart);
         profiler.observe(ex.actual.application(), task, exec, mips, output.length / 1024.0);
-        double energy = power.downlinkWatts() * fetch + power.localExecutionWatts() * exec;
+        double energy = costModel.energyJoules(from, device, fetch, exec, 0);
         return new Attempt(device, costModel.sites().get(device).id(), null, "", clock.secondsSince(start), energy);
     }
 

@@ -7,21 +7,14 @@ import io.edgeoff.common.testing.Measurements;
 import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.FakeSite;
 import io.edgeoff.device.ManualClock;
+import io.edgeoff.device.SilentClient;
 import io.edgeoff.device.client.FailureKind;
-import io.edgeoff.device.client.HealthReply;
 import io.edgeoff.device.client.HttpSiteClient;
-import io.edgeoff.device.client.OffloadResult;
-import io.edgeoff.device.client.SiteAvailability;
-import io.edgeoff.device.client.SiteClient;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.client.SiteResources;
-import io.edgeoff.device.client.TaskRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -162,32 +155,5 @@ class FailureDetectorTest {
 
         assertThat(detector.isSuspected("EC")).isFalse();
         assertThat(detector.stats().failuresPerSite()).containsEntry("EC", 1);
-    }
-
-    /** A client that never answers (heartbeats are driven by hand in these tests). */
-    private static final class SilentClient implements SiteClient {
-        @Override
-        public CompletableFuture<OffloadResult> submit(SiteEndpoint site, TaskRequest task, Duration deadline) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<HealthReply> health(SiteEndpoint site, Duration timeout) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public Optional<SiteResources> resources(SiteEndpoint site, Duration timeout) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<SiteAvailability> availability(SiteEndpoint site, int slots, Duration timeout) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -87,43 +87,110 @@ public record ExperimentSpec(Scenario scenario, List<Integer> configurations, Li
                 Runtime.getRuntime().availableProcessors(), 1);
     }
 
-    public ExperimentSpec withFailureMode(FailureMode mode) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, mode,
-                timeCompression, predictor, downPredictor, weights, threads, devices);
+    /** @return a builder holding this spec's values, to change some and {@link Builder#build()} a new spec */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public ExperimentSpec withWeights(CostWeights newWeights) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, predictor, downPredictor, newWeights, threads, devices);
-    }
+    /**
+     * Copies a spec with some values changed. {@link #build()} runs the record's validation, so the values
+     * may pass through invalid combinations on the way (e.g. devices before the failure mode). Not thread-safe.
+     */
+    public static final class Builder {
+        private final Scenario scenario;
+        private List<Integer> configurations;
+        private List<String> policies;
+        private int samplings;
+        private int executions;
+        private long seed;
+        private FailureMode failureMode;
+        private double timeCompression;
+        private String predictor;
+        private String downPredictor;
+        private CostWeights weights;
+        private int threads;
+        private int devices;
 
-    public ExperimentSpec withThreads(int newThreads) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, predictor, downPredictor, weights, newThreads, devices);
-    }
+        private Builder(ExperimentSpec spec) {
+            this.scenario = spec.scenario;
+            this.configurations = spec.configurations;
+            this.policies = spec.policies;
+            this.samplings = spec.samplings;
+            this.executions = spec.executions;
+            this.seed = spec.seed;
+            this.failureMode = spec.failureMode;
+            this.timeCompression = spec.timeCompression;
+            this.predictor = spec.predictor;
+            this.downPredictor = spec.downPredictor;
+            this.weights = spec.weights;
+            this.threads = spec.threads;
+            this.devices = spec.devices;
+        }
 
-    public ExperimentSpec withSeed(long newSeed) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, newSeed, failureMode,
-                timeCompression, predictor, downPredictor, weights, threads, devices);
-    }
+        public Builder configurations(List<Integer> configurations) {
+            this.configurations = configurations;
+            return this;
+        }
 
-    public ExperimentSpec withPredictor(String newPredictor) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, newPredictor, downPredictor, weights, threads, devices);
-    }
+        public Builder policies(List<String> policies) {
+            this.policies = policies;
+            return this;
+        }
 
-    public ExperimentSpec withDownPredictor(String newDownPredictor) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, predictor, newDownPredictor, weights, threads, devices);
-    }
+        public Builder samplings(int samplings) {
+            this.samplings = samplings;
+            return this;
+        }
 
-    public ExperimentSpec withDevices(int newDevices) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                timeCompression, predictor, downPredictor, weights, threads, newDevices);
-    }
+        public Builder executions(int executions) {
+            this.executions = executions;
+            return this;
+        }
 
-    public ExperimentSpec withTimeCompression(double compression) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
-                compression, predictor, downPredictor, weights, threads, devices);
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder failureMode(FailureMode failureMode) {
+            this.failureMode = failureMode;
+            return this;
+        }
+
+        public Builder timeCompression(double timeCompression) {
+            this.timeCompression = timeCompression;
+            return this;
+        }
+
+        public Builder predictor(String predictor) {
+            this.predictor = predictor;
+            return this;
+        }
+
+        public Builder downPredictor(String downPredictor) {
+            this.downPredictor = downPredictor;
+            return this;
+        }
+
+        public Builder weights(CostWeights weights) {
+            this.weights = weights;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder devices(int devices) {
+            this.devices = devices;
+            return this;
+        }
+
+        /** @return the spec, validated as the record's constructor validates every spec */
+        public ExperimentSpec build() {
+            return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, failureMode,
+                    timeCompression, predictor, downPredictor, weights, threads, devices);
+        }
     }
 }

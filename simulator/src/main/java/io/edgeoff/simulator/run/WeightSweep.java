@@ -51,7 +51,7 @@ public final class WeightSweep {
         List<Point> points = new ArrayList<>();
         for (int step = 0; step <= STEPS; step++) {
             double w = step / (double) STEPS;
-            ExperimentResult result = runner.run(spec.withWeights(CostWeights.ofTime(w)));
+            ExperimentResult result = runner.run(spec.toBuilder().weights(CostWeights.ofTime(w)).build());
             for (String policy : spec.policies()) {
                 points.add(new Point(w, policy, result.summary(policy)));
             }

@@ -23,7 +23,7 @@ class ContentionTest {
 
     private ExperimentResult run(Scenario scenario, int devices) {
         return runner.run(ExperimentSpec.of(scenario, List.of(1), List.of("first-remote"), 3, 20, 8)
-                .withFailureMode(FailureMode.TIME).withDevices(devices));
+                .toBuilder().failureMode(FailureMode.TIME).devices(devices).build());
     }
 
     @Test
@@ -58,7 +58,7 @@ class ContentionTest {
     @Test
     void severalDevicesNeedTheTimeFailureMode() {
         assertThatThrownBy(() -> ExperimentSpec.of(Fixtures.seedScenario(), List.of(1), List.of("local"), 1, 1, 1)
-                .withDevices(2))
+                .toBuilder().devices(2).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time failure mode");
     }
 }

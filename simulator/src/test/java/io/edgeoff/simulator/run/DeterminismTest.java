@@ -21,12 +21,12 @@ class DeterminismTest {
     @EnumSource(FailureMode.class)
     void sameSeedGivesTheSameSummaryByteForByteWhateverTheThreads(FailureMode mode) {
         ExperimentSpec spec = ExperimentSpec.of(Fixtures.seedScenario(), List.of(1, 3),
-                List.of("first-remote", "first-remote-efpo"), 6, 15, 42).withFailureMode(mode);
+                List.of("first-remote", "first-remote-efpo"), 6, 15, 42).toBuilder().failureMode(mode).build();
 
-        String one = summary(spec.withThreads(1));
-        String two = summary(spec.withThreads(3));
+        String one = summary(spec.toBuilder().threads(1).build());
+        String two = summary(spec.toBuilder().threads(3).build());
 
         assertThat(two).isEqualTo(one);
-        assertThat(summary(spec.withSeed(43))).isNotEqualTo(one);
+        assertThat(summary(spec.toBuilder().seed(43).build())).isNotEqualTo(one);
     }
 }

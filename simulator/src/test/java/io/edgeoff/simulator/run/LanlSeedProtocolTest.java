@@ -37,7 +37,7 @@ class LanlSeedProtocolTest {
         assumeTrue(trace.isPresent(), "LANL trace not found");
         ExperimentRunner runner = new ExperimentRunner(new SimulatorPolicies(), TraceSources.open(trace));
         ExperimentSpec spec = ExperimentSpec.of(Fixtures.seedScenario(), List.of(1, 2, 3, 4, 5),
-                List.of("mdp", "seed-mdp-svr", "efpo", "oracle", "local"), 3, 10, 11).withFailureMode(mode);
+                List.of("mdp", "seed-mdp-svr", "efpo", "oracle", "local"), 3, 10, 11).toBuilder().failureMode(mode).build();
 
         ExperimentResult result = runner.run(spec);
 

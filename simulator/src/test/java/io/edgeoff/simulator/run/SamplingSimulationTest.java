@@ -94,7 +94,7 @@ class SamplingSimulationTest {
         ExperimentSpec spec = ExperimentSpec.of(scenario, List.of(1, 2), List.of("up-only", "first-remote"), 4, 20, 3);
 
         ExperimentResult seedMode = runner.run(spec);
-        ExperimentResult timeMode = runner.run(spec.withFailureMode(io.edgeoff.simulator.failure.FailureMode.TIME));
+        ExperimentResult timeMode = runner.run(spec.toBuilder().failureMode(io.edgeoff.simulator.failure.FailureMode.TIME).build());
 
         assertThat(seedMode.summary("up-only").failures().mean()).isZero();
         assertThat(seedMode.summary("first-remote").failures().mean()).isPositive();
