@@ -11,6 +11,7 @@ import io.edgeoff.device.detector.DetectorConfig;
 import io.edgeoff.database.Database;
 import io.edgeoff.database.DatabaseUrl;
 import io.edgeoff.device.runtime.RuntimeConfig;
+import io.edgeoff.site.SiteConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -95,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--time-compression must be > 0, but was " + timeCompression);
         }
         Scenario scenario = ScenarioYaml.load("seed");
-        String token = SiteProcesses.randomToken();
+        String token = SiteConfig.randomToken();
         Path traces = out.resolve("traces");
         Map<String, Path> traceFiles = trace == null ? syntheticTraces(scenario, traces, names.size())
                 : TraceConversion.lanlTraces(scenario, trace, configuration, traces);

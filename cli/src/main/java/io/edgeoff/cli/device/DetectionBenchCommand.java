@@ -8,6 +8,7 @@ import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.device.detector.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.detector.SuspicionListener;
+import io.edgeoff.site.SiteConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ public final class DetectionBenchCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         DetectorConfig config = DetectorConfig.ofDefaults();
-        String token = SiteProcesses.randomToken();
+        String token = SiteConfig.randomToken();
         int port = SiteProcesses.freePort();
         List<Double> latencies = new ArrayList<>();
         try (SiteProcesses sites = new SiteProcesses(msg -> { });

@@ -70,13 +70,6 @@ final class SiteProcesses implements AutoCloseable {
         }
     }
 
-    /** @return a fresh random bearer token for the sites of one run (128 bits, hex) */
-    static String randomToken() {
-        byte[] bytes = new byte[16];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
-    }
-
     /** The command that runs {@code edgeoff} in a new JVM with this JVM's class path. */
     static List<String> edgeoffCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -4,6 +4,7 @@ import io.edgeoff.cli.OwnerOnlyFiles;
 import io.edgeoff.cli.site.SiteCommand;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.site.Site;
+import io.edgeoff.site.SiteConfig;
 import io.edgeoff.testbed.JavaCommand;
 import io.edgeoff.testbed.NamespaceProcess;
 import io.edgeoff.testbed.Testbed;
@@ -35,9 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,7 +120,7 @@ public final class RunCommand implements Runnable {
         List<io.edgeoff.testbed.fault.FaultAction> schedule = FaultSchedule.of(plan, timeCompression, Long.MAX_VALUE);
         PrintWriter out = spec.commandLine().getOut();
         PrintStream log = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
-        String token = token(config.seed());
+        String token = token();
         try (Testbed testbed = Testbed.start(config, Shell.system(), log)) {
             List<String> healthUrls = new ArrayList<>();
             for (SiteEndpoint site : testbed.plan().sites()) {
@@ -283,8 +282,8 @@ public final class RunCommand implements Runnable {
         return device.waitFor(Duration.ofSeconds(5));
     }
 
-    static String token(long seed) {
-        SplittableRandom random = new SplittableRandom(seed ^ 0x7E57BEDL);
-        return String.format(Locale.ROOT, "testbed-%016x%016x", random.nextLong(), random.nextLong());
+    /** A fresh bearer token for the run's sites ({@link SiteConfig#randomToken()}), not one derived from the seed. */
+    static String token() {
+        return "testbed-" + SiteConfig.randomToken();
     }
 }

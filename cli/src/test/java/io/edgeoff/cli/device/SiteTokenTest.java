@@ -7,6 +7,7 @@ import io.edgeoff.cli.site.SiteCommand;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.device.client.SiteEndpoint;
+import io.edgeoff.site.SiteConfig;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +36,7 @@ class SiteTokenTest {
     void theDemoSitesAuthenticateWithATokenThatIsOnNoChildCommandLine() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/cmdline")), "needs Linux /proc");
         Scenario seed = ScenarioYaml.load("seed");
-        String token = SiteProcesses.randomToken();
+        String token = SiteConfig.randomToken();
         Path siteDir = dir.resolve("sites");
         List<String> commandLines = new ArrayList<>();
         List<String> environments = new ArrayList<>();

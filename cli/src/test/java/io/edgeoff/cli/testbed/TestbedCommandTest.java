@@ -48,8 +48,7 @@ class TestbedCommandTest {
     }
 
     @Test
-    void derivesTheSiteTokenFromTheSeed() {
-        assertThat(RunCommand.token(1)).isEqualTo(RunCommand.token(1)).isNotEqualTo(RunCommand.token(2))
-                .matches("testbed-[0-9a-f]{32}");
+    void drawsAFreshSiteTokenForEveryRunInsteadOfDerivingItFromTheSeed() {
+        assertThat(RunCommand.token()).isNotEqualTo(RunCommand.token()).matches("testbed-[0-9a-f]{32}");
     }
 }
