@@ -181,7 +181,10 @@ public final class NamespaceProcess implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
+        // Its children too (a shell's, say): they would outlive it in the namespace.
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
+        children.forEach(ProcessHandle::destroy);
         try {
             if (!process.waitFor(3, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -191,5 +194,6 @@ public final class NamespaceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 }
