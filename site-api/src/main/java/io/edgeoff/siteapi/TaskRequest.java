@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -92,6 +93,7 @@ public record TaskRequest(
      * decodes a request's input where it lies in the body, without building a string).
      */
     public static byte[] decodeInput(ByteBuffer base64Ascii) {
+        ByteBuffer text = base64Ascii.duplicate();
         try {
             ByteBuffer decoded = Base64.getDecoder().decode(base64Ascii);
             return decoded.hasArray() && decoded.arrayOffset() == 0 && decoded.position() == 0
@@ -99,7 +101,11 @@ public record TaskRequest(
                     : Arrays.copyOfRange(decoded.array(), decoded.arrayOffset() + decoded.position(),
                     decoded.arrayOffset() + decoded.limit());
         } catch (IllegalArgumentException e) {
-            throw InvalidFieldException.invalid("inputBase64", "inputBase64 is not valid base64: " + e.getMessage());
+            // The decoder counts positions from the start of the backing array: decoded again as a string,
+            // the message names the position in the text, as decodeInput(String) does.
+            byte[] ascii = new byte[text.remaining()];
+            text.get(ascii);
+            return decodeInput(new String(ascii, StandardCharsets.ISO_8859_1));
         }
     }
 
