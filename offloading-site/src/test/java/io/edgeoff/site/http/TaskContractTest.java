@@ -392,6 +392,29 @@ class TaskContractTest {
     }
 
     @Test
+    void readsEveryRequestJacksonWritesForTheRecordIntoThatRecord() throws Exception {
+        SplittableRandom random = new SplittableRandom(20261204);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] input = new byte[random.nextInt(4096)];
+            random.nextBytes(input);
+            TaskRequest sent = new TaskRequest(randomText(random, 1 + random.nextInt(99)),
+                    randomText(random, random.nextInt(50)), KINDS.get(random.nextInt(KINDS.size())),
+                    random.nextDouble() * MAX_MI, random.nextInt(3) == 0 ? random.nextInt(100) : random.nextDouble() * 100,
+                    input);
+
+            TaskOrder read = fast.parse(MAPPER.writeValueAsBytes(sent));
+
+            TaskOrder expected = fast.order(sent);
+            assertThat(read.idempotencyKey()).isEqualTo(sent.idempotencyKey());
+            assertThat(read.taskName()).isEqualTo(sent.taskName());
+            assertThat(read.millionInstructions()).isEqualTo(sent.millionInstructions());
+            assertThat(read.input()).isEqualTo(sent.input());
+            assertThat(read.outBytes()).isEqualTo((int) Math.round(sent.outKB() * 1024));
+            assertThat(read).as("request %d", i).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theReplyWriterWritesWhatJacksonReadsBackIntoTheSameRecord() throws Exception {
         SplittableRandom random = new SplittableRandom(20261203);
         String[] keys = {"plain-1", "quote\"back\\slash", "unicode \u00e9\u4e2d\ud83d\ude00", "</script>", "a/b"};
