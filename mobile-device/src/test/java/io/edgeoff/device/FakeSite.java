@@ -1,16 +1,20 @@
 package io.edgeoff.device;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.edgeoff.device.client.SiteEndpoint;
+import io.edgeoff.siteapi.ApiError;
+import io.edgeoff.siteapi.SiteAvailability;
+import io.edgeoff.siteapi.SiteHealth;
+import io.edgeoff.siteapi.SiteResources;
+import io.edgeoff.siteapi.TaskReply;
+import io.edgeoff.siteapi.TaskRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Test scaffolding: a tiny stand-in for an offloading site speaking the site API contract, on 127.0.0.1
+ * Test scaffolding: a tiny stand-in for an offloading site speaking the site API contract (its bodies are
+ * the records of {@code io.edgeoff.siteapi}), on 127.0.0.1
  * and port 0. Tasks answer the shared compute kernel's output (without pacing beyond MI / MIPS). Modes:
  * {@code UP}, {@code ERROR} (503 everywhere), {@code HANG} (accepts, never answers), {@code REJECT_TASKS}
  * (tasks 401), {@code WRONG_OUTPUT} (one flipped bit in every output); {@link #crash()} closes the listener and every connection.
@@ -51,12 +56,10 @@ public final class FakeSite implements AutoCloseable {
             return t;
         }));
         server.createContext("/v1/tasks", this::task);
-        server.createContext("/v1/health", ex -> answer(ex, "{\"siteId\":\"" + siteId + "\",\"status\":\"UP\",\"ready\":true}"));
-        server.createContext("/v1/resources", ex -> answer(ex, "{\"siteId\":\"" + siteId + "\",\"mips\":" + mips
-                + ",\"cores\":4,\"memoryGB\":8,\"storageGB\":150,\"queueLength\":0,\"recentThroughputMips\":0}"));
-        server.createContext("/v1/availability", ex -> answer(ex, "{\"siteId\":\"" + siteId
-                + "\",\"predictor\":\"fake\",\"slotSeconds\":1,\"forecast\":[" + availability
-                + "],\"mtbfHours\":100,\"hoursSinceLastFailure\":5,\"metrics\":{}}"));
+        server.createContext("/v1/health", ex -> answer(ex, SiteHealth.up(siteId)));
+        server.createContext("/v1/resources", ex -> answer(ex, new SiteResources(siteId, mips, 4, 8, 150, 0, 0)));
+        server.createContext("/v1/availability", ex -> answer(ex, new SiteAvailability(siteId, "fake", 1,
+                List.of(availability), 100, 5, Map.of())));
         server.start();
     }
 
@@ -107,13 +110,13 @@ public final class FakeSite implements AutoCloseable {
             return true;
         }
         if (mode == Mode.ERROR) {
-            send(ex, 503, "{\"code\":\"UNAVAILABLE\",\"message\":\"injected error outage\"}");
+            send(ex, 503, new ApiError("UNAVAILABLE", "injected error outage"));
             return true;
         }
         return false;
     }
 
-    private void answer(HttpExchange ex, String body) throws IOException {
+    private void answer(HttpExchange ex, Record body) throws IOException {
         if (!outage(ex)) {
             send(ex, 200, body);
         }
@@ -124,31 +127,27 @@ public final class FakeSite implements AutoCloseable {
             return;
         }
         if (mode == Mode.REJECT_TASKS || !"Bearer secret".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-            send(ex, 401, "{\"code\":\"UNAUTHORIZED\",\"message\":\"bad token\"}");
+            send(ex, 401, new ApiError("UNAUTHORIZED", "bad token"));
             return;
         }
-        JsonNode json = JSON.readTree(ex.getRequestBody());
+        TaskRequest task = JSON.readValue(ex.getRequestBody(), TaskRequest.class);
         int now = running.incrementAndGet();
         maxRunning.accumulateAndGet(now, Math::max);
         try {
-            String key = json.path("idempotencyKey").asText();
+            String key = task.idempotencyKey();
             executionsPerKey.merge(key, 1, Integer::sum);
             tasks.incrementAndGet();
-            double seconds = json.path("millionInstructions").asDouble() / mips;
+            double seconds = task.millionInstructions() / mips;
             long sleep = (long) (seconds * 1000) + taskDelayMillis;
             if (sleep > 0) {
                 Thread.sleep(sleep);
             }
-            byte[] input = Base64.getDecoder().decode(json.path("inputBase64").asText(""));
-            byte[] out = io.edgeoff.common.compute.ComputeKernel.expectedOutput(json.path("kind").asText(),
-                    json.path("millionInstructions").asDouble(), input,
-                    (int) Math.round(json.path("outKB").asDouble() * 1024));
+            byte[] out = io.edgeoff.common.compute.ComputeKernel.expectedOutput(task.kind(),
+                    task.millionInstructions(), task.input(), (int) Math.round(task.outKB() * 1024));
             if (mode == Mode.WRONG_OUTPUT && out.length > 0) {
                 out[0] ^= 1;
             }
-            send(ex, 200, JSON.createObjectNode().put("idempotencyKey", key).put("siteId", siteId)
-                    .put("outputBase64", Base64.getEncoder().encodeToString(out)).put("queueWaitMillis", 0.0)
-                    .put("executionMillis", seconds * 1000).put("replayed", false).toString());
+            send(ex, 200, new TaskReply(key, siteId, out, 0.0, seconds * 1000, false));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -156,8 +155,8 @@ public final class FakeSite implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange ex, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    private static void send(HttpExchange ex, int status, Record body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         if (status == 503) {
             ex.getResponseHeaders().set("Retry-After", "1");

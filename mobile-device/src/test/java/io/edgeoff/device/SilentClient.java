@@ -2,11 +2,11 @@ package io.edgeoff.device;
 
 import io.edgeoff.device.client.HealthReply;
 import io.edgeoff.device.client.OffloadResult;
-import io.edgeoff.device.client.SiteAvailability;
+import io.edgeoff.siteapi.SiteAvailability;
 import io.edgeoff.device.client.SiteClient;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.client.SiteResources;
-import io.edgeoff.device.client.TaskRequest;
+import io.edgeoff.siteapi.SiteResources;
+import io.edgeoff.siteapi.TaskRequest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -12,7 +12,7 @@ import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.client.HttpSiteClient;
 import io.edgeoff.device.client.LinkEmulator;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.client.TaskRequest;
+import io.edgeoff.siteapi.TaskRequest;
 import io.edgeoff.device.detector.DetectionStats;
 import io.edgeoff.device.detector.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;

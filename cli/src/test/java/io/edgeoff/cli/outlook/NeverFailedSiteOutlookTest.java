@@ -8,7 +8,7 @@ import io.edgeoff.decision.SiteOutlook;
 import io.edgeoff.decision.policy.FailureEstimate;
 import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.client.HttpSiteClient;
-import io.edgeoff.device.client.SiteAvailability;
+import io.edgeoff.siteapi.SiteAvailability;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import io.edgeoff.site.SiteConfig;

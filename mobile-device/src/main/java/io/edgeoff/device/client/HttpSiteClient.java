@@ -1,8 +1,13 @@
 package io.edgeoff.device.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeoff.siteapi.ApiError;
+import io.edgeoff.siteapi.SiteAvailability;
+import io.edgeoff.siteapi.SiteHealth;
+import io.edgeoff.siteapi.SiteResources;
+import io.edgeoff.siteapi.TaskReply;
+import io.edgeoff.siteapi.TaskRequest;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -11,9 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@link SiteClient} over {@link HttpClient} (HTTP/1.1, JSON with Jackson). Classifies failures:
+ * {@link SiteClient} over {@link HttpClient} (HTTP/1.1): bodies are the wire contract's records
+ * ({@code io.edgeoff.siteapi}), written and read by Jackson; an answer that does not read as its
+ * record counts as a server error. Classifies failures:
  * connection refused, deadline exceeded, connection lost, 5xx, 4xx (see {@link FailureKind}).
  * Thread-safe; {@link #close()} stops its I/O threads.
  */
@@ -54,18 +58,18 @@ public final class HttpSiteClient implements SiteClient {
 
     @Override
     public CompletableFuture<OffloadResult> submit(SiteEndpoint site, TaskRequest task, Duration deadline) {
-        ObjectNode body = JSON.createObjectNode()
-                .put("idempotencyKey", task.idempotencyKey())
-                .put("taskName", task.taskName())
-                .put("kind", task.kind())
-                .put("millionInstructions", task.millionInstructions())
-                .put("outKB", task.outKB())
-                .put("inputBase64", Base64.getEncoder().encodeToString(task.input()));
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(task);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.completedFuture(new OffloadResult.Failed(FailureKind.REJECTED,
+                    "task could not be written: " + e.getOriginalMessage()));
+        }
         HttpRequest request = HttpRequest.newBuilder(site.resolve("tasks"))
                 .timeout(deadline)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + site.token())
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, error) -> error != null ? failed(error) : taskResult(response));
@@ -80,26 +84,30 @@ public final class HttpSiteClient implements SiteClient {
             return new OffloadResult.Failed(FailureKind.REJECTED, "HTTP " + status + " " + errorText(response));
         }
         try {
-            JsonNode json = JSON.readTree(response.body());
-            return new OffloadResult.Completed(new TaskReply(
-                    json.path("idempotencyKey").asText(),
-                    json.path("siteId").asText(),
-                    Base64.getDecoder().decode(json.path("outputBase64").asText("")),
-                    json.path("queueWaitMillis").asDouble(0),
-                    json.path("executionMillis").asDouble(0),
-                    json.path("replayed").asBoolean(false)));
-        } catch (IOException | IllegalArgumentException e) {
-            return new OffloadResult.Failed(FailureKind.SERVER_ERROR, "unreadable task reply: " + e.getMessage());
+            return new OffloadResult.Completed(JSON.readValue(response.body(), TaskReply.class));
+        } catch (IOException e) {
+            return new OffloadResult.Failed(FailureKind.SERVER_ERROR, "unreadable task reply: " + problem(e));
         }
     }
 
+    /** The {@code code: message} of an error answer, or "" when it is not the contract's error body. */
     private static String errorText(HttpResponse<byte[]> response) {
         try {
-            JsonNode json = JSON.readTree(response.body());
-            return json.path("code").asText("") + ": " + json.path("message").asText("");
+            ApiError error = JSON.readValue(response.body(), ApiError.class);
+            return error.code() + ": " + error.message();
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** What was wrong with an answer: the record's complaint (naming the field) or Jackson's. */
+    private static String problem(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException invalid) {
+                return invalid.getMessage();
+            }
+        }
+        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     }
 
     private static OffloadResult.Failed failed(Throwable error) {
@@ -135,47 +143,32 @@ public final class HttpSiteClient implements SiteClient {
             if (error != null) {
                 return HealthReply.ofFailure(classify(error), describe(error));
             }
-            if (response.statusCode() == 200) {
-                return HealthReply.ofUp();
+            if (response.statusCode() != 200) {
+                return HealthReply.ofFailure(response.statusCode() >= 500 ? FailureKind.SERVER_ERROR
+                        : FailureKind.REJECTED, "HTTP " + response.statusCode());
             }
-            return HealthReply.ofFailure(response.statusCode() >= 500 ? FailureKind.SERVER_ERROR : FailureKind.REJECTED,
-                    "HTTP " + response.statusCode());
+            try {
+                SiteHealth health = JSON.readValue(response.body(), SiteHealth.class);
+                return health.ready() ? HealthReply.ofUp()
+                        : HealthReply.ofFailure(FailureKind.SERVER_ERROR, "site reports " + health.status());
+            } catch (IOException e) {
+                return HealthReply.ofFailure(FailureKind.SERVER_ERROR, "unreadable health answer: " + problem(e));
+            }
         });
     }
 
     @Override
     public Optional<SiteResources> resources(SiteEndpoint site, Duration timeout) {
-        return getJson(site, "resources", timeout).map(json -> new SiteResources(
-                json.path("siteId").asText(site.siteId()),
-                json.path("mips").asDouble(0),
-                json.path("cores").asInt(1),
-                json.path("memoryGB").asDouble(0),
-                json.path("storageGB").asDouble(0),
-                json.path("queueLength").asInt(0),
-                json.path("recentThroughputMips").asDouble(0)));
+        return getJson(site, "resources", timeout, SiteResources.class);
     }
 
     @Override
     public Optional<SiteAvailability> availability(SiteEndpoint site, int slots, Duration timeout) {
-        return getJson(site, "availability?slots=" + slots, timeout).map(json -> {
-            List<Double> forecast = new ArrayList<>();
-            json.path("forecast").forEach(v -> forecast.add(v.asDouble()));
-            double mtbf = hoursOrInfinity(json.path("mtbfHours"));
-            return new SiteAvailability(json.path("siteId").asText(site.siteId()),
-                    json.path("predictor").asText(""),
-                    json.path("slotSeconds").asDouble(0),
-                    forecast,
-                    mtbf > 0 ? mtbf : Double.POSITIVE_INFINITY,
-                    Math.max(0, hoursOrInfinity(json.path("hoursSinceLastFailure"))));
-        });
+        return getJson(site, "availability?slots=" + slots, timeout, SiteAvailability.class);
     }
 
-    /** A site sends null (or nothing) for "no failure observed": an infinite MTBF or time since the last failure. */
-    private static double hoursOrInfinity(JsonNode value) {
-        return value.isNumber() ? value.asDouble() : Double.POSITIVE_INFINITY;
-    }
-
-    private Optional<JsonNode> getJson(SiteEndpoint site, String path, Duration timeout) {
+    /** The answer to a GET as its record, or empty when the site does not answer 200 in time with a readable one. */
+    private <T> Optional<T> getJson(SiteEndpoint site, String path, Duration timeout, Class<T> type) {
         HttpRequest request = HttpRequest.newBuilder(site.resolve(path)).timeout(timeout)
                 .header("Authorization", "Bearer " + site.token()).GET().build();
         try {
@@ -184,7 +177,7 @@ public final class HttpSiteClient implements SiteClient {
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
-            return Optional.of(JSON.readTree(response.body()));
+            return Optional.of(JSON.readValue(response.body(), type));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

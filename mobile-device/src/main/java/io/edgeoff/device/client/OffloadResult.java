@@ -1,5 +1,7 @@
 package io.edgeoff.device.client;
 
+import io.edgeoff.siteapi.TaskReply;
+
 /** Outcome of one offloading attempt: the site's reply, or how the attempt failed. */
 public sealed interface OffloadResult {
 

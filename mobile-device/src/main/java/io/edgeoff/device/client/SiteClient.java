@@ -1,11 +1,14 @@
 package io.edgeoff.device.client;
 
+import io.edgeoff.siteapi.SiteAvailability;
+import io.edgeoff.siteapi.SiteResources;
+import io.edgeoff.siteapi.TaskRequest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The device's view of the site API. Every call is bounded by a timeout and never throws for a site
+ * The device's view of the site API (bodies are the records of {@code io.edgeoff.siteapi}). Every call is bounded by a timeout and never throws for a site
  * failure: failures are values. Implementations are thread-safe.
  */
 public interface SiteClient extends AutoCloseable {

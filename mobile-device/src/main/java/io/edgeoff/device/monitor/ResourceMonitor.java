@@ -2,10 +2,10 @@ package io.edgeoff.device.monitor;
 
 import io.edgeoff.decision.SiteOutlook;
 import io.edgeoff.device.DeviceClock;
-import io.edgeoff.device.client.SiteAvailability;
+import io.edgeoff.siteapi.SiteAvailability;
 import io.edgeoff.device.client.SiteClient;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.client.SiteResources;
+import io.edgeoff.siteapi.SiteResources;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

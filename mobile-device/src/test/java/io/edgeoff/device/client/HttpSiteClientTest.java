@@ -2,8 +2,13 @@ package io.edgeoff.device.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import io.edgeoff.common.testing.Measurements;
 import io.edgeoff.device.FakeSite;
+import io.edgeoff.siteapi.TaskRequest;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -102,5 +107,39 @@ class HttpSiteClientTest {
             assertThat(a.nextSlot()).isEqualTo(0.9);
             assertThat(a.mtbfHours()).isEqualTo(100.0);
         });
+    }
+
+    @Test
+    void anAnswerThatIsNotTheContractsRecordIsAServerErrorNamingTheField() throws Exception {
+        HttpServer odd = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        odd.createContext("/v1/tasks", ex -> send(ex, "{\"idempotencyKey\":\"k\",\"siteId\":\"EC\",\"outputBase64\":\"\","
+                + "\"queueWaitMillis\":-1,\"executionMillis\":1,\"replayed\":false}"));
+        odd.createContext("/v1/health", ex -> send(ex, "{\"siteId\":\"EC\",\"status\":\"MAYBE\",\"ready\":true}"));
+        odd.createContext("/v1/resources", ex -> send(ex, "{\"siteId\":\"EC\",\"mips\":1000}"));
+        odd.start();
+        try {
+            SiteEndpoint endpoint = new SiteEndpoint("EC", URI.create("http://127.0.0.1:" + odd.getAddress().getPort()),
+                    "secret");
+
+            OffloadResult result = client.submit(endpoint, task("k"), Duration.ofSeconds(2)).get();
+            HealthReply health = client.health(endpoint, Duration.ofSeconds(2)).get();
+
+            assertThat(result).isInstanceOfSatisfying(OffloadResult.Failed.class, f -> {
+                assertThat(f.kind()).isEqualTo(FailureKind.SERVER_ERROR);
+                assertThat(f.detail()).contains("unreadable task reply", "queueWaitMillis");
+            });
+            assertThat(health.up()).isFalse();
+            assertThat(health.detail()).contains("status");
+            assertThat(client.resources(endpoint, Duration.ofSeconds(2))).isEmpty();
+        } finally {
+            odd.stop(0);
+        }
+    }
+
+    private static void send(HttpExchange ex, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
     }
 }

@@ -1,12 +1,13 @@
 package io.edgeoff.site.http;
 
+import io.edgeoff.siteapi.ApiError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * An error answer: HTTP status, {@link ErrorResponse}, for 503 a {@code Retry-After} in seconds and,
+ * An error answer: HTTP status, {@link ApiError} body, for 503 a {@code Retry-After} in seconds and,
  * for 401, the {@code WWW-Authenticate} challenge.
  */
 public final class ApiException extends RuntimeException {
@@ -57,7 +58,7 @@ public final class ApiException extends RuntimeException {
         return headers;
     }
 
-    public ErrorResponse body() {
-        return new ErrorResponse(code, getMessage());
+    public ApiError body() {
+        return new ApiError(code, getMessage());
     }
 }

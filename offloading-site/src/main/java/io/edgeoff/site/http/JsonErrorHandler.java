@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's error answers (a bad request line, 414, 431, 417, 505, an upgrade it refuses, an
- * exception no handler caught) in the site's one error shape, {@link ErrorResponse} JSON, for
+ * exception no handler caught) in the site's one error shape, {@link io.edgeoff.siteapi.ApiError} JSON, for
  * every method, instead of Jetty's HTML page or empty body. Messages name the problem, never a
  * class or a stack trace.
  */

@@ -10,6 +10,15 @@ import io.edgeoff.site.injection.ActiveOutage;
 import io.edgeoff.site.injection.OutageController;
 import io.edgeoff.site.injection.OutageMode;
 import io.edgeoff.site.prediction.Forecast;
+import io.edgeoff.siteapi.ApiError;
+import io.edgeoff.siteapi.FailureEvent;
+import io.edgeoff.siteapi.FailureEvents;
+import io.edgeoff.siteapi.InvalidFieldException;
+import io.edgeoff.siteapi.OutageRequest;
+import io.edgeoff.siteapi.OutageStatus;
+import io.edgeoff.siteapi.SiteAvailability;
+import io.edgeoff.siteapi.SiteHealth;
+import io.edgeoff.siteapi.SiteResources;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -33,8 +42,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The site's HTTP API under {@code /v1} (contract in {@code docs/SITE.md} and
- * {@code docs/openapi-site.json}). Validation happens here, at the boundary; every error is one
- * {@link ErrorResponse} JSON with a 4xx or 5xx status and never a stack trace.
+ * {@code docs/openapi-site.json}). Every body is a record of the wire contract
+ * ({@code io.edgeoff.siteapi}) written or read by Jackson, except the task endpoint's, which
+ * {@link TaskEndpoint} reads and writes with its fast parser and writer, tested against the same
+ * records. Validation happens here, at the boundary; every error is one {@link ApiError} JSON with a
+ * 4xx or 5xx status and never a stack trace.
  *
  * <p>Outages: while an {@code error} outage is in progress, every service endpoint (tasks,
  * health, resources, availability) answers 503; during {@code hang} they accept the request and
@@ -258,10 +270,10 @@ public final class SiteHttpApi {
         }
         if (outage.isPresent()) {
             ctx.header("Retry-After", Long.toString(secondsUntil(outage.get())));
-            writeJson(ctx, 503, new ApiResponses.HealthResponse(siteId, "DOWN", false));
+            writeJson(ctx, 503, SiteHealth.down(siteId));
             return;
         }
-        writeJson(ctx, 200, new ApiResponses.HealthResponse(siteId, "UP", true));
+        writeJson(ctx, 200, SiteHealth.up(siteId));
     }
 
     /** Liveness: the process runs and answers (only a {@code hang} outage silences it). */
@@ -271,7 +283,7 @@ public final class SiteHttpApi {
             hang(ctx, outage.get());
             return;
         }
-        writeJson(ctx, 200, new ApiResponses.HealthResponse(siteId, "UP", true));
+        writeJson(ctx, 200, SiteHealth.up(siteId));
     }
 
     private void hang(Context ctx, ActiveOutage o) {
@@ -284,7 +296,7 @@ public final class SiteHttpApi {
 
     private void resources(Context ctx) {
         var r = service.resources();
-        writeJson(ctx, 200, new ApiResponses.ResourcesResponse(r.siteId(), r.mips(), r.cores(), r.memoryGB(),
+        writeJson(ctx, 200, new SiteResources(r.siteId(), r.mips(), r.cores(), r.memoryGB(),
                 r.storageGB(), r.queueLength(), r.recentThroughputMips()));
     }
 
@@ -303,13 +315,10 @@ public final class SiteHttpApi {
             }
         }
         Forecast f = service.forecast(slots);
-        writeJson(ctx, 200, new ApiResponses.AvailabilityResponse(siteId, f.predictor(), f.slotSeconds(), f.values(),
-                finiteOrNull(f.mtbfHours()), finiteOrNull(f.hoursSinceLastFailure()), f.metrics()));
-    }
-
-    /** JSON has no Infinity: an infinite MTBF or time since the last failure ("no failure observed") is null. */
-    private static Double finiteOrNull(double hours) {
-        return Double.isFinite(hours) ? hours : null;
+        // An infinite MTBF or time since the last failure ("no failure observed") is sent as null.
+        writeJson(ctx, 200, new SiteAvailability(siteId, f.predictor(), f.slotSeconds(),
+                java.util.Arrays.stream(f.values()).boxed().toList(), f.mtbfHours(), f.hoursSinceLastFailure(),
+                f.metrics()));
     }
 
     private void injectOutage(Context ctx) {
@@ -325,26 +334,14 @@ public final class SiteHttpApi {
         if (root == null || !root.isObject()) {
             throw ApiException.badRequest("MALFORMED_JSON", "request body must be a JSON object");
         }
-        JsonNode modeNode = root.get("mode");
-        if (modeNode == null || !modeNode.isTextual()) {
-            throw ApiException.badRequest(modeNode == null ? "MISSING_FIELD" : "INVALID_FIELD",
-                    "mode must be one of crash, refuse, hang, error");
-        }
-        OutageMode mode;
+        OutageRequest request;
         try {
-            mode = OutageMode.parse(modeNode.textValue());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", e.getMessage());
+            request = mapper.treeToValue(root, OutageRequest.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw contractProblem(e);
         }
-        JsonNode durationNode = root.get("durationMillis");
-        if (durationNode == null || !durationNode.isNumber()) {
-            throw ApiException.badRequest(durationNode == null ? "MISSING_FIELD" : "INVALID_FIELD",
-                    "durationMillis must be a number of milliseconds in [1, 86400000]");
-        }
-        double millis = durationNode.doubleValue();
-        if (!(millis >= 1 && millis <= 86_400_000)) {
-            throw ApiException.badRequest("INVALID_FIELD", "durationMillis must be in [1, 86400000], but was " + millis);
-        }
+        OutageMode mode = OutageMode.parse(request.mode());
+        double millis = request.durationMillis();
         CompletableFuture<Void> answered = new CompletableFuture<>();
         ActiveOutage outage;
         try {
@@ -367,13 +364,27 @@ public final class SiteHttpApi {
         }
     }
 
+    /**
+     * The answer to a body Jackson could not map to its record: the record's own complaint (naming
+     * the field) when it refused a value, else Jackson's description without its internals.
+     */
+    static ApiException contractProblem(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidFieldException invalid) {
+                return TaskRequestParser.invalid(invalid);
+            }
+        }
+        String problem = e instanceof JsonProcessingException j ? TaskRequestParser.jsonProblem(j) : e.getMessage();
+        return ApiException.badRequest("MALFORMED_JSON", "request body does not have the expected shape: " + problem);
+    }
+
     private void currentOutage(Context ctx) {
         writeJson(ctx, 200, outageResponse(outages.active()));
     }
 
-    private static ApiResponses.OutageResponse outageResponse(Optional<ActiveOutage> outage) {
-        return outage.map(o -> new ApiResponses.OutageResponse(true, o.mode().label(), o.source(), o.start().toString(),
-                o.end().toString())).orElse(new ApiResponses.OutageResponse(false, null, null, null, null));
+    private static OutageStatus outageResponse(Optional<ActiveOutage> outage) {
+        return outage.map(o -> OutageStatus.of(o.mode().label(), o.source(), o.start(), o.end()))
+                .orElse(OutageStatus.none());
     }
 
     private void failureEvents(Context ctx) {
@@ -390,14 +401,12 @@ public final class SiteHttpApi {
             }
         }
         List<FailureRecord> records = service.monitor().records();
-        List<ApiResponses.FailureEventResponse> events = records.subList(Math.max(0, records.size() - limit),
-                records.size()).stream().map(r -> new ApiResponses.FailureEventResponse(r.sequence(),
-                r.time().toString(), r.type().name(), r.detail())).toList();
-        writeJson(ctx, 200, new ApiResponses.FailureEventsResponse(siteId, service.monitor().recovery().toString(),
-                events));
+        List<FailureEvent> events = records.subList(Math.max(0, records.size() - limit), records.size()).stream()
+                .map(r -> new FailureEvent(r.sequence(), r.time().toString(), r.type().name(), r.detail())).toList();
+        writeJson(ctx, 200, new FailureEvents(siteId, service.monitor().recovery().toString(), events));
     }
 
-    private void writeJson(Context ctx, int status, Object body) {
+    private void writeJson(Context ctx, int status, Record body) {
         try {
             ctx.status(status).contentType(JSON).result(mapper.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {

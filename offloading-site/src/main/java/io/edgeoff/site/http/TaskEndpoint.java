@@ -497,8 +497,10 @@ final class TaskEndpoint extends Handler.Wrapper {
     }
 
     /**
-     * The 200 body of {@code POST /v1/tasks}: the fields, order and number formatting of
-     * {@link ApiResponses.TaskResponse} as Jackson writes it, with the output base64-encoded by the JDK.
+     * The 200 body of {@code POST /v1/tasks}, written by hand (it is measured: {@code docs/PERFORMANCE.md}):
+     * the fields, order and number formatting of the contract's {@link io.edgeoff.siteapi.TaskReply} as
+     * Jackson writes it, with the output base64-encoded by the JDK. {@code TaskContractTest} reads
+     * what it writes back into the record with Jackson.
      *
      * @param quotedSiteId  the site id, JSON-escaped UTF-8 without the quotes
      */

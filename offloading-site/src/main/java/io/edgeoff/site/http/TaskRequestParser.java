@@ -7,20 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeoff.site.execution.TaskOrder;
 import java.nio.ByteBuffer;
-import java.util.Base64;
+import io.edgeoff.siteapi.InvalidFieldException;
+import io.edgeoff.siteapi.JsonValues;
+import io.edgeoff.siteapi.TaskRequest;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Validates a {@code POST /v1/tasks} body at the HTTP boundary and turns it into a
- * {@link TaskOrder}. Every problem becomes a 400 {@link ApiException} naming the field and value;
- * unknown fields are ignored.
+ * The fast reader of a {@code POST /v1/tasks} body: reads it as a stream of tokens (no tree, no
+ * map; the input is decoded from the body's bytes where it lies) into the contract's
+ * {@link TaskRequest}, through the same field readers ({@link JsonValues}) and constructor as
+ * Jackson's mapping of that record, then applies this site's limits ({@link #order}). Every
+ * problem becomes a 400 {@link ApiException} naming the field and value; unknown fields are
+ * ignored. {@code TaskContractTest} holds it to the record: for every body, this parser and
+ * Jackson with the record accept the same requests, with the same values, and refuse the others
+ * with the same answer.
  */
 public final class TaskRequestParser {
-    /** Longest accepted idempotency key, characters. */
-    public static final int MAX_KEY_LENGTH = 200;
-    /** Longest accepted task name, characters. */
-    public static final int MAX_TASK_NAME_LENGTH = 200;
-
     private final ObjectMapper mapper;
     private final List<String> kinds;
     private final double maxMillionInstructions;
@@ -42,64 +45,77 @@ public final class TaskRequestParser {
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("MALFORMED_JSON", "request body could not be read: " + e.getMessage());
         }
-        String key = text(fields.key, "idempotencyKey", true);
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw ApiException.badRequest("INVALID_FIELD", "idempotencyKey must have 1 to " + MAX_KEY_LENGTH
-                    + " characters, but had " + key.length());
+        TaskRequest request;
+        try {
+            // The order of TaskRequest.fromJson: each field's presence and type, then the constructor's rules.
+            request = new TaskRequest(
+                    JsonValues.requiredString(plain(fields.key), "idempotencyKey"),
+                    JsonValues.optionalString(plain(fields.taskName), "taskName"),
+                    JsonValues.requiredString(plain(fields.kind), "kind"),
+                    JsonValues.requiredNumber(plain(fields.millionInstructions), "millionInstructions"),
+                    JsonValues.requiredNumber(plain(fields.outKB), "outKB"),
+                    input(body, fields.input));
+        } catch (InvalidFieldException e) {
+            throw invalid(e);
         }
-        String badCharacter = badKeyCharacter(key);
-        if (badCharacter != null) {
-            throw ApiException.badRequest("INVALID_FIELD", "idempotencyKey must not contain " + badCharacter);
-        }
-        String taskName = text(fields.taskName, "taskName", false);
-        if (taskName.length() > MAX_TASK_NAME_LENGTH) {
-            throw ApiException.badRequest("INVALID_FIELD", "taskName must have at most " + MAX_TASK_NAME_LENGTH
-                    + " characters, but had " + taskName.length());
-        }
-        String kind = text(fields.kind, "kind", true);
+        return order(request);
+    }
+
+    /** The answer to a field the contract refuses: 400 {@code MISSING_FIELD} or {@code INVALID_FIELD}. */
+    static ApiException invalid(InvalidFieldException e) {
+        return ApiException.badRequest(e.code(), e.getMessage());
+    }
+
+    /**
+     * Applies this site's limits to a request the contract accepts: a kind of its catalogue, at most
+     * its largest task and output.
+     *
+     * @return the task to run
+     */
+    public TaskOrder order(TaskRequest request) {
+        String kind = request.kind();
         if (!kinds.contains(kind)) {
             throw ApiException.badRequest("UNKNOWN_TASK_KIND", "unknown task kind '" + abbreviate(kind)
                     + "'; this site runs " + kinds);
         }
-        double mi = number(fields.millionInstructions, "millionInstructions");
-        if (!(mi >= 0) || mi > maxMillionInstructions) {
+        double mi = request.millionInstructions();
+        if (mi > maxMillionInstructions) {
             throw ApiException.badRequest("INVALID_FIELD", "millionInstructions must be in [0, " + maxMillionInstructions
                     + "], but was " + mi);
         }
-        double outKB = number(fields.outKB, "outKB");
-        if (!(outKB >= 0) || outKB > maxOutKB) {
+        double outKB = request.outKB();
+        if (outKB > maxOutKB) {
             throw ApiException.badRequest("INVALID_FIELD", "outKB must be in [0, " + maxOutKB + "], but was " + outKB);
         }
-        Value inputValue = fields.input;
-        byte[] input;
-        if (inputValue != null && inputValue.rawLength >= 0) {
-            input = decodeBase64(body, inputValue.rawOffset, inputValue.rawLength);
-        } else {
-            input = decodeBase64(text(inputValue, "inputBase64", true));
+        return new TaskOrder(request.idempotencyKey(), request.taskName(), kind, mi, (int) Math.round(outKB * 1024),
+                request.input());
+    }
+
+    /** The input: decoded where it lies in the body when it is plain ASCII, else read as any other string. */
+    private static byte[] input(byte[] body, Value value) {
+        if (value != null && value.rawLength >= 0) {
+            return TaskRequest.decodeInput(ByteBuffer.wrap(body, value.rawOffset, value.rawLength));
         }
-        return new TaskOrder(key, taskName, kind, mi, (int) Math.round(outKB * 1024), input);
+        return TaskRequest.decodeInput(JsonValues.requiredString(plain(value), "inputBase64"));
     }
 
     /**
-     * Why an idempotency key cannot be used (it is echoed in the answer as UTF-8 and stored): a
-     * control character (U+0000-U+001F, U+007F-U+009F) or an unpaired UTF-16 surrogate, which has no
-     * UTF-8 encoding.
-     *
-     * @return the first such character, described with its index, or null when the key is fine
+     * A value as Jackson binds it into a map ({@link JsonValues} reads both): its text, number,
+     * boolean, or an empty list or map standing for an array or object (only their type matters).
      */
-    static String badKeyCharacter(String key) {
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (Character.isISOControl(c)) {
-                return String.format("control characters, but had U+%04X at index %d", (int) c, i);
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return String.format("unpaired UTF-16 surrogates, but had U+%04X at index %d", (int) c, i);
-            }
+    private static Object plain(Value value) {
+        if (value == null) {
+            return null;
         }
-        return null;
+        return switch (value.token) {
+            case VALUE_STRING -> value.text;
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> value.number;
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case START_ARRAY -> List.of();
+            case START_OBJECT -> Map.of();
+            default -> null;
+        };
     }
 
     /**
@@ -266,61 +282,6 @@ public final class TaskRequestParser {
     /** Non-zero when some byte of {@code word} is zero (exact for the lowest such byte). */
     private static long zeroByte(long word) {
         return (word - LOW_BITS) & ~word & HIGH_BITS;
-    }
-
-    private static byte[] decodeBase64(String text) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "inputBase64 is not valid base64: " + e.getMessage());
-        }
-    }
-
-    private static byte[] decodeBase64(byte[] body, int offset, int length) {
-        try {
-            ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(body, offset, length));
-            return decoded.hasArray() && decoded.arrayOffset() == 0 && decoded.remaining() == decoded.array().length
-                    ? decoded.array() : java.util.Arrays.copyOfRange(decoded.array(), decoded.arrayOffset()
-                    + decoded.position(), decoded.arrayOffset() + decoded.limit());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "inputBase64 is not valid base64: " + e.getMessage());
-        }
-    }
-
-    private static String text(Value value, String field, boolean required) {
-        if (value == null || value.token == JsonToken.VALUE_NULL) {
-            if (required) {
-                throw ApiException.badRequest("MISSING_FIELD", "missing required field '" + field + "'");
-            }
-            return "";
-        }
-        if (value.token != JsonToken.VALUE_STRING) {
-            throw ApiException.badRequest("INVALID_FIELD", field + " must be a string, but was " + typeName(value));
-        }
-        return value.text;
-    }
-
-    private static double number(Value value, String field) {
-        if (value == null || value.token == JsonToken.VALUE_NULL) {
-            throw ApiException.badRequest("MISSING_FIELD", "missing required field '" + field + "'");
-        }
-        if (!value.token.isNumeric()) {
-            throw ApiException.badRequest("INVALID_FIELD", field + " must be a number, but was " + typeName(value));
-        }
-        return value.number;
-    }
-
-    /** The JSON type of a value, named as a tree node's type ({@code string}, {@code number}, ...). */
-    private static String typeName(Value value) {
-        return switch (value.token) {
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "boolean";
-            case START_ARRAY -> "array";
-            case START_OBJECT -> "object";
-            case VALUE_NULL -> "null";
-            default -> value.token.name().toLowerCase(java.util.Locale.ROOT);
-        };
     }
 
     private static String abbreviate(String s) {

@@ -112,7 +112,7 @@ class SiteHttpApiTest {
                         "MISSING_FIELD", "kind"),
                 Arguments.of("{\"idempotencyKey\":\"k\",\"kind\":\"R\",\"outKB\":1,\"inputBase64\":\"\"}", 400,
                         "MISSING_FIELD", "millionInstructions"),
-                Arguments.of(task("k", "R", -5, 1, ""), 400, "INVALID_FIELD", "millionInstructions must be in [0, 100000.0], but was -5.0"),
+                Arguments.of(task("k", "R", -5, 1, ""), 400, "INVALID_FIELD", "millionInstructions must be a finite number >= 0, but was -5.0"),
                 Arguments.of(task("k", "R", 5, -1, ""), 400, "INVALID_FIELD", "outKB"),
                 Arguments.of(task("k", "QUANTUM", 5, 1, ""), 400, "UNKNOWN_TASK_KIND", "unknown task kind 'QUANTUM'; this site runs [R, DI, CI]"),
                 Arguments.of(task("k", "R", 5, 1, "***"), 400, "INVALID_FIELD", "inputBase64"),
@@ -294,22 +294,6 @@ class SiteHttpApiTest {
                 // as above
             }
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
-    @Test
-    void theTaskAnswerIsWhatJacksonWritesForTheResponseRecord() throws Exception {
-        for (String key : new String[] {"plain-1", "quote\"back\\slash", "tab\tnew\nline\u0001", "unicode \u00e9\u4e2d\ud83d\ude00"}) {
-            for (boolean replayed : new boolean[] {false, true}) {
-                var result = new io.edgeoff.site.execution.TaskResult(key, 42L, 1000, 861, 1_234_567_891L);
-                byte[] site = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsUTF8("E\"C");
-
-                byte[] written = TaskEndpoint.taskResponse(site, result, replayed);
-
-                assertThat(new String(written, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(JSON.writeValueAsString(
-                        new ApiResponses.TaskResponse(key, "E\"C", Base64.getEncoder().encodeToString(result.output()),
-                                861 / 1e6, 1_234_567_891L / 1e6, replayed)));
-            }
         }
     }
 
