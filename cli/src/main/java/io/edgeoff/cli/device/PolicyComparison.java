@@ -128,8 +128,8 @@ final class PolicyComparison {
                 int done = 0;
                 for (int e = 0; e < apps.size(); e++) {
                     for (Map.Entry<String, OffloadingPolicy> p : policies.entrySet()) {
-                        ExecutionResult r = runtime.execute(setup.runId(p.getKey()), e, apps.get(e), p.getValue(),
-                                Policies.onFailure(p.getKey()), setup.seed());
+                        ExecutionResult r = runtime.execute(setup.runId(p.getKey()), e, apps.get(e),
+                                Policies.spec(p.getKey()), p.getValue(), setup.seed());
                         progress.step(++done, total, p.getKey() + " " + r.application());
                         if (page != null) {
                             page.progress(done + "/" + total + " executions; last: " + p.getKey() + " "
