@@ -14,6 +14,10 @@ public interface FailureProcess {
     default void start(Simulation simulation) {
     }
 
+    /** Called when a device starts an application execution, at virtual time {@code nowSeconds}. */
+    default void beginExecution(double nowSeconds) {
+    }
+
     /** Called at the start of every epoch (ready set of tasks), at virtual time {@code nowSeconds}. */
     void beginEpoch(double nowSeconds);
 

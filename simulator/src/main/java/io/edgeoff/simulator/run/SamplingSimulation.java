@@ -51,9 +51,23 @@ public final class SamplingSimulation {
         SITE_DOWN
     }
 
+    /** Sees every placed task (tests, the twin test); called on the simulation's thread, between events. */
+    @FunctionalInterface
+    public interface PlacementObserver {
+        /**
+         * @param device     device index (0 without contention)
+         * @param execution  the device's execution number (0-based)
+         * @param app        the execution's application instance
+         * @param placement  the task's placement; valid only during the call
+         */
+        void placed(int device, int execution, AppInstance app, Placement<Failure> placement);
+    }
+
     private final CostModel costModel;
     private final PlacementLoop loop;
     private final boolean groundTruth;
+    private final SuspicionModel suspicion;
+    private final PlacementObserver observer;
     private final FailureProcess failures;
     private final WorkloadMix workload;
     private final Map<String, AppPlan> plans;
@@ -81,6 +95,7 @@ public final class SamplingSimulation {
 
     /** One device's progress through its executions. */
     private static final class Device {
+        final int index;
         final RandomGenerator workload;
         int executionsDone;
         AppPlan plan;
@@ -88,7 +103,8 @@ public final class SamplingSimulation {
         int[] placement;
         double executionStart;
 
-        Device(RandomGenerator workload) {
+        Device(int index, RandomGenerator workload) {
+            this.index = index;
             this.workload = workload;
         }
     }
@@ -102,9 +118,22 @@ public final class SamplingSimulation {
     public SamplingSimulation(PlacementLoop loop, boolean groundTruth, FailureProcess failures, WorkloadMix workload,
                               Map<String, AppPlan> plans, List<RandomGenerator> workloadRandoms, int executions,
                               double batteryJoules) {
+        this(loop, groundTruth, failures, workload, plans, workloadRandoms, executions, batteryJoules,
+                SuspicionModel.none(), null);
+    }
+
+    /**
+     * @param suspicion  which sites the device's detector suspects (the outlook's {@code suspected})
+     * @param observer   sees every placed task, or null
+     */
+    public SamplingSimulation(PlacementLoop loop, boolean groundTruth, FailureProcess failures, WorkloadMix workload,
+                              Map<String, AppPlan> plans, List<RandomGenerator> workloadRandoms, int executions,
+                              double batteryJoules, SuspicionModel suspicion, PlacementObserver observer) {
         this.costModel = loop.costModel();
         this.loop = loop;
         this.groundTruth = groundTruth;
+        this.suspicion = java.util.Objects.requireNonNull(suspicion, "suspicion");
+        this.observer = observer;
         this.failures = failures;
         this.workload = workload;
         this.plans = plans;
@@ -115,7 +144,10 @@ public final class SamplingSimulation {
         this.outlookArray = new SiteOutlook[siteCount];
         this.tasksPerSite = new long[siteCount];
         this.failuresPerSite = new long[siteCount];
-        this.devices = workloadRandoms.stream().map(Device::new).toArray(Device[]::new);
+        this.devices = new Device[workloadRandoms.size()];
+        for (int k = 0; k < devices.length; k++) {
+            devices[k] = new Device(k, workloadRandoms.get(k));
+        }
         if (devices.length == 0) {
             throw new IllegalArgumentException("at least one device is needed");
         }
@@ -163,6 +195,7 @@ public final class SamplingSimulation {
         d.placement = new int[d.instance.size()];
         Arrays.fill(d.placement, -1);
         d.executionStart = simulation.nowSeconds();
+        failures.beginExecution(d.executionStart);
         runEpoch(d, 0);
     }
 
@@ -199,6 +232,9 @@ public final class SamplingSimulation {
         attempts.from = from;
         attempts.start = start;
         loop.place(d.instance, task, from, d.placement, attempts, attempts, placed);
+        if (observer != null) {
+            observer.placed(d.index, d.executionsDone, d.instance, placed);
+        }
         int site = placed.finalSite();
         d.placement[task] = site;
         tasksPerSite[site]++;
@@ -219,7 +255,21 @@ public final class SamplingSimulation {
 
         @Override
         public List<SiteOutlook> outlook(double elapsedSeconds) {
-            return outlook;
+            if (!suspicion.active()) {
+                return outlook;
+            }
+            double now = start + elapsedSeconds;
+            SiteOutlook[] coloured = null;
+            for (int s = 0; s < siteCount; s++) {
+                SiteOutlook o = outlook.get(s);
+                if (s != device && suspicion.suspected(s, now) != o.suspected()) {
+                    if (coloured == null) {
+                        coloured = outlook.toArray(SiteOutlook[]::new);
+                    }
+                    coloured[s] = o.withSuspicion(!o.suspected());
+                }
+            }
+            return coloured == null ? outlook : List.of(coloured);
         }
 
         @Override
@@ -237,6 +287,7 @@ public final class SamplingSimulation {
                     failureCount++;
                     failuresPerSite[site]++;
                     TaskCost failed = costModel.failedAttemptCost(from);
+                    suspicion.attemptFailed(site, start + elapsedSeconds + failed.timeSeconds());
                     energyJoules += failed.energyJoules();
                     out.failed(Failure.SITE_DOWN, failed.timeSeconds(), failed.energyJoules());
                     return;
@@ -245,6 +296,7 @@ public final class SamplingSimulation {
                     waitSeconds = reserveCore(site, start + elapsedSeconds + cost.uplinkSeconds(),
                             cost.executionSeconds());
                 }
+                suspicion.attemptSucceeded(site, start + elapsedSeconds + cost.timeSeconds() + waitSeconds);
             }
             double energy = cost.energyJoules() + waitSeconds * costModel.power().idleWatts();
             energyJoules += energy;
