@@ -14,7 +14,7 @@ import io.edgeoff.device.client.LinkEmulator;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.device.client.TaskRequest;
 import io.edgeoff.device.detector.DetectionStats;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import io.edgeoff.device.runtime.DeviceRuntime;

@@ -25,7 +25,7 @@ import io.edgeoff.device.client.OffloadResult;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.device.client.TaskReply;
 import io.edgeoff.device.client.TaskRequest;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import java.net.URI;

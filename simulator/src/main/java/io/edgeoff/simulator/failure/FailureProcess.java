@@ -36,6 +36,14 @@ public interface FailureProcess {
      */
     boolean[] actualUp(double nowSeconds);
 
+    /**
+     * @return virtual time of {@code site}'s last change between up and down ({@link #actualUp}), s; 0 when it
+     *         has not changed since the start (what the simulator's failure-detector model measures silence from)
+     */
+    default double stateSinceSeconds(int site) {
+        return 0;
+    }
+
     /** @return number of epochs begun so far (diagnostics) */
     default long epochs() {
         return 0;

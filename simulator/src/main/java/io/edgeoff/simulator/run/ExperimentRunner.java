@@ -1,6 +1,7 @@
 package io.edgeoff.simulator.run;
 
 import io.edgeoff.common.app.Application;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.decision.OffloadingPolicy;
 import io.edgeoff.decision.Policies;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +42,7 @@ public final class ExperimentRunner {
     private final PolicyRegistry policies;
     private final AvailabilitySource availability;
     private final PlacementRules rules;
+    private final Optional<DetectorConfig> detector;
 
     /** Runs the product's policies ({@link Policies#registry()}) under the default placement rules. */
     public ExperimentRunner(AvailabilitySource availability) {
@@ -52,9 +55,20 @@ public final class ExperimentRunner {
      * @param rules         the placement loop's attempt cap (the device's default)
      */
     public ExperimentRunner(PolicyRegistry policies, AvailabilitySource availability, PlacementRules rules) {
+        this(policies, availability, rules, Optional.empty());
+    }
+
+    /**
+     * @param detector  when present, the simulator models the device's failure detector with these parameters
+     *                  ({@link SuspicionModel#detector}): suspected sites reach the policies and the placement
+     *                  loop; when empty nothing is ever suspected
+     */
+    public ExperimentRunner(PolicyRegistry policies, AvailabilitySource availability, PlacementRules rules,
+                            Optional<DetectorConfig> detector) {
         this.policies = Objects.requireNonNull(policies, "policies");
         this.availability = Objects.requireNonNull(availability, "availability");
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.detector = Objects.requireNonNull(detector, "detector");
     }
 
     /** Runs without progress reporting. */
@@ -132,10 +146,12 @@ public final class ExperimentRunner {
         OffloadingPolicy policy = policySpec.create(new PolicyContext(setup.costModel(), spec.weights(),
                 Seeds.derive(seed, "policy", configId, policyIndex, sampling)));
         FailureProcess failures = failureProcess(spec, setup, sampling);
+        SuspicionModel suspicion = detector.map(config -> SuspicionModel.detector(config, failures,
+                setup.costModel().siteCount())).orElse(SuspicionModel.none());
         SamplingSimulation simulation = new SamplingSimulation(
                 new PlacementLoop(setup.costModel(), policySpec, policy, rules), policySpec.needsGroundTruth(),
                 failures, spec.scenario().workload(), plans, workloadStreams(seed, configId, sampling, spec.devices()),
-                spec.executions(), spec.scenario().devicePower().batteryJoules());
+                spec.executions(), spec.scenario().devicePower().batteryJoules(), suspicion, null);
         return simulation.run(configId, sampling);
     }
 

@@ -1,5 +1,7 @@
 package io.edgeoff.simulator.run;
 
+import io.edgeoff.common.detection.DetectorConfig;
+import io.edgeoff.simulator.failure.FailureProcess;
 import java.util.Arrays;
 
 /**
@@ -57,6 +59,63 @@ public interface SuspicionModel {
                 return "hard evidence only " + Arrays.toString(suspected);
             }
         };
+    }
+
+    /**
+     * The device's heartbeat detector, modelled with its own parameters ({@link DetectorConfig}, the record that
+     * configures the live {@code FailureDetector}):
+     * <ul>
+     *   <li>a site that went down at {@code t} is suspected from {@code t + detectionBound()} (the worst-case
+     *       silence before a live suspicion: {@code maxSilence + checkPeriod + heartbeatInterval});</li>
+     *   <li>a failed attempt is hard evidence (a refused or lost connection, a 5xx) and suspects the site at once;</li>
+     *   <li>a site back up is trusted again at once, or, when a failed attempt had suspected it, at its first
+     *       answered heartbeat: {@code heartbeatInterval} after the recovery.</li>
+     * </ul>
+     * When a site went down and came back is the failure process's {@link FailureProcess#stateSinceSeconds}.
+     */
+    static SuspicionModel detector(DetectorConfig config, FailureProcess failures, int sites) {
+        return new DetectorModel(config, failures, sites);
+    }
+
+    /** The model of {@link #detector}. */
+    final class DetectorModel implements SuspicionModel {
+        private final FailureProcess failures;
+        private final double detectionDelaySeconds;
+        private final double heartbeatSeconds;
+        private final double[] hardEvidenceAt;
+
+        DetectorModel(DetectorConfig config, FailureProcess failures, int sites) {
+            this.failures = java.util.Objects.requireNonNull(failures, "failures");
+            this.detectionDelaySeconds = config.detectionBound().toNanos() / 1e9;
+            this.heartbeatSeconds = config.heartbeatInterval().toNanos() / 1e9;
+            this.hardEvidenceAt = new double[sites];
+            Arrays.fill(hardEvidenceAt, Double.NEGATIVE_INFINITY);
+        }
+
+        /** @return the modelled delay from a site going down to its suspicion by silence, s */
+        public double detectionDelaySeconds() {
+            return detectionDelaySeconds;
+        }
+
+        @Override
+        public void attemptFailed(int site, double nowSeconds) {
+            hardEvidenceAt[site] = nowSeconds;
+        }
+
+        @Override
+        public void attemptSucceeded(int site, double nowSeconds) {
+            hardEvidenceAt[site] = Double.NEGATIVE_INFINITY;
+        }
+
+        @Override
+        public boolean suspected(int site, double nowSeconds) {
+            double since = failures.stateSinceSeconds(site);
+            if (!failures.actualUp(nowSeconds)[site]) {
+                return hardEvidenceAt[site] >= since || nowSeconds >= since + detectionDelaySeconds;
+            }
+            return hardEvidenceAt[site] < since && hardEvidenceAt[site] > Double.NEGATIVE_INFINITY
+                    && nowSeconds < since + heartbeatSeconds;
+        }
     }
 
     /** The model of {@link #none()}. */
