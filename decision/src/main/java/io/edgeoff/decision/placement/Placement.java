@@ -21,6 +21,8 @@ public final class Placement<C> {
     private double[] seconds = new double[4];
     private double[] energyJoules = new double[4];
     private boolean reported;
+    private double totalSeconds;
+    private double totalEnergyJoules;
     private int remoteAttempts;
     private int finalSite = -1;
     private PlacementReason reason = PlacementReason.POLICY_CHOICE;
@@ -37,6 +39,8 @@ public final class Placement<C> {
     void reset(int task, int siteCount) {
         this.task = task;
         count = 0;
+        totalSeconds = 0;
+        totalEnergyJoules = 0;
         remoteAttempts = 0;
         finalSite = -1;
         reason = PlacementReason.POLICY_CHOICE;
@@ -90,7 +94,19 @@ public final class Placement<C> {
         failures[count] = cause;
         seconds[count] = attemptSeconds;
         energyJoules[count] = attemptEnergyJoules;
+        totalSeconds += attemptSeconds;
+        totalEnergyJoules += attemptEnergyJoules;
         count++;
+    }
+
+    /** @return the duration of the attempt reported last, s (the loop's elapsed time; no bounds check) */
+    double lastSeconds() {
+        return seconds[count - 1];
+    }
+
+    /** @return true when the attempt reported last completed the task */
+    boolean lastSucceeded() {
+        return failures[count - 1] == null;
     }
 
     /** @return true when the current attempt reported (the loop checks that its runner did) */
@@ -155,22 +171,14 @@ public final class Placement<C> {
         return reason;
     }
 
-    /** @return the duration of all attempts, s */
+    /** @return the duration of all attempts (summed in attempt order), s */
     public double totalSeconds() {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            sum += seconds[i];
-        }
-        return sum;
+        return totalSeconds;
     }
 
-    /** @return the device energy of all attempts, J */
+    /** @return the device energy of all attempts (summed in attempt order), J */
     public double totalEnergyJoules() {
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            sum += energyJoules[i];
-        }
-        return sum;
+        return totalEnergyJoules;
     }
 
     /** @return the attempts as values, in order (allocates) */

@@ -97,9 +97,8 @@ public final class PlacementLoop {
                 throw new IllegalStateException("the attempt runner reported no outcome for task " + task
                         + " on site " + site);
             }
-            int last = out.attemptCount() - 1;
-            elapsed += out.seconds(last);
-            if (out.succeeded(last)) {
+            elapsed += out.lastSeconds();
+            if (out.lastSucceeded()) {
                 out.finish(site);
                 return out;
             }
