@@ -7,8 +7,6 @@ import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.client.HttpSiteClient;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.device.detector.FailureDetector;
-import io.edgeoff.simulator.engine.Simulation;
-import io.edgeoff.simulator.failure.FailureProcess;
 import io.edgeoff.simulator.run.SuspicionModel;
 import io.edgeoff.decision.SiteOutlook;
 import java.net.URI;
@@ -70,30 +68,10 @@ class OneDetectorRecordTest {
     }
 
     /** Site 1 down from virtual time 0 on. */
-    private static final class DownFromZero implements FailureProcess {
-        private final boolean[] up = {true, false};
-
-        @Override
-        public void start(Simulation simulation) {
-        }
-
-        @Override
-        public void beginEpoch(double nowSeconds) {
-        }
-
-        @Override
-        public boolean attemptFails(int site, double startSeconds, double durationSeconds) {
-            return !up[site];
-        }
-
-        @Override
-        public SiteOutlook outlook(int site, double nowSeconds) {
-            return SiteOutlook.certain();
-        }
-
-        @Override
-        public boolean[] actualUp(double nowSeconds) {
-            return up;
+    private static final class DownFromZero extends StateFailureProcess {
+        DownFromZero() {
+            super(new SiteOutlook[] {SiteOutlook.certain(), SiteOutlook.certain()});
+            up[1] = false;
         }
     }
 }

@@ -31,8 +31,6 @@ import io.edgeoff.device.runtime.InMemoryOutcomeSink;
 import io.edgeoff.device.runtime.RuntimeConfig;
 import io.edgeoff.device.runtime.TaskOutcome;
 import io.edgeoff.device.workload.MixedWorkload;
-import io.edgeoff.simulator.engine.Simulation;
-import io.edgeoff.simulator.failure.FailureProcess;
 import io.edgeoff.simulator.run.SamplingSimulation;
 import io.edgeoff.simulator.run.SuspicionModel;
 import io.edgeoff.site.SiteConfig;
@@ -44,7 +42,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,19 +147,11 @@ class SimulatedAndLiveTwinTest {
     }
 
     /** The failure schedule in the simulator: a site is down from the start of its execution on. */
-    private final class ScheduledOutages implements FailureProcess {
-        private final SiteOutlook[] outlooks;
-        private final boolean[] up;
+    private final class ScheduledOutages extends StateFailureProcess {
         private int execution = -1;
 
         ScheduledOutages(SiteOutlook[] outlooks) {
-            this.outlooks = outlooks;
-            this.up = new boolean[outlooks.length];
-            Arrays.fill(up, true);
-        }
-
-        @Override
-        public void start(Simulation simulation) {
+            super(outlooks);
         }
 
         @Override
@@ -172,25 +161,6 @@ class SimulatedAndLiveTwinTest {
                 Integer from = DOWN_FROM.get(siteId(s));
                 up[s] = from == null || execution < from;
             }
-        }
-
-        @Override
-        public void beginEpoch(double nowSeconds) {
-        }
-
-        @Override
-        public boolean attemptFails(int site, double startSeconds, double durationSeconds) {
-            return !up[site];
-        }
-
-        @Override
-        public SiteOutlook outlook(int site, double nowSeconds) {
-            return outlooks[site];
-        }
-
-        @Override
-        public boolean[] actualUp(double nowSeconds) {
-            return up;
         }
     }
 
