@@ -57,6 +57,7 @@ final class PolicyComparison {
         Setup {
             endpoints = List.copyOf(endpoints);
             policies = List.copyOf(policies);
+            policies.forEach(name -> DeviceRuntime.requireLive(Policies.spec(name)));
             if (executions < 1) {
                 throw new IllegalArgumentException("executions must be >= 1, but was " + executions);
             }

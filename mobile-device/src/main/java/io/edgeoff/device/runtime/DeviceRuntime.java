@@ -116,6 +116,17 @@ public final class DeviceRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * @throws IllegalArgumentException when {@code spec}'s policy needs the simulator's ground truth, which a live
+     *         device does not have
+     */
+    public static void requireLive(PolicySpec spec) {
+        if (spec.needsGroundTruth()) {
+            throw new IllegalArgumentException("policy " + spec.name() + " needs the simulator's ground truth (which "
+                    + "sites are really up), which a live device does not have; run it with 'edgeoff simulate'");
+        }
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -136,10 +147,7 @@ public final class DeviceRuntime implements AutoCloseable {
      */
     public ExecutionResult execute(String runId, int execution, AppInstance actual, PolicySpec spec,
                                    OffloadingPolicy policy, long inputSeed) {
-        if (spec.needsGroundTruth()) {
-            throw new IllegalArgumentException("policy " + spec.name() + " needs the simulator's ground truth (which "
-                    + "sites are really up), which a live device does not have; run it with 'edgeoff simulate'");
-        }
+        requireLive(spec);
         PlacementLoop loop = new PlacementLoop(costModel, spec, new SerialPolicy(policy), config.placement());
         Execution ex = new Execution(runId, execution, actual, profiler.plan(actual), policy, loop, inputSeed);
         long start = clock.nanoTime();
