@@ -286,7 +286,9 @@ public final class SamplingSimulation {
                 if (failures.attemptFails(site, start + elapsedSeconds, cost.timeSeconds())) {
                     failureCount++;
                     failuresPerSite[site]++;
-                    TaskCost failed = costModel.failedAttemptCost(from);
+                    double detection = suspicion.detectionSeconds(site, start + elapsedSeconds);
+                    TaskCost failed = Double.isNaN(detection) ? costModel.failedAttemptCost(from)
+                            : costModel.failedAttemptCost(from, detection);
                     suspicion.attemptFailed(site, start + elapsedSeconds + failed.timeSeconds());
                     energyJoules += failed.energyJoules();
                     out.failed(Failure.SITE_DOWN, failed.timeSeconds(), failed.energyJoules());

@@ -20,6 +20,14 @@ public interface SuspicionModel {
     /** @return true when the device suspects {@code site} at virtual time {@code nowSeconds} */
     boolean suspected(int site, double nowSeconds);
 
+    /**
+     * @return how long the device takes to know that an attempt started at {@code nowSeconds} on {@code site}, which
+     *         is down, failed, s; NaN when the model does not say (the cost model's fixed detection time applies)
+     */
+    default double detectionSeconds(int site, double nowSeconds) {
+        return Double.NaN;
+    }
+
     /** @return false when the model never suspects anything (the simulator then skips it on its hot path) */
     default boolean active() {
         return true;
@@ -69,7 +77,10 @@ public interface SuspicionModel {
      *       silence before a live suspicion: {@code maxSilence + checkPeriod + heartbeatInterval});</li>
      *   <li>a failed attempt is hard evidence (a refused or lost connection, a 5xx) and suspects the site at once;</li>
      *   <li>a site back up is trusted again at once, or, when a failed attempt had suspected it, at its first
-     *       answered heartbeat: {@code heartbeatInterval} after the recovery.</li>
+     *       answered heartbeat: {@code heartbeatInterval} after the recovery;</li>
+     *   <li>an attempt on a down site that is not yet suspected fails when the detector suspects it: its
+     *       detection time is what is left of the delay (the attempt's cost then follows from
+     *       {@code CostModel.failedAttemptCost(from, seconds)}).</li>
      * </ul>
      * When a site went down and came back is the failure process's {@link FailureProcess#stateSinceSeconds}.
      */
@@ -105,6 +116,11 @@ public interface SuspicionModel {
         @Override
         public void attemptSucceeded(int site, double nowSeconds) {
             hardEvidenceAt[site] = Double.NEGATIVE_INFINITY;
+        }
+
+        @Override
+        public double detectionSeconds(int site, double nowSeconds) {
+            return Math.max(0, failures.stateSinceSeconds(site) + detectionDelaySeconds - nowSeconds);
         }
 
         @Override

@@ -68,4 +68,27 @@ class DetectorModelTest {
 
         assertThat(seen).containsExactly(false, true, true, true, false);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 1200})
+    void anAttemptOnADownSiteIsDetectedWhenTheDelayRunsOut(int maxSilenceMillis) {
+        DetectorConfig config = config(maxSilenceMillis);
+        double delay = config.detectionBound().toNanos() / 1e9;
+        double[] daily = {1.0, 0.5, 1.0, 1.0};
+        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), daily, daily);
+        TimeFailureProcess failures = new TimeFailureProcess(new SiteTrace[] {null, trace}, new double[] {0, 0}, 8_640);
+        SuspicionModel model = SuspicionModel.detector(config, failures, 2);
+        Simulation sim = new Simulation();
+        List<Double> seen = new ArrayList<>();
+        failures.start(sim);
+        sim.scheduleAt(DOWN_AT + 0.25, s -> seen.add(model.detectionSeconds(1, s.nowSeconds())));
+        sim.scheduleAt(DOWN_AT + delay + 1, s -> seen.add(model.detectionSeconds(1, s.nowSeconds())));
+        sim.scheduleAt(30, Simulation::stop);
+
+        sim.run();
+
+        assertThat(seen.get(0)).isCloseTo(delay - 0.25, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(seen.get(1)).isZero();
+        assertThat(SuspicionModel.none().detectionSeconds(1, DOWN_AT)).isNaN();
+    }
 }
