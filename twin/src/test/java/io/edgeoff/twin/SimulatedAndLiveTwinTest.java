@@ -9,6 +9,7 @@ import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.site.Site;
+import io.edgeoff.decision.FailureResponse;
 import io.edgeoff.decision.Policies;
 import io.edgeoff.decision.PolicyContext;
 import io.edgeoff.decision.PolicySpec;
@@ -64,7 +65,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>The failure schedule is stated in execution starts, which are instants of each side's own clock (the
  * simulator's virtual time; the harness's step before each live execution): a site goes down at the start of an
- * execution and stays down. Sizes and outlooks come from one source on both sides: the device plans with the actual
+ * execution and stays down. Two schedules: staggered outages under three registry policies, and every remote site
+ * down at once under a remote-first test policy, so that a task meets four failures in a row and the attempt cap
+ * decides (a different cap on either side fails the test). Sizes and outlooks come from one source on both sides: the device plans with the actual
  * task sizes ({@link ApplicationProfiler#exact()}), and the simulator's outlook of every site is the live monitor's
  * (unpolled, so fixed). The live device runs one task at a time, in the order of the simulator's epochs.
  */
@@ -73,7 +76,9 @@ class SimulatedAndLiveTwinTest {
     private static final int EXECUTIONS = 7;
     private static final String TOKEN = "twin-test-token";
     /** Site id to the first execution it is down in (down from then on); the others never fail. */
-    private static final Map<String, Integer> DOWN_FROM = Map.of("EC", 2, "ED", 4, "ER", 4, "CD", 4);
+    private static final Map<String, Integer> STAGGERED = Map.of("EC", 2, "ED", 4, "ER", 4, "CD", 4);
+    /** Every remote site down from execution 1 on, all at once: a task meets four failures in a row. */
+    private static final Map<String, Integer> ALL_AT_ONCE = Map.of("EC", 1, "ED", 1, "ER", 1, "CD", 1);
 
     /**
      * Deadlines far above any task's time on a loaded machine: in the twin only the schedule's refusals fail an
@@ -89,6 +94,8 @@ class SimulatedAndLiveTwinTest {
     private final Scenario seed = ScenarioYaml.load("seed");
     private final CostModel costModel = seed.costModel(seed.network(new SplittableRandom(SEED)));
 
+    private Map<String, Integer> downFrom = STAGGERED;
+
     @ParameterizedTest
     @ValueSource(strings = {"greedy", "reactive", "seed-mdp-svr"})
     void theSimulatorAndTheLiveDevicePlaceEveryAttemptAlike(String policy) throws Exception {
@@ -102,6 +109,42 @@ class SimulatedAndLiveTwinTest {
         assertThat(simulated).anyMatch(a -> a.contains(" fail")).anyMatch(a -> a.contains(" ok"));
         // the comparison sees the loop's rules: a simulator with another attempt cap places differently
         assertThat(simulate(spec, new PlacementRules(1))).isNotEqualTo(live);
+    }
+
+    @org.junit.jupiter.api.Test
+    void bothSidesStopAfterTheSameNumberOfRemoteAttempts() throws Exception {
+        downFrom = ALL_AT_ONCE;
+        PolicySpec remoteFirst = new PolicySpec("remote-first", "the first remote site not excluded, else the device",
+                FailureResponse.EXCLUDE_SITE_AND_REDECIDE, Policies.DEFAULT_SUSPICION_RESPONSE, false,
+                ctx -> new RemoteFirst(ctx.costModel().deviceIndex()));
+
+        List<String> simulated = simulate(remoteFirst, PlacementRules.ofDefaults());
+        List<String> live = runLive(remoteFirst, PlacementRules.ofDefaults());
+
+        assertThat(live).as("live attempts (failures: %s) vs simulated", liveFailures)
+                .containsExactlyElementsOf(simulated);
+        assertThat(simulated).anyMatch(a -> a.endsWith("a4 MD ok ATTEMPT_CAP_REACHED"));
+        for (int cap = 1; cap <= 3; cap++) {
+            assertThat(simulate(remoteFirst, new PlacementRules(cap))).as("cap %d", cap).isNotEqualTo(live);
+        }
+    }
+
+    /** Offloadable tasks to the first remote site not excluded (scenario order); the device otherwise. */
+    private record RemoteFirst(int device) implements io.edgeoff.decision.OffloadingPolicy {
+        @Override
+        public String name() {
+            return "remote-first";
+        }
+
+        @Override
+        public io.edgeoff.decision.Decision decide(io.edgeoff.decision.DecisionRequest r) {
+            for (int s = 0; s < r.excluded().length; s++) {
+                if (s != device && !r.excluded()[s]) {
+                    return new io.edgeoff.decision.Decision(s, Double.NaN, Double.NaN);
+                }
+            }
+            return new io.edgeoff.decision.Decision(device, Double.NaN, Double.NaN);
+        }
     }
 
     // ---- simulated side -------------------------------------------------------------------------------------
@@ -158,7 +201,7 @@ class SimulatedAndLiveTwinTest {
         public void beginExecution(double nowSeconds) {
             execution++;
             for (int s = 0; s < up.length; s++) {
-                Integer from = DOWN_FROM.get(siteId(s));
+                Integer from = downFrom.get(siteId(s));
                 up[s] = from == null || execution < from;
             }
         }
@@ -192,7 +235,7 @@ class SimulatedAndLiveTwinTest {
                 warmUp(client, endpoints);
                 for (int e = 0; e < apps.size(); e++) {
                     for (SiteEndpoint endpoint : endpoints) {
-                        if (DOWN_FROM.getOrDefault(endpoint.siteId(), -1) == e) {
+                        if (downFrom.getOrDefault(endpoint.siteId(), -1) == e) {
                             refuseFromNowOn(client, endpoint);
                         }
                     }
