@@ -7,15 +7,17 @@ import io.edgeoff.decision.policy.DagMdpPolicy;
 import io.edgeoff.decision.policy.FailureEstimate;
 import io.edgeoff.decision.policy.FastestSitePolicy;
 import io.edgeoff.decision.policy.LocalPolicy;
+import io.edgeoff.decision.policy.OraclePolicy;
 import io.edgeoff.decision.policy.RandomPolicy;
 import io.edgeoff.decision.policy.SeedTaskMdpPolicy;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The registry of decision engines, by name. Adding a policy is one class and one line here.
+ * The registry of decision engines, by name: the one registry of the simulator and the device. Adding a policy is
+ * one class and one line here; each entry ({@link PolicySpec}) states how the placement loop responds to a failure
+ * and to a suspicion, and whether the policy needs the simulator's ground truth.
  */
 public final class Policies {
     /** The product's default policy. */
@@ -26,84 +28,87 @@ public final class Policies {
     public static final double EFPO_DISCOUNT = 0.96;
     /** MDP-SVR treats an edge site predicted at least this available as certain. */
     public static final double SEED_EDGE_THRESHOLD = 0.95;
+    /**
+     * How every live policy reacts to a suspected site today: it is excluded (the device's behaviour before the
+     * registry carried it). Issue 14 revisits this per baseline.
+     */
+    public static final SuspicionResponse DEFAULT_SUSPICION_RESPONSE = SuspicionResponse.EXCLUDE_SUSPECTED;
 
-    private record Entry(String description, FailureResponse onFailure, Function<PolicyContext, OffloadingPolicy> factory) {
-    }
-
-    private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
+    private static final PolicyRegistry REGISTRY;
 
     static {
-        register("mdp", "edgeoff's planner: exact MDP over the app's remaining DAG, expected time+energy incl. failures",
+        List<PolicySpec> specs = new ArrayList<>();
+        live(specs, "mdp", "edgeoff's planner: exact MDP over the app's remaining DAG, expected time+energy incl. failures",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new DagMdpPolicy(ctx.costModel(), ctx.weights()));
-        register("seed-mdp-svr", "the seed's per-task MDP on SVR-predicted availability, gamma 0.01, policy iteration",
+        live(specs, "seed-mdp-svr", "the seed's per-task MDP on SVR-predicted availability, gamma 0.01, policy iteration",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new SeedTaskMdpPolicy("seed-mdp-svr", ctx.costModel(),
                         new SeedReward(ctx.weights()), SEED_MDP_SVR_DISCOUNT,
                         FailureEstimate.predictedAvailability(SEED_EDGE_THRESHOLD), site -> true));
-        register("efpo", "EFPO (UCC 2019): per-task MDP, fp from MTBF, gamma 0.96; after a failure only the device",
+        live(specs, "efpo", "EFPO (UCC 2019): per-task MDP, fp from MTBF, gamma 0.96; after a failure only the device",
                 FailureResponse.DEVICE_ONLY, ctx -> new SeedTaskMdpPolicy("efpo", ctx.costModel(),
                         new SeedReward(ctx.weights()), EFPO_DISCOUNT, FailureEstimate.mtbf(), site -> true));
-        register("energy-efficient", "per-task MDP minimising device energy only (w_e = 1), failure-oblivious, gamma 0.96",
+        live(specs, "energy-efficient", "per-task MDP minimising device energy only (w_e = 1), failure-oblivious, gamma 0.96",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new SeedTaskMdpPolicy("energy-efficient",
                         ctx.costModel(), new SeedReward(new CostWeights(0, 1)), EFPO_DISCOUNT, FailureEstimate.none(),
                         site -> true));
-        register("local", "every task on the device",
+        live(specs, "local", "every task on the device",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new LocalPolicy(ctx.costModel()));
-        register("mobile-cloud", "per-task MDP over the device and cloud sites only, failure-oblivious, gamma 0.96",
+        live(specs, "mobile-cloud", "per-task MDP over the device and cloud sites only, failure-oblivious, gamma 0.96",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new SeedTaskMdpPolicy("mobile-cloud", ctx.costModel(),
                         new SeedReward(ctx.weights()), EFPO_DISCOUNT, FailureEstimate.none(),
                         site -> site.kind() != SiteKind.EDGE));
-        register("random", "a uniformly random feasible site (seeded)",
+        live(specs, "random", "a uniformly random feasible site (seeded)",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new RandomPolicy(ctx.costModel(), ctx.seed()));
-        register("greedy", "the site with the least expected time, failure-oblivious; re-decides after a failure",
+        live(specs, "greedy", "the site with the least expected time, failure-oblivious; re-decides after a failure",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new FastestSitePolicy("greedy", ctx.costModel()));
-        register("reactive", "fastest site, re-executed on the device after a failure (Kubernetes + hybrid FT stand-in)",
+        live(specs, "reactive", "fastest site, re-executed on the device after a failure (Kubernetes + hybrid FT stand-in)",
                 FailureResponse.DEVICE_ONLY, ctx -> new FastestSitePolicy("reactive", ctx.costModel()));
+        specs.add(new PolicySpec(OraclePolicy.NAME,
+                "diagnostic, simulator only: knows which sites are up and takes the fastest of them",
+                FailureResponse.EXCLUDE_SITE_AND_REDECIDE, SuspicionResponse.IGNORE, true,
+                ctx -> new OraclePolicy(ctx.costModel())));
+        REGISTRY = PolicyRegistry.of(specs);
     }
 
     private Policies() {
     }
 
-    private static void register(String name, String description, FailureResponse onFailure,
-                                 Function<PolicyContext, OffloadingPolicy> factory) {
-        REGISTRY.put(name, new Entry(description, onFailure, factory));
+    private static void live(List<PolicySpec> specs, String name, String description, FailureResponse onFailure,
+                             Function<PolicyContext, OffloadingPolicy> factory) {
+        specs.add(new PolicySpec(name, description, onFailure, DEFAULT_SUSPICION_RESPONSE, false, factory));
+    }
+
+    /** @return the product's registry (immutable) */
+    public static PolicyRegistry registry() {
+        return REGISTRY;
     }
 
     /** @return the registered names, in registry order */
     public static List<String> names() {
-        return List.copyOf(REGISTRY.keySet());
+        return REGISTRY.names();
+    }
+
+    /** @throws IllegalArgumentException naming the known policies when {@code name} is unknown */
+    public static PolicySpec spec(String name) {
+        return REGISTRY.spec(name);
     }
 
     public static String description(String name) {
-        return entry(name).description();
+        return spec(name).description();
     }
 
-    /** What the caller does after a failed attempt under policy {@code name}. */
+    /** What the placement loop does after a failed attempt under policy {@code name}. */
     public static FailureResponse onFailure(String name) {
-        return entry(name).onFailure();
+        return spec(name).onFailure();
     }
 
     /** A new instance of policy {@code name} for one run (one thread). */
     public static OffloadingPolicy create(String name, PolicyContext context) {
-        return entry(name).factory().apply(context);
+        return spec(name).create(context);
     }
 
     /** Validates a comma-separated list of names, e.g. {@code mdp,efpo}. */
     public static List<String> parseList(String commaSeparated) {
-        List<String> names = java.util.Arrays.stream(commaSeparated.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("no policy given; known policies: " + String.join(", ", names()));
-        }
-        names.forEach(Policies::entry);
-        return names;
-    }
-
-    private static Entry entry(String name) {
-        Entry entry = REGISTRY.get(name);
-        if (entry == null) {
-            throw new IllegalArgumentException("unknown policy '" + name + "'; known policies: "
-                    + String.join(", ", names()));
-        }
-        return entry;
+        return REGISTRY.parseList(commaSeparated);
     }
 }

@@ -32,6 +32,20 @@ public record SiteOutlook(double predictedAvailability, double downProbability, 
         }
     }
 
+    /**
+     * This outlook as the failure detector colours it: a suspected site is expected to refuse an attempt started
+     * now (down probability 1); a trusted one keeps its predicted down probability. The one rule of the device's
+     * monitor and of the simulator's detector model.
+     */
+    public SiteOutlook withSuspicion(boolean suspect) {
+        if (!suspect) {
+            return suspected ? new SiteOutlook(predictedAvailability, 1.0 - predictedAvailability,
+                    failureRatePerSecond, mtbfHours, hoursSinceLastFailure, false) : this;
+        }
+        return new SiteOutlook(predictedAvailability, 1.0, failureRatePerSecond, mtbfHours, hoursSinceLastFailure,
+                true);
+    }
+
     /** A site that never fails (the device). */
     public static SiteOutlook certain() {
         return new SiteOutlook(1.0, 0.0, 0.0, Double.POSITIVE_INFINITY, 0.0, false);

@@ -20,10 +20,33 @@ class PoliciesTest {
     @Test
     void registryListsEveryEngineWithADescription() {
         assertThat(Policies.names()).containsExactly("mdp", "seed-mdp-svr", "efpo", "energy-efficient", "local",
-                "mobile-cloud", "random", "greedy", "reactive");
+                "mobile-cloud", "random", "greedy", "reactive", "oracle");
         Policies.names().forEach(name -> assertThat(Policies.description(name)).isNotBlank());
         assertThat(Policies.onFailure("efpo")).isEqualTo(FailureResponse.DEVICE_ONLY);
         assertThat(Policies.onFailure("seed-mdp-svr")).isEqualTo(FailureResponse.EXCLUDE_SITE_AND_REDECIDE);
+    }
+
+    @Test
+    void onlyTheOracleNeedsGroundTruthAndEveryLivePolicyExcludesSuspectedSitesByDefault() {
+        assertThat(Policies.registry().specs()).filteredOn(PolicySpec::needsGroundTruth)
+                .extracting(PolicySpec::name).containsExactly("oracle");
+        assertThat(Policies.registry().specs()).filteredOn(s -> !s.needsGroundTruth())
+                .allMatch(s -> s.onSuspicion() == SuspicionResponse.EXCLUDE_SUSPECTED);
+    }
+
+    @Test
+    void aRegistryWithTestEntriesKeepsTheProductEntriesAndRefusesADuplicateName() {
+        PolicySpec extra = new PolicySpec("test-only", "a test's policy", FailureResponse.DEVICE_ONLY,
+                SuspicionResponse.IGNORE, false, ctx -> Policies.create("local", ctx));
+
+        PolicyRegistry registry = Policies.registry().with(extra);
+
+        assertThat(registry.names()).endsWith("test-only").contains("mdp");
+        assertThat(Policies.names()).doesNotContain("test-only");
+        assertThat(registry.parseList("--policies", "mdp, test-only")).containsExactly("mdp", "test-only");
+        assertThatThrownBy(() -> registry.with(extra)).hasMessage("policy 'test-only' is registered twice");
+        assertThatThrownBy(() -> registry.parseList("--policies", " , ")).hasMessageStartingWith(
+                "--policies: no policy given");
     }
 
     @Test
@@ -31,7 +54,7 @@ class PoliciesTest {
         assertThatThrownBy(() -> Policies.create("mdpp", PolicyContext.of(scenario.costModel(), 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown policy 'mdpp'; known policies: mdp, seed-mdp-svr, efpo, energy-efficient, local, "
-                        + "mobile-cloud, random, greedy, reactive");
+                        + "mobile-cloud, random, greedy, reactive, oracle");
         assertThatThrownBy(() -> Policies.parseList("mdp, nope")).hasMessageStartingWith("unknown policy 'nope'");
     }
 
@@ -48,8 +71,10 @@ class PoliciesTest {
                 scenario.sites().forEach(s -> outlook.add(s.isRemote() ? SiteOutlook.ofAvailability(0.9) : SiteOutlook.certain()));
                 for (int task : application.topologicalOrder()) {
                     int previous = DagPlacement.previousSite(application, task, placement, md);
+                    Optional<boolean[]> up = Policies.spec(name).needsGroundTruth()
+                            ? Optional.of(new boolean[] {true, true, true, true, true}) : Optional.empty();
                     Decision decision = policy.decide(new DecisionRequest(app, task, previous, placement,
-                            new boolean[5], outlook, Optional.empty()));
+                            new boolean[5], outlook, up));
                     if (!app.task(task).offloadable()) {
                         assertThat(decision.siteIndex()).as("%s %s", name, app.task(task).name()).isEqualTo(md);
                     }

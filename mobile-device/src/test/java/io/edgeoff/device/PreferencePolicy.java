@@ -18,7 +18,7 @@ public record PreferencePolicy(int device, List<Integer> preference) implements 
             return new Decision(device, Double.NaN, Double.NaN);
         }
         for (int site : preference) {
-            if (!r.excluded()[site]) {
+            if (site >= r.excluded().length || !r.excluded()[site]) { // an index past the sites is returned as is
                 return new Decision(site, Double.NaN, Double.NaN);
             }
         }

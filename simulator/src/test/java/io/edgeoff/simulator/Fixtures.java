@@ -8,10 +8,14 @@ import io.edgeoff.decision.DecisionRequest;
 import io.edgeoff.decision.FailureResponse;
 import io.edgeoff.decision.OffloadingPolicy;
 import io.edgeoff.decision.PolicyContext;
+import io.edgeoff.decision.PolicyRegistry;
+import io.edgeoff.decision.PolicySpec;
+import io.edgeoff.decision.SuspicionResponse;
+import io.edgeoff.decision.placement.PlacementRules;
+import io.edgeoff.simulator.run.ExperimentRunner;
 import io.edgeoff.prediction.availability.NodeReliability;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.NodeHistory;
-import io.edgeoff.simulator.run.PolicyProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -160,33 +164,28 @@ public final class Fixtures {
         };
     }
 
-    /** Provides {@link #local()}, {@link #firstRemote()} (excludes the failed site), {@code first-remote-efpo}
-     * (falls back to the device) and {@link #upOnly()}. */
-    public static PolicyProvider provider() {
-        return new PolicyProvider() {
-            @Override
-            public List<String> names() {
-                return List.of("local", "first-remote", "first-remote-efpo", "up-only");
-            }
+    /**
+     * A registry of {@link #local()}, {@link #firstRemote()} (excludes the failed site), {@code first-remote-efpo}
+     * (falls back to the device) and {@link #upOnly()} (needs the ground truth).
+     */
+    public static PolicyRegistry provider() {
+        return PolicyRegistry.of(List.of(
+                spec("local", FailureResponse.EXCLUDE_SITE_AND_REDECIDE, false, ctx -> local()),
+                spec("first-remote", FailureResponse.EXCLUDE_SITE_AND_REDECIDE, false, ctx -> firstRemote()),
+                spec("first-remote-efpo", FailureResponse.DEVICE_ONLY, false, ctx -> {
+                    OffloadingPolicy first = firstRemote();
+                    return policy("first-remote-efpo", r -> first.decide(r).siteIndex());
+                }),
+                spec("up-only", FailureResponse.EXCLUDE_SITE_AND_REDECIDE, true, ctx -> upOnly())));
+    }
 
-            @Override
-            public OffloadingPolicy create(String name, PolicyContext context) {
-                requireKnown(name);
-                return switch (name) {
-                    case "local" -> local();
-                    case "up-only" -> upOnly();
-                    case "first-remote-efpo" -> {
-                        OffloadingPolicy first = firstRemote();
-                        yield policy(name, r -> first.decide(r).siteIndex());
-                    }
-                    default -> firstRemote();
-                };
-            }
+    /** An experiment runner of {@link #provider()}'s policies on {@code availability}, default placement rules. */
+    public static ExperimentRunner runner(AvailabilitySource availability) {
+        return new ExperimentRunner(provider(), availability, PlacementRules.ofDefaults());
+    }
 
-            @Override
-            public FailureResponse onFailure(String name) {
-                return name.endsWith("efpo") ? FailureResponse.DEVICE_ONLY : FailureResponse.EXCLUDE_SITE_AND_REDECIDE;
-            }
-        };
+    private static PolicySpec spec(String name, FailureResponse onFailure, boolean groundTruth,
+                                   Function<PolicyContext, OffloadingPolicy> factory) {
+        return new PolicySpec(name, "test policy " + name, onFailure, SuspicionResponse.IGNORE, groundTruth, factory);
     }
 }

@@ -94,6 +94,10 @@ public final class DecideCommand implements Runnable {
         AppInstance app = target.app != null ? AppInstance.means(scenario.application(target.app)) : singleTask();
         int start = from == null ? costModel.deviceIndex() : scenario.siteIndex(from);
         List<SiteOutlook> outlook = outlook(scenario);
+        if (Policies.spec(policy).needsGroundTruth()) {
+            throw new IllegalArgumentException("policy " + policy + " needs the simulator's ground truth (which sites"
+                    + " are really up); 'decide' cannot explain it: run it with 'edgeoff simulate'");
+        }
         var engine = Policies.create(policy, new PolicyContext(costModel, io.edgeoff.common.cost.CostWeights.seed(),
                 seedOption.orElse(0)));
         DecisionExplainer.Report report = new DecisionExplainer(costModel).explain(engine, app, start, outlook);

@@ -7,7 +7,7 @@ import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.decision.Policies;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.database.Database;
 import io.edgeoff.database.DatabaseUrl;
 import io.edgeoff.device.runtime.RuntimeConfig;

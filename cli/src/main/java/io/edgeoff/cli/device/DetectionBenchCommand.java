@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.client.HttpSiteClient;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.detector.SuspicionListener;
 import io.edgeoff.site.SiteConfig;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.edgeoff.decision.Policies;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import io.edgeoff.device.client.LinkEmulator;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.siteapi.TaskRequest;
 import io.edgeoff.device.detector.DetectionStats;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import io.edgeoff.device.runtime.DeviceRuntime;
@@ -57,6 +57,7 @@ final class PolicyComparison {
         Setup {
             endpoints = List.copyOf(endpoints);
             policies = List.copyOf(policies);
+            policies.forEach(name -> DeviceRuntime.requireLive(Policies.spec(name)));
             if (executions < 1) {
                 throw new IllegalArgumentException("executions must be >= 1, but was " + executions);
             }
@@ -128,8 +129,8 @@ final class PolicyComparison {
                 int done = 0;
                 for (int e = 0; e < apps.size(); e++) {
                     for (Map.Entry<String, OffloadingPolicy> p : policies.entrySet()) {
-                        ExecutionResult r = runtime.execute(setup.runId(p.getKey()), e, apps.get(e), p.getValue(),
-                                Policies.onFailure(p.getKey()), setup.seed());
+                        ExecutionResult r = runtime.execute(setup.runId(p.getKey()), e, apps.get(e),
+                                Policies.spec(p.getKey()), p.getValue(), setup.seed());
                         progress.step(++done, total, p.getKey() + " " + r.application());
                         if (page != null) {
                             page.progress(done + "/" + total + " executions; last: " + p.getKey() + " "

@@ -4,11 +4,12 @@ import picocli.CommandLine.Mixin;
 import io.edgeoff.cli.console.SeedOption;
 import io.edgeoff.cli.console.ScenarioOption;
 import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.decision.Policies;
+import io.edgeoff.decision.PolicyRegistry;
 import io.edgeoff.simulator.availability.TraceSources;
 import io.edgeoff.simulator.failure.FailureMode;
 import io.edgeoff.simulator.run.Bench;
 import io.edgeoff.simulator.run.ExperimentSpec;
-import io.edgeoff.simulator.run.SimulatorPolicies;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class SimulateBenchCommand implements Runnable {
         if (samplings < 1 || warmup < 0 || executions < 1 || rounds < 1) {
             throw new IllegalArgumentException("--samplings, --executions and --rounds must be >= 1 and --warmup >= 0");
         }
-        SimulatorPolicies registry = new SimulatorPolicies();
+        PolicyRegistry registry = Policies.registry();
         List<String> names = registry.parseList("--policies", policies);
         Scenario scenario = scenarioOption.load();
         ExperimentSpec experiment = ExperimentSpec.of(scenario, List.of(config), names, samplings, executions, seedOption.value())

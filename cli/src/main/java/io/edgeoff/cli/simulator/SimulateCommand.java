@@ -7,6 +7,7 @@ import io.edgeoff.cli.console.ProgressBar;
 import io.edgeoff.common.cost.CostWeights;
 import io.edgeoff.common.scenario.ExperimentConfig;
 import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.decision.Policies;
 import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.TraceSources;
@@ -16,7 +17,6 @@ import io.edgeoff.simulator.report.ReportWriter;
 import io.edgeoff.simulator.run.ExperimentResult;
 import io.edgeoff.simulator.run.ExperimentRunner;
 import io.edgeoff.simulator.run.ExperimentSpec;
-import io.edgeoff.simulator.run.SimulatorPolicies;
 import io.edgeoff.simulator.run.WeightSweep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -99,11 +99,10 @@ public final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
-        SimulatorPolicies registry = new SimulatorPolicies();
-        List<String> policyNames = registry.parseList("--policies", policies);
+        List<String> policyNames = Policies.registry().parseList("--policies", policies);
         ExperimentSpec experiment = spec(policyNames);
         AvailabilitySource availability = TraceSources.open(Optional.ofNullable(trace));
-        ExperimentRunner runner = new ExperimentRunner(registry, availability);
+        ExperimentRunner runner = new ExperimentRunner(availability);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long total = (long) experiment.configurations().size() * experiment.policies().size() * experiment.samplings();

@@ -18,6 +18,9 @@ class DecideCommandTest {
     @Test
     void everyPolicyDecidesEverySeedAppAndPrintsTheDocumentedJson() throws Exception {
         for (String policy : Policies.names()) {
+            if (Policies.spec(policy).needsGroundTruth()) {
+                continue; // refused with a message (next test)
+            }
             for (String app : APPS) {
                 CliRun run = CliRun.of("decide", "--policy", policy, "--app", app,
                         "--availability", "ED=0.97,EC=0.85,ER=0.99,CD=0.96", "--json");
@@ -84,6 +87,15 @@ class DecideCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(message).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aPolicyThatNeedsTheSimulatorsGroundTruthIsRefusedWithAMessage() {
+        CliRun run = CliRun.of("decide", "--policy", "oracle", "--app", "CHESS");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("policy oracle needs the simulator's ground truth")
+                .doesNotContain("Exception", "\tat ");
     }
 
     @Test

@@ -98,6 +98,18 @@ class DeviceCommandTest {
     }
 
     @Test
+    void aPolicyThatNeedsTheSimulatorsGroundTruthIsAUserError() throws Exception {
+        Path config = config("policies: [mdp, oracle]\n");
+
+        CliRun run = CliRun.of("device", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("policy oracle needs the simulator's ground truth")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(sites).allMatch(s -> s.tasks() == 0);
+    }
+
+    @Test
     void aDetectorSettingOutOfRangeIsAUserError() throws Exception {
         Path config = config("detector:\n  heartbeatMillis: 500\n  maxSilenceMillis: 300\n");
 

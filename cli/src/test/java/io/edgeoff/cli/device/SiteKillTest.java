@@ -9,11 +9,13 @@ import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.common.testing.Measurements;
 import io.edgeoff.decision.FailureResponse;
+import io.edgeoff.decision.PolicySpec;
+import io.edgeoff.decision.SuspicionResponse;
 import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.PreferencePolicy;
 import io.edgeoff.device.client.HttpSiteClient;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import io.edgeoff.device.runtime.DeviceRuntime;
@@ -84,8 +86,9 @@ class SiteKillTest {
                     PreferencePolicy ecFirst = new PreferencePolicy(0, List.of(2, 1, 3));
                     Thread run = new Thread(() -> {
                         for (int e = 0; e < apps.size(); e++) {
-                            results.add(runtime.execute("kill", e, apps.get(e), ecFirst,
-                                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 21));
+                            results.add(runtime.execute("kill", e, apps.get(e), new PolicySpec("ec-first",
+                                    "EC, ED, ER, then the device", FailureResponse.EXCLUDE_SITE_AND_REDECIDE,
+                                    SuspicionResponse.EXCLUDE_SUSPECTED, false, ctx -> ecFirst), ecFirst, 21));
                         }
                     });
                     run.start();

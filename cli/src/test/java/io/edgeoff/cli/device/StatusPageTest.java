@@ -10,7 +10,7 @@ import io.edgeoff.device.FakeSite;
 import io.edgeoff.device.client.FailureKind;
 import io.edgeoff.device.client.HttpSiteClient;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import io.edgeoff.device.runtime.Attempt;

@@ -150,7 +150,16 @@ public final class CostModel {
      * device transmitting (from the device) or idle (from a remote site) meanwhile.
      */
     public TaskCost failedAttemptCost(int from) {
+        return failedAttemptCost(from, failureDetectionSeconds);
+    }
+
+    /**
+     * Cost of one failed offloading attempt from site {@code from} that took {@code detectionSeconds} to detect
+     * (the simulator's failure-detector model gives it), with the device's power as in {@link #failedAttemptCost(int)}.
+     */
+    public TaskCost failedAttemptCost(int from, double detectionSeconds) {
+        requireSeconds("detectionSeconds", detectionSeconds);
         double watts = from == deviceIndex ? power.uplinkWatts() : power.idleWatts();
-        return new TaskCost(0, 0, failureDetectionSeconds, watts * failureDetectionSeconds);
+        return new TaskCost(0, 0, detectionSeconds, watts * detectionSeconds);
     }
 }

@@ -93,6 +93,15 @@ class CostModelTest {
     }
 
     @Test
+    void aFailedAttemptWithAGivenDetectionTimeCostsTheDevicesPowerForThatLong() {
+        assertThat(model.failedAttemptCost(md, 0.4).timeSeconds()).isCloseTo(0.4, within(EPS));
+        assertThat(model.failedAttemptCost(md, 0.4).energyJoules()).isCloseTo(1.3 * 0.4, within(EPS));
+        assertThat(model.failedAttemptCost(ed, 0.4).energyJoules()).isCloseTo(0.3 * 0.4, within(EPS));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.failedAttemptCost(md, -1))
+                .hasMessage("detectionSeconds must be >= 0, but was -1.0");
+    }
+
+    @Test
     void detectionTimeIsConfigurable() {
         CostModel fast = new CostModel(scenario.sites(), scenario.meanNetwork(), DevicePower.seed(), 0.2);
 

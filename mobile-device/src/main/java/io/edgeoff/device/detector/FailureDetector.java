@@ -1,5 +1,6 @@
 package io.edgeoff.device.detector;
 
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.client.FailureKind;
 import io.edgeoff.device.client.HealthReply;

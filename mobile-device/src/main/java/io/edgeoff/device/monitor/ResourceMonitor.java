@@ -123,8 +123,8 @@ public final class ResourceMonitor implements AutoCloseable {
         SiteView v = view(siteId);
         double availability = v.predictedAvailability();
         double mtbf = v.mtbfHours() > 0 ? v.mtbfHours() : Double.POSITIVE_INFINITY;
-        return new SiteOutlook(availability, suspected ? 1.0 : 1.0 - availability, 0.0, mtbf,
-                Math.max(0, v.hoursSinceLastFailure()), suspected);
+        return new SiteOutlook(availability, 1.0 - availability, 0.0, mtbf, Math.max(0, v.hoursSinceLastFailure()),
+                false).withSuspicion(suspected);
     }
 
     private static double smooth(double old, double sample) {

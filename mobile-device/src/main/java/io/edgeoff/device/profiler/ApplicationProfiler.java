@@ -22,13 +22,27 @@ import java.util.Map;
  */
 public final class ApplicationProfiler {
     private final int window;
+    private final boolean exact;
     private final Map<String, TaskProfile> profiles = new HashMap<>();
 
     public ApplicationProfiler(int window) {
+        this(window, false);
+    }
+
+    private ApplicationProfiler(int window, boolean exact) {
         if (window < 1) {
             throw new IllegalArgumentException("profiler window must be >= 1, but was " + window);
         }
         this.window = window;
+        this.exact = exact;
+    }
+
+    /**
+     * A profiler that plans every task with its actual size, as the simulator's decisions do (the twin test of the
+     * simulated and live placement loops; a device cannot know sizes before running, so only tests use it).
+     */
+    public static ApplicationProfiler exact() {
+        return new ApplicationProfiler(1, true);
     }
 
     public ApplicationProfiler() {
@@ -52,6 +66,9 @@ public final class ApplicationProfiler {
 
     /** The instance as the device sees it before running: real input sizes, estimated work and output. */
     public synchronized AppInstance plan(AppInstance actual) {
+        if (exact) {
+            return actual;
+        }
         Application app = actual.application();
         List<TaskInstance> planned = new ArrayList<>(actual.size());
         for (int i = 0; i < actual.size(); i++) {

@@ -8,9 +8,13 @@ import io.edgeoff.common.site.Site;
 import io.edgeoff.decision.DagPlacement;
 import io.edgeoff.decision.Decision;
 import io.edgeoff.decision.DecisionRequest;
-import io.edgeoff.decision.FailureResponse;
 import io.edgeoff.decision.OffloadingPolicy;
+import io.edgeoff.decision.PolicySpec;
 import io.edgeoff.decision.SiteOutlook;
+import io.edgeoff.decision.placement.AttemptRunner;
+import io.edgeoff.decision.placement.Placement;
+import io.edgeoff.decision.placement.PlacementLoop;
+import io.edgeoff.decision.placement.PlacementReason;
 import io.edgeoff.device.DeviceClock;
 import io.edgeoff.device.client.FailureKind;
 import io.edgeoff.device.client.LinkEmulator;
@@ -30,7 +34,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,10 +46,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs application executions on the live sites. For each execution the DAG's ready tasks run in parallel;
- * each task asks the policy for a site (with the profiler's estimates, the monitor's outlook and the
- * detector's suspicions), is offloaded with a deadline derived from its expected time, and after a failed
- * attempt is re-decided (the failed site excluded, or only the device left, per {@link FailureResponse}) or run
- * on the device with the shared compute kernel at the device's rating ({@link LocalKernel}). Exactly one {@link TaskOutcome} is
+ * each task is placed by the one {@link PlacementLoop} the simulator also runs: the policy is asked (with the
+ * profiler's estimates, the monitor's outlook and the detector's suspicions, excluded or not as the policy's
+ * registry entry says), the attempt is offloaded with a deadline derived from its expected time, and a failed
+ * attempt is re-decided by the loop's rules (failure response, attempt cap, fallback to the device), where the task
+ * runs with the shared compute kernel at the device's rating ({@link LocalKernel}). Exactly one {@link TaskOutcome} is
  * recorded per task. Times are measured; the device energy of an attempt is the cost model's
  * ({@link CostModel#energyJoules}) for the measured uplink, busy and downlink durations, so live and simulated
  * runs share one energy formula. Thread-safe for one execution at a time.
@@ -112,6 +116,17 @@ public final class DeviceRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * @throws IllegalArgumentException when {@code spec}'s policy needs the simulator's ground truth, which a live
+     *         device does not have
+     */
+    public static void requireLive(PolicySpec spec) {
+        if (spec.needsGroundTruth()) {
+            throw new IllegalArgumentException("policy " + spec.name() + " needs the simulator's ground truth (which "
+                    + "sites are really up), which a live device does not have; run it with 'edgeoff simulate'");
+        }
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -125,11 +140,16 @@ public final class DeviceRuntime implements AutoCloseable {
      *
      * @param runId      identifier of the run (a policy's series of executions)
      * @param execution  execution number in the run
+     * @param spec       the policy's registry entry (its failure and suspicion responses)
+     * @param policy     the run's instance of the policy, created from {@code spec}
      * @param inputSeed  seed of the tasks' input bytes
+     * @throws IllegalArgumentException when the policy needs the simulator's ground truth
      */
-    public ExecutionResult execute(String runId, int execution, AppInstance actual, OffloadingPolicy policy,
-                                   FailureResponse onFailure, long inputSeed) {
-        Execution ex = new Execution(runId, execution, actual, profiler.plan(actual), policy, onFailure, inputSeed);
+    public ExecutionResult execute(String runId, int execution, AppInstance actual, PolicySpec spec,
+                                   OffloadingPolicy policy, long inputSeed) {
+        requireLive(spec);
+        PlacementLoop loop = new PlacementLoop(costModel, spec, new SerialPolicy(policy), config.placement());
+        Execution ex = new Execution(runId, execution, actual, profiler.plan(actual), policy, loop, inputSeed);
         long start = clock.nanoTime();
         int n = actual.size();
         int[][] predecessors = actual.application().predecessors();
@@ -180,7 +200,7 @@ public final class DeviceRuntime implements AutoCloseable {
             } catch (RuntimeException e) {
                 TaskInstance t = ex.actual.task(task);
                 return new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(),
-                        task, t.name(), -1, "", false, List.of(), 0, 0);
+                        task, t.name(), -1, "", false, List.of(), 0, 0, PlacementReason.POLICY_CHOICE);
             }
         });
     }
@@ -200,63 +220,59 @@ public final class DeviceRuntime implements AutoCloseable {
         long start = clock.nanoTime();
         TaskInstance t = ex.actual.task(task);
         int from = previousSite(ex.actual, task, placement);
-        boolean[] excluded = new boolean[costModel.siteCount()];
-        List<Attempt> attempts = new ArrayList<>();
         byte[] input = MixedWorkload.inputBytes(ex.inputSeed, ex.execution, task, t.inKB());
-        while (true) {
-            int site = choose(ex, task, from, placement, excluded, attempts.size());
-            Attempt attempt = site == device ? runLocally(ex, task, from, input) : offload(ex, task, from, site, input);
-            attempts.add(attempt);
-            if (attempt.succeeded()) {
-                double energy = attempts.stream().mapToDouble(Attempt::energyJoules).sum();
-                return new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(), task,
-                        t.name(), site, attempt.siteId(), true, attempts, clock.secondsSince(start), energy);
-            }
-            detector.taskFailed(attempt.siteId(), attempt.failure());
-            excluded[site] = true;
-            if (ex.onFailure == FailureResponse.DEVICE_ONLY) {
-                for (int s = 0; s < excluded.length; s++) {
-                    excluded[s] = s != device;
-                }
-            }
-        }
+        TaskAttempts attempts = new TaskAttempts(ex, task, from, input);
+        Placement<FailureKind> placed = ex.loop.place(ex.planned, task, from, placement, this::outlook, attempts,
+                new Placement<>());
+        int site = placed.finalSite();
+        return new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(), task,
+                t.name(), site, costModel.sites().get(site).id(), true, attempts.done, clock.secondsSince(start),
+                placed.totalEnergyJoules(), placed.reason());
     }
 
-    private int choose(Execution ex, int task, int from, int[] placement, boolean[] excluded, int failedSoFar) {
-        if (!ex.actual.task(task).offloadable() || failedSoFar >= config.maxRemoteAttempts()) {
-            return device;
-        }
-        List<SiteOutlook> outlook = new ArrayList<>(excluded.length);
-        for (int s = 0; s < excluded.length; s++) {
+    /** What the policy sees before each decision: the monitor's forecasts and the detector's suspicions, now. */
+    private List<SiteOutlook> outlook(double elapsedSeconds) {
+        List<SiteOutlook> outlook = new ArrayList<>(endpoints.length);
+        for (int s = 0; s < endpoints.length; s++) {
             if (s == device) {
                 outlook.add(SiteOutlook.certain());
-                continue;
+            } else {
+                String id = endpoints[s].siteId();
+                outlook.add(monitor.outlook(id, detector.isSuspected(id)));
             }
-            String id = endpoints[s].siteId();
-            boolean suspected = detector.isSuspected(id);
-            if (suspected && config.excludeSuspected()) {
-                excluded[s] = true;
+        }
+        return outlook;
+    }
+
+    /**
+     * The device's side of the placement loop for one task: offloads over HTTP or runs the local kernel, measures,
+     * tells the detector about a failure, and keeps the attempts (with their details) for the task's outcome.
+     */
+    private final class TaskAttempts implements AttemptRunner<FailureKind> {
+        final Execution ex;
+        final int task;
+        final int from;
+        final byte[] input;
+        final List<Attempt> done = new ArrayList<>();
+
+        TaskAttempts(Execution ex, int task, int from, byte[] input) {
+            this.ex = ex;
+            this.task = task;
+            this.from = from;
+            this.input = input;
+        }
+
+        @Override
+        public void run(int site, double elapsedSeconds, Placement<FailureKind> out) {
+            Attempt attempt = site == device ? runLocally(ex, task, from, input) : offload(ex, task, from, site, input);
+            done.add(attempt);
+            if (attempt.succeeded()) {
+                out.succeeded(attempt.seconds(), attempt.energyJoules());
+            } else {
+                detector.taskFailed(attempt.siteId(), attempt.failure());
+                out.failed(attempt.failure(), attempt.seconds(), attempt.energyJoules());
             }
-            outlook.add(monitor.outlook(id, suspected));
         }
-        boolean anyRemote = false;
-        for (int s = 0; s < excluded.length; s++) {
-            anyRemote |= s != device && !excluded[s];
-        }
-        if (!anyRemote) {
-            return device;
-        }
-        DecisionRequest request = new DecisionRequest(ex.planned, task, from, placement, excluded.clone(), outlook,
-                Optional.empty());
-        Decision decision;
-        synchronized (ex.policy) {
-            decision = ex.policy.decide(request);
-        }
-        int site = decision.siteIndex();
-        if (site < 0 || site >= excluded.length || excluded[site]) {
-            return device;
-        }
-        return site;
     }
 
     private Attempt offload(Execution ex, int task, int from, int site, byte[] input) {
@@ -356,7 +372,22 @@ public final class DeviceRuntime implements AutoCloseable {
     }
 
     private record Execution(String runId, int execution, AppInstance actual, AppInstance planned,
-                             OffloadingPolicy policy, FailureResponse onFailure, long inputSeed) {
+                             OffloadingPolicy policy, PlacementLoop loop, long inputSeed) {
+    }
+
+    /** The policy of an execution, asked by one task thread at a time (a policy instance is single-threaded). */
+    private record SerialPolicy(OffloadingPolicy policy) implements OffloadingPolicy {
+        @Override
+        public String name() {
+            return policy.name();
+        }
+
+        @Override
+        public Decision decide(DecisionRequest request) {
+            synchronized (policy) {
+                return policy.decide(request);
+            }
+        }
     }
 
     /** Assembles a runtime; every part is required except where a default is named. */

@@ -1,26 +1,28 @@
 package io.edgeoff.device.runtime;
 
+import io.edgeoff.decision.placement.PlacementRules;
+import java.util.Objects;
+
 /**
- * Settings of the device runtime.
+ * Settings of the device runtime. Whether a suspected site is excluded is not a runtime setting: each policy's
+ * registry entry states it ({@code PolicySpec.onSuspicion}), and the placement loop applies it.
  *
- * @param threads             worker threads running ready tasks in parallel (default 8)
- * @param excludeSuspected    never offload to a site the failure detector suspects (default true)
- * @param maxRemoteAttempts   failed remote attempts after which a task runs on the device (default 4)
- * @param verifyOutputs       check every site's output against the shared compute kernel; a wrong output
- *                            is a failed attempt (default true; costs the device the kernel's real work,
- *                            about 2 % of a task's rated time at the site)
+ * @param threads        worker threads running ready tasks in parallel (default 8)
+ * @param placement      the placement loop's rules: remote attempts after which a task runs on the device
+ *                       (default 4), the same rules the simulator's loop runs under
+ * @param verifyOutputs  check every site's output against the shared compute kernel; a wrong output
+ *                       is a failed attempt (default true; costs the device the kernel's real work,
+ *                       about 2 % of a task's rated time at the site)
  */
-public record RuntimeConfig(int threads, boolean excludeSuspected, int maxRemoteAttempts, boolean verifyOutputs) {
+public record RuntimeConfig(int threads, PlacementRules placement, boolean verifyOutputs) {
     public RuntimeConfig {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
         }
-        if (maxRemoteAttempts < 1) {
-            throw new IllegalArgumentException("maxRemoteAttempts must be >= 1, but was " + maxRemoteAttempts);
-        }
+        Objects.requireNonNull(placement, "placement");
     }
 
     public static RuntimeConfig ofDefaults() {
-        return new RuntimeConfig(8, true, 4, true);
+        return new RuntimeConfig(8, PlacementRules.ofDefaults(), true);
     }
 }

@@ -17,9 +17,12 @@ public final class MixedWorkload {
     private final Scenario scenario;
     private final RandomGenerator random;
 
+    /** The random generator algorithm of the workload and input streams (the simulator's twin uses it too). */
+    public static final String GENERATOR = "L64X128MixRandom";
+
     public MixedWorkload(Scenario scenario, long seed) {
         this.scenario = scenario;
-        this.random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        this.random = RandomGeneratorFactory.of(GENERATOR).create(seed);
     }
 
     /** @return the next application execution */
@@ -45,7 +48,7 @@ public final class MixedWorkload {
      * with {@code seed}, the execution number and the task index.
      */
     public static byte[] inputBytes(long seed, int execution, int taskIndex, double inKB) {
-        RandomGenerator r = RandomGeneratorFactory.of("L64X128MixRandom")
+        RandomGenerator r = RandomGeneratorFactory.of(GENERATOR)
                 .create(seed * 1_000_003L + execution * 1_009L + taskIndex);
         byte[] bytes = new byte[(int) Math.round(inKB * 1024)];
         r.nextBytes(bytes);

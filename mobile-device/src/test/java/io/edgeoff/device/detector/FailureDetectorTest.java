@@ -1,5 +1,6 @@
 package io.edgeoff.device.detector;
 
+import io.edgeoff.common.detection.DetectorConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

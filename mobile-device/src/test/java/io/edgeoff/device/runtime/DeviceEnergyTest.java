@@ -13,6 +13,9 @@ import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.decision.Decision;
 import io.edgeoff.decision.DecisionRequest;
 import io.edgeoff.decision.FailureResponse;
+import io.edgeoff.decision.SuspicionResponse;
+import io.edgeoff.decision.placement.PlacementRules;
+import io.edgeoff.device.TestPolicies;
 import io.edgeoff.decision.OffloadingPolicy;
 import io.edgeoff.device.ManualClock;
 import io.edgeoff.device.SilentClient;
@@ -22,7 +25,7 @@ import io.edgeoff.device.client.OffloadResult;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.siteapi.TaskReply;
 import io.edgeoff.siteapi.TaskRequest;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import java.net.URI;
@@ -104,8 +107,9 @@ class DeviceEnergyTest {
                      Duration.ofMillis(500), clock);
              DeviceRuntime runtime = DeviceRuntime.builder().scenario(seed, costModel).endpoints(endpoints)
                      .client(client).detector(detector).monitor(monitor).links(LinkEmulator.of(costModel, clock))
-                     .config(new RuntimeConfig(1, false, 4, false)).clock(clock).build()) {
-            return runtime.execute("r", 0, app, new FixedPolicy(placement), onFailure, 1);
+                     .config(new RuntimeConfig(1, PlacementRules.ofDefaults(), false)).clock(clock).build()) {
+            return runtime.execute("r", 0, app, TestPolicies.spec(onFailure, SuspicionResponse.IGNORE),
+                    new FixedPolicy(placement), 1);
         }
     }
 

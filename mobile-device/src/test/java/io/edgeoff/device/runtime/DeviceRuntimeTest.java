@@ -6,6 +6,10 @@ import io.edgeoff.common.app.AppInstance;
 import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.decision.FailureResponse;
+import io.edgeoff.decision.PolicySpec;
+import io.edgeoff.decision.SuspicionResponse;
+import io.edgeoff.decision.placement.PlacementReason;
+import io.edgeoff.device.TestPolicies;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.testing.Measurements;
 import io.edgeoff.device.DeviceClock;
@@ -15,7 +19,7 @@ import io.edgeoff.device.client.FailureKind;
 import io.edgeoff.device.client.HttpSiteClient;
 import io.edgeoff.device.client.LinkEmulator;
 import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.detector.DetectorConfig;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import io.edgeoff.device.workload.MixedWorkload;
@@ -63,8 +67,18 @@ class DeviceRuntimeTest {
         client.close();
     }
 
-    private DeviceRuntime runtime(DetectorConfig detectorConfig, RuntimeConfig config, LinkEmulator links,
+    private static final SuspicionResponse IGNORE_SUSPICION = SuspicionResponse.IGNORE;
+    private static final SuspicionResponse EXCLUDE_SUSPECTED = SuspicionResponse.EXCLUDE_SUSPECTED;
+    private SuspicionResponse onSuspicion = EXCLUDE_SUSPECTED;
+
+    private PolicySpec spec(FailureResponse onFailure) {
+        return TestPolicies.spec(onFailure, onSuspicion);
+    }
+
+    private DeviceRuntime runtime(DetectorConfig detectorConfig, SuspicionResponse onSuspicion, LinkEmulator links,
                                   boolean startDetector) {
+        this.onSuspicion = onSuspicion;
+        RuntimeConfig config = RuntimeConfig.ofDefaults();
         List<SiteEndpoint> endpoints = sites.values().stream().map(FakeSite::endpoint).toList();
         detector = new FailureDetector(endpoints, client, detectorConfig, DeviceClock.SYSTEM);
         monitor = new ResourceMonitor(endpoints, client, Duration.ofSeconds(1), Duration.ofMillis(500),
@@ -78,7 +92,7 @@ class DeviceRuntimeTest {
     }
 
     private DeviceRuntime runtime() {
-        return runtime(DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(), LinkEmulator.disabled(), true);
+        return runtime(DetectorConfig.ofDefaults(), EXCLUDE_SUSPECTED, LinkEmulator.disabled(), true);
     }
 
     /**
@@ -87,7 +101,7 @@ class DeviceRuntimeTest {
      * policy then places elsewhere, which these tests do not measure. Detection has tests of its own.
      */
     private DeviceRuntime runtimeWithoutHeartbeats() {
-        return runtime(DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(), LinkEmulator.disabled(), false);
+        return runtime(DetectorConfig.ofDefaults(), EXCLUDE_SUSPECTED, LinkEmulator.disabled(), false);
     }
 
     @Test
@@ -96,8 +110,8 @@ class DeviceRuntimeTest {
         try (DeviceRuntime runtime = runtimeWithoutHeartbeats()) {
 
             for (int e = 0; e < apps.size(); e++) {
-                runtime.execute("r1", e, apps.get(e), new PreferencePolicy(MD, List.of(EC, ED)),
-                        FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+                runtime.execute("r1", e, apps.get(e), spec(FailureResponse.EXCLUDE_SITE_AND_REDECIDE),
+                        new PreferencePolicy(MD, List.of(EC, ED)), 1);
             }
         }
 
@@ -118,8 +132,8 @@ class DeviceRuntimeTest {
         sites.get("EC").taskDelayMillis(300);
         try (DeviceRuntime runtime = runtimeWithoutHeartbeats()) {
 
-            runtime.execute("r1", 0, antivirus, new PreferencePolicy(MD, List.of(EC)),
-                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+            runtime.execute("r1", 0, antivirus, spec(FailureResponse.EXCLUDE_SITE_AND_REDECIDE),
+                    new PreferencePolicy(MD, List.of(EC)), 1);
         }
 
         assertThat(sites.get("EC").maxConcurrentTasks()).isEqualTo(2);
@@ -129,11 +143,11 @@ class DeviceRuntimeTest {
     void aFailedSiteIsExcludedAndTheTaskDecidedAgain() {
         sites.get("EC").crash();
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
-        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4, true),
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), IGNORE_SUSPICION,
                 LinkEmulator.disabled(), false)) {
 
-            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
-                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+            runtime.execute("r1", 0, chess, spec(FailureResponse.EXCLUDE_SITE_AND_REDECIDE),
+                    new PreferencePolicy(MD, List.of(EC, ED)), 1);
         }
 
         TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
@@ -148,11 +162,11 @@ class DeviceRuntimeTest {
     void aSiteWhoseOutputIsNotTheKernelsFailsTheAttempt() {
         sites.get("EC").mode(FakeSite.Mode.WRONG_OUTPUT);
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
-        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4, true),
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), IGNORE_SUSPICION,
                 LinkEmulator.disabled(), false)) {
 
-            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
-                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+            runtime.execute("r1", 0, chess, spec(FailureResponse.EXCLUDE_SITE_AND_REDECIDE),
+                    new PreferencePolicy(MD, List.of(EC, ED)), 1);
         }
 
         TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
@@ -165,10 +179,11 @@ class DeviceRuntimeTest {
     void deviceOnlyPoliciesRunTheTaskLocallyAfterAFailure() {
         sites.get("EC").mode(FakeSite.Mode.ERROR);
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
-        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), new RuntimeConfig(4, false, 4, true),
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), IGNORE_SUSPICION,
                 LinkEmulator.disabled(), false)) {
 
-            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)), FailureResponse.DEVICE_ONLY, 1);
+            runtime.execute("r1", 0, chess, spec(FailureResponse.DEVICE_ONLY),
+                    new PreferencePolicy(MD, List.of(EC, ED)), 1);
         }
 
         TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
@@ -184,8 +199,8 @@ class DeviceRuntimeTest {
         try (DeviceRuntime runtime = runtime()) {
             Thread run = new Thread(() -> {
                 for (int e = 0; e < apps.size(); e++) {
-                    results.add(runtime.execute("r1", e, apps.get(e), new PreferencePolicy(MD, List.of(EC, ED)),
-                            FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1));
+                    results.add(runtime.execute("r1", e, apps.get(e), spec(FailureResponse.EXCLUDE_SITE_AND_REDECIDE),
+                            new PreferencePolicy(MD, List.of(EC, ED)), 1));
                 }
             });
             sites.get("EC").taskDelayMillis(40);
@@ -209,10 +224,10 @@ class DeviceRuntimeTest {
         sites.get("EC").mode(FakeSite.Mode.HANG);
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
         DetectorConfig config = DetectorConfig.ofDefaults();
-        try (DeviceRuntime runtime = runtime(config, new RuntimeConfig(4, false, 4, true), LinkEmulator.disabled(), true)) {
+        try (DeviceRuntime runtime = runtime(config, IGNORE_SUSPICION, LinkEmulator.disabled(), true)) {
 
-            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC, ED)),
-                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+            runtime.execute("r1", 0, chess, spec(FailureResponse.EXCLUDE_SITE_AND_REDECIDE),
+                    new PreferencePolicy(MD, List.of(EC, ED)), 1);
         }
 
         TaskOutcome update = sink.tasks().stream().filter(t -> t.taskName().equals("UPDATE_CHESS")).findFirst()
@@ -234,7 +249,7 @@ class DeviceRuntimeTest {
         AppInstance antivirus = AppInstance.means(seed.application("ANTIVIRUS"));
         sites.get("EC").taskDelayMillis(3000);
         DetectorConfig patient = DetectorConfig.ofDefaults().withDeadline(100, Duration.ofSeconds(20));
-        try (DeviceRuntime runtime = runtime(patient, new RuntimeConfig(4, false, 4, true), LinkEmulator.disabled(), true)) {
+        try (DeviceRuntime runtime = runtime(patient, IGNORE_SUSPICION, LinkEmulator.disabled(), true)) {
             Thread errorSoon = new Thread(() -> {
                 org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sites.get("EC").tasks() >= 2);
                 sites.get("EC").mode(FakeSite.Mode.ERROR); // the next heartbeat gets a 503: hard evidence
@@ -242,8 +257,8 @@ class DeviceRuntimeTest {
             errorSoon.start();
 
             long start = System.nanoTime();
-            runtime.execute("r1", 0, antivirus, new PreferencePolicy(MD, List.of(EC, ED)),
-                    FailureResponse.EXCLUDE_SITE_AND_REDECIDE, 1);
+            runtime.execute("r1", 0, antivirus, spec(FailureResponse.EXCLUDE_SITE_AND_REDECIDE),
+                    new PreferencePolicy(MD, List.of(EC, ED)), 1);
             double seconds = (System.nanoTime() - start) / 1e9;
             errorSoon.join();
 
@@ -264,8 +279,8 @@ class DeviceRuntimeTest {
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
         try (DeviceRuntime runtime = runtime()) {
 
-            ExecutionResult result = runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of()),
-                    FailureResponse.DEVICE_ONLY, 1);
+            ExecutionResult result = runtime.execute("r1", 0, chess, spec(FailureResponse.DEVICE_ONLY),
+                    new PreferencePolicy(MD, List.of()), 1);
 
             double ratedSeconds = chess.tasks().stream().mapToDouble(t -> t.millionInstructions() / 1000.0).sum();
             double attemptSeconds = result.tasks().stream().flatMap(t -> t.attempts().stream())
@@ -282,10 +297,11 @@ class DeviceRuntimeTest {
     @Test
     void emulatedLinksDelayAnOffloadedTaskByItsUplinkTime() {
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
-        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), RuntimeConfig.ofDefaults(),
+        try (DeviceRuntime runtime = runtime(DetectorConfig.ofDefaults(), EXCLUDE_SUSPECTED,
                 LinkEmulator.of(costModel, DeviceClock.SYSTEM), true)) {
 
-            runtime.execute("r1", 0, chess, new PreferencePolicy(MD, List.of(EC)), FailureResponse.DEVICE_ONLY, 1);
+            runtime.execute("r1", 0, chess, spec(FailureResponse.DEVICE_ONLY),
+                    new PreferencePolicy(MD, List.of(EC)), 1);
         }
 
         int update = seed.application("CHESS").indexOf("UPDATE_CHESS");
@@ -293,5 +309,38 @@ class DeviceRuntimeTest {
         TaskOutcome outcome = sink.tasks().stream().filter(t -> t.taskIndex() == update).findFirst().orElseThrow();
         assertThat(outcome.attempts().get(0).seconds()).isGreaterThanOrEqualTo(uplink);
         assertThat(outcome.energyJoules()).isGreaterThanOrEqualTo(1.3 * uplink);
+    }
+
+    @Test
+    void aPolicyThatNeedsTheSimulatorsGroundTruthIsRefusedWithAClearMessage() {
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        PolicySpec oracle = io.edgeoff.decision.Policies.spec("oracle");
+        try (DeviceRuntime runtime = runtimeWithoutHeartbeats()) {
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.execute("r1", 0, chess, oracle,
+                            oracle.create(new io.edgeoff.decision.PolicyContext(costModel,
+                                    io.edgeoff.common.cost.CostWeights.seed(), 1)), 1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("policy oracle needs the simulator's ground truth");
+        }
+
+        assertThat(sink.tasks()).isEmpty();
+    }
+
+    @Test
+    void anOutOfRangeChoiceRunsTheTaskOnTheDeviceAndSaysSo() {
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        int update = seed.application("CHESS").indexOf("UPDATE_CHESS");
+        try (DeviceRuntime runtime = runtimeWithoutHeartbeats()) {
+
+            runtime.execute("r1", 0, chess, spec(FailureResponse.EXCLUDE_SITE_AND_REDECIDE),
+                    new PreferencePolicy(MD, List.of(42)), 1);
+        }
+
+        TaskOutcome outcome = sink.tasks().stream().filter(t -> t.taskIndex() == update).findFirst().orElseThrow();
+        assertThat(outcome.siteId()).isEqualTo("MD");
+        assertThat(outcome.reason()).isEqualTo(PlacementReason.CHOICE_OUT_OF_RANGE);
+        assertThat(sink.tasks()).filteredOn(t -> !chess.task(t.taskIndex()).offloadable())
+                .allMatch(t -> t.reason() == PlacementReason.NOT_OFFLOADABLE);
     }
 }

@@ -14,6 +14,10 @@ public interface FailureProcess {
     default void start(Simulation simulation) {
     }
 
+    /** Called when a device starts an application execution, at virtual time {@code nowSeconds}. */
+    default void beginExecution(double nowSeconds) {
+    }
+
     /** Called at the start of every epoch (ready set of tasks), at virtual time {@code nowSeconds}. */
     void beginEpoch(double nowSeconds);
 
@@ -31,6 +35,14 @@ public interface FailureProcess {
      * owned by the process and changes as time goes on; callers must not modify it.
      */
     boolean[] actualUp(double nowSeconds);
+
+    /**
+     * @return virtual time of {@code site}'s last change between up and down ({@link #actualUp}), s; 0 when it
+     *         has not changed since the start (what the simulator's failure-detector model measures silence from)
+     */
+    default double stateSinceSeconds(int site) {
+        return 0;
+    }
 
     /** @return number of epochs begun so far (diagnostics) */
     default long epochs() {

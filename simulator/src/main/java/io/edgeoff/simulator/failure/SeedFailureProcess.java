@@ -16,6 +16,7 @@ public final class SeedFailureProcess implements FailureProcess {
     private final RandomGenerator random;
     private final boolean[] up;
     private final SiteOutlook[] outlooks;
+    private final double[] stateSince;
     private long epochs;
 
     /**
@@ -34,6 +35,7 @@ public final class SeedFailureProcess implements FailureProcess {
         this.up = new boolean[traces.length];
         Arrays.fill(up, true);
         this.outlooks = new SiteOutlook[traces.length];
+        this.stateSince = new double[traces.length];
         SiteOutlook certain = SiteOutlook.certain();
         for (int s = 0; s < traces.length; s++) {
             outlooks[s] = traces[s] == null ? certain : traces[s].dayStartOutlook(dayCursor[s]);
@@ -49,7 +51,11 @@ public final class SeedFailureProcess implements FailureProcess {
             }
             int day = dayCursor[s];
             double downProbability = 1.0 - trace.actualAvailability(day);
-            up[s] = !(random.nextDouble() < downProbability);
+            boolean nowUp = !(random.nextDouble() < downProbability);
+            if (nowUp != up[s]) {
+                up[s] = nowUp;
+                stateSince[s] = nowSeconds;
+            }
             outlooks[s] = trace.dayStartOutlook(day);
             dayCursor[s] = (day + 1) % trace.days();
         }
@@ -69,6 +75,11 @@ public final class SeedFailureProcess implements FailureProcess {
     @Override
     public boolean[] actualUp(double nowSeconds) {
         return up;
+    }
+
+    @Override
+    public double stateSinceSeconds(int site) {
+        return stateSince[site];
     }
 
     @Override

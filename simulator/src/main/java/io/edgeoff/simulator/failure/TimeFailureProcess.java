@@ -15,6 +15,7 @@ public final class TimeFailureProcess implements FailureProcess {
     private final double[] offsetSeconds;
     private final double compression;
     private final boolean[] up;
+    private final double[] stateSince;
     private long transitions;
 
     /**
@@ -33,6 +34,7 @@ public final class TimeFailureProcess implements FailureProcess {
         this.offsetSeconds = offsetSeconds.clone();
         this.compression = compression;
         this.up = new boolean[traces.length];
+        this.stateSince = new double[traces.length];
         Arrays.fill(up, true);
     }
 
@@ -65,6 +67,7 @@ public final class TimeFailureProcess implements FailureProcess {
         int thisIndex = i;
         simulation.scheduleAt(time, sim -> {
             up[site] = !goesDown;
+            stateSince[site] = sim.nowSeconds();
             transitions++;
             scheduleTransition(sim, site, boundaries, thisCycle, thisIndex + 1);
         });
@@ -90,6 +93,11 @@ public final class TimeFailureProcess implements FailureProcess {
     @Override
     public boolean[] actualUp(double nowSeconds) {
         return up;
+    }
+
+    @Override
+    public double stateSinceSeconds(int site) {
+        return stateSince[site];
     }
 
     /** @return number of outage starts and ends handled so far */

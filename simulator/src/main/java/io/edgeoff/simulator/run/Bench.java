@@ -1,6 +1,8 @@
 package io.edgeoff.simulator.run;
 
 import io.edgeoff.common.app.Application;
+import io.edgeoff.decision.PolicyRegistry;
+import io.edgeoff.decision.placement.PlacementRules;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
 import java.util.LinkedHashMap;
@@ -42,12 +44,12 @@ public final class Bench {
      * Runs {@code warmupSamplings} then {@code samplings} samplings of {@code spec.executions()} executions of
      * the first configuration of {@code spec}, {@code rounds} times, for each policy, on the calling thread.
      */
-    public static List<Measurement> run(PolicyProvider policies, AvailabilitySource availability, ExperimentSpec spec,
+    public static List<Measurement> run(PolicyRegistry policies, AvailabilitySource availability, ExperimentSpec spec,
                                         int warmupSamplings, int samplings, int rounds) {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be >= 1, but was " + rounds);
         }
-        ExperimentRunner runner = new ExperimentRunner(policies, availability);
+        ExperimentRunner runner = new ExperimentRunner(policies, availability, PlacementRules.ofDefaults());
         Map<String, SamplingSimulation.AppPlan> plans = new LinkedHashMap<>();
         for (Application app : spec.scenario().applications()) {
             plans.put(app.name(), SamplingSimulation.AppPlan.of(app));

@@ -1,9 +1,15 @@
 package io.edgeoff.simulator.run;
 
 import io.edgeoff.common.app.Application;
+import io.edgeoff.common.detection.DetectorConfig;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.decision.OffloadingPolicy;
+import io.edgeoff.decision.Policies;
 import io.edgeoff.decision.PolicyContext;
+import io.edgeoff.decision.PolicyRegistry;
+import io.edgeoff.decision.PolicySpec;
+import io.edgeoff.decision.placement.PlacementLoop;
+import io.edgeoff.decision.placement.PlacementRules;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.failure.FailureMode;
 import io.edgeoff.simulator.failure.FailureProcess;
@@ -16,6 +22,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,12 +39,36 @@ import java.util.random.RandomGenerator;
  * threads or on scheduling.
  */
 public final class ExperimentRunner {
-    private final PolicyProvider policies;
+    private final PolicyRegistry policies;
     private final AvailabilitySource availability;
+    private final PlacementRules rules;
+    private final Optional<DetectorConfig> detector;
 
-    public ExperimentRunner(PolicyProvider policies, AvailabilitySource availability) {
-        this.policies = policies;
-        this.availability = availability;
+    /** Runs the product's policies ({@link Policies#registry()}) under the default placement rules. */
+    public ExperimentRunner(AvailabilitySource availability) {
+        this(Policies.registry(), availability, PlacementRules.ofDefaults());
+    }
+
+    /**
+     * @param policies      the registry the spec's policy names are looked up in (tests add entries of their own)
+     * @param availability  the traces and forecasts
+     * @param rules         the placement loop's attempt cap (the device's default)
+     */
+    public ExperimentRunner(PolicyRegistry policies, AvailabilitySource availability, PlacementRules rules) {
+        this(policies, availability, rules, Optional.empty());
+    }
+
+    /**
+     * @param detector  when present, the simulator models the device's failure detector with these parameters
+     *                  ({@link SuspicionModel#detector}): suspected sites reach the policies and the placement
+     *                  loop; when empty nothing is ever suspected
+     */
+    public ExperimentRunner(PolicyRegistry policies, AvailabilitySource availability, PlacementRules rules,
+                            Optional<DetectorConfig> detector) {
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.availability = Objects.requireNonNull(availability, "availability");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.detector = Objects.requireNonNull(detector, "detector");
     }
 
     /** Runs without progress reporting. */
@@ -48,7 +80,7 @@ public final class ExperimentRunner {
      * @param progress called with the number of samplings finished so far (from worker threads)
      */
     public ExperimentResult run(ExperimentSpec spec, LongConsumer progress) {
-        spec.policies().forEach(policies::requireKnown);
+        spec.policies().forEach(policies::spec);
         Scenario scenario = spec.scenario();
         Map<String, SamplingSimulation.AppPlan> plans = new LinkedHashMap<>();
         for (Application app : scenario.applications()) {
@@ -110,13 +142,16 @@ public final class ExperimentRunner {
                                        int policyIndex, int sampling) {
         int configId = setup.configuration().id();
         long seed = spec.seed();
-        OffloadingPolicy policy = policies.create(policyName, new PolicyContext(setup.costModel(), spec.weights(),
+        PolicySpec policySpec = policies.spec(policyName);
+        OffloadingPolicy policy = policySpec.create(new PolicyContext(setup.costModel(), spec.weights(),
                 Seeds.derive(seed, "policy", configId, policyIndex, sampling)));
         FailureProcess failures = failureProcess(spec, setup, sampling);
-        SamplingSimulation simulation = new SamplingSimulation(setup.costModel(), policy,
-                policies.onFailure(policyName), failures, spec.scenario().workload(), plans,
-                workloadStreams(seed, configId, sampling, spec.devices()), spec.executions(),
-                spec.scenario().devicePower().batteryJoules());
+        SuspicionModel suspicion = detector.map(config -> SuspicionModel.detector(config, failures,
+                setup.costModel().siteCount())).orElse(SuspicionModel.none());
+        SamplingSimulation simulation = new SamplingSimulation(
+                new PlacementLoop(setup.costModel(), policySpec, policy, rules), policySpec.needsGroundTruth(),
+                failures, spec.scenario().workload(), plans, workloadStreams(seed, configId, sampling, spec.devices()),
+                spec.executions(), spec.scenario().devicePower().batteryJoules(), suspicion, null);
         return simulation.run(configId, sampling);
     }
 

@@ -7,11 +7,12 @@ import io.edgeoff.common.app.WorkloadMix;
 import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.cost.TaskCost;
 import io.edgeoff.decision.DagPlacement;
-import io.edgeoff.decision.Decision;
-import io.edgeoff.decision.DecisionRequest;
-import io.edgeoff.decision.FailureResponse;
-import io.edgeoff.decision.OffloadingPolicy;
+import io.edgeoff.decision.PolicySpec;
 import io.edgeoff.decision.SiteOutlook;
+import io.edgeoff.decision.placement.AttemptRunner;
+import io.edgeoff.decision.placement.OutlookProvider;
+import io.edgeoff.decision.placement.Placement;
+import io.edgeoff.decision.placement.PlacementLoop;
 import io.edgeoff.simulator.engine.Simulation;
 import io.edgeoff.simulator.failure.FailureProcess;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
@@ -25,9 +26,10 @@ import java.util.random.RandomGenerator;
  * Simulates one sampling: {@code executions} application executions back to back, each drawn from the
  * workload mix. An execution runs its tasks in epochs (ready sets): an epoch is one event; it lasts as long
  * as its slowest task and its energy is the sum of its tasks'. Each task is placed by the policy from the
- * site of its designated predecessor ({@link DagPlacement}); a failed offloading attempt costs
- * {@link CostModel#failedAttemptCost(int)} and the task is decided again without the failed site (or on the
- * device only, for policies that fall back so). Single-threaded; one instance per sampling.
+ * site of its designated predecessor ({@link DagPlacement}) by the one {@link PlacementLoop} the device also runs;
+ * the simulator's {@link AttemptRunner} prices an attempt with the cost model, and a failed offloading attempt
+ * costs {@link CostModel#failedAttemptCost(int)}. The loop then decides again without the failed site (or on the
+ * device only, for policies that fall back so), under its attempt cap. Single-threaded; one instance per sampling.
  *
  * <p>With several devices (contention), every device runs its own executions from its own workload stream at
  * the same time, and each remote site runs at most {@code cores} tasks at once: a task that arrives (after
@@ -44,9 +46,28 @@ public final class SamplingSimulation {
         }
     }
 
+    /** How a simulated attempt fails: its site is down at some moment of it (the failure process says so). */
+    public enum Failure {
+        SITE_DOWN
+    }
+
+    /** Sees every placed task (tests, the twin test); called on the simulation's thread, between events. */
+    @FunctionalInterface
+    public interface PlacementObserver {
+        /**
+         * @param device     device index (0 without contention)
+         * @param execution  the device's execution number (0-based)
+         * @param app        the execution's application instance
+         * @param placement  the task's placement; valid only during the call
+         */
+        void placed(int device, int execution, AppInstance app, Placement<Failure> placement);
+    }
+
     private final CostModel costModel;
-    private final OffloadingPolicy policy;
-    private final boolean deviceOnlyAfterFailure;
+    private final PlacementLoop loop;
+    private final boolean groundTruth;
+    private final SuspicionModel suspicion;
+    private final PlacementObserver observer;
     private final FailureProcess failures;
     private final WorkloadMix workload;
     private final Map<String, AppPlan> plans;
@@ -56,8 +77,9 @@ public final class SamplingSimulation {
 
     private final int siteCount;
     private final int device;
-    private final boolean[] excluded;
     private final SiteOutlook[] outlookArray;
+    private final Attempts attempts = new Attempts();
+    private final Placement<Failure> placed = new Placement<>();
     private final long[] tasksPerSite;
     private final long[] failuresPerSite;
     private final double[][] coreFreeAt;
@@ -67,12 +89,13 @@ public final class SamplingSimulation {
     private int devicesDone;
     private long tasks;
     private long failureCount;
-    private long attempts;
+    private long attemptCount;
     private double energyJoules;
     private double responseTimeSeconds;
 
     /** One device's progress through its executions. */
     private static final class Device {
+        final int index;
         final RandomGenerator workload;
         int executionsDone;
         AppPlan plan;
@@ -80,33 +103,37 @@ public final class SamplingSimulation {
         int[] placement;
         double executionStart;
 
-        Device(RandomGenerator workload) {
+        Device(int index, RandomGenerator workload) {
+            this.index = index;
             this.workload = workload;
         }
     }
 
     /**
-     * One device, no contention.
-     *
+     * @param loop            the placement loop of the sampling's policy (its cost model is the sampling's)
+     * @param groundTruth     the policy needs the actual site states ({@link PolicySpec#needsGroundTruth()})
      * @param plans           application name to its plan (see {@link AppPlan#of})
-     * @param workloadRandom  stream for drawing applications and task sizes
+     * @param workloadRandoms one workload stream per device; more than one device means contention for site cores
      */
-    public SamplingSimulation(CostModel costModel, OffloadingPolicy policy, FailureResponse onFailure,
-                              FailureProcess failures, WorkloadMix workload, Map<String, AppPlan> plans,
-                              RandomGenerator workloadRandom, int executions, double batteryJoules) {
-        this(costModel, policy, onFailure, failures, workload, plans, List.of(workloadRandom), executions,
-                batteryJoules);
+    public SamplingSimulation(PlacementLoop loop, boolean groundTruth, FailureProcess failures, WorkloadMix workload,
+                              Map<String, AppPlan> plans, List<RandomGenerator> workloadRandoms, int executions,
+                              double batteryJoules) {
+        this(loop, groundTruth, failures, workload, plans, workloadRandoms, executions, batteryJoules,
+                SuspicionModel.none(), null);
     }
 
     /**
-     * @param workloadRandoms one workload stream per device; more than one device means contention for site cores
+     * @param suspicion  which sites the device's detector suspects (the outlook's {@code suspected})
+     * @param observer   sees every placed task, or null
      */
-    public SamplingSimulation(CostModel costModel, OffloadingPolicy policy, FailureResponse onFailure,
-                              FailureProcess failures, WorkloadMix workload, Map<String, AppPlan> plans,
-                              List<RandomGenerator> workloadRandoms, int executions, double batteryJoules) {
-        this.costModel = costModel;
-        this.policy = policy;
-        this.deviceOnlyAfterFailure = onFailure == FailureResponse.DEVICE_ONLY;
+    public SamplingSimulation(PlacementLoop loop, boolean groundTruth, FailureProcess failures, WorkloadMix workload,
+                              Map<String, AppPlan> plans, List<RandomGenerator> workloadRandoms, int executions,
+                              double batteryJoules, SuspicionModel suspicion, PlacementObserver observer) {
+        this.costModel = loop.costModel();
+        this.loop = loop;
+        this.groundTruth = groundTruth;
+        this.suspicion = java.util.Objects.requireNonNull(suspicion, "suspicion");
+        this.observer = observer;
         this.failures = failures;
         this.workload = workload;
         this.plans = plans;
@@ -114,11 +141,13 @@ public final class SamplingSimulation {
         this.batteryJoules = batteryJoules;
         this.siteCount = costModel.siteCount();
         this.device = costModel.deviceIndex();
-        this.excluded = new boolean[siteCount];
         this.outlookArray = new SiteOutlook[siteCount];
         this.tasksPerSite = new long[siteCount];
         this.failuresPerSite = new long[siteCount];
-        this.devices = workloadRandoms.stream().map(Device::new).toArray(Device[]::new);
+        this.devices = new Device[workloadRandoms.size()];
+        for (int k = 0; k < devices.length; k++) {
+            devices[k] = new Device(k, workloadRandoms.get(k));
+        }
         if (devices.length == 0) {
             throw new IllegalArgumentException("at least one device is needed");
         }
@@ -136,16 +165,16 @@ public final class SamplingSimulation {
             simulation.schedule(0, sim -> startExecution(d));
         }
         simulation.run();
-        long successes = attempts - failureCount;
+        long successes = attemptCount - failureCount;
         int n = devices.length;
         long executionsDone = 0;
         for (Device d : devices) {
             executionsDone += d.executionsDone;
         }
-        return new SamplingMetrics(configuration, policy.name(), sampling, (int) executionsDone, tasks,
+        return new SamplingMetrics(configuration, loop.policy().name(), sampling, (int) executionsDone, tasks,
                 responseTimeSeconds / n, energyJoules / n,
-                SamplingMetrics.batteryPercent(energyJoules / n, batteryJoules), failureCount, attempts,
-                SamplingMetrics.serviceAvailability(successes, attempts), tasksPerSite, failuresPerSite);
+                SamplingMetrics.batteryPercent(energyJoules / n, batteryJoules), failureCount, attemptCount,
+                SamplingMetrics.serviceAvailability(successes, attemptCount), tasksPerSite, failuresPerSite);
     }
 
     /** @return events handled (diagnostics) */
@@ -166,6 +195,7 @@ public final class SamplingSimulation {
         d.placement = new int[d.instance.size()];
         Arrays.fill(d.placement, -1);
         d.executionStart = simulation.nowSeconds();
+        failures.beginExecution(d.executionStart);
         runEpoch(d, 0);
     }
 
@@ -175,10 +205,10 @@ public final class SamplingSimulation {
         for (int s = 0; s < siteCount; s++) {
             outlookArray[s] = failures.outlook(s, now);
         }
-        List<SiteOutlook> outlook = List.of(outlookArray);
+        attempts.outlook = List.of(outlookArray);
         double epochSeconds = 0;
         for (int task : d.plan.epochs().get(epoch)) {
-            epochSeconds = Math.max(epochSeconds, runTask(d, task, now, outlook));
+            epochSeconds = Math.max(epochSeconds, runTask(d, task, now));
         }
         int next = epoch + 1;
         if (next < d.plan.epochs().size()) {
@@ -195,40 +225,84 @@ public final class SamplingSimulation {
     }
 
     /** Places and runs one task starting at {@code start}; returns its duration including failed attempts, s. */
-    private double runTask(Device d, int task, double start, List<SiteOutlook> outlook) {
-        TaskInstance taskInstance = d.instance.task(task);
+    private double runTask(Device d, int task, double start) {
         int predecessor = d.plan.designatedPredecessors()[task];
         int from = predecessor < 0 ? device : d.placement[predecessor];
-        Arrays.fill(excluded, false);
-        double elapsed = 0;
-        while (true) {
-            DecisionRequest request = new DecisionRequest(d.instance, task, from, d.placement, excluded, outlook,
-                    Optional.of(failures.actualUp(start + elapsed)));
-            Decision decision = policy.decide(request);
-            int site = checked(decision.siteIndex(), taskInstance);
-            TaskCost cost = costModel.cost(taskInstance, from, site);
-            double waitSeconds = 0;
-            if (site != device) {
-                attempts++;
-                if (failures.attemptFails(site, start + elapsed, cost.timeSeconds())) {
-                    failureCount++;
-                    failuresPerSite[site]++;
-                    TaskCost failed = costModel.failedAttemptCost(from);
-                    elapsed += failed.timeSeconds();
-                    energyJoules += failed.energyJoules();
-                    excludeAfterFailure(site);
-                    continue;
-                }
-                if (contention) {
-                    waitSeconds = reserveCore(site, start + elapsed + cost.uplinkSeconds(), cost.executionSeconds());
+        attempts.task = d.instance.task(task);
+        attempts.from = from;
+        attempts.start = start;
+        loop.place(d.instance, task, from, d.placement, attempts, attempts, placed);
+        if (observer != null) {
+            observer.placed(d.index, d.executionsDone, d.instance, placed);
+        }
+        int site = placed.finalSite();
+        d.placement[task] = site;
+        tasksPerSite[site]++;
+        tasks++;
+        return placed.totalSeconds();
+    }
+
+    /**
+     * The simulator's side of the placement loop, reused for every task: outlooks of the current epoch, and
+     * attempts costed by the cost model that fail when the failure process says the site is down. Energy and
+     * counts go straight into the sampling's totals, attempt by attempt.
+     */
+    private final class Attempts implements OutlookProvider, AttemptRunner<Failure> {
+        List<SiteOutlook> outlook;
+        TaskInstance task;
+        int from;
+        double start;
+
+        @Override
+        public List<SiteOutlook> outlook(double elapsedSeconds) {
+            if (!suspicion.active()) {
+                return outlook;
+            }
+            double now = start + elapsedSeconds;
+            SiteOutlook[] coloured = null;
+            for (int s = 0; s < siteCount; s++) {
+                SiteOutlook o = outlook.get(s);
+                if (s != device && suspicion.suspected(s, now) != o.suspected()) {
+                    if (coloured == null) {
+                        coloured = outlook.toArray(SiteOutlook[]::new);
+                    }
+                    coloured[s] = o.withSuspicion(!o.suspected());
                 }
             }
-            elapsed += cost.timeSeconds() + waitSeconds;
-            energyJoules += cost.energyJoules() + waitSeconds * costModel.power().idleWatts();
-            d.placement[task] = site;
-            tasksPerSite[site]++;
-            tasks++;
-            return elapsed;
+            return coloured == null ? outlook : List.of(coloured);
+        }
+
+        @Override
+        public Optional<boolean[]> actualUp(double elapsedSeconds) {
+            return groundTruth ? Optional.of(failures.actualUp(start + elapsedSeconds)) : Optional.empty();
+        }
+
+        @Override
+        public void run(int site, double elapsedSeconds, Placement<Failure> out) {
+            TaskCost cost = costModel.cost(task, from, site);
+            double waitSeconds = 0;
+            if (site != device) {
+                attemptCount++;
+                if (failures.attemptFails(site, start + elapsedSeconds, cost.timeSeconds())) {
+                    failureCount++;
+                    failuresPerSite[site]++;
+                    double detection = suspicion.detectionSeconds(site, start + elapsedSeconds);
+                    TaskCost failed = Double.isNaN(detection) ? costModel.failedAttemptCost(from)
+                            : costModel.failedAttemptCost(from, detection);
+                    suspicion.attemptFailed(site, start + elapsedSeconds + failed.timeSeconds());
+                    energyJoules += failed.energyJoules();
+                    out.failed(Failure.SITE_DOWN, failed.timeSeconds(), failed.energyJoules());
+                    return;
+                }
+                if (contention) {
+                    waitSeconds = reserveCore(site, start + elapsedSeconds + cost.uplinkSeconds(),
+                            cost.executionSeconds());
+                }
+                suspicion.attemptSucceeded(site, start + elapsedSeconds + cost.timeSeconds() + waitSeconds);
+            }
+            double energy = cost.energyJoules() + waitSeconds * costModel.power().idleWatts();
+            energyJoules += energy;
+            out.succeeded(cost.timeSeconds() + waitSeconds, energy);
         }
     }
 
@@ -244,32 +318,5 @@ public final class SamplingSimulation {
         double begin = Math.max(arrival, cores[best]);
         cores[best] = begin + executionSeconds;
         return begin - arrival;
-    }
-
-    private void excludeAfterFailure(int site) {
-        excluded[site] = true;
-        if (deviceOnlyAfterFailure) {
-            for (int s = 0; s < siteCount; s++) {
-                if (s != device) {
-                    excluded[s] = true;
-                }
-            }
-        }
-    }
-
-    private int checked(int site, TaskInstance task) {
-        if (site < 0 || site >= siteCount) {
-            throw new IllegalStateException("policy " + policy.name() + " chose site " + site + ", but there are "
-                    + siteCount + " sites");
-        }
-        if (excluded[site]) {
-            throw new IllegalStateException("policy " + policy.name() + " chose excluded site "
-                    + costModel.sites().get(site).id() + " for task " + task.name());
-        }
-        if (site != device && !task.offloadable()) {
-            throw new IllegalStateException("policy " + policy.name() + " offloaded task " + task.name()
-                    + ", which must run on the device");
-        }
-        return site;
     }
 }

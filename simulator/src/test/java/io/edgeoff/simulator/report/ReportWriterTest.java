@@ -18,7 +18,7 @@ class ReportWriterTest {
 
     @Test
     void writesCsvSummaryAndHtmlReportWithCharts(@TempDir Path dir) throws Exception {
-        ExperimentResult result = new ExperimentRunner(Fixtures.provider(), Fixtures.uniform(
+        ExperimentResult result = Fixtures.runner(Fixtures.uniform(
                 Fixtures.randomSeries(2, 100))).run(ExperimentSpec.of(Fixtures.seedScenario(), List.of(1, 2),
                 List.of("local", "first-remote"), 3, 5, 1));
 
@@ -53,7 +53,7 @@ class ReportWriterTest {
 
     @Test
     void aSingleSamplingIsReportedWithoutIntervals(@TempDir Path dir) throws Exception {
-        ExperimentResult result = new ExperimentRunner(Fixtures.provider(), Fixtures.uniform(
+        ExperimentResult result = Fixtures.runner(Fixtures.uniform(
                 Fixtures.randomSeries(2, 100))).run(ExperimentSpec.of(Fixtures.seedScenario(), List.of(1),
                 List.of("local"), 1, 5, 1));
 

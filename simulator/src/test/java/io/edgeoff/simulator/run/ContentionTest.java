@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContentionTest {
-    private final ExperimentRunner runner = new ExperimentRunner(Fixtures.provider(), Fixtures.uniform(1.0, 1.0, 1.0));
+    private final ExperimentRunner runner = Fixtures.runner(Fixtures.uniform(1.0, 1.0, 1.0));
 
     private static Scenario withCores(Scenario seed, int cores) {
         List<Site> sites = seed.sites().stream().map(s -> s.isRemote()

@@ -10,8 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class DeterminismTest {
-    private final ExperimentRunner runner = new ExperimentRunner(Fixtures.provider(),
-            Fixtures.uniform(Fixtures.randomSeries(4, 300)));
+    private final ExperimentRunner runner = Fixtures.runner(Fixtures.uniform(Fixtures.randomSeries(4, 300)));
 
     private String summary(ExperimentSpec spec) {
         return SummaryJson.toJson(SummaryJson.summary(runner.run(spec)));

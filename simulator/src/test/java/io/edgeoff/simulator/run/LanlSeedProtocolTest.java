@@ -35,7 +35,7 @@ class LanlSeedProtocolTest {
     void realPoliciesRunOnEveryConfigurationAndTheOracleNeverFailsInSeedMode(FailureMode mode) {
         Optional<Path> trace = lanl();
         assumeTrue(trace.isPresent(), "LANL trace not found");
-        ExperimentRunner runner = new ExperimentRunner(new SimulatorPolicies(), TraceSources.open(trace));
+        ExperimentRunner runner = new ExperimentRunner(TraceSources.open(trace));
         ExperimentSpec spec = ExperimentSpec.of(Fixtures.seedScenario(), List.of(1, 2, 3, 4, 5),
                 List.of("mdp", "seed-mdp-svr", "efpo", "oracle", "local"), 3, 10, 11).toBuilder().failureMode(mode).build();
 

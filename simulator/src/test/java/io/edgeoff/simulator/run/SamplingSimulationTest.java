@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class SamplingSimulationTest {
     private final Scenario scenario = Fixtures.seedScenario();
-    private final ExperimentRunner runner = new ExperimentRunner(Fixtures.provider(), Fixtures.uniform(
+    private final ExperimentRunner runner = Fixtures.runner(Fixtures.uniform(
             Fixtures.randomSeries(9, 400)));
 
     @Test
@@ -55,7 +55,7 @@ class SamplingSimulationTest {
 
     @Test
     void everyOffloadFailsOnSitesThatAreAlwaysDownAndTheTaskEndsOnTheDevice() {
-        ExperimentRunner downRunner = new ExperimentRunner(Fixtures.provider(), Fixtures.uniform(0.0, 0.0, 0.0));
+        ExperimentRunner downRunner = Fixtures.runner(Fixtures.uniform(0.0, 0.0, 0.0));
         ExperimentSpec spec = ExperimentSpec.of(scenario, List.of(1), List.of("first-remote", "first-remote-efpo"),
                 2, 10, 5);
 
@@ -75,7 +75,7 @@ class SamplingSimulationTest {
 
     @Test
     void aFailedAttemptCostsTheDetectionTimeAndItsEnergy() {
-        ExperimentRunner downRunner = new ExperimentRunner(Fixtures.provider(), Fixtures.uniform(0.0));
+        ExperimentRunner downRunner = Fixtures.runner(Fixtures.uniform(0.0));
         ExperimentSpec spec = ExperimentSpec.of(scenario, List.of(1), List.of("local", "first-remote-efpo"), 1, 10, 5);
 
         ExperimentResult result = downRunner.run(spec);

@@ -1,4 +1,4 @@
-package io.edgeoff.device.detector;
+package io.edgeoff.common.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

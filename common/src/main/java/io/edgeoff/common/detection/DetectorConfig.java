@@ -1,4 +1,4 @@
-package io.edgeoff.device.detector;
+package io.edgeoff.common.detection;
 
 import java.time.Duration;
 import java.util.Objects;

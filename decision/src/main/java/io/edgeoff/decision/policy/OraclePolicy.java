@@ -1,4 +1,4 @@
-package io.edgeoff.simulator.run;
+package io.edgeoff.decision.policy;
 
 import io.edgeoff.common.app.TaskInstance;
 import io.edgeoff.common.cost.CostModel;
@@ -8,8 +8,8 @@ import io.edgeoff.decision.OffloadingPolicy;
 import io.edgeoff.common.cost.TaskCost;
 
 /**
- * Diagnostic policy {@code oracle}, simulator only: it knows which sites are really up
- * ({@link DecisionRequest#actualUp()}) and puts each task on the up, non-excluded site where the task itself
+ * Diagnostic policy {@code oracle}, simulator only (its registry entry says it needs ground truth, so a live
+ * device refuses it): it knows which sites are really up ({@link DecisionRequest#actualUp()}) and puts each task on the up, non-excluded site where the task itself
  * finishes soonest (ties to the lowest site index). It never fails in the {@code seed} failure mode, so it bounds
  * what any predictor-driven policy can reach there. It is myopic (one task at a time) like the seed's engines,
  * so it is an upper bound on failure avoidance, not on placement.
