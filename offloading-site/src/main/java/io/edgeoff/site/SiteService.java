@@ -125,9 +125,11 @@ public final class SiteService {
         Instant from = history.firstSeen().orElse(now);
         Duration slot = config.slot();
         double[] series = history.slotAvailability(from, slot, now);
+        long completed = Math.max(0, Duration.between(from, now).toNanos() / slot.toNanos());
+        Instant firstSlot = from.plus(slot.multipliedBy(completed - series.length)); // the oldest slots kept
         List<Outage> outages = history.downIntervals().stream()
                 .map(d -> new Outage(AvailabilityHistory.SITE, d.start(), d.duration())).toList();
-        return forecaster.forecast(new AvailabilityHistory(slot, series, outages, now), slots);
+        return forecaster.forecast(new AvailabilityHistory(firstSlot, slot, series, outages, now), slots);
     }
 
     public String predictorName() {

@@ -8,7 +8,6 @@ import io.edgeoff.decision.DecisionRequest;
 import io.edgeoff.decision.FailureResponse;
 import io.edgeoff.decision.OffloadingPolicy;
 import io.edgeoff.decision.PolicyContext;
-import io.edgeoff.prediction.availability.NodeReliability;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.NodeHistory;
 import io.edgeoff.simulator.run.PolicyProvider;
@@ -44,10 +43,8 @@ public final class Fixtures {
                 }
             }
         }
-        double mtbf = NodeReliability.seedMtbfHours(starts.size(), starts.isEmpty() ? java.time.Duration.ZERO
-                : java.time.Duration.ofSeconds(Math.round(starts.get(starts.size() - 1) - starts.get(0))));
         return new NodeHistory(node, daily.clone(), starts.stream().mapToDouble(Double::doubleValue).toArray(),
-                ends.stream().mapToDouble(Double::doubleValue).toArray(), mtbf);
+                ends.stream().mapToDouble(Double::doubleValue).toArray(), java.time.Instant.EPOCH);
     }
 
     /**

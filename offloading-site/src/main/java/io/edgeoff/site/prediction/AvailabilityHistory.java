@@ -10,19 +10,21 @@ import java.util.Objects;
 /**
  * What a forecaster learns from: the availability of each past slot (oldest first) and the site's own outages
  * from its failure file, all in the site's wall-clock time. Reliability figures (MTBF, time since the last
- * failure) are not computed here: the forecaster asks the prediction module ({@code Reliability.at}).
+ * failure) are not computed here: the forecaster asks the prediction module ({@code PredictionEngine.outlook}).
  *
+ * @param from             start of the first slot of {@code slotAvailability}
  * @param slot             slot length
  * @param slotAvailability availability of each completed slot, oldest first, each in [0,1]
  * @param outages          the site's outages (node {@link #SITE}), in the order they started; one still in
  *                         progress lasts until {@code now}
  * @param now              the moment of the forecast
  */
-public record AvailabilityHistory(Duration slot, double[] slotAvailability, List<Outage> outages, Instant now) {
+public record AvailabilityHistory(Instant from, Duration slot, double[] slotAvailability, List<Outage> outages, Instant now) {
     /** The node id under which the site's own outages are handed to the prediction module. */
     public static final NodeId SITE = new NodeId(0, 0);
 
     public AvailabilityHistory {
+        Objects.requireNonNull(from, "from");
         Objects.requireNonNull(slot, "slot");
         Objects.requireNonNull(now, "now");
         slotAvailability = slotAvailability.clone();
