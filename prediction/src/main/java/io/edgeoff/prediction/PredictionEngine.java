@@ -155,7 +155,7 @@ public final class PredictionEngine {
 
     /**
      * The outlook at {@code now}: the model half joined with the reliability half, the one place where both are
-     * put together. While an outage is in progress the first slot's outage probability is 1.
+     * put together.
      *
      * @param nodeId     the node
      * @param prediction the model half for the slots from the one containing {@code now}
@@ -163,14 +163,7 @@ public final class PredictionEngine {
      * @param now        the moment
      */
     public static NodeForecast outlook(NodeId nodeId, SlotForecast prediction, FailureTimeline failures, Instant now) {
-        Reliability reliability = failures.at(now);
-        double[] outage = prediction.outageProbability();
-        if (reliability.down()) {
-            outage[0] = 1.0; // the current slot already has outage time
-        }
-        return new NodeForecast(nodeId, prediction.model(), prediction.from(), prediction.slot(),
-                prediction.availability(), outage, prediction.downProbability(), reliability.mtbfHours(),
-                reliability.hoursSinceLastFailure(), reliability.failureRatePerSecond(), reliability.down());
+        return new NodeForecast(nodeId, prediction, failures.at(now));
     }
 
     /**

@@ -34,8 +34,8 @@ public record SlotForecast(String model, Instant from, Duration slot, double[] a
             throw new IllegalArgumentException("one outage probability per slot is needed: " + availability.length
                     + " slots, " + outageProbability.length + " probabilities");
         }
-        NodeForecast.requireProbabilities("availability", availability);
-        NodeForecast.requireProbabilities("outage probability", outageProbability);
+        requireProbabilities("availability", availability);
+        requireProbabilities("outage probability", outageProbability);
         if (!(downProbability >= 0 && downProbability <= 1)) {
             throw new IllegalArgumentException("down probability must be in [0,1], but was " + downProbability);
         }
@@ -58,6 +58,14 @@ public record SlotForecast(String model, Instant from, Duration slot, double[] a
         double[] ones = new double[k];
         java.util.Arrays.fill(ones, 1.0);
         return new SlotForecast(model, from, slot, ones, new double[k], 0.0);
+    }
+
+    private static void requireProbabilities(String what, double[] values) {
+        for (double a : values) {
+            if (!(a >= 0 && a <= 1)) {
+                throw new IllegalArgumentException(what + " must be in [0,1], but was " + a);
+            }
+        }
     }
 
     /** @return the predicted availability of the first slot */

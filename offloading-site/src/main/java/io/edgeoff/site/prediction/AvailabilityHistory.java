@@ -2,6 +2,7 @@ package io.edgeoff.site.prediction;
 
 import io.edgeoff.prediction.trace.NodeId;
 import io.edgeoff.prediction.trace.Outage;
+import io.edgeoff.site.failure.FailureHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,23 @@ public record AvailabilityHistory(Instant from, Duration slot, double[] slotAvai
         Objects.requireNonNull(now, "now");
         slotAvailability = slotAvailability.clone();
         outages = List.copyOf(outages);
+    }
+
+    /**
+     * What the site's failure file says at {@code now}: its whole slots since the first record (the unfinished
+     * current slot left out) and its down intervals as outages.
+     *
+     * @param history the failure file's history at {@code now}
+     * @param slot    wall-clock slot length, &gt; 0
+     */
+    public static AvailabilityHistory of(FailureHistory history, Duration slot, Instant now) {
+        Instant from = history.firstSeen().orElse(now);
+        double[] series = history.slotAvailability(from, slot, now);
+        long completed = Math.max(0, Duration.between(from, now).toNanos() / slot.toNanos());
+        Instant firstSlot = from.plus(slot.multipliedBy(completed - series.length)); // the oldest slots kept
+        List<Outage> outages = history.downIntervals().stream()
+                .map(d -> new Outage(SITE, d.start(), d.duration())).toList();
+        return new AvailabilityHistory(firstSlot, slot, series, outages, now);
     }
 
     @Override

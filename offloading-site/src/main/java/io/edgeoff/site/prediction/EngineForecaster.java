@@ -1,7 +1,6 @@
 package io.edgeoff.site.prediction;
 
 import io.edgeoff.prediction.FailureTimeline;
-import io.edgeoff.prediction.NodeForecast;
 import io.edgeoff.prediction.PredictionEngine;
 import io.edgeoff.prediction.SlotForecast;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
@@ -117,11 +116,10 @@ public final class EngineForecaster implements AvailabilityForecaster {
         return answer(history, engine.predict(trained.models(), series, slots), failures, trained.metrics());
     }
 
-    private Forecast answer(AvailabilityHistory history, SlotForecast prediction, FailureTimeline failures,
+    private static Forecast answer(AvailabilityHistory history, SlotForecast prediction, FailureTimeline failures,
                                    Map<String, Double> metrics) {
-        NodeForecast f = PredictionEngine.outlook(AvailabilityHistory.SITE, prediction, failures, history.now());
-        return new Forecast(model, seconds(history.slot()), f.availability(), f.downProbability(), f.mtbfHours(),
-                f.hoursSinceLastFailure(), metrics);
+        return new Forecast(PredictionEngine.outlook(AvailabilityHistory.SITE, prediction, failures, history.now()),
+                seconds(history.slot()), metrics);
     }
 
     private void retrainInBackground(AvailabilitySeries series, int failures) {
