@@ -35,6 +35,19 @@ class SiteTraceTest {
     }
 
     @Test
+    void aNodeThatFailedOnceHasNoMtbfYetAndEfpoSeesItAsNeverFailing() {
+        SiteTrace once = new SiteTrace(Fixtures.history(new TraceNode(1, 3), 1.0, 0.5, 1.0, 1.0),
+                new double[] {1, 1, 1, 1}, new double[] {1, 1, 1, 1});
+
+        SiteOutlook outlook = once.outlookAt(3.5 * DAY);
+
+        assertThat(outlook.mtbfHours()).as("one failure: no interval observed").isInfinite();
+        assertThat(outlook.hoursSinceLastFailure()).isCloseTo(60.0, within(1e-9));
+        assertThat(FailureEstimate.mtbf().failureProbability(new Site("EC", SiteKind.EDGE, 1000, 1, 1, 1), outlook))
+                .isZero();
+    }
+
+    @Test
     void knowsWhenTheNodeIsDown() {
         assertThat(trace.downAt(0.5 * DAY)).isFalse();
         assertThat(trace.downAt(1.25 * DAY)).isTrue();
