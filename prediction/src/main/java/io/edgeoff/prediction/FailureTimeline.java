@@ -70,18 +70,29 @@ public final class FailureTimeline {
      * the last one started (infinite if none) and whether one is still in progress.
      */
     public Reliability at(Instant now) {
-        long t = nanos(now);
-        int failures = countStartedBefore(t);
+        return atEpochNanos(nanos(now));
+    }
+
+    /**
+     * {@link #at(Instant)} for a moment given in nanoseconds since the epoch (for callers on a hot path, such as the
+     * simulator's replay, that keep time as a number).
+     */
+    public Reliability atEpochNanos(long now) {
+        int failures = countStartedBefore(now);
         if (failures == 0) {
             return Reliability.neverFailed();
         }
-        long first = startNanos[0];
         long last = startNanos[failures - 1];
-        double mtbf = NodeReliability.mtbfHours(failures, Duration.ofNanos(last - first));
+        double mtbf = NodeReliability.mtbfHours(failures, last - startNanos[0]);
         double rate = Double.isFinite(mtbf) ? 1 / (mtbf * 3600) : 0;
-        double hoursSince = Math.max(0, (t - last) / NANOS_PER_HOUR);
-        boolean down = maxEndNanos[failures - 1] > t;
+        double hoursSince = Math.max(0, (now - last) / NANOS_PER_HOUR);
+        boolean down = maxEndNanos[failures - 1] > now;
         return new Reliability(failures, mtbf, hoursSince, rate, down);
+    }
+
+    /** @return {@code t} in nanoseconds since the epoch */
+    public static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
     /** Number of starts strictly before {@code t}. */
@@ -97,9 +108,5 @@ public final class FailureTimeline {
             }
         }
         return lo;
-    }
-
-    private static long nanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 }

@@ -163,7 +163,13 @@ public final class PredictionEngine {
      * @param now        the moment
      */
     public static NodeForecast outlook(NodeId nodeId, SlotForecast prediction, FailureTimeline failures, Instant now) {
-        return new NodeForecast(nodeId, prediction, failures.at(now));
+        return outlook(nodeId, prediction, failures, FailureTimeline.nanos(now));
+    }
+
+    /** {@link #outlook(NodeId, SlotForecast, FailureTimeline, Instant)} at a moment in nanoseconds since the epoch. */
+    public static NodeForecast outlook(NodeId nodeId, SlotForecast prediction, FailureTimeline failures,
+                                       long nowEpochNanos) {
+        return new NodeForecast(nodeId, prediction, failures.atEpochNanos(nowEpochNanos));
     }
 
     /**

@@ -62,10 +62,19 @@ public record NodeReliability(NodeId nodeId, int failures, Instant firstFailure,
      */
     public static double mtbfHours(int failures, Duration firstToLastStart) {
         requireCounts(failures, firstToLastStart);
-        if (failures < 2 || firstToLastStart.isZero()) {
+        return mtbfHours(failures, firstToLastStart.toNanos());
+    }
+
+    /** {@link #mtbfHours(int, Duration)} with the time from the first to the last start in nanoseconds, &gt;= 0. */
+    public static double mtbfHours(int failures, long firstToLastStartNanos) {
+        if (failures < 0 || firstToLastStartNanos < 0) {
+            throw new IllegalArgumentException("failures and time from first to last failure must be >= 0, but were "
+                    + failures + " and " + firstToLastStartNanos + " ns");
+        }
+        if (failures < 2 || firstToLastStartNanos == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        return hours(firstToLastStart) / (failures - 1);
+        return firstToLastStartNanos / NANOS_PER_HOUR / (failures - 1);
     }
 
     /**

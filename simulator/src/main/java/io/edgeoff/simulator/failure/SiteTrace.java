@@ -37,6 +37,7 @@ public final class SiteTrace {
     private final SlotForecast[] dayForecasts;
     private final FailureTimeline failures;
     private final NodeId nodeId;
+    private final long seriesStartNanos;
     private final double lengthSeconds;
     private final SiteOutlook[] dayStartOutlooks;
     private final double[] boundaries;
@@ -53,6 +54,7 @@ public final class SiteTrace {
         this.lengthSeconds = history.lengthSeconds();
         this.boundaries = boundaries(history);
         this.nodeId = NodeId.of(history.node());
+        this.seriesStartNanos = FailureTimeline.nanos(history.seriesStart());
         this.failures = FailureTimeline.of(nodeId, outages(nodeId, history));
         this.dayForecasts = new SlotForecast[history.days()];
         this.dayStartOutlooks = new SiteOutlook[history.days()];
@@ -204,13 +206,18 @@ public final class SiteTrace {
 
     /** The prediction engine's outlook at {@code positionSeconds} (wrapped into the series). */
     public NodeForecast forecastAt(double positionSeconds) {
-        double position = wrap(positionSeconds);
+        return forecastAtWrapped(wrap(positionSeconds));
+    }
+
+    /** {@link #forecastAt} at a position already in {@code [0, lengthSeconds)}. */
+    private NodeForecast forecastAtWrapped(double position) {
         int day = (int) Math.min(days() - 1, Math.floor(position / NodeHistory.DAY_SECONDS));
-        return PredictionEngine.outlook(nodeId, dayForecasts[day], failures, instant(position));
+        return PredictionEngine.outlook(nodeId, dayForecasts[day], failures,
+                seriesStartNanos + Math.round(position * 1e9));
     }
 
     private SiteOutlook computeOutlook(double position) {
-        NodeForecast f = forecastAt(position);
+        NodeForecast f = forecastAtWrapped(position);
         return new SiteOutlook(f.predictedAvailability(), f.downProbability(), 0.0, f.mtbfHours(),
                 f.hoursSinceLastFailure(), false);
     }

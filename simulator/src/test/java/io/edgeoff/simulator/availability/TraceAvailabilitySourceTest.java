@@ -2,7 +2,6 @@ package io.edgeoff.simulator.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import io.edgeoff.common.scenario.TraceNode;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
