@@ -1,6 +1,5 @@
 package io.edgeoff.site;
 
-import io.edgeoff.prediction.trace.Outage;
 import io.edgeoff.site.execution.IdempotencyCache;
 import io.edgeoff.site.execution.SaturatedException;
 import io.edgeoff.site.execution.TaskExecutor;
@@ -121,13 +120,8 @@ public final class SiteService {
     /** @return the forecast of the next {@code slots} slots */
     public Forecast forecast(int slots) {
         Instant now = clock.instant();
-        FailureHistory history = FailureHistory.of(monitor.records(), now);
-        Instant from = history.firstSeen().orElse(now);
-        Duration slot = config.slot();
-        double[] series = history.slotAvailability(from, slot, now);
-        List<Outage> outages = history.downIntervals().stream()
-                .map(d -> new Outage(AvailabilityHistory.SITE, d.start(), d.duration())).toList();
-        return forecaster.forecast(new AvailabilityHistory(slot, series, outages, now), slots);
+        return forecaster.forecast(AvailabilityHistory.of(FailureHistory.of(monitor.records(), now), config.slot(), now),
+                slots);
     }
 
     public String predictorName() {

@@ -4,13 +4,12 @@ import io.edgeoff.prediction.availability.NodeReliability;
 import io.edgeoff.prediction.trace.NodeId;
 import io.edgeoff.prediction.trace.Outage;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a node's failures so far say about it at a moment: the reliability half of a site's outlook (the other
- * half is the predicted availability). Computed here only, for the site's {@code /v1/availability}, the
- * {@link PredictionEngine} and the decision engine's {@code SiteOutlook} (EFPO's inputs).
+ * half is the predicted availability). Computed only by {@link FailureTimeline#at}, for the
+ * {@link PredictionEngine}'s outlook, which the site's {@code /v1/availability} and the simulator serve.
  *
  * @param failures              failures that started before the moment
  * @param mtbfHours             {@link NodeReliability#mtbfHours(int, java.time.Duration)}: hours, &gt; 0;
@@ -48,19 +47,6 @@ public record Reliability(int failures, double mtbfHours, double hoursSinceLastF
      * @param now     the moment
      */
     public static Reliability at(NodeId nodeId, List<Outage> outages, Instant now) {
-        List<Outage> past = new ArrayList<>();
-        for (Outage o : outages) {
-            if (o.start().isBefore(now)) {
-                past.add(o);
-            }
-        }
-        if (past.isEmpty()) {
-            return neverFailed();
-        }
-        NodeReliability r = NodeReliability.of(nodeId, past);
-        double mtbf = r.mtbfHours();
-        double rate = Double.isFinite(mtbf) ? 1 / (mtbf * 3600) : 0;
-        boolean down = past.stream().anyMatch(o -> o.end().isAfter(now));
-        return new Reliability(past.size(), mtbf, r.hoursSinceLastFailure(now), rate, down);
+        return FailureTimeline.of(nodeId, outages).at(now);
     }
 }

@@ -13,7 +13,6 @@ import io.edgeoff.decision.PolicySpec;
 import io.edgeoff.decision.SuspicionResponse;
 import io.edgeoff.decision.placement.PlacementRules;
 import io.edgeoff.simulator.run.ExperimentRunner;
-import io.edgeoff.prediction.availability.NodeReliability;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.NodeHistory;
 import java.util.ArrayList;
@@ -48,10 +47,8 @@ public final class Fixtures {
                 }
             }
         }
-        double mtbf = NodeReliability.seedMtbfHours(starts.size(), starts.isEmpty() ? java.time.Duration.ZERO
-                : java.time.Duration.ofSeconds(Math.round(starts.get(starts.size() - 1) - starts.get(0))));
         return new NodeHistory(node, daily.clone(), starts.stream().mapToDouble(Double::doubleValue).toArray(),
-                ends.stream().mapToDouble(Double::doubleValue).toArray(), mtbf);
+                ends.stream().mapToDouble(Double::doubleValue).toArray(), java.time.Instant.EPOCH);
     }
 
     /**

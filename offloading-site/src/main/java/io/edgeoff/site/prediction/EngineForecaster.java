@@ -1,6 +1,8 @@
 package io.edgeoff.site.prediction;
 
-import io.edgeoff.prediction.Reliability;
+import io.edgeoff.prediction.FailureTimeline;
+import io.edgeoff.prediction.PredictionEngine;
+import io.edgeoff.prediction.SlotForecast;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
 import io.edgeoff.prediction.evaluation.EvaluationResult;
 import io.edgeoff.prediction.evaluation.Evaluator;
@@ -24,28 +26,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The site's prediction engine on top of the {@code prediction} module: trains a registered
- * predictor ({@link Predictors}, e.g. {@code svr}, {@code moving-mean}) on the site's history and
- * serves its forecast.
+ * The site's prediction engine: the {@code prediction} module's {@link PredictionEngine} (the one producer of an
+ * outlook, also used by the simulator) with a registered predictor ({@link Predictors}, e.g. {@code svr},
+ * {@code moving-mean}) and the site's model lifecycle around it.
  *
  * <p>History: an optional prior series (a node of a failure trace, LANL or generic, in daily slots)
  * followed by the site's own slots from its failure file. One own slot is one trace day divided by
  * the time compression, so both parts are in the same unit: the combined series is indexed by trace
- * day. The first forecast trains the model; afterwards it is retrained in the background when a new
- * failure appears in the failure file and after every {@code retrainEverySlots} newly completed
- * slots, while forecasts keep using the previous model (the seed's SVR takes about 1.5 s on a LANL
+ * day, and the site's own outages are mapped onto it (own slot {@code i} is trace day {@code prior + i}). The first
+ * forecast trains the model ({@link PredictionEngine#train}, on every completed slot); afterwards it is retrained in
+ * the background when a new failure appears in the failure file and after every {@code retrainEverySlots} newly
+ * completed slots, while forecasts keep using the previous model (the seed's SVR takes about 1.5 s on a LANL
  * node with 2 000 daily slots). Its metrics are those of the {@link Protocol#CHRONOLOGICAL}
  * evaluation (first 80 % train, last 20 % test) at the last training, when the series is long
- * enough. MTBF and the time since the last failure are the prediction module's ({@link Reliability#at}) over
- * the site's own outages, in wall-clock hours: infinite MTBF until the site has failed twice, infinite time since
- * the last failure until it has failed once.
+ * enough. The answer is {@link PredictionEngine#outlook}: the down probability from the same model, MTBF and the
+ * time since the last failure over the site's own outages in wall-clock hours ({@link FailureTimeline}): infinite
+ * MTBF until the site has failed twice, infinite time since the last failure until it has failed once.
  */
 public final class EngineForecaster implements AvailabilityForecaster {
     private static final Logger LOG = LoggerFactory.getLogger(EngineForecaster.class);
-    private static final Instant ORIGIN_WITHOUT_PRIOR = Instant.parse("2000-01-01T00:00:00Z");
 
     private final String model;
     private final Predictor.Trainer trainer;
+    private final PredictionEngine engine;
     private final Optional<AvailabilitySeries> prior;
     private final int retrainEverySlots;
     private final ExecutorService retrainer = Executors.newSingleThreadExecutor(r -> {
@@ -55,7 +58,7 @@ public final class EngineForecaster implements AvailabilityForecaster {
     });
 
     /** A trained model and what it was trained on. */
-    private record Trained(Predictor predictor, int slots, int failures, Map<String, Double> metrics) {
+    private record Trained(PredictionEngine.Models models, int slots, int failures, Map<String, Double> metrics) {
     }
 
     private volatile Trained current;
@@ -74,6 +77,7 @@ public final class EngineForecaster implements AvailabilityForecaster {
         }
         this.model = model;
         this.trainer = Predictors.trainer(model, seed);
+        this.engine = new PredictionEngine(trainer, AvailabilitySeries.DAY);
         this.prior = prior.map(p -> {
             if (!p.slot().equals(AvailabilitySeries.DAY)) {
                 throw new IllegalArgumentException("the prior history must have daily slots, but has " + p.slot());
@@ -94,28 +98,28 @@ public final class EngineForecaster implements AvailabilityForecaster {
             throw new IllegalArgumentException("slots must be >= 1, but was " + slots);
         }
         AvailabilitySeries series = combined(history);
-        Reliability reliability = Reliability.at(AvailabilityHistory.SITE, history.outages(), history.now());
-        int failures = history.outages().size();
-        double[] values = new double[slots];
+        FailureTimeline failures = FailureTimeline.of(AvailabilityHistory.SITE, history.outages());
+        int failureCount = history.outages().size();
         if (series.size() == 0) {
-            Arrays.fill(values, 1.0);
-            return new Forecast(model, seconds(history.slot()), values, reliability.mtbfHours(),
-                    reliability.hoursSinceLastFailure(), Map.of("trainingSlots", 0.0));
+            return answer(history, SlotForecast.noHistory(model, series.end(), AvailabilitySeries.DAY, slots), failures,
+                    Map.of("trainingSlots", 0.0));
         }
-        Trained model = current;
-        if (model == null) {
-            model = train(series, failures);
-            current = model;
-        } else if (!training && (failures != model.failures() || series.size() - model.slots() >= retrainEverySlots)) {
+        Trained trained = current;
+        if (trained == null) {
+            trained = train(series, failureCount);
+            current = trained;
+        } else if (!training && (failureCount != trained.failures()
+                || series.size() - trained.slots() >= retrainEverySlots)) {
             training = true;
-            retrainer.execute(() -> retrainInBackground(series, failures));
+            retrainer.execute(() -> retrainInBackground(series, failureCount));
         }
-        double[] forecast = model.predictor().forecast(series, slots);
-        for (int i = 0; i < slots; i++) {
-            values[i] = Predictor.clamp01(forecast[i]);
-        }
-        return new Forecast(this.model, seconds(history.slot()), values, reliability.mtbfHours(),
-                reliability.hoursSinceLastFailure(), model.metrics());
+        return answer(history, engine.predict(trained.models(), series, slots), failures, trained.metrics());
+    }
+
+    private static Forecast answer(AvailabilityHistory history, SlotForecast prediction, FailureTimeline failures,
+                                   Map<String, Double> metrics) {
+        return new Forecast(PredictionEngine.outlook(AvailabilityHistory.SITE, prediction, failures, history.now()),
+                seconds(history.slot()), metrics);
     }
 
     private void retrainInBackground(AvailabilitySeries series, int failures) {
@@ -142,7 +146,7 @@ public final class EngineForecaster implements AvailabilityForecaster {
     }
 
     private Trained train(AvailabilitySeries series, int failures) {
-        Predictor predictor = trainer.train(series);
+        PredictionEngine.Models models = engine.train(series);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("trainingSlots", (double) series.size());
         try {
@@ -158,7 +162,7 @@ public final class EngineForecaster implements AvailabilityForecaster {
         } catch (IllegalArgumentException e) {
             m.put("testSlots", 0.0);
         }
-        return new Trained(predictor, series.size(), failures, Collections.unmodifiableMap(m));
+        return new Trained(models, series.size(), failures, Collections.unmodifiableMap(m));
     }
 
     private static void putFinite(Map<String, Double> m, String key, double value) {
@@ -167,23 +171,30 @@ public final class EngineForecaster implements AvailabilityForecaster {
         }
     }
 
-    /** The prior series followed by the site's own slots, in daily slots. */
+    /**
+     * The prior series followed by the site's own slots, in daily slots, with the prior's outages and the site's
+     * own ones mapped onto the trace-day axis (cut at the end of the last completed slot).
+     */
     AvailabilitySeries combined(AvailabilityHistory history) {
         double[] own = history.slotAvailability();
         double[] before = prior.map(AvailabilitySeries::values).orElse(new double[0]);
-        Instant start = prior.map(AvailabilitySeries::start).orElse(ORIGIN_WITHOUT_PRIOR);
+        Instant start = prior.map(AvailabilitySeries::start).orElse(history.from());
+        Instant ownStart = start.plus(AvailabilitySeries.DAY.multipliedBy(before.length));
+        double compression = (double) AvailabilitySeries.DAY.toNanos() / history.slot().toNanos();
         double[] values = Arrays.copyOf(before, before.length + own.length);
         System.arraycopy(own, 0, values, before.length, own.length);
         List<Outage> outages = new ArrayList<>();
         prior.ifPresent(p -> p.outages().forEach(o -> outages.add(new Outage(AvailabilityHistory.SITE, o.start(), o.length()))));
-        for (int i = 0; i < own.length; i++) {
-            if (own[i] < 1) {
-                Instant slotStart = start.plus(AvailabilitySeries.DAY.multipliedBy(before.length + i));
-                outages.add(new Outage(AvailabilityHistory.SITE, slotStart, Duration.ofNanos(Math.round((1 - own[i])
-                        * AvailabilitySeries.DAY.toNanos()))));
+        for (Outage o : history.outages()) {
+            long sinceOwnStart = Duration.between(history.from(), o.start()).toNanos();
+            if (sinceOwnStart >= 0) {
+                outages.add(new Outage(AvailabilityHistory.SITE, ownStart.plusNanos(Math.round(sinceOwnStart * compression)),
+                        Duration.ofNanos(Math.round(o.length().toNanos() * compression))));
             }
         }
-        return new AvailabilitySeries(AvailabilityHistory.SITE, start, AvailabilitySeries.DAY, values, outages);
+        AvailabilitySeries series = new AvailabilitySeries(AvailabilityHistory.SITE, start, AvailabilitySeries.DAY,
+                values, outages);
+        return series.prefix(series.size());
     }
 
     private static double seconds(Duration d) {

@@ -1,60 +1,57 @@
 package io.edgeoff.site.prediction;
 
-import java.util.Arrays;
+import io.edgeoff.prediction.NodeForecast;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A site's availability forecast, as served at {@code GET /v1/availability}.
+ * A site's availability forecast, as served at {@code GET /v1/availability}: the prediction engine's outlook
+ * ({@link NodeForecast}, the same record the simulator's outlooks come from) with the site's wall-clock slot length
+ * and the model's metrics.
  *
- * @param predictor             name of the model that produced it
- * @param slotSeconds           wall-clock length of one slot, s
- * @param values                predicted availability of each of the next slots, each in [0,1]
- * @param mtbfHours             mean time between failures, wall-clock h, &gt; 0 ({@code +Infinity} with fewer than two
- *                              failures; served as {@code null})
- * @param hoursSinceLastFailure wall-clock hours since the last failure began, &gt;= 0 ({@code +Infinity} when the
- *                              site never failed; served as {@code null})
- * @param metrics               the model's last evaluation metrics (name to value)
+ * @param outlook     the prediction engine's outlook of the site at the moment of the request
+ * @param slotSeconds wall-clock length of one slot, s, &gt; 0
+ * @param metrics     the model's last evaluation metrics (name to value)
  */
-public record Forecast(String predictor, double slotSeconds, double[] values, double mtbfHours,
-                       double hoursSinceLastFailure, Map<String, Double> metrics) {
+public record Forecast(NodeForecast outlook, double slotSeconds, Map<String, Double> metrics) {
     public Forecast {
-        Objects.requireNonNull(predictor, "predictor");
-        values = values.clone();
-        for (double v : values) {
-            if (!(v >= 0 && v <= 1)) {
-                throw new IllegalArgumentException("availability must be in [0,1], but was " + v);
-            }
-        }
+        Objects.requireNonNull(outlook, "outlook");
         if (!(slotSeconds > 0)) {
             throw new IllegalArgumentException("slotSeconds must be > 0, but was " + slotSeconds);
-        }
-        if (!(mtbfHours > 0)) {
-            throw new IllegalArgumentException("mtbfHours must be > 0 (or +Infinity), but was " + mtbfHours);
-        }
-        if (!(hoursSinceLastFailure >= 0)) {
-            throw new IllegalArgumentException("hoursSinceLastFailure must be >= 0 (or +Infinity), but was "
-                    + hoursSinceLastFailure);
         }
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
-    @Override
+    /** @return name of the model that produced it */
+    public String predictor() {
+        return outlook.model();
+    }
+
+    /** @return predicted availability of each of the next slots, each in [0,1] */
     public double[] values() {
-        return values.clone();
+        return outlook.availability();
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Forecast f && f.predictor.equals(predictor) && f.slotSeconds == slotSeconds
-                && Arrays.equals(f.values, values) && f.mtbfHours == mtbfHours
-                && f.hoursSinceLastFailure == hoursSinceLastFailure && f.metrics.equals(metrics);
+    /** @return probability that an attempt started now finds the site unavailable, in [0,1] */
+    public double downProbability() {
+        return outlook.downProbability();
     }
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(predictor, slotSeconds, Arrays.hashCode(values), mtbfHours, hoursSinceLastFailure, metrics);
+    /**
+     * @return mean time between failures, wall-clock h, &gt; 0 ({@code +Infinity} with fewer than two failures;
+     *         served as {@code null})
+     */
+    public double mtbfHours() {
+        return outlook.mtbfHours();
+    }
+
+    /**
+     * @return wall-clock hours since the last failure began, &gt;= 0 ({@code +Infinity} when the site never failed;
+     *         served as {@code null})
+     */
+    public double hoursSinceLastFailure() {
+        return outlook.hoursSinceLastFailure();
     }
 }

@@ -27,7 +27,7 @@ class EngineForecasterTest {
     private static AvailabilityHistory history(double[] slots, List<Double> failureHours) {
         List<Outage> outages = failureHours.stream().map(h -> new Outage(AvailabilityHistory.SITE,
                 ORIGIN.plusNanos(Math.round(h * 3.6e12)), Duration.ofSeconds(1))).toList();
-        return new AvailabilityHistory(Duration.ofSeconds(2), slots, outages, ORIGIN.plusSeconds(slots.length * 2L));
+        return new AvailabilityHistory(ORIGIN, Duration.ofSeconds(2), slots, outages, ORIGIN.plusSeconds(slots.length * 2L));
     }
 
     @Test
@@ -97,7 +97,7 @@ class EngineForecasterTest {
     void mtbfIsThePredictionModulesMeanIntervalBetweenFailureStarts() {
         List<Outage> outages = List.of(10, 20, 40).stream().map(h -> new Outage(AvailabilityHistory.SITE,
                 ORIGIN.plus(Duration.ofHours(h)), Duration.ofMinutes(5))).toList();
-        AvailabilityHistory h = new AvailabilityHistory(Duration.ofDays(1), new double[] {1, 1}, outages,
+        AvailabilityHistory h = new AvailabilityHistory(ORIGIN, Duration.ofDays(1), new double[] {1, 1}, outages,
                 ORIGIN.plus(Duration.ofHours(50)));
         try (EngineForecaster engine = new EngineForecaster("last", 1, Optional.empty(), 1)) {
             Forecast forecast = engine.forecast(h, 1);

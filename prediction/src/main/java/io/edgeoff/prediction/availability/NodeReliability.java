@@ -18,8 +18,10 @@ import java.util.List;
  * / failures would make a site with one failure, or none, look failure-prone merely by being watched: with
  * {@code MTBF = hours observed} a never-failed site gets {@code fp = round(1 - e^-1, 2) = 0.63}.)
  *
- * <p>The seed's variant ({@link #seedMtbfHours(int, Duration)}: span in whole days * 24 / failures) is kept only
- * for the simulator's replication of the seed's experiments; everything live uses {@link #mtbfHours}.
+ * <p>The seed's variant ({@link #seedMtbfHours(int, Duration)}: span in whole days * 24 / failures) is only reported
+ * next to it (the {@code trace} command's statistics, for comparison with the seed's tables); no outlook uses it:
+ * the site and the simulator both get MTBF from {@code PredictionEngine.outlook} ({@code FailureTimeline}), which
+ * uses {@link #mtbfHours}. The time since the last failure is {@code FailureTimeline}'s alone.
  *
  * @param nodeId        the node
  * @param failures      number of outages (as listed, not merged)
@@ -60,10 +62,19 @@ public record NodeReliability(NodeId nodeId, int failures, Instant firstFailure,
      */
     public static double mtbfHours(int failures, Duration firstToLastStart) {
         requireCounts(failures, firstToLastStart);
-        if (failures < 2 || firstToLastStart.isZero()) {
+        return mtbfHours(failures, firstToLastStart.toNanos());
+    }
+
+    /** {@link #mtbfHours(int, Duration)} with the time from the first to the last start in nanoseconds, &gt;= 0. */
+    public static double mtbfHours(int failures, long firstToLastStartNanos) {
+        if (failures < 0 || firstToLastStartNanos < 0) {
+            throw new IllegalArgumentException("failures and time from first to last failure must be >= 0, but were "
+                    + failures + " and " + firstToLastStartNanos + " ns");
+        }
+        if (failures < 2 || firstToLastStartNanos == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        return hours(firstToLastStart) / (failures - 1);
+        return firstToLastStartNanos / NANOS_PER_HOUR / (failures - 1);
     }
 
     /**
@@ -87,11 +98,6 @@ public record NodeReliability(NodeId nodeId, int failures, Instant firstFailure,
             throw new IllegalArgumentException("time from first to last failure must be >= 0, but was "
                     + firstToLastStart);
         }
-    }
-
-    /** Hours from the last failure start to {@code now} (0 if {@code now} is before it). */
-    public double hoursSinceLastFailure(Instant now) {
-        return Math.max(0, hours(Duration.between(lastFailure, now)));
     }
 
     private static double hours(Duration d) {

@@ -26,7 +26,6 @@ class NodeReliabilityTest {
         assertThat(r.mtbfHours()).isCloseTo(120.0, within(1e-9));
         assertThat(r.seedMtbfHours()).isCloseTo(80.0, within(1e-9));
         assertThat(r.mttrHours()).isCloseTo(2.0, within(1e-9));
-        assertThat(r.hoursSinceLastFailure(Instant.parse("2001-01-12T06:00:00Z"))).isCloseTo(30.0, within(1e-9));
     }
 
     @Test

@@ -1,20 +1,24 @@
 package io.edgeoff.simulator.availability;
 
 import io.edgeoff.common.scenario.TraceNode;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a failure trace says about one node, on a time axis starting at midnight of its first failure day.
+ * What a failure trace says about one node, on a time axis starting at midnight of its first failure day. Its
+ * reliability figures (MTBF, time since the last failure) are not here: the prediction engine computes them at
+ * each moment from the outages ({@code PredictionEngine.outlook}).
  * Arrays are not copied (read-only by convention; this sits on the simulator's hot path).
  *
  * @param node               the trace node
  * @param dailyAvailability  availability of each day, in [0,1]: {@code 1 - down minutes / 1440}; at least one day
  * @param outageStartSeconds start of each outage, s since the series start; merged (disjoint), ascending
  * @param outageEndSeconds   end of each outage (exclusive), s since the series start; same length, ascending
- * @param mtbfHours          mean time between failures, hours, &gt; 0 (infinite with fewer than two failures)
+ * @param seriesStart        the instant of position 0 in the trace's time base (midnight of the first failure day);
+ *                           what the prediction engine is asked about is {@code seriesStart + position}
  */
 public record NodeHistory(TraceNode node, double[] dailyAvailability, double[] outageStartSeconds,
-                          double[] outageEndSeconds, double mtbfHours) {
+                          double[] outageEndSeconds, Instant seriesStart) {
     /** Seconds per trace day. */
     public static final double DAY_SECONDS = 86_400.0;
 
@@ -41,9 +45,7 @@ public record NodeHistory(TraceNode node, double[] dailyAvailability, double[] o
                         + i + " is [" + outageStartSeconds[i] + ", " + outageEndSeconds[i] + ")");
             }
         }
-        if (!(mtbfHours > 0)) {
-            throw new IllegalArgumentException("node " + node + ": mtbfHours must be > 0, but was " + mtbfHours);
-        }
+        Objects.requireNonNull(seriesStart, "seriesStart");
     }
 
     /** @return number of days in the series */

@@ -1,11 +1,10 @@
 package io.edgeoff.simulator.availability;
 
 import io.edgeoff.common.scenario.TraceNode;
+import io.edgeoff.prediction.PredictionEngine;
+import io.edgeoff.prediction.SlotForecast;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
-import io.edgeoff.prediction.availability.NodeReliability;
 import io.edgeoff.prediction.evaluation.Evaluator;
-import io.edgeoff.prediction.predictor.Predictor;
-import io.edgeoff.prediction.predictor.Predictors;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.NodeId;
 import io.edgeoff.prediction.trace.Outage;
@@ -16,23 +15,32 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Histories and forecasts from a failure trace through the prediction module: the daily availability
- * series ({@link AvailabilitySeries}, first failure day to last), the seed's MTBF ({@link NodeReliability}) and
- * predictors by name ({@link Predictors}).
+ * series ({@link AvailabilitySeries}, first failure day to last) and each day's forecast from the
+ * {@link PredictionEngine} (predictors by name). MTBF and the time since the last failure are not computed here:
+ * {@code SiteTrace} asks the engine for them at each moment.
  *
- * <p>MTBF is the seed's variant ({@link NodeReliability#seedMtbfHours}), kept because the simulator replicates the
- * seed's experiments (EFPO's input there); live sites report {@link NodeReliability#mtbfHours}.
- *
- * <p>Forecasts follow the seed's protocol: the predictor is trained once per node on a random 80 % of the days
- * (the other 20 % hidden: {@link Evaluator#randomTestSlots}, the same split and seeding as the prediction module's
- * {@code random} evaluation protocol), then asked, for every day {@code d}, for a one-slot forecast from the
- * history of days {@code 0..d-1}. Models of the day index (the seed's {@code svr}) ignore that history, so they
- * carry the seed's look-ahead; history-driven models ({@code last}, {@code ewma}, {@code markov}, ...) are
- * walk-forward. Results are cached per node and predictor; thread-safe.
+ * <p>Forecasts follow one of two {@link Training}s. {@link Training#RANDOM_SPLIT} (the default, the seed's protocol):
+ * the predictor is trained once per node on a random 80 % of the days (the other 20 % hidden:
+ * {@link PredictionEngine#trainOnRandomSplit}, the project's one split, {@link Evaluator#randomTestSlots}), then
+ * asked, for every day {@code d}, for a one-slot forecast from the history of days {@code 0..d-1}. Models of the
+ * day index (the seed's {@code svr}) ignore that history, so they carry the seed's look-ahead; history-driven
+ * models ({@code last}, {@code ewma}, {@code markov}, ...) are walk-forward. {@link Training#PAST_DAYS}: for every
+ * day, the predictor is trained on the days before it, as a live site trains on its completed slots (one training
+ * per day: for short traces and tests). Results are cached per node and predictor; thread-safe.
  */
 public final class TraceAvailabilitySource implements AvailabilitySource {
+    /** What each day's forecast is trained on. */
+    public enum Training {
+        /** Once per node, on the seed's random 80 % of all days (look-ahead for models of the day index). */
+        RANDOM_SPLIT,
+        /** For each day, on the days before it (what a live site's engine sees). */
+        PAST_DAYS
+    }
+
     private final FailureTrace trace;
     private final String description;
     private final long seed;
+    private final Training training;
     private final Evaluator split;
     private final ConcurrentMap<TraceNode, Built> built = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, double[]> forecasts = new ConcurrentHashMap<>();
@@ -44,12 +52,19 @@ public final class TraceAvailabilitySource implements AvailabilitySource {
      * @param trace       the failure trace
      * @param description where it comes from (file name or "synthetic ...")
      * @param seed        seed of the 80/20 training split (the seed used 5725) and of the trainers
+     * @param training    what each day's forecast is trained on
      */
-    public TraceAvailabilitySource(FailureTrace trace, String description, long seed) {
+    public TraceAvailabilitySource(FailureTrace trace, String description, long seed, Training training) {
         this.trace = trace;
         this.description = description;
         this.seed = seed;
+        this.training = java.util.Objects.requireNonNull(training, "training");
         this.split = Evaluator.ofDefaults().withSeed(seed);
+    }
+
+    /** The seed's protocol: {@link Training#RANDOM_SPLIT}. */
+    public TraceAvailabilitySource(FailureTrace trace, String description, long seed) {
+        this(trace, description, seed, Training.RANDOM_SPLIT);
     }
 
     @Override
@@ -59,8 +74,8 @@ public final class TraceAvailabilitySource implements AvailabilitySource {
 
     @Override
     public double[] forecast(TraceNode node, String predictor) {
-        Predictor.Trainer trainer = Predictors.trainer(predictor, seed);
-        return forecasts.computeIfAbsent(node + "|" + predictor, key -> computeForecast(build(node).series(), trainer))
+        PredictionEngine engine = PredictionEngine.of(predictor, seed, AvailabilitySeries.DAY);
+        return forecasts.computeIfAbsent(node + "|" + predictor, key -> computeForecast(build(node).series(), engine))
                 .clone();
     }
 
@@ -84,25 +99,30 @@ public final class TraceAvailabilitySource implements AvailabilitySource {
             starts[i] = seconds(series, merged.get(i).start());
             ends[i] = seconds(series, merged.get(i).end());
         }
-        double mtbf = NodeReliability.of(id, outages).seedMtbfHours();
         double[] daily = series.values();
         for (int d = 0; d < daily.length; d++) {
             daily[d] = Math.min(1.0, Math.max(0.0, daily[d]));
         }
-        return new Built(series, new NodeHistory(node, daily, starts, ends, mtbf));
+        return new Built(series, new NodeHistory(node, daily, starts, ends, series.start()));
     }
 
     private static double seconds(AvailabilitySeries series, java.time.Instant t) {
         return Duration.between(series.start(), t).toNanos() / 1e9;
     }
 
-    private double[] computeForecast(AvailabilitySeries series, Predictor.Trainer trainer) {
+    private double[] computeForecast(AvailabilitySeries series, PredictionEngine engine) {
         int n = series.size();
-        boolean[] hidden = split.randomTestSlots(n);
-        Predictor model = trainer.train(series.masked(hidden));
         double[] forecast = new double[n];
+        if (training == Training.RANDOM_SPLIT) {
+            SlotForecast[] each = engine.predictEachSlot(engine.trainOnRandomSplit(series, split), series);
+            for (int d = 0; d < n; d++) {
+                forecast[d] = each[d].predictedAvailability();
+            }
+            return forecast;
+        }
         for (int d = 0; d < n; d++) {
-            forecast[d] = Predictor.clamp01(model.forecast(series.prefix(d), 1)[0]);
+            AvailabilitySeries past = series.prefix(d);
+            forecast[d] = d == 0 ? 1.0 : engine.predict(engine.train(past), past, 1).predictedAvailability();
         }
         return forecast;
     }

@@ -1,5 +1,6 @@
 package io.edgeoff.simulator.availability;
 
+import io.edgeoff.prediction.evaluation.Evaluator;
 import io.edgeoff.prediction.synthetic.SyntheticTraces;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.TraceReaders;
@@ -8,8 +9,8 @@ import java.util.Optional;
 
 /** Opens the failure trace of a simulation: a file (LANL or generic format) or the built-in synthetic trace. */
 public final class TraceSources {
-    /** Seed of the 80/20 training split, the seed's {@code random_state}. */
-    public static final long SPLIT_SEED = 5725;
+    /** Seed of the 80/20 training split: the prediction module's, the seed's {@code random_state}. */
+    public static final long SPLIT_SEED = Evaluator.DEFAULT_SEED;
 
     private TraceSources() {
     }

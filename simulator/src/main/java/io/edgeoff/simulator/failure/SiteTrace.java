@@ -1,8 +1,17 @@
 package io.edgeoff.simulator.failure;
 
 import io.edgeoff.decision.SiteOutlook;
+import io.edgeoff.prediction.FailureTimeline;
+import io.edgeoff.prediction.NodeForecast;
+import io.edgeoff.prediction.PredictionEngine;
+import io.edgeoff.prediction.SlotForecast;
+import io.edgeoff.prediction.trace.NodeId;
+import io.edgeoff.prediction.trace.Outage;
 import io.edgeoff.simulator.availability.NodeHistory;
-import java.util.Arrays;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,17 +19,25 @@ import java.util.Objects;
  * forecast, and what the device may know at a position of the trace. Positions are seconds since the
  * series start, in {@code [0, lengthSeconds)}; the series is replayed cyclically. Immutable, shared by threads.
  *
- * <p>The outlook handed to policies at a position in day {@code d}:
- * {@code predictedAvailability} = the forecast of day {@code d};
- * {@code downProbability} = 1 - a second, walk-forward forecast of day {@code d} (by default from the
- * days before {@code d} only: what the site's failure monitor has observed);
- * {@code mtbfHours} from the trace; {@code hoursSinceLastFailure} = time since the latest outage start at
- * or before the position (cyclically; infinite for a node without outages); {@code suspected} = false; {@code failureRatePerSecond} = 0.
+ * <p>The outlook handed to policies at a position in day {@code d} is the prediction engine's
+ * ({@link PredictionEngine#outlook}, the same code the site's {@code /v1/availability} runs) at the instant
+ * {@code seriesStart + position}: {@code predictedAvailability} = the forecast of day {@code d};
+ * {@code downProbability} = 1 - a second forecast of day {@code d} (by default walk-forward, from the days before
+ * {@code d} only: what the site's failure monitor has observed); {@code mtbfHours} and {@code hoursSinceLastFailure}
+ * from the outages that started before that instant in this cycle of the replay (infinite before the first one,
+ * MTBF infinite until the second); {@code suspected} = false; {@code failureRatePerSecond} = 0 (the seed's per-epoch
+ * failure model, as on the device). The day-start outlooks are computed once; an outlook inside a day costs one
+ * binary search.
  */
 public final class SiteTrace {
+    private static final Duration DAY = Duration.ofDays(1);
+
     private final NodeHistory history;
     private final double[] forecast;
-    private final double[] downForecast;
+    private final SlotForecast[] dayForecasts;
+    private final FailureTimeline failures;
+    private final NodeId nodeId;
+    private final long seriesStartNanos;
     private final double lengthSeconds;
     private final SiteOutlook[] dayStartOutlooks;
     private final double[] boundaries;
@@ -33,13 +50,30 @@ public final class SiteTrace {
     public SiteTrace(NodeHistory history, double[] forecast, double[] downForecast) {
         this.history = Objects.requireNonNull(history, "history");
         this.forecast = clamped(history, forecast, "forecast");
-        this.downForecast = clamped(history, downForecast, "down forecast");
+        double[] down = clamped(history, downForecast, "down forecast");
         this.lengthSeconds = history.lengthSeconds();
         this.boundaries = boundaries(history);
+        this.nodeId = NodeId.of(history.node());
+        this.seriesStartNanos = FailureTimeline.nanos(history.seriesStart());
+        this.failures = FailureTimeline.of(nodeId, outages(nodeId, history));
+        this.dayForecasts = new SlotForecast[history.days()];
         this.dayStartOutlooks = new SiteOutlook[history.days()];
         for (int d = 0; d < dayStartOutlooks.length; d++) {
+            dayForecasts[d] = SlotForecast.ofOneSlot("trace", instant(d * NodeHistory.DAY_SECONDS), DAY,
+                    this.forecast[d], down[d]);
             dayStartOutlooks[d] = computeOutlook(d * NodeHistory.DAY_SECONDS);
         }
+    }
+
+    private static List<Outage> outages(NodeId id, NodeHistory history) {
+        double[] starts = history.outageStartSeconds();
+        double[] ends = history.outageEndSeconds();
+        List<Outage> outages = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            outages.add(new Outage(id, history.seriesStart().plusNanos(Math.round(starts[i] * 1e9)),
+                    Duration.ofNanos(Math.round((ends[i] - starts[i]) * 1e9))));
+        }
+        return outages;
     }
 
     private static double[] clamped(NodeHistory history, double[] values, String what) {
@@ -170,28 +204,25 @@ public final class SiteTrace {
         return p < 0 ? p + lengthSeconds : p;
     }
 
-    private SiteOutlook computeOutlook(double position) {
-        int day = (int) Math.min(days() - 1, Math.floor(position / NodeHistory.DAY_SECONDS));
-        return new SiteOutlook(forecast[day], 1.0 - downForecast[day], 0.0, history.mtbfHours(),
-                hoursSinceLastFailure(position), false);
+    /** The prediction engine's outlook at {@code positionSeconds} (wrapped into the series). */
+    public NodeForecast forecastAt(double positionSeconds) {
+        return forecastAtWrapped(wrap(positionSeconds));
     }
 
-    private double hoursSinceLastFailure(double position) {
-        double[] starts = history.outageStartSeconds();
-        if (starts.length == 0) {
-            return Double.POSITIVE_INFINITY; // never failed, as the prediction module's Reliability says
-        }
-        int lo = 0;
-        int hi = starts.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= position) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        double last = lo > 0 ? starts[lo - 1] : starts[starts.length - 1] - lengthSeconds;
-        return Math.max(0.0, position - last) / 3600.0;
+    /** {@link #forecastAt} at a position already in {@code [0, lengthSeconds)}. */
+    private NodeForecast forecastAtWrapped(double position) {
+        int day = (int) Math.min(days() - 1, Math.floor(position / NodeHistory.DAY_SECONDS));
+        return PredictionEngine.outlook(nodeId, dayForecasts[day], failures,
+                seriesStartNanos + Math.round(position * 1e9));
+    }
+
+    private SiteOutlook computeOutlook(double position) {
+        NodeForecast f = forecastAtWrapped(position);
+        return new SiteOutlook(f.predictedAvailability(), f.downProbability(), 0.0, f.mtbfHours(),
+                f.hoursSinceLastFailure(), false);
+    }
+
+    private Instant instant(double position) {
+        return history.seriesStart().plusNanos(Math.round(position * 1e9));
     }
 }

@@ -8,6 +8,7 @@ import io.edgeoff.common.site.Site;
 import io.edgeoff.common.site.SiteKind;
 import io.edgeoff.decision.SiteOutlook;
 import io.edgeoff.decision.policy.FailureEstimate;
+import io.edgeoff.prediction.NodeForecast;
 import io.edgeoff.simulator.Fixtures;
 import io.edgeoff.simulator.availability.NodeHistory;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,19 @@ class SiteTraceTest {
 
         assertThat(outlook.mtbfHours()).isInfinite();
         assertThat(outlook.hoursSinceLastFailure()).isInfinite();
+        assertThat(FailureEstimate.mtbf().failureProbability(new Site("EC", SiteKind.EDGE, 1000, 1, 1, 1), outlook))
+                .isZero();
+    }
+
+    @Test
+    void aNodeThatFailedOnceHasNoMtbfYetAndEfpoSeesItAsNeverFailing() {
+        SiteTrace once = new SiteTrace(Fixtures.history(new TraceNode(1, 3), 1.0, 0.5, 1.0, 1.0),
+                new double[] {1, 1, 1, 1}, new double[] {1, 1, 1, 1});
+
+        SiteOutlook outlook = once.outlookAt(3.5 * DAY);
+
+        assertThat(outlook.mtbfHours()).as("one failure: no interval observed").isInfinite();
+        assertThat(outlook.hoursSinceLastFailure()).isCloseTo(60.0, within(1e-9));
         assertThat(FailureEstimate.mtbf().failureProbability(new Site("EC", SiteKind.EDGE, 1000, 1, 1, 1), outlook))
                 .isZero();
     }
@@ -71,7 +85,30 @@ class SiteTraceTest {
         assertThat(day4.downProbability()).isEqualTo(1.0);
         assertThat(day4.hoursSinceLastFailure()).isCloseTo(36.0, within(1e-9));
         assertThat(trace.dayStartOutlook(3).predictedAvailability()).isEqualTo(0.0);
-        assertThat(day2.mtbfHours()).isCloseTo(24.0, within(1e-9));
+        assertThat(day2.mtbfHours()).as("one failure before day 2: no interval observed").isInfinite();
+        assertThat(day4.mtbfHours()).as("failures on day 1 and day 3 started before 4.5 days").isCloseTo(48.0, within(1e-9));
         assertThat(day2.suspected()).isFalse();
+    }
+
+    @Test
+    void theOutlookIsThePredictionEnginesAtTheSameInstant() {
+        NodeForecast engine = trace.forecastAt(4.5 * DAY);
+        SiteOutlook outlook = trace.outlookAt(4.5 * DAY);
+
+        assertThat(outlook.predictedAvailability()).isEqualTo(engine.predictedAvailability());
+        assertThat(outlook.downProbability()).isEqualTo(engine.downProbability());
+        assertThat(outlook.mtbfHours()).isEqualTo(engine.mtbfHours());
+        assertThat(outlook.hoursSinceLastFailure()).isEqualTo(engine.hoursSinceLastFailure());
+        assertThat(engine.down()).as("day 4 is up").isFalse();
+        assertThat(trace.forecastAt(3.5 * DAY).down()).as("day 3 is down all day").isTrue();
+    }
+
+    @Test
+    void eachCycleOfTheReplayKnowsOnlyItsOwnPast() {
+        SiteOutlook firstCycle = trace.outlookAt(0.5 * DAY);
+        SiteOutlook secondCycle = trace.outlookAt(5.5 * DAY);
+
+        assertThat(firstCycle.hoursSinceLastFailure()).isInfinite();
+        assertThat(secondCycle).isEqualTo(firstCycle);
     }
 }
