@@ -1,6 +1,6 @@
 package io.edgeoff.cli.testbed;
 
-import io.edgeoff.cli.OwnerOnlyFiles;
+import io.edgeoff.common.files.OwnerOnlyFiles;
 import io.edgeoff.cli.site.SiteCommand;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.site.Site;

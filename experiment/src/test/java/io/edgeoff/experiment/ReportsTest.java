@@ -1,4 +1,4 @@
-package io.edgeoff.cli.device;
+package io.edgeoff.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +21,9 @@ class ReportsTest {
 
     @Test
     void jsonCarriesSummariesAndTimestampedDetectionEpisodes() throws Exception {
-        PolicyComparison.Outcome outcome = new PolicyComparison.Outcome(List.of(MDP), List.of(), STATS, 250);
+        LiveComparison.Outcome outcome = new LiveComparison.Outcome(List.of(MDP), List.of(), STATS, 250);
 
-        JsonNode root = new ObjectMapper().readTree(Reports.json(Map.of("seed", 1), outcome));
+        JsonNode root = new ObjectMapper().readTree(LiveReports.json(Map.of("seed", 1), outcome));
 
         assertThat(root.at("/summaries/0/policy").asText()).isEqualTo("mdp");
         assertThat(root.at("/detection/episodes/0/suspectedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
@@ -32,9 +32,9 @@ class ReportsTest {
 
     @Test
     void htmlEscapesValuesAndDrawsOneChartPerMetric() {
-        PolicyComparison.Outcome outcome = new PolicyComparison.Outcome(List.of(MDP), List.of(), STATS, 250);
+        LiveComparison.Outcome outcome = new LiveComparison.Outcome(List.of(MDP), List.of(), STATS, 250);
 
-        String html = Reports.html("a <b> & c", Map.of("trace", "<x>"), outcome);
+        String html = LiveReports.html("a <b> & c", Map.of("trace", "<x>"), outcome);
 
         assertThat(html).contains("a &lt;b&gt; &amp; c", "&lt;x&gt;").doesNotContain("<x>");
         assertThat(html.split("<svg", -1)).hasSize(5);
@@ -50,7 +50,7 @@ class ReportsTest {
         PolicySummary local = new PolicySummary("local", 2, 2.0, 0, 2.0, 0, 99, 0, 0, 100, Map.of(), 0);
         PolicySummary mdp = new PolicySummary("mdp", 2, 1.5, 0, 1.5, 0, 99, 0, 0, 100, Map.of(), 0);
 
-        String text = Reports.pairedText(List.of(mdp, local), results);
+        String text = LiveReports.pairedText(List.of(mdp, local), results);
 
         assertThat(text).contains("local", "response +0.500 ± 0.000 s (+33.3 %)", "energy +0.500");
     }
@@ -59,12 +59,12 @@ class ReportsTest {
     void anUndefinedIntervalIsNotApplicableInTheTableEmptyInCsvAndNullInJson() throws Exception {
         PolicySummary once = new PolicySummary("once", 1, 0.75, Double.NaN, 0.67, Double.NaN, 99.96, 2, 0, 100.0,
                 new LinkedHashMap<>(Map.of("MD", 5L)), 0);
-        PolicyComparison.Outcome outcome = new PolicyComparison.Outcome(List.of(once), List.of(), STATS, 250);
+        LiveComparison.Outcome outcome = new LiveComparison.Outcome(List.of(once), List.of(), STATS, 250);
 
-        String table = Reports.table(List.of(once));
-        String csv = Reports.summaryCsv(List.of(once));
-        JsonNode json = new ObjectMapper().readTree(Reports.json(Map.of("seed", 1), outcome));
-        String html = Reports.html("one", Map.of(), outcome);
+        String table = LiveReports.table(List.of(once));
+        String csv = LiveReports.summaryCsv(List.of(once));
+        JsonNode json = new ObjectMapper().readTree(LiveReports.json(Map.of("seed", 1), outcome));
+        String html = LiveReports.html("one", Map.of(), outcome);
 
         assertThat(table).contains("0.750 ±   n/a", "0.670 ±   n/a").doesNotContain("NaN");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("once,1,0.750000,,0.670000,,");
@@ -82,7 +82,7 @@ class ReportsTest {
                 Map.of(), 0);
         PolicySummary mdp = new PolicySummary("mdp", 1, 1.0, Double.NaN, 1.0, Double.NaN, 99, 0, 0, 100, Map.of(), 0);
 
-        String text = Reports.pairedText(List.of(mdp, local), results);
+        String text = LiveReports.pairedText(List.of(mdp, local), results);
 
         assertThat(text).contains("response +0.500 ± n/a s", "energy +2.000 ± n/a J");
     }
@@ -91,7 +91,7 @@ class ReportsTest {
     void percentileIsTheNearestRank() {
         double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 
-        assertThat(Reports.percentile(sorted, 0.5)).isEqualTo(5);
-        assertThat(Reports.percentile(sorted, 0.99)).isEqualTo(10);
+        assertThat(LiveReports.percentile(sorted, 0.5)).isEqualTo(5);
+        assertThat(LiveReports.percentile(sorted, 0.99)).isEqualTo(10);
     }
 }

@@ -1,4 +1,4 @@
-package io.edgeoff.cli.device;
+package io.edgeoff.experiment;
 
 import io.edgeoff.database.Database;
 import io.edgeoff.database.DetectionCause;

@@ -1,4 +1,4 @@
-package io.edgeoff.cli.device;
+package io.edgeoff.experiment;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.edgeoff.cli.device;
+package io.edgeoff.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +31,7 @@ import java.util.Set;
  * @param out           report directory
  * @param detector      failure-detector settings
  */
-record DeviceSettings(String scenario, String token, List<SiteEndpoint> sites, List<String> policies, int executions,
+public record DeviceSettings(String scenario, String token, List<SiteEndpoint> sites, List<String> policies, int executions,
                       long seed, boolean emulateLinks, Path out, DetectorConfig detector) {
 
     private static final Set<String> TOP = Set.of("scenario", "token", "sites", "policies", "executions", "seed",
@@ -39,7 +39,7 @@ record DeviceSettings(String scenario, String token, List<SiteEndpoint> sites, L
     private static final Set<String> DETECTOR = Set.of("heartbeatMillis", "heartbeatTimeoutMillis",
             "maxSilenceMillis", "phiThreshold", "deadlineFactor", "deadlineSlackMillis");
 
-    static DeviceSettings read(Path file) {
+    public static DeviceSettings read(Path file) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));

@@ -1,4 +1,4 @@
-package io.edgeoff.cli.device;
+package io.edgeoff.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.edgeoff.cli.device;
+package io.edgeoff.experiment;
 
 import io.edgeoff.common.app.AppInstance;
 import io.edgeoff.common.cost.CostModel;
@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * Policies are interleaved (execution 0 under every policy, then execution 1, ...), so every policy meets
  * the sites' failure traces over the same stretch of time.
  */
-final class PolicyComparison {
+public final class LiveComparison {
 
     /**
      * What to run.
@@ -52,9 +52,9 @@ final class PolicyComparison {
      * @param runtime       runtime settings
      * @param runPrefix     prefix of run ids
      */
-    record Setup(Scenario scenario, List<SiteEndpoint> endpoints, List<String> policies, int executions, long seed,
+    public record Setup(Scenario scenario, List<SiteEndpoint> endpoints, List<String> policies, int executions, long seed,
                  boolean emulateLinks, DetectorConfig detector, RuntimeConfig runtime, String runPrefix) {
-        Setup {
+        public Setup {
             endpoints = List.copyOf(endpoints);
             policies = List.copyOf(policies);
             if (executions < 1) {
@@ -62,13 +62,13 @@ final class PolicyComparison {
             }
         }
 
-        String runId(String policy) {
+        public String runId(String policy) {
             return runPrefix + "-" + policy;
         }
     }
 
     /** Progress: {@code done} of {@code total} executions finished, the last one described by {@code label}. */
-    interface Progress {
+    public interface Progress {
         void step(int done, int total, String label);
 
         Progress NONE = (done, total, label) -> { };
@@ -82,14 +82,14 @@ final class PolicyComparison {
      * @param detection      the failure detector's data
      * @param cloudLatencyMillis the device-cloud latency drawn for this run, ms
      */
-    record Outcome(List<PolicySummary> summaries, List<ExecutionResult> results, DetectionStats detection,
+    public record Outcome(List<PolicySummary> summaries, List<ExecutionResult> results, DetectionStats detection,
                    double cloudLatencyMillis) {
     }
 
-    private PolicyComparison() {
+    private LiveComparison() {
     }
 
-    static Outcome run(Setup setup, OutcomeSink extraSink, Progress progress, Consumer<String> log) {
+    public static Outcome run(Setup setup, OutcomeSink extraSink, Progress progress, Consumer<String> log) {
         return run(setup, extraSink, progress, log, null);
     }
 
@@ -168,7 +168,7 @@ final class PolicyComparison {
      * Sends a few small tasks to every site so their JIT compilers are warm before anything is measured;
      * gives up on a site after two failures in a row (it may be in an outage).
      */
-    static void warmUp(HttpSiteClient client, List<SiteEndpoint> endpoints, Consumer<String> log) {
+    public static void warmUp(HttpSiteClient client, List<SiteEndpoint> endpoints, Consumer<String> log) {
         for (SiteEndpoint endpoint : endpoints) {
             int ok = 0;
             int failedInARow = 0;

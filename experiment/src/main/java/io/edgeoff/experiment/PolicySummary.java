@@ -1,4 +1,4 @@
-package io.edgeoff.cli.device;
+package io.edgeoff.experiment;
 
 import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.device.runtime.ExecutionResult;

@@ -1,4 +1,4 @@
-package io.edgeoff.cli;
+package io.edgeoff.common.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

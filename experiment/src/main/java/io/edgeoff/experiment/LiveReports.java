@@ -1,4 +1,4 @@
-package io.edgeoff.cli.device;
+package io.edgeoff.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,14 +21,14 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** The comparison as a text table, JSON, CSV and an HTML page with SVG charts. */
-final class Reports {
+public final class LiveReports {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Reports() {
+    private LiveReports() {
     }
 
     /** The table printed at the end of a run. */
-    static String table(List<PolicySummary> summaries) {
+    public static String table(List<PolicySummary> summaries) {
         StringBuilder sb = new StringBuilder();
         List<String> sites = summaries.isEmpty() ? List.of() : List.copyOf(summaries.get(0).tasksPerSite().keySet());
         sb.append(String.format(Locale.ROOT, "%-14s %5s %18s %16s %9s %9s %8s ", "policy", "runs",
@@ -55,7 +55,7 @@ final class Reports {
      * the per-execution differences (with its 95 % confidence interval) says more than two overlapping
      * intervals of the means.
      */
-    static String pairedText(List<PolicySummary> summaries, List<ExecutionResult> results) {
+    public static String pairedText(List<PolicySummary> summaries, List<ExecutionResult> results) {
         if (summaries.size() < 2) {
             return "";
         }
@@ -88,7 +88,7 @@ final class Reports {
     }
 
     /** Detection data in one paragraph. */
-    static String detectionText(DetectionStats stats) {
+    public static String detectionText(DetectionStats stats) {
         double[] latencies = stats.episodes().stream().mapToDouble(SuspicionEpisode::detectionLatencyMillis).sorted()
                 .toArray();
         String latency = latencies.length == 0 ? "none"
@@ -100,7 +100,7 @@ final class Reports {
                 stats.episodes().size(), stats.falseSuspicions(), latency, stats.failuresPerSite());
     }
 
-    static double percentile(double[] sorted, double q) {
+    public static double percentile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return Double.NaN;
         }
@@ -108,8 +108,13 @@ final class Reports {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    static void writeAll(Path dir, String title, Map<String, Object> parameters,
-                         PolicyComparison.Outcome outcome) {
+    /**
+     * Writes results.json, summary.csv, executions.csv and report.html into {@code dir}.
+     *
+     * @return the files written, the HTML report first
+     */
+    public static List<Path> writeAll(Path dir, String title, Map<String, Object> parameters,
+                                      LiveComparison.Outcome outcome) {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("results.json"), json(parameters, outcome), StandardCharsets.UTF_8);
@@ -119,9 +124,11 @@ final class Reports {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
+        return List.of(dir.resolve("report.html"), dir.resolve("results.json"), dir.resolve("summary.csv"),
+                dir.resolve("executions.csv"));
     }
 
-    static String json(Map<String, Object> parameters, PolicyComparison.Outcome outcome) throws IOException {
+    static String json(Map<String, Object> parameters, LiveComparison.Outcome outcome) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.set("parameters", JSON.valueToTree(parameters));
         root.put("cloudLatencyMillis", outcome.cloudLatencyMillis());
@@ -154,7 +161,7 @@ final class Reports {
             });
             undefined.forEach(object::putNull);
         } else if (node instanceof ArrayNode array) {
-            array.forEach(Reports::undefinedAsNull);
+            array.forEach(LiveReports::undefinedAsNull);
         }
         return node;
     }
@@ -204,7 +211,7 @@ final class Reports {
         return sb.toString();
     }
 
-    static String html(String title, Map<String, Object> parameters, PolicyComparison.Outcome outcome) {
+    static String html(String title, Map<String, Object> parameters, LiveComparison.Outcome outcome) {
         List<PolicySummary> s = outcome.summaries();
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))

@@ -1,7 +1,7 @@
-package io.edgeoff.cli.device;
+package io.edgeoff.experiment;
 
-import io.edgeoff.cli.OwnerOnlyFiles;
-import io.edgeoff.cli.site.SiteCommand;
+import io.edgeoff.common.files.OwnerOnlyFiles;
+import io.edgeoff.site.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -24,17 +24,19 @@ import java.util.function.Consumer;
  * {@link #close()} (also run by a shutdown hook, so Ctrl-C stops everything) destroys every child and its
  * descendants, forcibly after a grace period.
  *
- * <p>The sites' bearer token goes to each child in its environment ({@value SiteCommand#TOKEN_ENV}), never on
+ * <p>The sites' bearer token goes to each child in its environment ({@value SiteConfig#TOKEN_ENV}), never on
  * its command line, which every user of the machine can read ({@code ps}, {@code /proc/PID/cmdline}); the
  * environment is readable only by the same user and root. Each site's log is created with mode 0600.
  */
-final class SiteProcesses implements AutoCloseable {
+public final class SiteProcesses implements AutoCloseable {
     /** Exit code of a site process that crashed on purpose (an injected or replayed crash outage). */
-    static final int CRASH_EXIT_CODE = 75;
+    public static final int CRASH_EXIT_CODE = 75;
+    /** The main class of the {@code edgeoff} command line, which the site processes run ({@code edgeoff site}). */
+    public static final String EDGEOFF_MAIN = "io.edgeoff.cli.EdgeoffCommand";
 
     /** How to start one site: {@code siteArguments} must not hold the token, which travels in the environment. */
-    record SiteLaunch(String siteId, int port, List<String> siteArguments, String token, Path logFile) {
-        SiteLaunch {
+    public record SiteLaunch(String siteId, int port, List<String> siteArguments, String token, Path logFile) {
+        public SiteLaunch {
             siteArguments = List.copyOf(siteArguments);
             if (siteArguments.contains("--token")) {
                 throw new IllegalArgumentException("site " + siteId + ": the token goes in SiteLaunch.token (the child's"
@@ -54,14 +56,14 @@ final class SiteProcesses implements AutoCloseable {
     private volatile boolean closing;
     private int restarts;
 
-    SiteProcesses(Consumer<String> log) {
+    public SiteProcesses(Consumer<String> log) {
         this.log = log;
         this.hook = new Thread(this::destroyAll, "edgeoff-stop-sites");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** @return a free TCP port on 127.0.0.1 (closed again; the site binds it right after) */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);
             return s.getLocalPort();
@@ -75,10 +77,10 @@ final class SiteProcesses implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ArrayList<>(List.of(java, "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:CICompilerCount=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                "io.edgeoff.cli.EdgeoffCommand"));
+                EDGEOFF_MAIN));
     }
 
-    synchronized void start(SiteLaunch launch) {
+    public synchronized void start(SiteLaunch launch) {
         launches.put(launch.siteId(), launch);
         spawn(launch);
     }
@@ -95,7 +97,7 @@ final class SiteProcesses implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
-            builder.environment().put(SiteCommand.TOKEN_ENV, launch.token());
+            builder.environment().put(SiteConfig.TOKEN_ENV, launch.token());
             Process p = builder.start();
             processes.put(launch.siteId(), p);
             p.onExit().thenAccept(done -> exited(launch, done));
@@ -125,7 +127,7 @@ final class SiteProcesses implements AutoCloseable {
     }
 
     /** Waits until every site answers {@code GET /v1/health} with 200, or fails naming the missing ones. */
-    void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> waiting = new ArrayList<>(launches.keySet());
@@ -168,7 +170,7 @@ final class SiteProcesses implements AutoCloseable {
     }
 
     /** Kills site {@code siteId} with SIGKILL (no clean-up in the site) and returns when it is gone. */
-    void kill(String siteId) {
+    public void kill(String siteId) {
         Process p;
         synchronized (this) {
             p = processes.remove(siteId);
@@ -184,15 +186,15 @@ final class SiteProcesses implements AutoCloseable {
     }
 
     /** Starts a killed site again with its original arguments. */
-    void restart(String siteId) {
+    public void restart(String siteId) {
         spawn(launches.get(siteId));
     }
 
-    synchronized int restarts() {
+    public synchronized int restarts() {
         return restarts;
     }
 
-    synchronized Process process(String siteId) {
+    public synchronized Process process(String siteId) {
         return processes.get(siteId);
     }
 
