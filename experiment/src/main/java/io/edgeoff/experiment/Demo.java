@@ -80,7 +80,8 @@ public final class Demo {
                     + spec.policies().size() + " policies " + spec.policies());
             LiveComparison.Setup setup = new LiveComparison.Setup(scenario, endpoints, spec.policies(),
                     spec.executions(), spec.seed(), spec.linkEmulation(), DetectorConfig.ofDefaults(),
-                    RuntimeConfig.ofDefaults(), "demo-" + spec.seed());
+                    RuntimeConfig.ofDefaults(), "demo-" + spec.seed(),
+                    spec.trace() == null ? 0 : spec.configuration());
             DatabaseUrl url = spec.dbUrl() != null ? DatabaseUrl.of(spec.dbUrl(), "--db-url")
                     : DatabaseUrl.embedded(out.resolve("db").resolve("edgeoff"));
             LiveComparison.Outcome outcome;

@@ -1,6 +1,8 @@
 package io.edgeoff.experiment;
 
 import io.edgeoff.common.app.AppInstance;
+import io.edgeoff.common.results.PolicySummary;
+import io.edgeoff.common.results.ResultRow;
 import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.network.Network;
 import io.edgeoff.common.scenario.Scenario;
@@ -51,9 +53,11 @@ public final class LiveComparison {
      * @param detector      failure-detector settings
      * @param runtime       runtime settings
      * @param runPrefix     prefix of run ids
+     * @param configuration the scenario configuration whose trace nodes the sites replay, 0 for none
      */
     public record Setup(Scenario scenario, List<SiteEndpoint> endpoints, List<String> policies, int executions, long seed,
-                 boolean emulateLinks, DetectorConfig detector, RuntimeConfig runtime, String runPrefix) {
+                 boolean emulateLinks, DetectorConfig detector, RuntimeConfig runtime, String runPrefix,
+                 int configuration) {
         public Setup {
             endpoints = List.copyOf(endpoints);
             policies = List.copyOf(policies);
@@ -79,10 +83,12 @@ public final class LiveComparison {
      *
      * @param summaries      one per policy, in the order given
      * @param results        every execution
+     * @param rows           every execution in the results schema (executions.csv)
      * @param detection      the failure detector's data
      * @param cloudLatencyMillis the device-cloud latency drawn for this run, ms
      */
-    public record Outcome(List<PolicySummary> summaries, List<ExecutionResult> results, DetectionStats detection,
+    public record Outcome(List<PolicySummary> summaries, List<ExecutionResult> results, List<ResultRow> rows,
+                          DetectionStats detection,
                    double cloudLatencyMillis) {
     }
 
@@ -142,7 +148,9 @@ public final class LiveComparison {
             for (String name : setup.policies()) {
                 sink.detection(setup.runId(name), stats);
             }
-            return new Outcome(summarise(setup, memory.executions()), memory.executions(), stats,
+            List<ResultRow> rows = rows(setup, memory.executions());
+            List<PolicySummary> summaries = setup.policies().stream().map(p -> PolicySummary.of(p, rows)).toList();
+            return new Outcome(summaries, memory.executions(), rows, stats,
                     network.latencyMillis(scenario.device().id(), cloudId(scenario)));
         }
     }
@@ -152,16 +160,12 @@ public final class LiveComparison {
                 .map(Site::id).findFirst().orElse(scenario.remoteSites().get(0).id());
     }
 
-    static List<PolicySummary> summarise(Setup setup, List<ExecutionResult> results) {
+    /** Every execution as a row of the results schema. */
+    static List<ResultRow> rows(Setup setup, List<ExecutionResult> results) {
         Scenario scenario = setup.scenario();
         int device = scenario.siteIndex(scenario.device().id());
         List<String> ids = scenario.sites().stream().map(Site::id).toList();
-        List<PolicySummary> summaries = new ArrayList<>();
-        for (String policy : setup.policies()) {
-            List<ExecutionResult> mine = results.stream().filter(r -> r.policy().equals(policy)).toList();
-            summaries.add(PolicySummary.of(policy, mine, device, ids, scenario.devicePower().batteryJoules()));
-        }
-        return summaries;
+        return LiveRows.of(results, setup.configuration(), device, ids, scenario.devicePower().batteryJoules());
     }
 
     /**

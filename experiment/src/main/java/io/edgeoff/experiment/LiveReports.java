@@ -1,10 +1,12 @@
 package io.edgeoff.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeoff.common.results.PolicySummary;
+import io.edgeoff.common.results.ResultsCsv;
+import io.edgeoff.common.results.ResultsJson;
 import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.device.detector.DetectionStats;
@@ -38,8 +40,8 @@ public final class LiveReports {
             String perSite = String.join("/", s.tasksPerSite().values().stream().map(String::valueOf).toList());
             sb.append(String.format(Locale.ROOT, "%-14s %5d %10.3f ± %5s %9.3f ± %5s %9.4f %9d %8.2f %-26s %5d%n",
                     s.policy(), s.executions(), s.meanResponseSeconds(),
-                    IntervalFormat.text("%.3f", s.ciResponseSeconds()), s.meanEnergyJoules(),
-                    IntervalFormat.text("%.3f", s.ciEnergyJoules()), s.batteryPercentLeft(), s.offloadFailures(),
+                    IntervalFormat.text("%.3f", s.ci95ResponseSeconds()), s.meanEnergyJoules(),
+                    IntervalFormat.text("%.3f", s.ci95EnergyJoules()), s.batteryPercentLeft(), s.offloadFailures(),
                     s.serviceAvailabilityPercent(), perSite, s.tasksLost()));
         }
         return sb.toString();
@@ -119,7 +121,7 @@ public final class LiveReports {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("results.json"), json(parameters, outcome), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("summary.csv"), summaryCsv(outcome.summaries()), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("executions.csv"), executionsCsv(outcome.results()), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("executions.csv"), executionsCsv(outcome), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("report.html"), html(title, parameters, outcome), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
@@ -132,38 +134,20 @@ public final class LiveReports {
         ObjectNode root = JSON.createObjectNode();
         root.set("parameters", JSON.valueToTree(parameters));
         root.put("cloudLatencyMillis", outcome.cloudLatencyMillis());
-        root.set("summaries", undefinedAsNull(JSON.valueToTree(outcome.summaries())));
+        root.set("summaries", ResultsJson.summaries(outcome.summaries()));
         root.set("detection", detectionJson(outcome.detection()));
         ArrayNode executions = root.putArray("executions");
         for (ExecutionResult r : outcome.results()) {
             ObjectNode e = executions.addObject();
             e.put("policy", r.policy()).put("execution", r.execution()).put("application", r.application())
-                    .put("responseSeconds", r.responseSeconds()).put("energyJoules", r.energyJoules())
-                    .put("offloadFailures", r.offloadFailures()).put("tasksLost", r.tasksLost());
+                    .put("response_s", r.responseSeconds()).put("energy_j", r.energyJoules())
+                    .put("offload_failures", r.offloadFailures()).put("tasks_lost", r.tasksLost());
             ArrayNode tasks = e.putArray("tasks");
             r.tasks().forEach(t -> tasks.addObject().put("task", t.taskName()).put("site", t.siteId())
-                    .put("attempts", t.attempts().size()).put("seconds", t.seconds())
-                    .put("energyJoules", t.energyJoules()).put("completed", t.completed()));
+                    .put("attempts", t.attempts().size()).put("response_s", t.seconds())
+                    .put("energy_j", t.energyJoules()).put("completed", t.completed()));
         }
         return JSON.writeValueAsString(root);
-    }
-
-    /** An undefined number (the half-width of a single execution) is {@code null} in JSON, as everywhere. */
-    private static JsonNode undefinedAsNull(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            List<String> undefined = new java.util.ArrayList<>();
-            object.properties().forEach(e -> {
-                if (e.getValue().isNumber() && Double.isNaN(e.getValue().doubleValue())) {
-                    undefined.add(e.getKey());
-                } else {
-                    undefinedAsNull(e.getValue());
-                }
-            });
-            undefined.forEach(object::putNull);
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(LiveReports::undefinedAsNull);
-        }
-        return node;
     }
 
     static ObjectNode detectionJson(DetectionStats stats) {
@@ -182,33 +166,13 @@ public final class LiveReports {
     }
 
     static String summaryCsv(List<PolicySummary> summaries) {
-        StringBuilder sb = new StringBuilder("policy,executions,mean_response_s,ci95_response_s,mean_energy_j,"
-                + "ci95_energy_j,battery_percent_left,offload_attempts,offload_failures,service_availability_percent,"
-                + "tasks_lost");
-        List<String> sites = summaries.isEmpty() ? List.of() : List.copyOf(summaries.get(0).tasksPerSite().keySet());
-        sites.forEach(s -> sb.append(",tasks_").append(s));
-        sb.append('\n');
-        for (PolicySummary s : summaries) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%.6f,%s,%.6f,%s,%.6f,%d,%d,%.4f,%d", s.policy(),
-                    s.executions(), s.meanResponseSeconds(), IntervalFormat.csv("%.6f", s.ciResponseSeconds()),
-                    s.meanEnergyJoules(), IntervalFormat.csv("%.6f", s.ciEnergyJoules()), s.batteryPercentLeft(),
-                    s.offloadAttempts(), s.offloadFailures(),
-                    s.serviceAvailabilityPercent(), s.tasksLost()));
-            sites.forEach(id -> sb.append(',').append(s.tasksPerSite().getOrDefault(id, 0L)));
-            sb.append('\n');
-        }
-        return sb.toString();
+        return ResultsCsv.summaries(summaries);
     }
 
-    static String executionsCsv(List<ExecutionResult> results) {
-        StringBuilder sb = new StringBuilder(
-                "policy,execution,application,response_s,energy_j,offload_failures,tasks_lost,sites\n");
-        for (ExecutionResult r : results) {
-            String sites = String.join(" ", r.tasks().stream().map(t -> t.taskName() + "@" + t.siteId()).toList());
-            sb.append(String.format(Locale.ROOT, "%s,%d,%s,%.6f,%.6f,%d,%d,%s%n", r.policy(), r.execution(),
-                    r.application(), r.responseSeconds(), r.energyJoules(), r.offloadFailures(), r.tasksLost(), sites));
-        }
-        return sb.toString();
+    static String executionsCsv(LiveComparison.Outcome outcome) {
+        List<String> sites = outcome.summaries().isEmpty() ? List.of()
+                : List.copyOf(outcome.summaries().get(0).tasksPerSite().keySet());
+        return ResultsCsv.rows(outcome.rows(), sites);
     }
 
     static String html(String title, Map<String, Object> parameters, LiveComparison.Outcome outcome) {
@@ -230,16 +194,16 @@ public final class LiveReports {
             sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.3f</td><td>%s</td><td>%.3f</td>"
                             + "<td>%s</td><td>%.4f</td><td>%d</td><td>%d</td><td>%.2f</td><td>%s</td><td>%d</td></tr>%n",
                     escape(p.policy()), p.executions(), p.meanResponseSeconds(),
-                    IntervalFormat.text("%.3f", p.ciResponseSeconds()), p.meanEnergyJoules(),
-                    IntervalFormat.text("%.3f", p.ciEnergyJoules()), p.batteryPercentLeft(), p.offloadAttempts(),
+                    IntervalFormat.text("%.3f", p.ci95ResponseSeconds()), p.meanEnergyJoules(),
+                    IntervalFormat.text("%.3f", p.ci95EnergyJoules()), p.batteryPercentLeft(), p.offloadAttempts(),
                     p.offloadFailures(), p.serviceAvailabilityPercent(), escape(p.tasksPerSite().toString()),
                     p.tasksLost()));
         }
         sb.append("</table>\n<div class=\"charts\">\n");
         sb.append(barChart("Mean application response time (s), 95 % CI", s, PolicySummary::meanResponseSeconds,
-                PolicySummary::ciResponseSeconds));
+                PolicySummary::ci95ResponseSeconds));
         sb.append(barChart("Mean device energy per execution (J), 95 % CI", s, PolicySummary::meanEnergyJoules,
-                PolicySummary::ciEnergyJoules));
+                PolicySummary::ci95EnergyJoules));
         sb.append(barChart("Offloading failures", s, p -> p.offloadFailures(), p -> Double.NaN));
         sb.append(stackedChart("Tasks per site", s));
         sb.append("</div>\n<pre>").append(escape(pairedText(s, outcome.results()))).append("</pre>\n<p>")

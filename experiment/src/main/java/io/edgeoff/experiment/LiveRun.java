@@ -37,7 +37,7 @@ public final class LiveRun {
         checkSites(config, scenario, settings.sites());
         LiveComparison.Setup setup = new LiveComparison.Setup(scenario, settings.sites(), settings.policies(),
                 settings.executions(), settings.seed(), settings.emulateLinks(), settings.detector(),
-                RuntimeConfig.ofDefaults(), "device-" + settings.seed());
+                RuntimeConfig.ofDefaults(), "device-" + settings.seed(), 0);
         LiveComparison.Outcome outcome = withStatusPage(webPort, "edgeoff device", listener,
                 page -> recorded(setup, scenario, settings, config, dbUrl, page, listener));
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.edgeoff.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import io.edgeoff.common.results.PolicySummary;
 import io.edgeoff.device.client.FailureKind;
 import io.edgeoff.device.runtime.Attempt;
 import io.edgeoff.device.runtime.ExecutionResult;
@@ -16,22 +17,22 @@ class PolicySummaryTest {
     void confidenceIntervalUsesStudentsTWithExecutionsMinusOneDegreesOfFreedom() {
         List<ExecutionResult> runs = List.of(run(0, 1.0, 4.0), run(1, 2.0, 4.0), run(2, 3.0, 4.0), run(3, 4.0, 4.0));
 
-        PolicySummary s = PolicySummary.of("p", runs, 0, List.of("MD"), 34_200);
+        PolicySummary s = LiveRows.summary("p", runs, 0, List.of("MD"), 34_200);
 
         // sample sd of 1,2,3,4 is 1.290994; t(0.975, 3) = 3.1824 (table); 3.1824 * 1.290994 / 2 = 2.0542
         assertThat(s.meanResponseSeconds()).isEqualTo(2.5);
-        assertThat(s.ciResponseSeconds()).isCloseTo(2.0542, offset(1e-4));
+        assertThat(s.ci95ResponseSeconds()).isCloseTo(2.0542, offset(1e-4));
         assertThat(s.meanEnergyJoules()).isEqualTo(4.0);
-        assertThat(s.ciEnergyJoules()).isZero();
+        assertThat(s.ci95EnergyJoules()).isZero();
     }
 
     @Test
     void aSingleExecutionHasNoConfidenceInterval() {
-        PolicySummary s = PolicySummary.of("p", List.of(run(0, 1.5, 2.0)), 0, List.of("MD"), 34_200);
+        PolicySummary s = LiveRows.summary("p", List.of(run(0, 1.5, 2.0)), 0, List.of("MD"), 34_200);
 
         assertThat(s.meanResponseSeconds()).isEqualTo(1.5);
-        assertThat(s.ciResponseSeconds()).isNaN();
-        assertThat(s.ciEnergyJoules()).isNaN();
+        assertThat(s.ci95ResponseSeconds()).isNaN();
+        assertThat(s.ci95EnergyJoules()).isNaN();
     }
 
     private static ExecutionResult run(int execution, double seconds, double joules) {
@@ -48,7 +49,7 @@ class PolicySummaryTest {
         ExecutionResult r1 = new ExecutionResult("r", "p", 0, "CHESS", 1.0, 34.2, List.of(offloaded, local));
         ExecutionResult r2 = new ExecutionResult("r", "p", 1, "CHESS", 3.0, 0.0, List.of(local));
 
-        PolicySummary s = PolicySummary.of("p", List.of(r1, r2), 0, List.of("MD", "ED", "EC"), 34_200);
+        PolicySummary s = LiveRows.summary("p", List.of(r1, r2), 0, List.of("MD", "ED", "EC"), 34_200);
 
         assertThat(s.offloadAttempts()).isEqualTo(2);
         assertThat(s.offloadFailures()).isEqualTo(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeoff.common.results.PolicySummary;
 import io.edgeoff.device.detector.DetectionStats;
 import io.edgeoff.device.detector.SuspicionEpisode;
 import java.time.Instant;
@@ -13,15 +14,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportsTest {
-    private static final PolicySummary MDP = new PolicySummary("mdp", 20, 0.75, 0.1, 0.67, 0.09, 99.96, 40, 2, 95.0,
-            new LinkedHashMap<>(Map.of("MD", 10L)), 0);
+    private static final PolicySummary MDP = new PolicySummary("mdp", 20, 20, 0.75, 0.1, 0.67, 0.09, 99.96, 40, 2, 95.0,
+            0, new LinkedHashMap<>(Map.of("MD", 10L)));
     private static final DetectionStats STATS = new DetectionStats(List.of(
             new SuspicionEpisode("EC", Instant.parse("2026-01-01T00:00:00Z"), "REFUSED", 99.0, 1500, true, false)),
             Map.of("EC", 1), 0);
 
     @Test
     void jsonCarriesSummariesAndTimestampedDetectionEpisodes() throws Exception {
-        LiveComparison.Outcome outcome = new LiveComparison.Outcome(List.of(MDP), List.of(), STATS, 250);
+        LiveComparison.Outcome outcome = new LiveComparison.Outcome(List.of(MDP), List.of(), List.of(), STATS, 250);
 
         JsonNode root = new ObjectMapper().readTree(LiveReports.json(Map.of("seed", 1), outcome));
 
@@ -32,7 +33,7 @@ class ReportsTest {
 
     @Test
     void htmlEscapesValuesAndDrawsOneChartPerMetric() {
-        LiveComparison.Outcome outcome = new LiveComparison.Outcome(List.of(MDP), List.of(), STATS, 250);
+        LiveComparison.Outcome outcome = new LiveComparison.Outcome(List.of(MDP), List.of(), List.of(), STATS, 250);
 
         String html = LiveReports.html("a <b> & c", Map.of("trace", "<x>"), outcome);
 
@@ -47,8 +48,8 @@ class ReportsTest {
                 new io.edgeoff.device.runtime.ExecutionResult("a", "mdp", 1, "CHESS", 2.0, 2.0, List.of()),
                 new io.edgeoff.device.runtime.ExecutionResult("b", "local", 0, "CHESS", 1.5, 1.0, List.of()),
                 new io.edgeoff.device.runtime.ExecutionResult("b", "local", 1, "CHESS", 2.5, 3.0, List.of()));
-        PolicySummary local = new PolicySummary("local", 2, 2.0, 0, 2.0, 0, 99, 0, 0, 100, Map.of(), 0);
-        PolicySummary mdp = new PolicySummary("mdp", 2, 1.5, 0, 1.5, 0, 99, 0, 0, 100, Map.of(), 0);
+        PolicySummary local = new PolicySummary("local", 2, 2, 2.0, 0, 2.0, 0, 99, 0, 0, 100, 0, Map.of());
+        PolicySummary mdp = new PolicySummary("mdp", 2, 2, 1.5, 0, 1.5, 0, 99, 0, 0, 100, 0, Map.of());
 
         String text = LiveReports.pairedText(List.of(mdp, local), results);
 
@@ -57,9 +58,9 @@ class ReportsTest {
 
     @Test
     void anUndefinedIntervalIsNotApplicableInTheTableEmptyInCsvAndNullInJson() throws Exception {
-        PolicySummary once = new PolicySummary("once", 1, 0.75, Double.NaN, 0.67, Double.NaN, 99.96, 2, 0, 100.0,
-                new LinkedHashMap<>(Map.of("MD", 5L)), 0);
-        LiveComparison.Outcome outcome = new LiveComparison.Outcome(List.of(once), List.of(), STATS, 250);
+        PolicySummary once = new PolicySummary("once", 1, 1, 0.75, Double.NaN, 0.67, Double.NaN, 99.96, 2, 0, 100.0,
+                0, new LinkedHashMap<>(Map.of("MD", 5L)));
+        LiveComparison.Outcome outcome = new LiveComparison.Outcome(List.of(once), List.of(), List.of(), STATS, 250);
 
         String table = LiveReports.table(List.of(once));
         String csv = LiveReports.summaryCsv(List.of(once));
@@ -67,9 +68,9 @@ class ReportsTest {
         String html = LiveReports.html("one", Map.of(), outcome);
 
         assertThat(table).contains("0.750 ±   n/a", "0.670 ±   n/a").doesNotContain("NaN");
-        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("once,1,0.750000,,0.670000,,");
-        assertThat(json.at("/summaries/0/ciResponseSeconds").isNull()).isTrue();
-        assertThat(json.at("/summaries/0/meanResponseSeconds").asDouble()).isEqualTo(0.75);
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("once,1,1,0.75,,0.67,,");
+        assertThat(json.at("/summaries/0/ci95_response_s").isNull()).isTrue();
+        assertThat(json.at("/summaries/0/mean_response_s").asDouble()).isEqualTo(0.75);
         assertThat(html).contains("<td>n/a</td>").doesNotContain("NaN");
     }
 
@@ -78,9 +79,9 @@ class ReportsTest {
         List<io.edgeoff.device.runtime.ExecutionResult> results = List.of(
                 new io.edgeoff.device.runtime.ExecutionResult("a", "mdp", 0, "CHESS", 1.0, 1.0, List.of()),
                 new io.edgeoff.device.runtime.ExecutionResult("b", "local", 0, "CHESS", 1.5, 3.0, List.of()));
-        PolicySummary local = new PolicySummary("local", 1, 1.5, Double.NaN, 3.0, Double.NaN, 99, 0, 0, 100,
-                Map.of(), 0);
-        PolicySummary mdp = new PolicySummary("mdp", 1, 1.0, Double.NaN, 1.0, Double.NaN, 99, 0, 0, 100, Map.of(), 0);
+        PolicySummary local = new PolicySummary("local", 1, 1, 1.5, Double.NaN, 3.0, Double.NaN, 99, 0, 0, 100,
+                0, Map.of());
+        PolicySummary mdp = new PolicySummary("mdp", 1, 1, 1.0, Double.NaN, 1.0, Double.NaN, 99, 0, 0, 100, 0, Map.of());
 
         String text = LiveReports.pairedText(List.of(mdp, local), results);
 

@@ -2,6 +2,7 @@ package io.edgeoff.cli.testbed;
 
 import io.edgeoff.common.files.OwnerOnlyFiles;
 import io.edgeoff.cli.site.SiteCommand;
+import io.edgeoff.common.results.PolicySummary;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.site.SiteConfig;
@@ -13,9 +14,6 @@ import io.edgeoff.prediction.synthetic.SyntheticTraces;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.TraceReaders;
 import io.edgeoff.testbed.compare.ComparisonTable;
-import io.edgeoff.testbed.compare.DeviceSummaryCsv;
-import io.edgeoff.testbed.compare.PolicyResult;
-import io.edgeoff.testbed.compare.SimulatorSamplingsCsv;
 import io.edgeoff.testbed.fault.FaultEvent;
 import io.edgeoff.testbed.fault.FaultInjector;
 import io.edgeoff.testbed.fault.FaultKind;
@@ -185,8 +183,8 @@ public final class RunCommand implements Runnable {
             Thread.currentThread().interrupt();
             throw new TestbedException("interrupted while the simulator ran", e);
         }
-        List<PolicyResult> testbed = DeviceSummaryCsv.read(config.workDir().resolve("device").resolve("summary.csv"));
-        List<PolicyResult> simulator = SimulatorSamplingsCsv.read(simOut.resolve("samplings.csv"));
+        List<PolicySummary> testbed = ComparisonTable.read(config.workDir().resolve("device").resolve("executions.csv"));
+        List<PolicySummary> simulator = ComparisonTable.read(simOut.resolve("samplings.csv"));
         out.println();
         out.println("test-bed (" + executions + " executions per policy) versus simulator (time mode, " + samplings
                 + " samplings x " + executions + " executions), per application execution:");
