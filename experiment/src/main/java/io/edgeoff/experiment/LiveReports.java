@@ -12,17 +12,19 @@ import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.device.detector.DetectionStats;
 import io.edgeoff.device.detector.SuspicionEpisode;
 import io.edgeoff.device.runtime.ExecutionResult;
+import io.edgeoff.simulator.report.Charts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** The comparison as a text table, JSON, CSV and an HTML page with SVG charts. */
+/** The comparison as a text table, JSON, CSV and an HTML page with charts (XChart, as the simulator's). */
 public final class LiveReports {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,11 +47,6 @@ public final class LiveReports {
                     s.serviceAvailabilityPercent(), perSite, s.tasksLost()));
         }
         return sb.toString();
-    }
-
-    /** An undefined half-width (one execution) draws no error bar. */
-    private static double nz(double x) {
-        return Double.isNaN(x) ? 0 : x;
     }
 
     /**
@@ -200,91 +197,40 @@ public final class LiveReports {
                     p.tasksLost()));
         }
         sb.append("</table>\n<div class=\"charts\">\n");
-        sb.append(barChart("Mean application response time (s), 95 % CI", s, PolicySummary::meanResponseSeconds,
-                PolicySummary::ci95ResponseSeconds));
-        sb.append(barChart("Mean device energy per execution (J), 95 % CI", s, PolicySummary::meanEnergyJoules,
-                PolicySummary::ci95EnergyJoules));
-        sb.append(barChart("Offloading failures", s, p -> p.offloadFailures(), p -> Double.NaN));
+        sb.append(barChart("Mean application response time (s), 95 % CI", "response time per execution, s", s,
+                PolicySummary::meanResponseSeconds, PolicySummary::ci95ResponseSeconds));
+        sb.append(barChart("Mean device energy per execution (J), 95 % CI", "energy per execution, J", s,
+                PolicySummary::meanEnergyJoules, PolicySummary::ci95EnergyJoules));
+        sb.append(barChart("Offloading failures", "failed attempts", s, p -> p.offloadFailures(), null));
         sb.append(stackedChart("Tasks per site", s));
         sb.append("</div>\n<pre>").append(escape(pairedText(s, outcome.results()))).append("</pre>\n<p>")
                 .append(escape(detectionText(outcome.detection()))).append("</p>\n</body></html>\n");
         return sb.toString();
     }
 
-    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-        "#b07aa1", "#ff9da7", "#9c755f"};
-
-    private static String barChart(String title, List<PolicySummary> s, ToDoubleFunction<PolicySummary> value,
+    /** One bar per policy, with its 95 % error bar when {@code ci} is given; drawn with the simulator's charts. */
+    private static String barChart(String title, String yAxis, List<PolicySummary> s, ToDoubleFunction<PolicySummary> value,
                                    ToDoubleFunction<PolicySummary> ci) {
-        int width = 420;
-        int height = 240;
-        int bar = Math.max(10, (width - 60) / Math.max(1, s.size()) - 10);
-        double max = 0;
-        for (PolicySummary p : s) {
-            max = Math.max(max, value.applyAsDouble(p) + nz(ci.applyAsDouble(p)));
-        }
-        max = max <= 0 ? 1 : max * 1.1;
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "<figure><figcaption>%s</figcaption><svg width=\"%d\" height=\"%d\" role=\"img\">%n",
-                escape(title), width, height + 40));
-        for (int i = 0; i < s.size(); i++) {
-            PolicySummary p = s.get(i);
-            double v = value.applyAsDouble(p);
-            double h = v / max * height;
-            int x = 40 + i * (bar + 10);
-            sb.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"><title>%s: %.3f</title></rect>%n",
-                    x, height - h, bar, h, COLOURS[i % COLOURS.length], escape(p.policy()), v));
-            double c = ci.applyAsDouble(p);
-            if (!Double.isNaN(c) && c > 0) {
-                double top = height - (v + c) / max * height;
-                double bottom = height - Math.max(0, v - c) / max * height;
-                double mid = x + bar / 2.0;
-                sb.append(String.format(Locale.ROOT,
-                        "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"black\"/>%n", mid, mid, top, bottom));
-            }
-            sb.append(String.format(Locale.ROOT,
-                    "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>%n",
-                    x + bar / 2.0, height + 15, escape(p.policy())));
-            sb.append(String.format(Locale.ROOT,
-                    "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%.3g</text>%n",
-                    x + bar / 2.0, height + 30, v));
-        }
-        return sb.append("</svg></figure>\n").toString();
+        List<String> policies = s.stream().map(PolicySummary::policy).toList();
+        List<Double> values = s.stream().map(p -> value.applyAsDouble(p)).toList();
+        List<Double> halfWidths = ci == null ? null : s.stream().map(p -> ci.applyAsDouble(p)).toList();
+        return figure(title, Charts.bars(title, "policy", yAxis, policies, values, halfWidths));
     }
 
     private static String stackedChart(String title, List<PolicySummary> s) {
-        int width = 420;
-        int height = 240;
-        int bar = Math.max(10, (width - 60) / Math.max(1, s.size()) - 10);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "<figure><figcaption>%s</figcaption><svg width=\"%d\" height=\"%d\" role=\"img\">%n",
-                escape(title), width, height + 60));
+        List<String> policies = s.stream().map(PolicySummary::policy).toList();
         List<String> sites = s.isEmpty() ? List.of() : List.copyOf(s.get(0).tasksPerSite().keySet());
-        for (int i = 0; i < s.size(); i++) {
-            PolicySummary p = s.get(i);
-            long total = Math.max(1, p.tasksPerSite().values().stream().mapToLong(Long::longValue).sum());
-            double y = height;
-            int x = 40 + i * (bar + 10);
-            for (int k = 0; k < sites.size(); k++) {
-                long n = p.tasksPerSite().getOrDefault(sites.get(k), 0L);
-                double h = (double) n / total * height;
-                y -= h;
-                sb.append(String.format(Locale.ROOT,
-                        "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %d</title></rect>%n",
-                        x, y, bar, h, COLOURS[k % COLOURS.length], escape(p.policy()), escape(sites.get(k)), n));
-            }
-            sb.append(String.format(Locale.ROOT,
-                    "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>%n",
-                    x + bar / 2.0, height + 15, escape(p.policy())));
+        Map<String, List<Double>> parts = new java.util.LinkedHashMap<>();
+        for (String site : sites) {
+            parts.put(site, s.stream().map(p -> (double) p.tasksPerSite().getOrDefault(site, 0L)).toList());
         }
-        for (int k = 0; k < sites.size(); k++) {
-            sb.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>%n",
-                    40 + k * 60, height + 35, COLOURS[k % COLOURS.length], 54 + k * 60, height + 44,
-                    escape(sites.get(k))));
-        }
-        return sb.append("</svg></figure>\n").toString();
+        return figure(title, Charts.stacked(title, "policy", "tasks", policies, parts));
+    }
+
+    /** The chart as a PNG inside the page (a data URI), so report.html stays one self-contained file. */
+    private static String figure(String title, org.knowm.xchart.CategoryChart chart) {
+        return "<figure><img width=\"600\" alt=\"" + escape(title) + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(Charts.png(chart)) + "\"></figure>\n";
     }
 
     static String escape(String s) {

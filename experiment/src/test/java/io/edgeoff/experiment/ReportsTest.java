@@ -38,7 +38,8 @@ class ReportsTest {
         String html = LiveReports.html("a <b> & c", Map.of("trace", "<x>"), outcome);
 
         assertThat(html).contains("a &lt;b&gt; &amp; c", "&lt;x&gt;").doesNotContain("<x>");
-        assertThat(html.split("<svg", -1)).hasSize(5);
+        assertThat(html.split("<img width=\"600\" alt=", -1)).hasSize(5);
+        assertThat(html).contains("src=\"data:image/png;base64,iVBORw0KGgo").doesNotContain("<svg");
     }
 
     @Test

@@ -61,7 +61,7 @@ class DeviceCommandTest {
         Path out = dir.resolve("out");
         assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(3);
         assertThat(Files.readAllLines(out.resolve("executions.csv"))).hasSize(1 + 6);
-        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg", "mdp", "local");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,", "mdp", "local");
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertThat(results.get("summaries")).hasSize(2);
         assertThat(results.get("summaries").get(0).get("tasks_lost").asLong()).isZero();
