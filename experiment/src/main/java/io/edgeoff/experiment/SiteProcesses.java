@@ -1,6 +1,7 @@
 package io.edgeoff.experiment;
 
-import io.edgeoff.common.files.OwnerOnlyFiles;
+import io.edgeoff.common.process.ProcessException;
+import io.edgeoff.common.process.ProcessSupervisor;
 import io.edgeoff.site.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,17 +13,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
- * Site services as child JVM processes on loopback ({@code edgeoff site ...} from the running jar). Acts as
- * their supervisor: a site that exits with the crash-outage exit code is started again on the same port.
- * {@link #close()} (also run by a shutdown hook, so Ctrl-C stops everything) destroys every child and its
- * descendants, forcibly after a grace period.
+ * Site services as child JVM processes on loopback ({@code edgeoff site ...} from the running jar), under the one
+ * {@link ProcessSupervisor}: a site that exits with the crash-outage exit code is started again on the same port;
+ * {@link #close()} (also run by a shutdown hook, so Ctrl-C stops everything) stops every child and its descendants,
+ * forcibly after a grace period. This class only says how a site is launched and when it is healthy.
  *
  * <p>The sites' bearer token goes to each child in its environment ({@value SiteConfig#TOKEN_ENV}), never on
  * its command line, which every user of the machine can read ({@code ps}, {@code /proc/PID/cmdline}); the
@@ -49,17 +51,12 @@ public final class SiteProcesses implements AutoCloseable {
         }
     }
 
-    private final Map<String, SiteLaunch> launches = new LinkedHashMap<>();
-    private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final Consumer<String> log;
-    private final Thread hook;
-    private volatile boolean closing;
-    private int restarts;
+    private final ProcessSupervisor supervisor;
+    private final Map<String, SiteLaunch> launches = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     public SiteProcesses(Consumer<String> log) {
-        this.log = log;
-        this.hook = new Thread(this::destroyAll, "edgeoff-stop-sites");
-        Runtime.getRuntime().addShutdownHook(hook);
+        this.supervisor = new ProcessSupervisor(log);
     }
 
     /** @return a free TCP port on 127.0.0.1 (closed again; the site binds it right after) */
@@ -80,83 +77,26 @@ public final class SiteProcesses implements AutoCloseable {
                 EDGEOFF_MAIN));
     }
 
-    public synchronized void start(SiteLaunch launch) {
-        launches.put(launch.siteId(), launch);
-        spawn(launch);
-    }
-
-    private synchronized void spawn(SiteLaunch launch) {
-        if (closing) {
-            return;
-        }
+    public void start(SiteLaunch launch) {
         List<String> command = edgeoffCommand();
         command.add("site");
         command.addAll(launch.siteArguments());
-        try {
-            OwnerOnlyFiles.ensure(launch.logFile());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
-            builder.environment().put(SiteConfig.TOKEN_ENV, launch.token());
-            Process p = builder.start();
-            processes.put(launch.siteId(), p);
-            p.onExit().thenAccept(done -> exited(launch, done));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start site " + launch.siteId() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void exited(SiteLaunch launch, Process process) {
-        if (closing) {
-            return;
-        }
-        int code = process.exitValue();
-        synchronized (this) {
-            if (processes.get(launch.siteId()) != process) {
-                return; // replaced already (killed on purpose and restarted)
-            }
-        }
-        if (code == CRASH_EXIT_CODE) {
-            synchronized (this) {
-                restarts++;
-            }
-            spawn(launch);
-        } else {
-            log.accept("site " + launch.siteId() + " exited with code " + code + "; see " + launch.logFile());
-        }
+        launches.put(launch.siteId(), launch);
+        supervisor.start(launch.siteId(), new ProcessSupervisor.Launch(command,
+                Map.of(SiteConfig.TOKEN_ENV, launch.token()), launch.logFile(), OptionalInt.of(CRASH_EXIT_CODE)));
     }
 
     /** Waits until every site answers {@code GET /v1/health} with 200, or fails naming the missing ones. */
     public void awaitHealthy(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> waiting = new ArrayList<>(launches.keySet());
-        while (!waiting.isEmpty()) {
-            waiting.removeIf(id -> healthy(http, launches.get(id)));
-            if (waiting.isEmpty()) {
-                return;
-            }
-            for (String id : waiting) {
-                Process p = processes.get(id);
-                if (p != null && !p.isAlive() && p.exitValue() != CRASH_EXIT_CODE) {
-                    throw new IllegalStateException("site " + id + " exited with code " + p.exitValue()
-                            + " while starting; see " + launches.get(id).logFile());
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("sites " + waiting + " did not become healthy within "
-                        + timeout.toSeconds() + " s; see their logs in " + launches.get(waiting.get(0)).logFile().getParent());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the sites");
-            }
+        try {
+            supervisor.awaitReady(timeout, (waiting, left) -> waiting.stream()
+                    .filter(id -> healthy(launches.get(id))).collect(Collectors.toSet()));
+        } catch (ProcessException e) {
+            throw new IllegalStateException("sites: " + e.getMessage(), e);
         }
     }
 
-    private static boolean healthy(HttpClient http, SiteLaunch launch) {
+    private boolean healthy(SiteLaunch launch) {
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(launch.baseUri().resolve("/v1/health"))
                     .timeout(Duration.ofMillis(500)).GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -171,64 +111,26 @@ public final class SiteProcesses implements AutoCloseable {
 
     /** Kills site {@code siteId} with SIGKILL (no clean-up in the site) and returns when it is gone. */
     public void kill(String siteId) {
-        Process p;
-        synchronized (this) {
-            p = processes.remove(siteId);
-        }
-        if (p != null) {
-            p.destroyForcibly();
-            try {
-                p.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        supervisor.kill(siteId);
     }
 
     /** Starts a killed site again with its original arguments. */
     public void restart(String siteId) {
-        spawn(launches.get(siteId));
+        supervisor.recover(siteId);
     }
 
-    public synchronized int restarts() {
-        return restarts;
+    /** @return how many times a site was started again after a crash outage */
+    public int restarts() {
+        return supervisor.restarts();
     }
 
-    public synchronized Process process(String siteId) {
-        return processes.get(siteId);
-    }
-
-    private void destroyAll() {
-        List<Process> all;
-        synchronized (this) {
-            closing = true;
-            all = new ArrayList<>(processes.values());
-            processes.clear();
-        }
-        for (Process p : all) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
-        }
-        for (Process p : all) {
-            try {
-                if (!p.waitFor(3, TimeUnit.SECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    p.waitFor(3, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** @return the current process of site {@code siteId} */
+    public Process process(String siteId) {
+        return supervisor.process(siteId).process();
     }
 
     @Override
     public void close() {
-        destroyAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down; the hook runs (harmlessly) again
-        }
+        supervisor.close();
     }
 }

@@ -73,7 +73,10 @@ class OneResultsSchemaTest {
         List<ResultRow> fromSimulator = ResultsCsv.readRows(simulated);
 
         assertThat(Files.readAllLines(live.resolve("executions.csv")).get(0))
-                .isEqualTo(Files.readAllLines(simulated).get(0));
+                .isEqualTo(Files.readAllLines(simulated).get(0))
+                .startsWith("policy,configuration,sample,execution,executions,tasks,response_s,energy_j,"
+                        + "battery_percent_left,offload_attempts,offload_failures,service_availability_percent,tasks_lost,"
+                        + "tasks_MD,");
         assertThat(fromLive).isEqualTo(liveRows);
         assertThat(fromSimulator).containsExactly(SamplingCsv.row(sampling, sites));
         PolicySummary a = PolicySummary.of("mdp", fromLive);

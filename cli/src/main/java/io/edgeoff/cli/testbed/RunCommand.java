@@ -2,12 +2,13 @@ package io.edgeoff.cli.testbed;
 
 import io.edgeoff.common.files.OwnerOnlyFiles;
 import io.edgeoff.cli.site.SiteCommand;
+import io.edgeoff.common.process.ManagedProcess;
+import io.edgeoff.common.process.ProcessException;
 import io.edgeoff.common.results.PolicySummary;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.site.SiteConfig;
 import io.edgeoff.testbed.JavaCommand;
-import io.edgeoff.testbed.NamespaceProcess;
 import io.edgeoff.testbed.Testbed;
 import io.edgeoff.testbed.TestbedConfig;
 import io.edgeoff.prediction.synthetic.SyntheticTraces;
@@ -120,20 +121,20 @@ public final class RunCommand implements Runnable {
         PrintStream log = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
         String token = token();
         try (Testbed testbed = Testbed.start(config, Shell.system(), log)) {
-            List<String> healthUrls = new ArrayList<>();
+            Map<String, String> healthUrls = new java.util.LinkedHashMap<>();
             for (SiteEndpoint site : testbed.plan().sites()) {
                 testbed.startSite(site.siteId(), siteCommand(site.siteId(), config), Map.of(SiteCommand.TOKEN_ENV, token));
-                healthUrls.add(url(site) + "/v1/health");
+                healthUrls.put(site.siteId(), url(site) + "/v1/health");
             }
             log.println("starting " + healthUrls.size() + " sites ...");
-            testbed.awaitHttpReady(healthUrls, Duration.ofSeconds(120));
+            testbed.awaitSitesReady(healthUrls, Duration.ofSeconds(120));
             log.println("sites ready; device runs " + policies + " x " + executions + " executions; "
                     + plan.events().size() + " faults at time compression " + timeCompression);
             Path deviceConfig = writeDeviceConfig(testbed, token, config);
             writeFile(config.workDir().resolve("faults.csv"), plan.toCsv());
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
                     FaultInjector.realSleeper())) {
-                NamespaceProcess device = testbed.startIn(scenario.device().id(), "device",
+                ManagedProcess device = testbed.startIn(scenario.device().id(), "device",
                         JavaCommand.of(CLI_MAIN, 384, List.of("device", "--config", deviceConfig.toString(),
                                 "--db-url", "jdbc:h2:file:" + config.workDir().resolve("db").resolve("edgeoff"))));
                 int exit = followUntilExit(device, out, Duration.ofMinutes(deviceTimeoutMinutes), injector);
@@ -253,14 +254,14 @@ public final class RunCommand implements Runnable {
      * Copies the device's output until it exits; starts the injector when the device reports its
      * first finished execution (its warm-up, JVM start and first heartbeats are not hit by faults).
      */
-    private static int followUntilExit(NamespaceProcess device, PrintWriter out, Duration timeout,
+    private static int followUntilExit(ManagedProcess device, PrintWriter out, Duration timeout,
                                        FaultInjector injector) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean started = false;
         while (device.isAlive() && System.nanoTime() < deadline) {
             try {
                 device.waitFor(Duration.ofMillis(200));
-            } catch (TestbedException e) {
+            } catch (ProcessException e) {
                 // still running
             }
             for (String line : device.drainLines()) {

@@ -2,6 +2,7 @@ package io.edgeoff.common.results;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -38,7 +39,9 @@ public final class ResultsCsv {
     private static final String TASKS = "tasks_";
     private static final String FAILURES = "failures_";
 
-    private static final CsvMapper CSV = new CsvMapper();
+    /** Quotes only what needs quoting (by default Jackson quotes every string longer than 24 characters). */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     private ResultsCsv() {
     }
