@@ -55,6 +55,12 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
     public static final long MAX_REQUEST_BYTES_LIMIT = 64L << 20;
     /** Default {@code idleTimeout}, s. */
     public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
+    /**
+     * Environment variable a site process reads its token from when no flag or config file gives one: programs that
+     * start sites pass it this way, since a process's environment is readable only by its user and root and its
+     * command line by every user ({@code ps}).
+     */
+    public static final String TOKEN_ENV = "EDGEOFF_SITE_TOKEN";
     /** Shortest accepted {@code idleTimeout}, ms. */
     public static final int MIN_IDLE_TIMEOUT_MILLIS = 100;
     /** Longest accepted {@code idleTimeout}, s. */

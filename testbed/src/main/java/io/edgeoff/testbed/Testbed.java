@@ -1,5 +1,7 @@
 package io.edgeoff.testbed;
 
+import io.edgeoff.common.process.ManagedProcess;
+import io.edgeoff.common.process.ProcessSupervisor;
 import io.edgeoff.testbed.fault.FaultTarget;
 import io.edgeoff.testbed.net.LatencyMode;
 import io.edgeoff.testbed.net.NetemProbe;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A running test-bed: the network of a scenario, one node agent (latency relay and probe) per site
@@ -35,12 +38,10 @@ public final class Testbed implements AutoCloseable, FaultTarget {
     private final StaleCleanup cleanup;
     private final Topology topology;
     private final PrintStream log;
-    private final Map<String, NamespaceProcess> agents = new LinkedHashMap<>();
-    private final List<NamespaceProcess> processes = new ArrayList<>();
-    private final Map<String, List<String>> siteCommands = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> siteEnvironments = new LinkedHashMap<>();
-    private final Map<String, NamespaceProcess> siteProcesses = new LinkedHashMap<>();
-    private final Map<String, Integer> siteStarts = new LinkedHashMap<>();
+    private final Map<String, ManagedProcess> agents = new LinkedHashMap<>();
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    /** The sites' services, under the one process supervisor (the demo's sites run under it too). */
+    private final ProcessSupervisor sites;
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -51,6 +52,7 @@ public final class Testbed implements AutoCloseable, FaultTarget {
         this.topology = topology;
         this.log = log;
         this.shutdownHook = new Thread(this::closeFromHook, "testbed-teardown");
+        this.sites = new ProcessSupervisor(log::println, false);
     }
 
     /**
@@ -115,7 +117,7 @@ public final class Testbed implements AutoCloseable, FaultTarget {
             agents.put(site.siteId(), NamespaceProcess.start("agent-" + site.siteId(), site.namespace(),
                     JavaCommand.of(NodeAgent.class, args), logFile("agent-" + site.siteId())));
         }
-        for (NamespaceProcess agent : agents.values()) {
+        for (ManagedProcess agent : agents.values()) {
             agent.awaitLine("READY", AGENT_START);
         }
     }
@@ -191,7 +193,7 @@ public final class Testbed implements AutoCloseable, FaultTarget {
             args.add(String.format(Locale.ROOT, "%s=%s:%d:%s", site.siteId(), site.address(), port,
                     site.bandwidthKBps()));
         }
-        NamespaceProcess client = NamespaceProcess.start("probe-client", plan().deviceNamespace(),
+        ManagedProcess client = NamespaceProcess.start("probe-client", plan().deviceNamespace(),
                 JavaCommand.of(ProbeClient.class, args), logFile("probe-client"));
         try {
             client.waitFor(Duration.ofMinutes(5));
@@ -213,24 +215,41 @@ public final class Testbed implements AutoCloseable, FaultTarget {
      * @throws TestbedException naming the URLs that did not
      */
     public void awaitHttpReady(List<String> urls, Duration timeout) {
+        List<String> missing = notReady(urls, timeout);
+        if (!missing.isEmpty()) {
+            throw new TestbedException("not ready within " + timeout + ": " + missing);
+        }
+    }
+
+    /** @return the URLs among {@code urls} that did not answer HTTP 200 from the device namespace within the time */
+    private List<String> notReady(List<String> urls, Duration timeout) {
         List<String> args = new ArrayList<>(List.of(Double.toString(timeout.toMillis() / 1000.0)));
         args.addAll(urls);
-        NamespaceProcess wait = NamespaceProcess.start("http-ready", plan().deviceNamespace(),
+        ManagedProcess wait = NamespaceProcess.start("http-ready", plan().deviceNamespace(),
                 JavaCommand.of(io.edgeoff.testbed.probe.HttpReady.class, args), logFile("http-ready"));
         try {
             wait.waitFor(timeout.plusSeconds(30));
-            List<String> missing = wait.drainLines().stream().filter(l -> !l.startsWith("READY"))
-                    .filter(l -> l.startsWith("TIMEOUT")).toList();
-            if (!missing.isEmpty()) {
-                throw new TestbedException("not ready within " + timeout + ": " + missing);
-            }
+            return wait.drainLines().stream().filter(l -> l.startsWith("TIMEOUT ")).map(l -> l.substring(8)).toList();
         } finally {
             wait.close();
         }
     }
 
+    /**
+     * Waits until every site started with {@link #startSite} answers HTTP 200 at {@code healthUrls} (site id to URL)
+     * from the device namespace; fails naming a site whose process exited, or the ones not ready in time.
+     */
+    public void awaitSitesReady(Map<String, String> healthUrls, Duration timeout) {
+        sites.awaitReady(timeout, (waiting, left) -> {
+            List<String> urls = waiting.stream().map(name -> healthUrls.get(siteOf(name))).toList();
+            List<String> missing = notReady(urls, left.isZero() ? Duration.ofSeconds(1) : left);
+            return waiting.stream().filter(name -> !missing.contains(healthUrls.get(siteOf(name))))
+                    .collect(java.util.stream.Collectors.toSet());
+        });
+    }
+
     /** Starts {@code command} in the namespace of {@code siteId} (the device's id for the device namespace). */
-    public synchronized NamespaceProcess startIn(String siteId, String name, List<String> command) {
+    public synchronized ManagedProcess startIn(String siteId, String name, List<String> command) {
         return startIn(siteId, name, command, Map.of());
     }
 
@@ -238,23 +257,26 @@ public final class Testbed implements AutoCloseable, FaultTarget {
      * Starts {@code command} in the namespace of {@code siteId} with {@code environment} added to this process's:
      * the way to hand a process a secret (a command line is visible to every user and logged).
      */
-    public synchronized NamespaceProcess startIn(String siteId, String name, List<String> command,
-                                                 Map<String, String> environment) {
-        if (closed) {
-            throw new TestbedException("test-bed run " + config.runId() + " is torn down; not starting " + name);
-        }
-        String ns = siteId.equals(config.scenario().device().id()) ? plan().deviceNamespace()
-                : plan().site(siteId).namespace();
-        NamespaceProcess process = NamespaceProcess.start(name, ns, command, environment, logFile(name));
+    public synchronized ManagedProcess startIn(String siteId, String name, List<String> command,
+                                               Map<String, String> environment) {
+        ManagedProcess process = NamespaceProcess.start(name, namespace(siteId), command, environment, logFile(name));
         processes.add(process);
         return process;
+    }
+
+    private String namespace(String siteId) {
+        if (closed) {
+            throw new TestbedException("test-bed run " + config.runId() + " is torn down; not starting in " + siteId);
+        }
+        return siteId.equals(config.scenario().device().id()) ? plan().deviceNamespace()
+                : plan().site(siteId).namespace();
     }
 
     /**
      * Starts the service of a remote site in its namespace (it should listen on 127.0.0.1 at a
      * service port; the relay forwards to it) and remembers the command for {@link #recover}.
      */
-    public synchronized NamespaceProcess startSite(String siteId, List<String> command) {
+    public synchronized ManagedProcess startSite(String siteId, List<String> command) {
         return startSite(siteId, command, Map.of());
     }
 
@@ -262,42 +284,41 @@ public final class Testbed implements AutoCloseable, FaultTarget {
      * As {@link #startSite(String, List)}, with {@code environment} (e.g. the site's token in
      * {@code EDGEOFF_SITE_TOKEN}) added to the process's; {@link #recover} starts it with the same.
      */
-    public synchronized NamespaceProcess startSite(String siteId, List<String> command, Map<String, String> environment) {
+    public synchronized ManagedProcess startSite(String siteId, List<String> command, Map<String, String> environment) {
         plan().site(siteId);
-        siteCommands.put(siteId, List.copyOf(command));
-        siteEnvironments.put(siteId, Map.copyOf(environment));
-        return launchSite(siteId);
+        String name = SITE_PREFIX + siteId;
+        return sites.start(name, new ProcessSupervisor.Launch(NamespaceProcess.in(namespace(siteId), command),
+                environment, logFile(name), OptionalInt.empty()));
     }
 
-    private NamespaceProcess launchSite(String siteId) {
-        int n = siteStarts.merge(siteId, 1, Integer::sum);
-        NamespaceProcess process = startIn(siteId, "site-" + siteId + (n == 1 ? "" : "-" + n), siteCommands.get(siteId),
-                siteEnvironments.get(siteId));
-        siteProcesses.put(siteId, process);
-        return process;
+    private static final String SITE_PREFIX = "site-";
+
+    private static String siteOf(String serviceName) {
+        return serviceName.substring(SITE_PREFIX.length());
     }
 
     /** @return the current process of a site started with {@link #startSite} */
-    public synchronized NamespaceProcess siteProcess(String siteId) {
-        NamespaceProcess p = siteProcesses.get(siteId);
-        if (p == null) {
-            throw new IllegalArgumentException("no site process started for " + siteId + "; started: " + siteProcesses.keySet());
+    public synchronized ManagedProcess siteProcess(String siteId) {
+        try {
+            return sites.process(SITE_PREFIX + siteId);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("no site process started for " + siteId + "; started: "
+                    + sites.names().stream().map(Testbed::siteOf).toList());
         }
-        return p;
     }
 
     /** Kills the site's process (SIGKILL), a crash. */
     @Override
     public synchronized void crash(String siteId) {
-        siteProcess(siteId).kill();
+        siteProcess(siteId);
+        sites.kill(SITE_PREFIX + siteId);
     }
 
     /** Starts the site's process again after a crash (no-op when it is still running). */
     @Override
     public synchronized void recover(String siteId) {
-        if (!siteProcess(siteId).isAlive()) {
-            launchSite(siteId);
-        }
+        siteProcess(siteId);
+        sites.recover(SITE_PREFIX + siteId);
     }
 
     /** Partitions the site from the device (the link goes down). */
@@ -322,7 +343,7 @@ public final class Testbed implements AutoCloseable, FaultTarget {
             topology.netemDegrade(siteId, extraDelayMillis, lossProbability * 100.0);
             return;
         }
-        NamespaceProcess agent = agent(siteId);
+        ManagedProcess agent = agent(siteId);
         agent.command("extra " + extraDelayMillis, Duration.ofSeconds(5));
         agent.command("drop " + lossProbability, Duration.ofSeconds(5));
     }
@@ -338,8 +359,8 @@ public final class Testbed implements AutoCloseable, FaultTarget {
         return agent(siteId).command("stats", Duration.ofSeconds(5));
     }
 
-    private NamespaceProcess agent(String siteId) {
-        NamespaceProcess agent = agents.get(siteId);
+    private ManagedProcess agent(String siteId) {
+        ManagedProcess agent = agents.get(siteId);
         if (agent == null) {
             throw new IllegalArgumentException("unknown remote site " + siteId + "; known: " + agents.keySet());
         }
@@ -360,7 +381,8 @@ public final class Testbed implements AutoCloseable, FaultTarget {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
         }
-        agents.values().forEach(NamespaceProcess::close);
+        sites.close();
+        agents.values().forEach(ManagedProcess::close);
         for (String ns : plan().namespaces()) {
             cleanup.killProcessesIn(ns);
         }

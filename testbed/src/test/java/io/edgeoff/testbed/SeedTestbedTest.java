@@ -87,7 +87,7 @@ class SeedTestbedTest {
             testbed.linkUp("EC");
             reachableAfterCut = testbed.reachable("EC");
 
-            NamespaceProcess envCheck = testbed.startIn("EC", "env-check", List.of("sh", "-c",
+            io.edgeoff.common.process.ManagedProcess envCheck = testbed.startIn("EC", "env-check", List.of("sh", "-c",
                     "echo \"TOKEN $EDGEOFF_SITE_TOKEN\"; sleep 60; :"), Map.of("EDGEOFF_SITE_TOKEN", secret));
             // The shell stays this pid after the echo (no exec, and sleep is not the last command, which a shell may
             // exec): /proc/<pid>/cmdline read during an exec is empty, as a loaded run showed.

@@ -1,45 +1,16 @@
 package io.edgeoff.cli.device;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.edgeoff.device.DeviceClock;
-import io.edgeoff.device.client.HttpSiteClient;
-import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.common.detection.DetectorConfig;
-import io.edgeoff.device.detector.FailureDetector;
-import io.edgeoff.device.detector.SuspicionListener;
-import io.edgeoff.site.SiteConfig;
-import java.io.IOException;
+import io.edgeoff.cli.console.OutOption;
+import io.edgeoff.experiment.DetectionBench;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code edgeoff detection-bench}: how long the device's failure detector takes to suspect a failed site.
- * Starts one real site process; each trial fails it (SIGKILL of the process, or an injected refuse, hang or
- * error outage), measures the time from the failure to the suspicion, and brings the site back.
- */
+/** {@code edgeoff detection-bench}: {@link DetectionBench} with its flags. */
 @Command(name = "detection-bench", mixinStandardHelpOptions = true,
         description = {"Measure the failure detector's detection latency against a real site process.",
             "Each trial fails the site (--mode kill: SIGKILL; refuse/hang/error: injected outage) and times "
@@ -55,116 +26,19 @@ public final class DetectionBenchCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "30", description = "Number of failures (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--out", defaultValue = "out/detection-bench", description = "Directory for the JSON result (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    OutOption out = new OutOption("out/detection-bench");
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("kill", "refuse", "hang", "error").contains(mode)) {
-            throw new IllegalArgumentException("--mode must be kill, refuse, hang or error, but was '" + mode + "'");
-        }
-        if (trials < 1) {
-            throw new IllegalArgumentException("--trials must be >= 1, but was " + trials);
-        }
         PrintWriter stdout = spec.commandLine().getOut();
-        DetectorConfig config = DetectorConfig.ofDefaults();
-        String token = SiteConfig.randomToken();
-        int port = SiteProcesses.freePort();
-        List<Double> latencies = new ArrayList<>();
-        try (SiteProcesses sites = new SiteProcesses(msg -> { });
-             HttpSiteClient client = new HttpSiteClient()) {
-            sites.start(new SiteProcesses.SiteLaunch("EC", port,
-                    SiteArguments.of("EC", port, out.resolve("site"), null, 1), token, out.resolve("site.log")));
-            sites.awaitHealthy(Duration.ofSeconds(120));
-            SiteEndpoint endpoint = new SiteEndpoint("EC", URI.create("http://127.0.0.1:" + port), token);
-            try (FailureDetector detector = new FailureDetector(List.of(endpoint), client, config, DeviceClock.SYSTEM)) {
-                AtomicReference<CountDownLatch> suspected = new AtomicReference<>(new CountDownLatch(1));
-                AtomicLong suspectedAt = new AtomicLong();
-                detector.addListener(new SuspicionListener() {
-                    @Override
-                    public void suspected(String siteId, String cause) {
-                        suspectedAt.set(System.nanoTime());
-                        suspected.get().countDown();
-                    }
-                });
-                detector.start();
-                for (int trial = 0; trial < trials; trial++) {
-                    do { // a second of regular heartbeats, and the site trusted, before each failure
-                        awaitTrusted(detector, Duration.ofSeconds(120));
-                        suspected.set(new CountDownLatch(1));
-                        Thread.sleep(1000);
-                    } while (detector.isSuspected("EC") || suspected.get().getCount() == 0);
-                    long failedAt = System.nanoTime();
-                    fail(sites, endpoint);
-                    if (!suspected.get().await(30, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("trial " + trial + ": the site was not suspected within 30 s");
-                    }
-                    double ms = (suspectedAt.get() - failedAt) / 1e6;
-                    latencies.add(ms);
-                    stdout.printf(Locale.ROOT, "trial %d: %s detected after %.1f ms%n", trial + 1, mode, ms);
-                    stdout.flush();
-                    if (mode.equals("kill")) {
-                        sites.restart("EC");
-                        sites.awaitHealthy(Duration.ofSeconds(120));
-                    }
-                }
-            }
-        }
-        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("mode", mode);
-        result.put("trials", sorted.length);
-        result.put("heartbeatIntervalMillis", config.heartbeatInterval().toMillis());
-        result.put("maxSilenceMillis", config.maxSilence().toMillis());
-        result.put("phiThreshold", config.phiThreshold());
-        result.put("detectionBoundMillis", config.detectionBound().toMillis());
-        result.put("medianMillis", Reports.percentile(sorted, 0.5));
-        result.put("p90Millis", Reports.percentile(sorted, 0.9));
-        result.put("p99Millis", Reports.percentile(sorted, 0.99));
-        result.put("maxMillis", sorted[sorted.length - 1]);
-        result.put("meanMillis", Arrays.stream(sorted).average().orElse(Double.NaN));
-        result.put("seedFixedDetectionMillis", 1500);
-        result.put("latenciesMillis", latencies);
-        result.put("note", "latency = from just before the failure is caused (SIGKILL sent / outage requested) "
-                + "to the detector's suspicion; a trial starts only after the site has been trusted for 1 s");
-        stdout.printf(Locale.ROOT, "%s: %d trials, detection latency median %.1f ms, p90 %.1f ms, p99 %.1f ms, "
-                        + "max %.1f ms (bound %d ms; the seed charged a fixed 1500 ms)%n", mode, sorted.length,
-                result.get("medianMillis"), result.get("p90Millis"), result.get("p99Millis"), result.get("maxMillis"),
-                config.detectionBound().toMillis());
-        try {
-            Files.createDirectories(out);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(out.resolve("detection-" + mode + ".json").toFile(), result);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        }
-        stdout.println("result: " + out.resolve("detection-" + mode + ".json"));
+        DetectionBench.Result result = DetectionBench.run(mode, trials, out.value(), line -> {
+            stdout.println(line);
+            stdout.flush();
+        });
+        stdout.println(result.summary());
+        stdout.println("result: " + result.file());
         stdout.flush();
         return 0;
-    }
-
-    private void fail(SiteProcesses sites, SiteEndpoint endpoint) throws IOException, InterruptedException {
-        if (mode.equals("kill")) {
-            sites.kill("EC"); // SIGKILL
-            return;
-        }
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve("admin/outages"))
-                .header("Authorization", "Bearer " + endpoint.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\",\"durationMillis\":2000}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("outage injection failed: HTTP " + r.statusCode() + " " + r.body());
-        }
-    }
-
-    private static void awaitTrusted(FailureDetector detector, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (detector.isSuspected("EC")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the site did not come back within " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

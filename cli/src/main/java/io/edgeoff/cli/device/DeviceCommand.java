@@ -1,30 +1,18 @@
 package io.edgeoff.cli.device;
 
-import io.edgeoff.cli.console.ProgressBar;
-import io.edgeoff.common.scenario.Scenario;
-import io.edgeoff.common.scenario.ScenarioYaml;
-import io.edgeoff.common.site.Site;
-import io.edgeoff.database.Database;
-import io.edgeoff.database.DatabaseUrl;
-import io.edgeoff.device.client.SiteEndpoint;
-import io.edgeoff.device.runtime.OutcomeSink;
-import io.edgeoff.device.runtime.RuntimeConfig;
+import io.edgeoff.cli.console.OutOption;
+import io.edgeoff.experiment.LiveResult;
+import io.edgeoff.experiment.LiveRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code edgeoff device --config FILE}: the device runtime against sites that are already running. */
+/** {@code edgeoff device --config FILE}: the device runtime against sites that are already running ({@link LiveRun}). */
 @Command(name = "device", mixinStandardHelpOptions = true,
         description = {"Run the mobile device against running sites: the seeded mixed workload under each "
                 + "configured policy, with failure detection, re-decision and local fallback.",
@@ -37,6 +25,9 @@ public final class DeviceCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "Device configuration file (YAML, see docs/DEVICE.md).")
     Path config;
 
+    @Mixin
+    OutOption out = OutOption.fromConfig();
+
     @Option(names = "--db-url", description = "Record runs, outcomes and detector data in this database "
             + "(jdbc:h2:file:... or jdbc:postgresql://...); nothing is recorded without it.")
     String dbUrl;
@@ -48,75 +39,10 @@ public final class DeviceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        DeviceSettings settings = DeviceSettings.read(config);
-        Scenario scenario = ScenarioYaml.load(settings.scenario());
-        Set<String> configured = settings.sites().stream().map(SiteEndpoint::siteId).collect(Collectors.toSet());
-        List<String> remote = scenario.remoteSites().stream().map(Site::id).toList();
-        for (String id : remote) {
-            if (!configured.contains(id)) {
-                throw new IllegalArgumentException(config + ": sites: no URL for site " + id + " of scenario "
-                        + scenario.name() + "; it has remote sites " + remote);
-            }
-        }
-        for (String id : configured) {
-            if (!remote.contains(id)) {
-                throw new IllegalArgumentException(config + ": sites." + id + ": not a remote site of scenario "
-                        + scenario.name() + "; it has " + remote);
-            }
-        }
-        PolicyComparison.Setup setup = new PolicyComparison.Setup(scenario, settings.sites(), settings.policies(),
-                settings.executions(), settings.seed(), settings.emulateLinks(), settings.detector(),
-                RuntimeConfig.ofDefaults(), "device-" + settings.seed());
-        PolicyComparison.Outcome outcome;
-        StatusPage page = webPort == null ? null : new StatusPage(webPort);
-        if (page != null) {
-            stderr.println("edgeoff device: live status page on http://127.0.0.1:" + page.port() + "/");
-            stderr.flush();
-        }
-        try {
-            outcome = runRecorded(setup, scenario, settings, page, stderr);
-        } finally {
-            if (page != null) {
-                page.close();
-            }
-        }
-        stdout.print(Reports.table(outcome.summaries()));
-        stdout.print(Reports.pairedText(outcome.summaries(), outcome.results()));
-        stdout.println(Reports.detectionText(outcome.detection()));
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("config", config.toString());
-        parameters.put("scenario", settings.scenario());
-        parameters.put("policies", String.join(",", settings.policies()));
-        parameters.put("executions", settings.executions());
-        parameters.put("seed", settings.seed());
-        parameters.put("linkEmulation", settings.emulateLinks() ? "device-side" : "off");
-        Reports.writeAll(settings.out(), "edgeoff device", parameters, outcome);
-        stdout.println("reports: " + settings.out().resolve("report.html"));
+        LiveResult result = LiveRun.run(config, out.value(), dbUrl, webPort, ConsoleListener.on(spec.commandLine().getErr()));
+        stdout.print(result.text());
+        stdout.println("reports: " + result.reports().get(0));
         stdout.flush();
         return 0;
-    }
-
-    private PolicyComparison.Outcome runRecorded(PolicyComparison.Setup setup, Scenario scenario,
-                                                 DeviceSettings settings, StatusPage page, PrintWriter stderr) {
-        if (dbUrl == null) {
-            return run(setup, OutcomeSink.NONE, page, stderr);
-        }
-        try (Database db = Database.open(DatabaseUrl.of(dbUrl, "--db-url"), Database.DEFAULT_CONNECT_TIMEOUT,
-                Clock.systemUTC())) {
-            db.migrate();
-            try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), settings.seed(),
-                    OptionalInt.empty(), "edgeoff device --config " + config)) {
-                return run(setup, sink, page, stderr);
-            }
-        }
-    }
-
-    private static PolicyComparison.Outcome run(PolicyComparison.Setup setup, OutcomeSink sink, StatusPage page,
-                                                PrintWriter stderr) {
-        return PolicyComparison.run(setup, sink, ProgressBar.on(stderr, "executions")::step, msg -> {
-            stderr.println(msg);
-            stderr.flush();
-        }, page);
     }
 }

@@ -1,6 +1,6 @@
 /**
- * {@code edgeoff device}, {@code edgeoff demo} and {@code edgeoff detection-bench}: the live device against
- * running sites, the one-machine demonstration that starts four site processes and compares policies,
- * and the failure-detection latency benchmark.
+ * {@code edgeoff device}, {@code edgeoff demo} and {@code edgeoff detection-bench}: flags and printing only; the
+ * runs themselves are in the {@code experiment} module ({@link io.edgeoff.experiment.LiveRun},
+ * {@link io.edgeoff.experiment.Demo}, {@link io.edgeoff.experiment.DetectionBench}).
  */
 package io.edgeoff.cli.device;

@@ -1,6 +1,7 @@
 package io.edgeoff.cli.simulator;
 
 import picocli.CommandLine.Mixin;
+import io.edgeoff.cli.console.OutOption;
 import io.edgeoff.cli.console.SeedOption;
 import io.edgeoff.cli.console.ScenarioOption;
 import io.edgeoff.cli.console.ProgressBar;
@@ -57,8 +58,8 @@ public final class SimulateCommand implements Runnable {
     @Mixin
     SeedOption seedOption;
 
-    @Option(names = "--out", defaultValue = "simulation", description = "output folder (default: ${DEFAULT-VALUE})")
-    Path out;
+    @Mixin
+    OutOption outOption = new OutOption("simulation");
 
     @Option(names = "--failure-mode", defaultValue = "seed", description = "seed | time (default: ${DEFAULT-VALUE})")
     String failureMode;
@@ -127,7 +128,7 @@ public final class SimulateCommand implements Runnable {
     }
 
     private Path out() {
-        return out;
+        return outOption.value();
     }
 
     ExperimentSpec spec(List<String> policyNames) {

@@ -33,7 +33,7 @@ public final class SiteCommand implements Callable<Integer> {
      * site (the demo, the detection benchmark, the test-bed) pass the token this way: a process's environment is
      * readable only by its user and root ({@code /proc/PID/environ}), its command line by every user ({@code ps}).
      */
-    public static final String TOKEN_ENV = "EDGEOFF_SITE_TOKEN";
+    public static final String TOKEN_ENV = SiteConfig.TOKEN_ENV;
     /** Trace name that selects the prediction module's LANL-fitted synthetic trace. */
     public static final String SYNTHETIC = "synthetic";
 

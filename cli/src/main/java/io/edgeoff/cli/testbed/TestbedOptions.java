@@ -1,12 +1,12 @@
 package io.edgeoff.cli.testbed;
 
 import picocli.CommandLine.Mixin;
+import io.edgeoff.cli.console.OutOption;
 import io.edgeoff.cli.console.ScenarioOption;
 import io.edgeoff.cli.console.LatencySeedOption;
 import io.edgeoff.common.network.Network;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.testbed.TestbedConfig;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -21,8 +21,9 @@ final class TestbedOptions {
     @Mixin
     LatencySeedOption seedOption;
 
-    @Option(names = "--work-dir", defaultValue = "target/testbed", description = "Directory for process logs (default: ${DEFAULT-VALUE}).")
-    Path workDir;
+    /** Process logs, the device's reports and the simulator's output of {@code testbed run --compare}. */
+    @Mixin
+    OutOption out = new OutOption("target/testbed");
 
     @Option(names = "--port", defaultValue = "8080", description = "Port of the site service in each site namespace (default: ${DEFAULT-VALUE}).")
     int servicePort;
@@ -36,6 +37,6 @@ final class TestbedOptions {
         Scenario scenario = scenarioOption.load();
         Network network = seedOption.network(scenario);
         return new TestbedConfig(scenario, network, runId, List.of(servicePort), TestbedConfig.DEFAULT_PROBE_PORT,
-                workDir.toAbsolutePath(), seedOption.orElse(1L));
+                out.value().toAbsolutePath(), seedOption.orElse(1L));
     }
 }

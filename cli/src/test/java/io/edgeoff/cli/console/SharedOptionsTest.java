@@ -50,6 +50,12 @@ class SharedOptionsTest {
         "predict timing     | --json     | Print JSON instead of text.",
         "trace nodes        | --json     | Print JSON instead of text.",
         "trace availability | --json     | Print JSON instead of text.",
+        "demo               | --out      | Output directory (default: out).",
+        "device             | --out      | Output directory (default: the --config file's 'out').",
+        "detection-bench    | --out      | Output directory (default: out/detection-bench).",
+        "simulate           | --out      | Output directory (default: simulation).",
+        "testbed up         | --out      | Output directory (default: target/testbed).",
+        "testbed run        | --out      | Output directory (default: target/testbed).",
     })
     void everyCommandUsingASharedOptionShowsItInItsHelp(String path, String option, String text) {
         List<String> args = new ArrayList<>(Arrays.asList(path.split(" ")));
@@ -74,6 +80,9 @@ class SharedOptionsTest {
         "testbed up     | --scenario | my.yaml | ",
         "testbed up     | --seed     | 42      | ",
         "testbed run    | --seed     | 42      | ",
+        "demo           | --out      | x/y     | ",
+        "simulate       | --out      | x/y     | ",
+        "testbed run    | --out      | x/y     | ",
     })
     void everyCommandUsingASharedOptionParsesIt(String path, String option, String value, String required) {
         String[] extra = required == null ? new String[0] : required.split(",");
@@ -98,6 +107,10 @@ class SharedOptionsTest {
         "testbed up     | --seed     | null | ",
         "predict        | --seed     | 5725 | ",
         "predict compare| --seed     | 5725 | ",
+        "demo           | --out      | out  | ",
+        "detection-bench| --out      | out/detection-bench | ",
+        "simulate       | --out      | simulation | ",
+        "testbed run    | --out      | target/testbed | ",
     })
     void eachCommandKeepsItsDocumentedDefault(String path, String option, String expected, String required) {
         String[] extra = required == null ? new String[0] : required.split(",");

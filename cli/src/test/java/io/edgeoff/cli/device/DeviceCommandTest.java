@@ -61,14 +61,14 @@ class DeviceCommandTest {
         Path out = dir.resolve("out");
         assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(3);
         assertThat(Files.readAllLines(out.resolve("executions.csv"))).hasSize(1 + 6);
-        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg", "mdp", "local");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("data:image/png;base64,", "mdp", "local");
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertThat(results.get("summaries")).hasSize(2);
-        assertThat(results.get("summaries").get(0).get("tasksLost").asLong()).isZero();
+        assertThat(results.get("summaries").get(0).get("tasks_lost").asLong()).isZero();
         JsonNode local = results.get("summaries").get(1);
         assertThat(local.get("policy").asText()).isEqualTo("local");
-        assertThat(local.get("offloadAttempts").asLong()).isZero();
-        assertThat(local.get("tasksPerSite").get("MD").asLong()).isPositive();
+        assertThat(local.get("offload_attempts").asLong()).isZero();
+        assertThat(local.get("tasks_per_site").get("MD").asLong()).isPositive();
         try (Database db = Database.open(url)) {
             assertThat(db.runs().list()).hasSize(2).allMatch(r -> r.spec().mode() == RunMode.LIVE);
             long tasks = results.get("executions").findValues("tasks").stream().mapToLong(JsonNode::size).sum();

@@ -1,5 +1,9 @@
 package io.edgeoff.cli.device;
 
+import io.edgeoff.experiment.Demo;
+import io.edgeoff.experiment.LiveComparison;
+import io.edgeoff.experiment.SiteArguments;
+import io.edgeoff.experiment.SiteProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,7 +75,7 @@ class SiteKillTest {
                  ResourceMonitor monitor = new ResourceMonitor(endpoints, client, Duration.ofSeconds(1),
                          Duration.ofMillis(500), DeviceClock.SYSTEM)) {
                 monitor.start();
-                PolicyComparison.warmUp(client, endpoints, msg -> { });
+                LiveComparison.warmUp(client, endpoints, msg -> { });
                 detector.addListener((id, cause) -> {
                     if (id.equals("EC")) {
                         suspectedAt.compareAndSet(0, System.nanoTime());

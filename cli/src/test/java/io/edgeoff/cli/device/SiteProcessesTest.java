@@ -1,5 +1,9 @@
 package io.edgeoff.cli.device;
 
+import io.edgeoff.experiment.Demo;
+import io.edgeoff.experiment.LiveComparison;
+import io.edgeoff.experiment.SiteArguments;
+import io.edgeoff.experiment.SiteProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,9 @@
 package io.edgeoff.cli.device;
 
+import io.edgeoff.experiment.Demo;
+import io.edgeoff.experiment.LiveComparison;
+import io.edgeoff.experiment.SiteArguments;
+import io.edgeoff.experiment.SiteProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,7 +48,7 @@ class SiteTokenTest {
         List<Integer> withWrongToken = new ArrayList<>();
 
         try (SiteProcesses sites = new SiteProcesses(msg -> { })) {
-            List<SiteEndpoint> endpoints = DemoCommand.startSites(sites, seed, token, siteDir, Map.of(), 1);
+            List<SiteEndpoint> endpoints = Demo.startSites(sites, seed, token, siteDir, Map.of(), 1);
             sites.awaitHealthy(Duration.ofSeconds(120));
             for (SiteEndpoint site : endpoints) {
                 Process p = sites.process(site.siteId());

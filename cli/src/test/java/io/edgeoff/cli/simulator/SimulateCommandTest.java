@@ -73,13 +73,13 @@ class SimulateCommandTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(first.out()).contains("seed-mdp-svr", "oracle", "reports:");
-        for (String file : new String[] {"summary.json", "samplings.csv"}) {
+        for (String file : new String[] {"summary.json", "samplings.csv", "summary.csv"}) {
             assertThat(Files.readAllBytes(dir.resolve("b").resolve(file)))
                     .as(file).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(file)));
         }
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("a/summary.json").toFile());
-        assertThat(summary.at("/policies/oracle/failures/mean").asDouble()).isZero();
-        assertThat(summary.at("/configurations/2/policies/local/tasksPerSite/MD/mean").asDouble()).isPositive();
+        assertThat(summary.at("/policies/oracle/offload_failures/mean").asDouble()).isZero();
+        assertThat(summary.at("/configurations/2/policies/local/tasks_per_site/MD/mean").asDouble()).isPositive();
     }
 
     @Test

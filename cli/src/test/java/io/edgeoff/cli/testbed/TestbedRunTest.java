@@ -40,7 +40,7 @@ class TestbedRunTest {
 
         CliRun result = CliRun.of("testbed", "run", "--run", Integer.toString(runId), "--policies", "mdp",
                 "--executions", "4", "--faults", faults.toString(), "--time-compression", "1",
-                "--work-dir", dir.resolve("work").toString());
+                "--out", dir.resolve("work").toString());
 
         assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
         assertThat(result.out()).contains("latency emulation:", "sites ready");

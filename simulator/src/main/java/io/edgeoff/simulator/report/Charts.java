@@ -15,7 +15,11 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** PNG charts of an experiment, drawn headless with XChart. */
+/**
+ * PNG charts, drawn headless with XChart: the simulator's charts of an experiment, and the general bar charts every
+ * other report draws with ({@link #bars}, {@link #stacked}, {@link #png}), so all reports share one chart library
+ * and one look.
+ */
 public final class Charts {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 480;
@@ -58,20 +62,54 @@ public final class Charts {
         return m.hasHalfWidth() ? m.halfWidth95() : 0.0;
     }
 
+    /**
+     * One bar per category with its 95 % error bar ({@code halfWidths}; NaN, an undefined interval, draws none).
+     * {@code halfWidths} may be null: no error bars.
+     */
+    public static CategoryChart bars(String title, String xAxis, String yAxis, List<String> categories,
+                                     List<Double> values, List<Double> halfWidths) {
+        CategoryChart chart = newChart(title, xAxis, yAxis);
+        chart.getStyler().setLegendVisible(false);
+        if (halfWidths == null) {
+            chart.addSeries(yAxis, categories, values);
+        } else {
+            chart.addSeries(yAxis, categories, values,
+                    halfWidths.stream().map(h -> Double.isNaN(h) ? 0.0 : h).toList());
+        }
+        return chart;
+    }
+
+    /** Stacked bars: per category, one part per entry of {@code parts} (series name to one value per category). */
+    public static CategoryChart stacked(String title, String xAxis, String yAxis, List<String> categories,
+                                        java.util.Map<String, List<Double>> parts) {
+        CategoryChart chart = newChart(title, xAxis, yAxis);
+        chart.getStyler().setStacked(true);
+        parts.forEach((name, values) -> chart.addSeries(name, categories, values));
+        return chart;
+    }
+
+    /** @return {@code chart} as PNG bytes */
+    public static byte[] png(CategoryChart chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw chart " + chart.getTitle() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Stacked bars: per policy, the mean number of tasks (or failures) per sampling on each site, all configurations. */
     public static void perSite(Path file, ExperimentResult result, String title, String yAxis, boolean failures) {
-        CategoryChart chart = newChart(title, "policy", yAxis);
-        chart.getStyler().setStacked(true);
         List<String> policies = result.spec().policies();
+        java.util.Map<String, List<Double>> parts = new java.util.LinkedHashMap<>();
         for (String site : result.siteIds()) {
             List<Double> values = new ArrayList<>();
             for (String policy : policies) {
                 MetricsSummary s = result.summary(policy);
                 values.add((failures ? s.failuresPerSite() : s.tasksPerSite()).get(site).mean());
             }
-            chart.addSeries(site, policies, values);
+            parts.put(site, values);
         }
-        save(chart, file);
+        save(stacked(title, "policy", yAxis, policies, parts), file);
     }
 
     private static CategoryChart newChart(String title, String xAxis, String yAxis) {

@@ -1,5 +1,7 @@
 package io.edgeoff.simulator.report;
 
+import io.edgeoff.common.results.PolicySummary;
+import io.edgeoff.common.results.ResultsCsv;
 import io.edgeoff.simulator.run.ExperimentResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +13,8 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes {@code samplings.csv}, {@code summary.json}, {@code experiment.json} and, unless
+     * Writes {@code samplings.csv}, {@code summary.csv} (per policy and application execution, over every
+     * configuration: the same file as a live run's), {@code summary.json}, {@code experiment.json} and, unless
      * {@code html} is false, {@code report.html} with its charts.
      *
      * @throws IllegalArgumentException when the folder cannot be created
@@ -23,6 +26,7 @@ public final class ReportWriter {
             throw new IllegalArgumentException("cannot create output folder " + dir + ": " + e.getMessage(), e);
         }
         SamplingCsv.write(dir.resolve("samplings.csv"), result);
+        ResultsCsv.write(dir.resolve("summary.csv"), ResultsCsv.summaries(PolicySummary.ofAll(SamplingCsv.rows(result))));
         SummaryJson.write(dir.resolve("summary.json"), SummaryJson.summary(result));
         SummaryJson.write(dir.resolve("experiment.json"), SummaryJson.experiment(result));
         if (html) {

@@ -1,56 +1,41 @@
 package io.edgeoff.simulator.report;
 
+import io.edgeoff.common.results.ResultRow;
+import io.edgeoff.common.results.ResultsCsv;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
 import io.edgeoff.simulator.run.ExperimentResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code samplings.csv}: one row per (configuration, policy, sampling) with every metric and, per site,
- * {@code tasks_<site>} and {@code failures_<site>}. Comma-separated, "\n" line ends, numbers in Java's
- * shortest round-trip form.
+ * {@code samplings.csv}: one row of the results schema ({@link ResultRow}, {@link ResultsCsv}) per (configuration,
+ * policy, sampling), the same columns as a live run's {@code executions.csv}; sums over the sampling's executions.
  */
 public final class SamplingCsv {
     private SamplingCsv() {
     }
 
-    public static String header(List<String> siteIds) {
-        StringBuilder b = new StringBuilder("configuration,policy,sampling,executions,tasks,responseTimeSeconds,"
-                + "energyJoules,batteryPercent,failures,offloadAttempts,serviceAvailability");
-        siteIds.forEach(id -> b.append(",tasks_").append(id));
-        siteIds.forEach(id -> b.append(",failures_").append(id));
-        return b.toString();
+    /** One sampling as a row of the results schema ({@code execution = -1}: the row spans the whole sampling). */
+    public static ResultRow row(SamplingMetrics m, List<String> siteIds) {
+        Map<String, Long> tasks = new LinkedHashMap<>();
+        Map<String, Long> failures = new LinkedHashMap<>();
+        for (int s = 0; s < siteIds.size(); s++) {
+            tasks.put(siteIds.get(s), m.tasksOn(s));
+            failures.put(siteIds.get(s), m.failuresOn(s));
+        }
+        return new ResultRow(m.policy(), m.configuration(), m.sampling(), -1, m.executions(), m.tasks(),
+                m.responseTimeSeconds(), m.energyJoules(), m.batteryPercent(), m.offloadAttempts(), m.failures(),
+                m.serviceAvailability(), 0, tasks, failures);
     }
 
-    public static String row(SamplingMetrics m, int siteCount) {
-        StringBuilder b = new StringBuilder();
-        b.append(m.configuration()).append(',').append(m.policy()).append(',').append(m.sampling()).append(',')
-                .append(m.executions()).append(',').append(m.tasks()).append(',').append(m.responseTimeSeconds())
-                .append(',').append(m.energyJoules()).append(',').append(m.batteryPercent()).append(',')
-                .append(m.failures()).append(',').append(m.offloadAttempts()).append(',')
-                .append(m.serviceAvailability());
-        for (int s = 0; s < siteCount; s++) {
-            b.append(',').append(m.tasksOn(s));
-        }
-        for (int s = 0; s < siteCount; s++) {
-            b.append(',').append(m.failuresOn(s));
-        }
-        return b.toString();
+    /** Every sampling of {@code result} as rows of the results schema. */
+    public static List<ResultRow> rows(ExperimentResult result) {
+        return result.samplings().stream().map(m -> row(m, result.siteIds())).toList();
     }
 
     public static void write(Path file, ExperimentResult result) {
-        StringBuilder b = new StringBuilder(header(result.siteIds())).append('\n');
-        for (SamplingMetrics m : result.samplings()) {
-            b.append(row(m, result.siteIds().size())).append('\n');
-        }
-        try {
-            Files.writeString(file, b, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        ResultsCsv.write(file, ResultsCsv.rows(rows(result), result.siteIds()));
     }
 }

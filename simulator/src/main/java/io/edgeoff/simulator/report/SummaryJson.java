@@ -20,12 +20,13 @@ import java.util.Map;
 /**
  * {@code summary.json}:
  * <pre>
- * {"policies": {"&lt;name&gt;": {"responseTimeSeconds": {"mean", "ci95", "n"}, "energyJoules": {...},
- *   "batteryPercent": {...}, "failures": {...}, "serviceAvailability": {...},
- *   "tasksPerSite": {"&lt;site&gt;": {"mean", "ci95", "n"}, ...}}},
+ * {"policies": {"&lt;name&gt;": {"response_s": {"mean", "ci95", "n"}, "energy_j": {...},
+ *   "battery_percent_left": {...}, "offload_failures": {...}, "service_availability_percent": {...},
+ *   "tasks_per_site": {"&lt;site&gt;": {"mean", "ci95", "n"}, ...}}},
  *  "configurations": {"&lt;id&gt;": {"policies": {...the same per policy...}}}}
  * </pre>
- * Means are per sampling; {@code ci95} is the half-width of the 95 % confidence interval over the {@code n}
+ * The names are the results schema's ({@code samplings.csv}'s columns, {@link io.edgeoff.common.results}); means are
+ * of a sampling's value (sums over its executions; per execution in {@code summary.csv}); {@code ci95} is the half-width of the 95 % confidence interval over the {@code n}
  * samplings, {@code t(0.975, n - 1) sd / sqrt(n)} (Student's t, {@link MeanInterval}), {@code null} when {@code n = 1};
  * {@code serviceAvailability} is in %. Written with "\n" line ends and fixed key order, so the same run gives the same bytes.
  */
@@ -82,14 +83,14 @@ public final class SummaryJson {
 
     static Map<String, Object> policyEntry(MetricsSummary s) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("responseTimeSeconds", meanCi(s.responseTimeSeconds()));
-        p.put("energyJoules", meanCi(s.energyJoules()));
-        p.put("batteryPercent", meanCi(s.batteryPercent()));
-        p.put("failures", meanCi(s.failures()));
-        p.put("serviceAvailability", meanCi(s.serviceAvailability()));
+        p.put("response_s", meanCi(s.responseTimeSeconds()));
+        p.put("energy_j", meanCi(s.energyJoules()));
+        p.put("battery_percent_left", meanCi(s.batteryPercent()));
+        p.put("offload_failures", meanCi(s.failures()));
+        p.put("service_availability_percent", meanCi(s.serviceAvailability()));
         Map<String, Object> sites = new LinkedHashMap<>();
         s.tasksPerSite().forEach((site, m) -> sites.put(site, meanCi(m)));
-        p.put("tasksPerSite", sites);
+        p.put("tasks_per_site", sites);
         return p;
     }
 

@@ -1,33 +1,45 @@
 package io.edgeoff.testbed.compare;
 
+import io.edgeoff.common.results.PolicySummary;
+import io.edgeoff.common.results.ResultsCsv;
 import io.edgeoff.common.stats.IntervalFormat;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The Markdown table of test-bed versus simulator, one row per policy, per application execution. */
+/**
+ * The Markdown table of test-bed versus simulator, one row per policy, per application execution. Both sides are run
+ * files of the one results schema (the device's {@code executions.csv}, the simulator's {@code samplings.csv}), read
+ * by the one reader ({@link ResultsCsv#readRows}) and summarised the same way ({@link PolicySummary#of}).
+ */
 public final class ComparisonTable {
     private ComparisonTable() {
     }
 
-    public static String format(List<PolicyResult> testbed, List<PolicyResult> simulator) {
+    /** The per-policy summaries of a run file, live or simulated. */
+    public static List<PolicySummary> read(Path runFile) {
+        return PolicySummary.ofAll(ResultsCsv.readRows(runFile));
+    }
+
+    public static String format(List<PolicySummary> testbed, List<PolicySummary> simulator) {
         StringBuilder out = new StringBuilder();
         out.append("| policy | response s test-bed | response s simulator | gap | energy J test-bed | energy J simulator"
                 + " | gap | failures/exec test-bed | failures/exec simulator | availability % test-bed | availability % simulator |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (PolicyResult t : testbed) {
-            Optional<PolicyResult> s = simulator.stream().filter(r -> r.policy().equals(t.policy())).findFirst();
+        for (PolicySummary t : testbed) {
+            Optional<PolicySummary> s = simulator.stream().filter(r -> r.policy().equals(t.policy())).findFirst();
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.3f | %s | %.1f | %s |%n",
-                    t.policy(), meanAndInterval(t.responseSeconds(), t.responseCi95Seconds()),
-                    s.map(r -> meanAndInterval(r.responseSeconds(), r.responseCi95Seconds())).orElse("-"),
-                    s.map(r -> gap(t.responseSeconds(), r.responseSeconds())).orElse("-"),
-                    meanAndInterval(t.energyJoules(), t.energyCi95Joules()),
-                    s.map(r -> meanAndInterval(r.energyJoules(), r.energyCi95Joules())).orElse("-"),
-                    s.map(r -> gap(t.energyJoules(), r.energyJoules())).orElse("-"),
+                    t.policy(), meanAndInterval(t.meanResponseSeconds(), t.ci95ResponseSeconds()),
+                    s.map(r -> meanAndInterval(r.meanResponseSeconds(), r.ci95ResponseSeconds())).orElse("-"),
+                    s.map(r -> gap(t.meanResponseSeconds(), r.meanResponseSeconds())).orElse("-"),
+                    meanAndInterval(t.meanEnergyJoules(), t.ci95EnergyJoules()),
+                    s.map(r -> meanAndInterval(r.meanEnergyJoules(), r.ci95EnergyJoules())).orElse("-"),
+                    s.map(r -> gap(t.meanEnergyJoules(), r.meanEnergyJoules())).orElse("-"),
                     t.failuresPerExecution(),
                     s.map(r -> String.format(Locale.ROOT, "%.3f", r.failuresPerExecution())).orElse("-"),
-                    t.availabilityPercent(),
-                    s.map(r -> String.format(Locale.ROOT, "%.1f", r.availabilityPercent())).orElse("-")));
+                    t.serviceAvailabilityPercent(),
+                    s.map(r -> String.format(Locale.ROOT, "%.1f", r.serviceAvailabilityPercent())).orElse("-")));
         }
         return out.toString();
     }

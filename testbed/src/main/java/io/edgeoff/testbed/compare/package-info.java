@@ -1,5 +1,5 @@
 /**
- * Test-bed versus simulator: per-policy results of both sides in the same units and the
- * side-by-side table.
+ * Test-bed versus simulator: both sides' run files read by the one results reader
+ * ({@link io.edgeoff.common.results.ResultsCsv}), summarised per policy and execution, side by side.
  */
 package io.edgeoff.testbed.compare;

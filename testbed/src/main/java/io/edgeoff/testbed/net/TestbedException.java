@@ -1,7 +1,7 @@
 package io.edgeoff.testbed.net;
 
 /** A system operation of the test-bed failed (a command, a process, a probe). */
-public class TestbedException extends RuntimeException {
+public class TestbedException extends io.edgeoff.common.process.ProcessException {
     public TestbedException(String message) {
         super(message);
     }

@@ -1,0 +1,156 @@
+package io.edgeoff.experiment;
+
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.common.site.Site;
+import io.edgeoff.database.Database;
+import io.edgeoff.database.DatabaseUrl;
+import io.edgeoff.decision.Policies;
+import io.edgeoff.device.client.SiteEndpoint;
+import io.edgeoff.common.detection.DetectorConfig;
+import io.edgeoff.device.runtime.RuntimeConfig;
+import io.edgeoff.site.SiteConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+
+/**
+ * The one-machine demonstration: starts the seed scenario's remote sites as child processes on loopback, each
+ * replaying a failure trace, runs the same seeded mixed workload under each policy with the links emulated on the
+ * device, records the run in a database and writes JSON, CSV and HTML reports.
+ */
+public final class Demo {
+    private Demo() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param policies        policy names
+     * @param executions      executions per policy
+     * @param seed            run seed (workload, synthetic traces, drawn latencies)
+     * @param trace           LANL failure data, {@value TraceConversion#SYNTHETIC_LANL}, or null for the
+     *                        failure-heavy synthetic trace drawn from the seed
+     * @param configuration   the seed's node-candidate configuration used with {@code trace}
+     * @param timeCompression trace seconds per wall-clock second
+     * @param out             report directory
+     * @param dbUrl           database to record in, or null for the embedded H2 database under {@code out}
+     * @param webPort         port of the live status page (0: any), or null for none
+     * @param linkEmulation   delay transfers by the scenario's links on the device
+     */
+    public record Spec(List<String> policies, int executions, long seed, Path trace, int configuration,
+                       double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation) {
+        public Spec {
+            policies = Policies.parseList(String.join(",", policies));
+            if (executions < 1) {
+                throw new IllegalArgumentException("--executions must be >= 1, but was " + executions);
+            }
+            if (!(timeCompression > 0)) {
+                throw new IllegalArgumentException("--time-compression must be > 0, but was " + timeCompression);
+            }
+        }
+    }
+
+    /** Runs the demo; the sites are stopped when it returns or fails. */
+    public static LiveResult run(Spec spec, LiveListener listener) {
+        Scenario scenario = ScenarioYaml.load("seed");
+        String token = SiteConfig.randomToken();
+        Path out = spec.out();
+        Path traces = out.resolve("traces");
+        Map<String, Path> traceFiles = spec.trace() == null ? syntheticTraces(spec, scenario, traces)
+                : TraceConversion.lanlTraces(scenario, spec.trace(), spec.configuration(), traces);
+        listener.log("edgeoff demo: starting sites " + scenario.remoteSites().stream().map(Site::id).toList()
+                + " (logs in " + out.resolve("sites") + ")");
+        try (SiteProcesses sites = new SiteProcesses(listener::log)) {
+            List<SiteEndpoint> endpoints = startSites(sites, scenario, token, out.resolve("sites"), traceFiles,
+                    spec.timeCompression());
+            sites.awaitHealthy(Duration.ofSeconds(120));
+            listener.log("edgeoff demo: sites up; running " + spec.executions() + " executions x "
+                    + spec.policies().size() + " policies " + spec.policies());
+            LiveComparison.Setup setup = new LiveComparison.Setup(scenario, endpoints, spec.policies(),
+                    spec.executions(), spec.seed(), spec.linkEmulation(), DetectorConfig.ofDefaults(),
+                    RuntimeConfig.ofDefaults(), "demo-" + spec.seed(),
+                    spec.trace() == null ? 0 : spec.configuration());
+            DatabaseUrl url = spec.dbUrl() != null ? DatabaseUrl.of(spec.dbUrl(), "--db-url")
+                    : DatabaseUrl.embedded(out.resolve("db").resolve("edgeoff"));
+            LiveComparison.Outcome outcome;
+            try (Database db = Database.open(url, Database.DEFAULT_CONNECT_TIMEOUT, Clock.systemUTC())) {
+                db.migrate();
+                try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), spec.seed(),
+                        spec.trace() == null ? OptionalInt.empty() : OptionalInt.of(spec.configuration()),
+                        "edgeoff demo")) {
+                    outcome = LiveRun.withStatusPage(spec.webPort(), "edgeoff demo", listener,
+                            page -> LiveComparison.run(setup, sink, listener, listener::log, page));
+                }
+            }
+            Map<String, Object> parameters = parameters(spec, sites.restarts());
+            return new LiveResult(outcome, parameters, LiveReports.writeAll(out, "edgeoff demo", parameters, outcome));
+        }
+    }
+
+    /**
+     * Starts every remote site of {@code scenario} under {@code sites} on a free loopback port, with its data
+     * folder and log in {@code siteDir}, replaying {@code traceFiles} (by site id; none for a site without one).
+     * The token reaches the sites in their environment, not on their command lines.
+     *
+     * @return the endpoints of the sites, in the scenario's order
+     */
+    public static List<SiteEndpoint> startSites(SiteProcesses sites, Scenario scenario, String token, Path siteDir,
+                                                Map<String, Path> traceFiles, double timeCompression) {
+        List<SiteEndpoint> endpoints = new ArrayList<>();
+        for (Site site : scenario.remoteSites()) {
+            int port = SiteProcesses.freePort();
+            sites.start(new SiteProcesses.SiteLaunch(site.id(), port,
+                    SiteArguments.of(site.id(), port, siteDir.resolve(site.id()), traceFiles.get(site.id()),
+                            timeCompression),
+                    token, siteDir.resolve(site.id() + ".log")));
+            endpoints.add(new SiteEndpoint(site.id(), URI.create("http://127.0.0.1:" + port), token));
+        }
+        return endpoints;
+    }
+
+    private static Map<String, Object> parameters(Spec spec, int restarts) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("scenario", "seed");
+        p.put("policies", String.join(",", spec.policies()));
+        p.put("executions", spec.executions());
+        p.put("seed", spec.seed());
+        p.put("trace", spec.trace() == null ? "synthetic" : spec.trace() + " configuration " + spec.configuration());
+        p.put("timeCompression", spec.timeCompression());
+        p.put("linkEmulation", spec.linkEmulation() ? "device-side" : "off");
+        p.put("siteRestarts", restarts);
+        return p;
+    }
+
+    /** Synthetic traces long enough for the whole run (about 3 s per execution, generously). */
+    private static Map<String, Path> syntheticTraces(Spec spec, Scenario scenario, Path dir) {
+        double wallSeconds = 60 + 3.0 * spec.executions() * spec.policies().size();
+        double spanHours = wallSeconds * spec.timeCompression() / 3600;
+        SplittableRandom random = new SplittableRandom(spec.seed());
+        Map<String, Path> files = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(dir);
+            for (Site site : scenario.remoteSites()) {
+                double[] rates = SyntheticOutages.demoRates(site.id());
+                List<String> lines = SyntheticOutages.csv(rates[0], rates[1], 0.5, spanHours, random.split());
+                Path file = dir.resolve(site.id() + ".csv");
+                Files.write(file, lines, StandardCharsets.UTF_8);
+                files.put(site.id(), file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write traces to " + dir + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,169 @@
+package io.edgeoff.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.edgeoff.decision.Policies;
+import io.edgeoff.device.client.SiteEndpoint;
+import io.edgeoff.common.detection.DetectorConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The device's configuration file ({@code edgeoff device --config FILE}), YAML. Every field is checked;
+ * errors name the file, the field and the value. See {@code docs/DEVICE.md} for the reference.
+ *
+ * @param scenario      {@code seed} or a scenario file path
+ * @param token         bearer token of the sites
+ * @param sites         remote site id to base URL
+ * @param policies      policy names
+ * @param executions    executions per policy
+ * @param seed          seed of the workload
+ * @param emulateLinks  emulate the scenario's links on the device
+ * @param out           report directory
+ * @param detector      failure-detector settings
+ */
+public record DeviceSettings(String scenario, String token, List<SiteEndpoint> sites, List<String> policies, int executions,
+                      long seed, boolean emulateLinks, Path out, DetectorConfig detector) {
+
+    private static final Set<String> TOP = Set.of("scenario", "token", "sites", "policies", "executions", "seed",
+            "emulateLinks", "out", "detector");
+    private static final Set<String> DETECTOR = Set.of("heartbeatMillis", "heartbeatTimeoutMillis",
+            "maxSilenceMillis", "phiThreshold", "deadlineFactor", "deadlineSlackMillis");
+
+    public static DeviceSettings read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("device config " + file + " does not exist");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + ": expected a mapping with fields " + TOP);
+        }
+        try {
+            return parse(root);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static DeviceSettings parse(JsonNode root) {
+        unknown(root, TOP, "");
+        String token = text(root, "token", null);
+        JsonNode sitesNode = root.path("sites");
+        if (!sitesNode.isObject() || sitesNode.isEmpty()) {
+            throw new IllegalArgumentException("sites: expected a mapping of site id to URL, e.g. EC: http://127.0.0.1:8082");
+        }
+        List<SiteEndpoint> sites = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = sitesNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String url = e.getValue().asText();
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("sites." + e.getKey() + ": not a URL: '" + url + "'");
+            }
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+                throw new IllegalArgumentException("sites." + e.getKey() + ": expected an http(s) URL, but was '" + url + "'");
+            }
+            sites.add(new SiteEndpoint(e.getKey(), uri, token));
+        }
+        List<String> policies = new ArrayList<>();
+        JsonNode p = root.path("policies");
+        if (p.isMissingNode()) {
+            policies.add(Policies.DEFAULT);
+        } else if (p.isArray()) {
+            p.forEach(n -> policies.add(n.asText()));
+        } else {
+            policies.addAll(List.of(p.asText().split(",")));
+        }
+        try {
+            Policies.parseList(String.join(",", policies));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("policies: " + e.getMessage());
+        }
+        int executions = (int) number(root, "executions", 20, 1, 1_000_000);
+        long seed = (long) number(root, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        boolean emulate = root.path("emulateLinks").asBoolean(true);
+        Path out = Path.of(text(root, "out", "out/device"));
+        return new DeviceSettings(text(root, "scenario", "seed"), token, sites, policies, executions, seed, emulate,
+                out, detector(root.path("detector")));
+    }
+
+    private static DetectorConfig detector(JsonNode node) {
+        DetectorConfig d = DetectorConfig.ofDefaults();
+        if (node.isMissingNode() || node.isNull()) {
+            return d;
+        }
+        unknown(node, DETECTOR, "detector.");
+        try {
+            return new DetectorConfig(
+                    millis(node, "heartbeatMillis", d.heartbeatInterval()),
+                    millis(node, "heartbeatTimeoutMillis", d.heartbeatTimeout()),
+                    number(node, "phiThreshold", d.phiThreshold(), 0, 1000),
+                    d.minStdDeviation(),
+                    millis(node, "maxSilenceMillis", d.maxSilence()),
+                    d.windowSize(),
+                    number(node, "deadlineFactor", d.deadlineFactor(), 1, 1000),
+                    millis(node, "deadlineSlackMillis", d.deadlineSlack()),
+                    d.falseSuspicionWindow(), d.abandonOnSuspicion());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("detector: " + e.getMessage());
+        }
+    }
+
+    private static Duration millis(JsonNode node, String field, Duration fallback) {
+        return Duration.ofMillis((long) number(node, field, fallback.toMillis(), 1, 3_600_000));
+    }
+
+    private static void unknown(JsonNode node, Set<String> known, String prefix) {
+        node.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) {
+                throw new IllegalArgumentException(prefix + f + ": unknown field; known fields: "
+                        + known.stream().sorted().toList());
+            }
+        });
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            if (fallback == null) {
+                throw new IllegalArgumentException(field + ": required");
+            }
+            return fallback;
+        }
+        return v.asText();
+    }
+
+    private static double number(JsonNode node, String field, double fallback, double min, double max) {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber()) {
+            throw new IllegalArgumentException(field + ": expected a number, but was '" + v.asText() + "'");
+        }
+        double x = v.asDouble();
+        if (x < min || x > max) {
+            throw new IllegalArgumentException(field + ": must be in [" + fmt(min) + "," + fmt(max) + "], but was " + fmt(x));
+        }
+        return x;
+    }
+
+    private static String fmt(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.valueOf((long) x) : String.valueOf(x);
+    }
+}

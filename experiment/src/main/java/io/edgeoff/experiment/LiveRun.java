@@ -1,0 +1,98 @@
+package io.edgeoff.experiment;
+
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.common.site.Site;
+import io.edgeoff.database.Database;
+import io.edgeoff.database.DatabaseUrl;
+import io.edgeoff.device.client.SiteEndpoint;
+import io.edgeoff.device.runtime.OutcomeSink;
+import io.edgeoff.device.runtime.RuntimeConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The device against sites that are already running, configured by a device file ({@link DeviceSettings}). */
+public final class LiveRun {
+    private LiveRun() {
+    }
+
+    /**
+     * Runs the device as {@code config} says and writes the reports.
+     *
+     * @param config  the device configuration file
+     * @param out     report directory, or null for the file's {@code out}
+     * @param dbUrl   database to record runs, outcomes and detector data in, or null for none
+     * @param webPort port of the live status page (0: any), or null for none
+     */
+    public static LiveResult run(Path config, Path out, String dbUrl, Integer webPort, LiveListener listener) {
+        DeviceSettings settings = DeviceSettings.read(config);
+        Scenario scenario = ScenarioYaml.load(settings.scenario());
+        checkSites(config, scenario, settings.sites());
+        LiveComparison.Setup setup = new LiveComparison.Setup(scenario, settings.sites(), settings.policies(),
+                settings.executions(), settings.seed(), settings.emulateLinks(), settings.detector(),
+                RuntimeConfig.ofDefaults(), "device-" + settings.seed(), 0);
+        LiveComparison.Outcome outcome = withStatusPage(webPort, "edgeoff device", listener,
+                page -> recorded(setup, scenario, settings, config, dbUrl, page, listener));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("config", config.toString());
+        parameters.put("scenario", settings.scenario());
+        parameters.put("policies", String.join(",", settings.policies()));
+        parameters.put("executions", settings.executions());
+        parameters.put("seed", settings.seed());
+        parameters.put("linkEmulation", settings.emulateLinks() ? "device-side" : "off");
+        Path dir = out != null ? out : settings.out();
+        return new LiveResult(outcome, parameters, LiveReports.writeAll(dir, "edgeoff device", parameters, outcome));
+    }
+
+    /** Every remote site of the scenario has a URL, and every URL belongs to one. */
+    static void checkSites(Path config, Scenario scenario, List<SiteEndpoint> sites) {
+        Set<String> configured = sites.stream().map(SiteEndpoint::siteId).collect(Collectors.toSet());
+        List<String> remote = scenario.remoteSites().stream().map(Site::id).toList();
+        for (String id : remote) {
+            if (!configured.contains(id)) {
+                throw new IllegalArgumentException(config + ": sites: no URL for site " + id + " of scenario "
+                        + scenario.name() + "; it has remote sites " + remote);
+            }
+        }
+        for (String id : configured) {
+            if (!remote.contains(id)) {
+                throw new IllegalArgumentException(config + ": sites." + id + ": not a remote site of scenario "
+                        + scenario.name() + "; it has " + remote);
+            }
+        }
+    }
+
+    private static LiveComparison.Outcome recorded(LiveComparison.Setup setup, Scenario scenario,
+                                                   DeviceSettings settings, Path config, String dbUrl,
+                                                   StatusPage page, LiveListener listener) {
+        if (dbUrl == null) {
+            return LiveComparison.run(setup, OutcomeSink.NONE, listener, listener::log, page);
+        }
+        try (Database db = Database.open(DatabaseUrl.of(dbUrl, "--db-url"), Database.DEFAULT_CONNECT_TIMEOUT,
+                Clock.systemUTC())) {
+            db.migrate();
+            try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), settings.seed(),
+                    OptionalInt.empty(), "edgeoff device --config " + config)) {
+                return LiveComparison.run(setup, sink, listener, listener::log, page);
+            }
+        }
+    }
+
+    /** Runs {@code body} with a live status page on {@code webPort} (none when null), closed afterwards. */
+    static <T> T withStatusPage(Integer webPort, String who, LiveListener listener, Function<StatusPage, T> body) {
+        if (webPort == null) {
+            return body.apply(null);
+        }
+        try (StatusPage page = new StatusPage(webPort)) {
+            listener.log(who + ": live status page on http://127.0.0.1:" + page.port() + "/");
+            return body.apply(page);
+        }
+    }
+}

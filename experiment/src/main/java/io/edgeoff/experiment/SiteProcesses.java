@@ -1,0 +1,136 @@
+package io.edgeoff.experiment;
+
+import io.edgeoff.common.process.ProcessException;
+import io.edgeoff.common.process.ProcessSupervisor;
+import io.edgeoff.site.SiteConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.function.Consumer;
+
+/**
+ * Site services as child JVM processes on loopback ({@code edgeoff site ...} from the running jar), under the one
+ * {@link ProcessSupervisor}: a site that exits with the crash-outage exit code is started again on the same port;
+ * {@link #close()} (also run by a shutdown hook, so Ctrl-C stops everything) stops every child and its descendants,
+ * forcibly after a grace period. This class only says how a site is launched and when it is healthy.
+ *
+ * <p>The sites' bearer token goes to each child in its environment ({@value SiteConfig#TOKEN_ENV}), never on
+ * its command line, which every user of the machine can read ({@code ps}, {@code /proc/PID/cmdline}); the
+ * environment is readable only by the same user and root. Each site's log is created with mode 0600.
+ */
+public final class SiteProcesses implements AutoCloseable {
+    /** Exit code of a site process that crashed on purpose (an injected or replayed crash outage). */
+    public static final int CRASH_EXIT_CODE = 75;
+    /** The main class of the {@code edgeoff} command line, which the site processes run ({@code edgeoff site}). */
+    public static final String EDGEOFF_MAIN = "io.edgeoff.cli.EdgeoffCommand";
+
+    /** How to start one site: {@code siteArguments} must not hold the token, which travels in the environment. */
+    public record SiteLaunch(String siteId, int port, List<String> siteArguments, String token, Path logFile) {
+        public SiteLaunch {
+            siteArguments = List.copyOf(siteArguments);
+            if (siteArguments.contains("--token")) {
+                throw new IllegalArgumentException("site " + siteId + ": the token goes in SiteLaunch.token (the child's"
+                        + " environment), never on the command line");
+            }
+        }
+
+        URI baseUri() {
+            return URI.create("http://127.0.0.1:" + port);
+        }
+    }
+
+    private final ProcessSupervisor supervisor;
+    private final Map<String, SiteLaunch> launches = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+    public SiteProcesses(Consumer<String> log) {
+        this.supervisor = new ProcessSupervisor(log);
+    }
+
+    /** @return a free TCP port on 127.0.0.1 (closed again; the site binds it right after) */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** The command that runs {@code edgeoff} in a new JVM with this JVM's class path. */
+    static List<String> edgeoffCommand() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ArrayList<>(List.of(java, "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                EDGEOFF_MAIN));
+    }
+
+    public void start(SiteLaunch launch) {
+        List<String> command = edgeoffCommand();
+        command.add("site");
+        command.addAll(launch.siteArguments());
+        launches.put(launch.siteId(), launch);
+        supervisor.start(launch.siteId(), new ProcessSupervisor.Launch(command,
+                Map.of(SiteConfig.TOKEN_ENV, launch.token()), launch.logFile(), OptionalInt.of(CRASH_EXIT_CODE)));
+    }
+
+    /** Waits until every site answers {@code GET /v1/health} with 200, or fails naming the missing ones. */
+    public void awaitHealthy(Duration timeout) {
+        try {
+            supervisor.awaitReady(timeout, (waiting, left) -> waiting.stream()
+                    .filter(id -> healthy(launches.get(id))).collect(Collectors.toSet()));
+        } catch (ProcessException e) {
+            throw new IllegalStateException("sites: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean healthy(SiteLaunch launch) {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(launch.baseUri().resolve("/v1/health"))
+                    .timeout(Duration.ofMillis(500)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Kills site {@code siteId} with SIGKILL (no clean-up in the site) and returns when it is gone. */
+    public void kill(String siteId) {
+        supervisor.kill(siteId);
+    }
+
+    /** Starts a killed site again with its original arguments. */
+    public void restart(String siteId) {
+        supervisor.recover(siteId);
+    }
+
+    /** @return how many times a site was started again after a crash outage */
+    public int restarts() {
+        return supervisor.restarts();
+    }
+
+    /** @return the current process of site {@code siteId} */
+    public Process process(String siteId) {
+        return supervisor.process(siteId).process();
+    }
+
+    @Override
+    public void close() {
+        supervisor.close();
+    }
+}

@@ -1,0 +1,261 @@
+package io.edgeoff.testbed;
+
+import io.edgeoff.common.files.OwnerOnlyFiles;
+import io.edgeoff.common.process.ManagedProcess;
+import io.edgeoff.common.process.ProcessException;
+import io.edgeoff.common.results.PolicySummary;
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.site.Site;
+import io.edgeoff.prediction.synthetic.SyntheticTraces;
+import io.edgeoff.prediction.trace.FailureTrace;
+import io.edgeoff.prediction.trace.TraceReaders;
+import io.edgeoff.testbed.compare.ComparisonTable;
+import io.edgeoff.testbed.fault.FaultEvent;
+import io.edgeoff.testbed.fault.FaultInjector;
+import io.edgeoff.testbed.fault.FaultKind;
+import io.edgeoff.testbed.fault.TraceFaults;
+import io.edgeoff.testbed.fault.FaultPlan;
+import io.edgeoff.testbed.fault.FaultSchedule;
+import io.edgeoff.testbed.net.Shell;
+import io.edgeoff.testbed.net.SiteEndpoint;
+import io.edgeoff.testbed.net.TestbedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.io.PrintStream;
+
+/**
+ * The seed's experiment on real processes ({@code edgeoff testbed run}): every remote site's {@code edgeoff site} in
+ * its namespace under the test-bed's process supervisor, the device's {@code edgeoff device} in the device namespace
+ * (no device-side link emulation: the links are real), faults injected for real; with {@code compare}, the simulator
+ * on the same scenario, seed and trace, side by side.
+ */
+public final class TestbedRun {
+    /** The main class of the {@code edgeoff} command line, which the sites, the device and the simulator run. */
+    public static final String CLI_MAIN = "io.edgeoff.cli.EdgeoffCommand";
+
+    /**
+     * What to run.
+     *
+     * @param scenarioName            "seed" or a scenario file, as given
+     * @param servicePort             port of the site service in each site namespace
+     * @param policies                policies the device compares
+     * @param executions              executions per policy
+     * @param faultsFile              fault plan CSV, or null
+     * @param traceFile               failure trace, or null for the built-in synthetic one
+     * @param noFaults                inject nothing
+     * @param configuration           scenario configuration naming the trace nodes
+     * @param faultKinds              kinds a trace outage becomes
+     * @param degradeDelayMillis      extra one-way delay of a drawn degradation, ms
+     * @param degradeLoss             loss of a drawn degradation
+     * @param timeCompression         trace seconds per wall second
+     * @param compare                 run the simulator afterwards and print both side by side
+     * @param samplings               simulator samplings for {@code compare}
+     * @param deviceTimeoutMinutes    give up on the device after this long
+     * @param token                   the sites' bearer token (passed in their environment, never on a command line)
+     * @param tokenEnvironmentVariable the variable a site reads its token from
+     */
+    public record Spec(String scenarioName, int servicePort, List<String> policies, int executions, Path faultsFile,
+                       Path traceFile, boolean noFaults, int configuration, List<String> faultKinds,
+                       double degradeDelayMillis, double degradeLoss, double timeCompression, boolean compare,
+                       int samplings, long deviceTimeoutMinutes, String token, String tokenEnvironmentVariable) {
+        public Spec {
+            policies = List.copyOf(policies);
+            faultKinds = List.copyOf(faultKinds);
+        }
+    }
+
+    private final TestbedConfig config;
+    private final Spec spec;
+
+    private TestbedRun(TestbedConfig config, Spec spec) {
+        this.config = config;
+        this.spec = spec;
+    }
+
+    /** Runs the experiment on {@code config}'s test-bed, printing progress, the device's output and the comparison. */
+    public static void run(TestbedConfig config, Spec spec, PrintWriter out, PrintStream log) {
+        new TestbedRun(config, spec).run(out, log);
+    }
+
+    private void run(PrintWriter out, PrintStream log) {
+        if (spec.compare() && (spec.faultsFile() != null || spec.noFaults())) {
+            throw new IllegalArgumentException("--compare needs the faults to come from a trace (--trace or the default),"
+                    + " not from --faults: the simulator replays traces");
+        }
+        if (spec.executions() < 1) {
+            throw new IllegalArgumentException("--executions must be >= 1, but was " + spec.executions());
+        }
+        Scenario scenario = config.scenario();
+        FaultPlan plan = faultPlan(scenario, config.seed());
+        List<io.edgeoff.testbed.fault.FaultAction> schedule = FaultSchedule.of(plan, spec.timeCompression(), Long.MAX_VALUE);
+        String token = spec.token();
+        try (Testbed testbed = Testbed.start(config, Shell.system(), log)) {
+            Map<String, String> healthUrls = new java.util.LinkedHashMap<>();
+            for (SiteEndpoint site : testbed.plan().sites()) {
+                testbed.startSite(site.siteId(), siteCommand(site.siteId()), Map.of(spec.tokenEnvironmentVariable(), token));
+                healthUrls.put(site.siteId(), url(site) + "/v1/health");
+            }
+            log.println("starting " + healthUrls.size() + " sites ...");
+            testbed.awaitSitesReady(healthUrls, Duration.ofSeconds(120));
+            log.println("sites ready; device runs " + spec.policies() + " x " + spec.executions() + " executions; "
+                    + plan.events().size() + " faults at time compression " + spec.timeCompression());
+            Path deviceConfig = writeDeviceConfig(testbed, token);
+            writeFile(config.workDir().resolve("faults.csv"), plan.toCsv());
+            try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
+                    FaultInjector.realSleeper())) {
+                ManagedProcess device = testbed.startIn(scenario.device().id(), "device",
+                        JavaCommand.of(CLI_MAIN, 384, List.of("device", "--config", deviceConfig.toString(),
+                                "--db-url", "jdbc:h2:file:" + config.workDir().resolve("db").resolve("edgeoff"))));
+                int exit = followUntilExit(device, out, Duration.ofMinutes(spec.deviceTimeoutMinutes()), injector);
+                injector.close(); // ends the faults still in effect, so their end is in the log
+                out.println();
+                out.println("injected faults (wall time from the end of the device's first execution):");
+                injector.log().forEach(l -> out.println("  " + l));
+                if (injector.log().isEmpty()) {
+                    out.println("  none");
+                }
+                if (exit != 0) {
+                    throw new TestbedException("the device exited with code " + exit + "; see " + device.log());
+                }
+            }
+            out.println("logs: " + config.workDir());
+            out.flush();
+        }
+        if (spec.compare()) {
+            compareWithSimulator(out);
+        }
+    }
+
+    private void compareWithSimulator(PrintWriter out) {
+        Path simOut = config.workDir().resolve("simulator");
+        List<String> args = new ArrayList<>(List.of("simulate", "--scenario", spec.scenarioName(),
+                "--configs", Integer.toString(spec.configuration()), "--policies", String.join(",", spec.policies()),
+                "--samplings", Integer.toString(spec.samplings()), "--executions", Integer.toString(spec.executions()),
+                "--seed", Long.toString(config.seed()), "--failure-mode", "time",
+                "--time-compression", Double.toString(spec.timeCompression()), "--out", simOut.toString(), "--no-html", "--quiet"));
+        if (spec.traceFile() != null) {
+            args.addAll(List.of("--trace", spec.traceFile().toAbsolutePath().toString()));
+        }
+        out.println();
+        out.println("simulator: edgeoff " + String.join(" ", args));
+        out.flush();
+        Path log = config.workDir().resolve("simulator.log");
+        try {
+            Process p = new ProcessBuilder(JavaCommand.of(CLI_MAIN, 1024, args)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!p.waitFor(spec.deviceTimeoutMinutes(), java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new TestbedException("the simulator failed; see " + log);
+            }
+        } catch (IOException e) {
+            throw new TestbedException("cannot run the simulator: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TestbedException("interrupted while the simulator ran", e);
+        }
+        List<PolicySummary> testbed = ComparisonTable.read(config.workDir().resolve("device").resolve("executions.csv"));
+        List<PolicySummary> simulator = ComparisonTable.read(simOut.resolve("samplings.csv"));
+        out.println();
+        out.println("test-bed (" + spec.executions() + " executions per policy) versus simulator (time mode, " + spec.samplings()
+                + " samplings x " + spec.executions() + " executions), per application execution:");
+        out.println();
+        out.print(ComparisonTable.format(testbed, simulator));
+        out.flush();
+    }
+
+    private FaultPlan faultPlan(Scenario scenario, long seed) {
+        if ((spec.faultsFile() != null ? 1 : 0) + (spec.traceFile() != null ? 1 : 0) + (spec.noFaults() ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("give at most one of --faults, --trace and --no-faults");
+        }
+        if (spec.faultsFile() != null) {
+            return FaultPlan.read(spec.faultsFile(), scenario.remoteSites().stream().map(Site::id).toList());
+        }
+        if (spec.noFaults()) {
+            return new FaultPlan(List.of());
+        }
+        List<FaultKind> kinds = spec.faultKinds().stream().map(FaultKind::parse).toList();
+        double[] weights = new double[kinds.size()];
+        java.util.Arrays.fill(weights, 1.0);
+        FaultEvent degradation = new FaultEvent(0, "-", FaultKind.DEGRADE, 1, spec.degradeDelayMillis(), spec.degradeLoss());
+        FailureTrace trace = spec.traceFile() == null ? SyntheticTraces.defaultTrace() : TraceReaders.read(spec.traceFile());
+        return TraceFaults.plan(trace, scenario, spec.configuration(), kinds, weights, degradation, seed);
+    }
+
+    private static void writeFile(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The site's command; its token goes in the environment ({@link SiteCommand#TOKEN_ENV}), never here. */
+    private List<String> siteCommand(String siteId) {
+        Path data = config.workDir().resolve("site-data").resolve(siteId);
+        return JavaCommand.of(CLI_MAIN, 256, List.of("site", "--scenario", spec.scenarioName(), "--site", siteId,
+                "--bind", "127.0.0.1", "--port", Integer.toString(spec.servicePort()),
+                "--data-dir", data.toString()));
+    }
+
+    private String url(SiteEndpoint site) {
+        return "http://" + site.address() + ":" + spec.servicePort();
+    }
+
+    private Path writeDeviceConfig(Testbed testbed, String token) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("scenario: ").append(spec.scenarioName().equals("seed") ? "seed"
+                : Path.of(spec.scenarioName()).toAbsolutePath()).append('\n');
+        yaml.append("token: ").append(token).append('\n');
+        yaml.append("sites:\n");
+        for (SiteEndpoint site : testbed.plan().sites()) {
+            yaml.append("  ").append(site.siteId()).append(": ").append(url(site)).append('\n');
+        }
+        yaml.append("policies: [").append(String.join(", ", spec.policies())).append("]\n");
+        yaml.append("executions: ").append(spec.executions()).append('\n');
+        yaml.append("seed: ").append(config.seed()).append('\n');
+        yaml.append("emulateLinks: false\n");
+        yaml.append("out: ").append(config.workDir().resolve("device")).append('\n');
+        return OwnerOnlyFiles.write(config.workDir().resolve("device.yaml"), yaml.toString()); // it holds the token
+    }
+
+    /**
+     * Copies the device's output until it exits; starts the injector when the device reports its
+     * first finished execution (its warm-up, JVM start and first heartbeats are not hit by faults).
+     */
+    private static int followUntilExit(ManagedProcess device, PrintWriter out, Duration timeout,
+                                       FaultInjector injector) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean started = false;
+        while (device.isAlive() && System.nanoTime() < deadline) {
+            try {
+                device.waitFor(Duration.ofMillis(200));
+            } catch (ProcessException e) {
+                // still running
+            }
+            for (String line : device.drainLines()) {
+                if (!started && line.contains(" executions, ")) {
+                    injector.start();
+                    started = true;
+                }
+                out.println(line);
+            }
+            out.flush();
+        }
+        if (device.isAlive()) {
+            device.kill();
+            throw new TestbedException("the device did not finish within " + timeout + "; see " + device.log());
+        }
+        device.drainLines().forEach(out::println);
+        return device.waitFor(Duration.ofSeconds(5));
+    }
+}
