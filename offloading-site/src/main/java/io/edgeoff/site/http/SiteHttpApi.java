@@ -115,6 +115,18 @@ public final class SiteHttpApi {
         }).start();
     }
 
+    /**
+     * Stops a server {@link #start}ed by this API: at once, or (the site is stopping, {@code drain})
+     * after the answers being written have been sent, waiting at most {@link #ANSWER_DRAIN}.
+     */
+    public static void stop(Javalin http, boolean drain) {
+        http.jettyServer().server().setStopTimeout(drain ? ANSWER_DRAIN.toMillis() : 0);
+        http.stop();
+    }
+
+    /** How long a stopping server waits for answers still being written before it closes their connections. */
+    public static final Duration ANSWER_DRAIN = Duration.ofSeconds(2);
+
     private static final int SELECTORS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private void configure(JavalinConfig config) {
@@ -128,7 +140,11 @@ public final class SiteHttpApi {
         var routes = config.routes;
         // POST /v1/tasks, the hot path, is a Jetty core handler in front of this servlet (TaskEndpoint).
         config.jetty.modifyServer(server -> {
-            server.setHandler(new TaskEndpoint(this, service, outages, metrics, parser, siteId, encoder, bodyBudget));
+            // The graceful handler lets a stopping server finish writing the answers in flight (at most
+            // ANSWER_DRAIN) after the site has answered or handed back every task it held.
+            server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(
+                    new TaskEndpoint(this, service, outages, metrics, parser, siteId, encoder, bodyBudget)));
+            server.setStopTimeout(0); // a refuse outage closes the listener at once; see stop(Javalin, boolean)
             // Errors that Jetty answers itself (bad request line, 414, 431, 505, ...) get the JSON shape too.
             server.setErrorHandler(new JsonErrorHandler(this, metrics));
         });
@@ -258,6 +274,11 @@ public final class SiteHttpApi {
         }
         if (outage.isPresent()) {
             ctx.header("Retry-After", Long.toString(secondsUntil(outage.get())));
+            writeJson(ctx, 503, new ApiResponses.HealthResponse(siteId, "DOWN", false));
+            return;
+        }
+        if (service.draining()) {
+            // Stopping (SIGTERM): out of the Service while the tasks it holds finish.
             writeJson(ctx, 503, new ApiResponses.HealthResponse(siteId, "DOWN", false));
             return;
         }
