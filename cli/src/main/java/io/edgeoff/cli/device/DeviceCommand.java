@@ -45,8 +45,33 @@ public final class DeviceCommand implements Callable<Integer> {
             + "the device runs (0: any free port; default: no page).")
     Integer webPort;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = {"Serve Prometheus metrics at",
+        "http://<--metrics-bind>:<port>/metrics while the device runs (0: any free port; default: none).",
+        "Names: edgeoff_device_*, jvm_*, process_* (docs/DEVICE.md)."})
+    Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Interface of --metrics-port (default: ${DEFAULT-VALUE}).")
+    String metricsBind;
+
+    @Option(names = "--metrics-linger-seconds", paramLabel = "S", defaultValue = "0", description = {"Keep serving",
+        "--metrics-port for S seconds after the run, so a scrape (every 15 s in Prometheus' default) sees the",
+        "final values, in [0, 3600] (default: ${DEFAULT-VALUE})."})
+    double metricsLingerSeconds;
+
+    @picocli.CommandLine.Mixin
+    io.edgeoff.cli.console.LogFormat logFormat = new io.edgeoff.cli.console.LogFormat();
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        logFormat.apply();
+        if (!(metricsLingerSeconds >= 0 && metricsLingerSeconds <= 3600)) {
+            throw new IllegalArgumentException("--metrics-linger-seconds must be in [0, 3600], but was "
+                    + metricsLingerSeconds);
+        }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new IllegalArgumentException("--metrics-port must be in [0, 65535], but was " + metricsPort);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         DeviceSettings settings = DeviceSettings.read(config);
@@ -74,13 +99,35 @@ public final class DeviceCommand implements Callable<Integer> {
             stderr.println("edgeoff device: live status page on http://127.0.0.1:" + page.port() + "/");
             stderr.flush();
         }
+        io.edgeoff.device.metrics.DeviceMetrics metrics = metricsPort == null ? null
+                : new io.edgeoff.device.metrics.DeviceMetrics(settings.policies(),
+                        scenario.sites().stream().map(Site::id).toList(), System::nanoTime);
+        io.edgeoff.device.metrics.MetricsServer metricsServer = metrics == null ? null
+                : io.edgeoff.device.metrics.MetricsServer.start(metricsBind, metricsPort, metrics::scrape);
+        if (metricsServer != null) {
+            stderr.println("edgeoff device: Prometheus metrics on http://" + metricsBind + ":" + metricsServer.port()
+                    + "/metrics");
+            stderr.flush();
+        }
         try {
-            outcome = runRecorded(setup, scenario, settings, page, stderr);
+            outcome = runRecorded(setup, scenario, settings, page, stderr, metrics);
         } finally {
             if (page != null) {
                 page.close();
             }
         }
+        try {
+            printAndWrite(stdout, settings, outcome);
+        } finally {
+            if (metricsServer != null) {
+                Thread.sleep(Math.round(metricsLingerSeconds * 1000)); // serving the final values meanwhile
+                metricsServer.close();
+            }
+        }
+        return 0;
+    }
+
+    private void printAndWrite(PrintWriter stdout, DeviceSettings settings, PolicyComparison.Outcome outcome) {
         stdout.print(Reports.table(outcome.summaries()));
         stdout.print(Reports.pairedText(outcome.summaries(), outcome.results()));
         stdout.println(Reports.detectionText(outcome.detection()));
@@ -94,29 +141,29 @@ public final class DeviceCommand implements Callable<Integer> {
         Reports.writeAll(settings.out(), "edgeoff device", parameters, outcome);
         stdout.println("reports: " + settings.out().resolve("report.html"));
         stdout.flush();
-        return 0;
     }
 
     private PolicyComparison.Outcome runRecorded(PolicyComparison.Setup setup, Scenario scenario,
-                                                 DeviceSettings settings, StatusPage page, PrintWriter stderr) {
+                                                 DeviceSettings settings, StatusPage page, PrintWriter stderr,
+                                                 io.edgeoff.device.metrics.DeviceMetrics metrics) {
         if (dbUrl == null) {
-            return run(setup, OutcomeSink.NONE, page, stderr);
+            return run(setup, OutcomeSink.NONE, page, stderr, metrics);
         }
         try (Database db = Database.open(DatabaseUrl.of(dbUrl, "--db-url"), Database.DEFAULT_CONNECT_TIMEOUT,
                 Clock.systemUTC())) {
             db.migrate();
             try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), settings.seed(),
                     OptionalInt.empty(), "edgeoff device --config " + config)) {
-                return run(setup, sink, page, stderr);
+                return run(setup, sink, page, stderr, metrics);
             }
         }
     }
 
     private static PolicyComparison.Outcome run(PolicyComparison.Setup setup, OutcomeSink sink, StatusPage page,
-                                                PrintWriter stderr) {
+                                                PrintWriter stderr, io.edgeoff.device.metrics.DeviceMetrics metrics) {
         return PolicyComparison.run(setup, sink, ProgressBar.on(stderr, "executions")::step, msg -> {
             stderr.println(msg);
             stderr.flush();
-        }, page);
+        }, page, metrics);
     }
 }

@@ -141,8 +141,12 @@ public final class SiteCommand implements Callable<Integer> {
         return java.time.Duration.ofMillis(Math.round(seconds * 1000));
     }
 
+    @picocli.CommandLine.Mixin
+    io.edgeoff.cli.console.LogFormat logFormat = new io.edgeoff.cli.console.LogFormat();
+
     @Override
     public Integer call() throws Exception {
+        logFormat.apply();
         SiteConfig config = resolve();
         shutdownGrace();
         PrintWriter out = spec.commandLine().getOut();

@@ -62,8 +62,12 @@ public final class SiteMonitorCommand implements Callable<Integer> {
             description = "Interface of --port (default: ${DEFAULT-VALUE}).")
     String bind;
 
+    @picocli.CommandLine.Mixin
+    io.edgeoff.cli.console.LogFormat logFormat = new io.edgeoff.cli.console.LogFormat();
+
     @Override
     public Integer call() throws Exception {
+        logFormat.apply();
         check("--poll-millis", pollMillis);
         check("--probe-timeout-millis", probeTimeoutMillis);
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {

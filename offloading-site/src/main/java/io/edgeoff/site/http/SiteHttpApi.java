@@ -136,7 +136,10 @@ public final class SiteHttpApi {
         config.http.prefer405over404 = true;
         // Payload sizes are part of the offloading cost model (inKB up, outKB down): never compress.
         config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
-        config.requestLogger.http((ctx, ms) -> metrics.response(ctx.statusCode()));
+        config.requestLogger.http((ctx, ms) -> {
+            metrics.response(ctx.statusCode());
+            metrics.request(route(ctx), Math.round(ms.doubleValue() * 1e6));
+        });
         var routes = config.routes;
         // POST /v1/tasks, the hot path, is a Jetty core handler in front of this servlet (TaskEndpoint).
         config.jetty.modifyServer(server -> {
@@ -175,6 +178,16 @@ public final class SiteHttpApi {
         });
         routes.error(405, ctx -> writeError(ctx, new ApiException(405, "METHOD_NOT_ALLOWED", "method "
                 + ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    /** The matched route ({@code GET /v1/health}), or {@code other} when none matched (404, 405). */
+    private static String route(Context ctx) {
+        try {
+            var endpoint = ctx.endpoint();
+            return endpoint == null ? "other" : ctx.method() + " " + endpoint.path;
+        } catch (RuntimeException e) {
+            return "other";
+        }
     }
 
     private boolean isErrorBody(Context ctx) {

@@ -498,6 +498,7 @@ final class TaskEndpoint extends Handler.Wrapper {
         fields.put(HttpHeader.CONTENT_LENGTH, body.length);
         headers.forEach(fields::put);
         metrics.response(status);
+        metrics.request("POST /v1/tasks", System.nanoTime() - response.getRequest().getBeginNanoTime());
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
