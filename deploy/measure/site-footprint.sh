@@ -16,6 +16,8 @@ executions="${1:-20}"
 policies="${2:-mdp,seed-mdp-svr,efpo,reactive,local}"
 site_limit="${EDGEOFF_SITE_MAX_RAM:-512m}"      # the single-node overlay's site memory limit
 monitor_limit="${EDGEOFF_MONITOR_MAX_RAM:-128m}" # the failure-monitor container's memory limit
+# the failure-monitor container's JAVA_TOOL_OPTIONS (kubernetes/base/site/deployment.yaml)
+monitor_flags="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=16m -XX:+ExitOnOutOfMemoryError"
 [ -f "$jar" ] || { echo "site-footprint: $jar not found; build it first" >&2; exit 2; }
 work="$(mktemp -d)"
 pids=()
@@ -35,7 +37,7 @@ for id in "${sites[@]}"; do
     -jar "$jar" site --config "$root/kubernetes/base/site/site.yaml" --site "$id" --bind 127.0.0.1 --port "$port" \
     --data-dir "$work/$id" > "$work/$id.log" 2>&1 &
   pids+=($!); name_of[$!]="site-$id"
-  java -XX:MaxRAM=$monitor_limit -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -jar "$jar" site monitor \
+  java -XX:MaxRAM=$monitor_limit $monitor_flags -jar "$jar" site monitor \
     --data-dir "$work/$id" --url "http://127.0.0.1:$port/v1/health/live" --poll-millis 500 > "$work/$id-monitor.log" 2>&1 &
   pids+=($!); name_of[$!]="monitor-$id"
   yaml="$yaml
