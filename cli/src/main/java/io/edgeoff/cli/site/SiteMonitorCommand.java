@@ -54,6 +54,10 @@ public final class SiteMonitorCommand implements Callable<Integer> {
             description = "A probe without an answer after this long counts as a hang, in [50, 60000] ms (default: ${DEFAULT-VALUE}).")
     long probeTimeoutMillis;
 
+    @Option(names = "--no-pressure", description = {"Do not record host pressure (memory, I/O, CPU from",
+        "/proc/pressure; the data volume's use). Recorded by default."})
+    boolean noPressure;
+
     @Option(names = "--port", paramLabel = "PORT", description = {"Serve the monitor's own liveness at",
         "GET /health on this port (for the sidecar container's probe; default: none)."})
     Integer port;
@@ -77,7 +81,7 @@ public final class SiteMonitorCommand implements Callable<Integer> {
         SidecarMonitor monitor;
         try {
             monitor = SidecarMonitor.open(dataDir, SidecarMonitor.http(url, Duration.ofMillis(probeTimeoutMillis), clock),
-                    clock);
+                    noPressure ? SidecarMonitor.PressureGauge.NONE : SidecarMonitor.hostPressure(dataDir), clock);
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

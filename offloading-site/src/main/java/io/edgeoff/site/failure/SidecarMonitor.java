@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * and {@code OUTAGE_ENDED} at the time the first answer after it arrived. A restart between two
  * probes (the site's file shows a new {@code SITE_STARTED}) is recorded as an outage from the last
  * answer before it to the first answer after it. Each record's time is that measured instant, not the
- * time it was written.
+ * time it was written. With a {@link PressureGauge} it also records {@code HOST_PRESSURE_STARTED} and
+ * {@code _ENDED} when a reading crosses its threshold ({@link #hostPressure}): conditions that precede
+ * failures, not downtime (the history does not count them).
  */
 public final class SidecarMonitor implements AutoCloseable {
     /** Folder, inside the site's data directory, of the sidecar's failure file. */
@@ -66,21 +68,45 @@ public final class SidecarMonitor implements AutoCloseable {
         Probe probe();
     }
 
+    /**
+     * One reading of host pressure.
+     *
+     * @param kind       {@code memory}, {@code cpu}, {@code io} or {@code disk}
+     * @param value      the reading (PSI percent of time stalled over 10 s; disk: percent of the data volume used)
+     * @param threshold  pressure starts at or above it, and ends below {@link #RELIEF} of it
+     */
+    public record Pressure(String kind, double value, double threshold) {
+    }
+
+    /** Reads the host's pressure (empty when nothing can be read). */
+    @FunctionalInterface
+    public interface PressureGauge {
+        List<Pressure> read();
+
+        PressureGauge NONE = List::of;
+    }
+
+    /** Pressure ends when its reading falls below this share of the threshold (no flapping around it). */
+    public static final double RELIEF = 0.8;
+
     private final Path siteDirectory;
     private final FailureFile file;
     private final PinnedClock recordClock;
     private final Prober prober;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final PressureGauge pressure;
+    private final java.util.Set<String> pressured = new java.util.HashSet<>();
     private volatile boolean downRecorded;
     private boolean siteAccounts;
     private Instant lastAnswer;
     private long lastIncarnation = -1;
     private volatile Instant lastStep;
 
-    private SidecarMonitor(Path siteDirectory, Prober prober, Clock clock) throws IOException {
+    private SidecarMonitor(Path siteDirectory, Prober prober, PressureGauge pressure, Clock clock) throws IOException {
         this.siteDirectory = siteDirectory;
         this.prober = prober;
+        this.pressure = pressure;
         Path dir = siteDirectory.resolve(DIRECTORY);
         Files.createDirectories(dir);
         this.lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -98,7 +124,16 @@ public final class SidecarMonitor implements AutoCloseable {
         this.lock = held;
         this.recordClock = new PinnedClock(clock.instant());
         this.file = FailureFile.open(dir, FailureFileOptions.DEFAULTS, recordClock);
-        this.downRecorded = file.last().map(r -> r.type() == FailureEventType.OUTAGE_STARTED).orElse(false);
+        this.downRecorded = lastOf(FailureEventType.OUTAGE_STARTED, FailureEventType.OUTAGE_ENDED)
+                .map(r -> r.type() == FailureEventType.OUTAGE_STARTED).orElse(false);
+        for (FailureRecord r : file.records()) {   // pressure still open when the previous sidecar stopped
+            String kind = Details.parse(r.detail()).get("kind");
+            if (r.type() == FailureEventType.HOST_PRESSURE_STARTED) {
+                pressured.add(kind);
+            } else if (r.type() == FailureEventType.HOST_PRESSURE_ENDED) {
+                pressured.remove(kind);
+            }
+        }
         this.lastStep = clock.instant();
     }
 
@@ -109,8 +144,13 @@ public final class SidecarMonitor implements AutoCloseable {
      * @throws UncheckedIOException  when the folder cannot be written
      */
     public static SidecarMonitor open(Path siteDirectory, Prober prober, Clock clock) {
+        return open(siteDirectory, prober, PressureGauge.NONE, clock);
+    }
+
+    /** As {@link #open(Path, Prober, Clock)}, also recording host pressure read from {@code pressure}. */
+    public static SidecarMonitor open(Path siteDirectory, Prober prober, PressureGauge pressure, Clock clock) {
         try {
-            return new SidecarMonitor(siteDirectory, prober, clock);
+            return new SidecarMonitor(siteDirectory, prober, pressure, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("failure monitor " + siteDirectory + ": " + e.getMessage(), e);
         }
@@ -120,6 +160,7 @@ public final class SidecarMonitor implements AutoCloseable {
     public synchronized void step() {
         Probe p = prober.probe();
         lastStep = p.endedAt();
+        recordPressure(p.endedAt());
         if (p.up()) {
             long incarnation = siteIncarnation();
             if (downRecorded) {
@@ -152,6 +193,78 @@ public final class SidecarMonitor implements AutoCloseable {
                 p.cause(), "lastSeenEpochMillis", lastAnswer.toEpochMilli()));
         downRecorded = true;
         LOG.warn("site not answering ({}): outage start recorded", p.cause());
+    }
+
+    private void recordPressure(Instant at) {
+        for (Pressure r : pressure.read()) {
+            boolean active = pressured.contains(r.kind());
+            if (!active && r.value() >= r.threshold()) {
+                append(at, FailureEventType.HOST_PRESSURE_STARTED, Details.of("source", SOURCE, "kind", r.kind(),
+                        "value", String.format(java.util.Locale.ROOT, "%.2f", r.value()), "threshold", r.threshold()));
+                pressured.add(r.kind());
+                LOG.warn("host {} pressure {} >= {}: recorded", r.kind(), r.value(), r.threshold());
+            } else if (active && r.value() < RELIEF * r.threshold()) {
+                append(at, FailureEventType.HOST_PRESSURE_ENDED, Details.of("source", SOURCE, "kind", r.kind(),
+                        "value", String.format(java.util.Locale.ROOT, "%.2f", r.value())));
+                pressured.remove(r.kind());
+                LOG.info("host {} pressure back to {}", r.kind(), r.value());
+            }
+        }
+    }
+
+    private Optional<FailureRecord> lastOf(FailureEventType a, FailureEventType b) {
+        List<FailureRecord> records = file.records();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            if (records.get(i).type() == a || records.get(i).type() == b) {
+                return Optional.of(records.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The host's pressure as Linux reports it: {@code /proc/pressure/memory} ({@code full avg10}, the share
+     * of the last 10 s in which every task waited for memory; pressure from 10 %), {@code /proc/pressure/io}
+     * ({@code full avg10}, from 30 %), {@code /proc/pressure/cpu} ({@code some avg10}, from 90 %: a busy
+     * host is normal, a saturated one is not) and the data volume's use (from 95 %: the failure file needs
+     * room). A file that cannot be read is left out. PSI is the whole host's (or the container's
+     * cgroup's where the kernel shows it so), not the site container's alone.
+     */
+    public static PressureGauge hostPressure(Path dataDirectory) {
+        return () -> {
+            List<Pressure> readings = new java.util.ArrayList<>();
+            psi(Path.of("/proc/pressure/memory"), "full").ifPresent(v -> readings.add(new Pressure("memory", v, 10)));
+            psi(Path.of("/proc/pressure/io"), "full").ifPresent(v -> readings.add(new Pressure("io", v, 30)));
+            psi(Path.of("/proc/pressure/cpu"), "some").ifPresent(v -> readings.add(new Pressure("cpu", v, 90)));
+            try {
+                java.nio.file.FileStore store = Files.getFileStore(dataDirectory);
+                long total = store.getTotalSpace();
+                if (total > 0) {
+                    readings.add(new Pressure("disk", 100.0 * (total - store.getUsableSpace()) / total, 95));
+                }
+            } catch (IOException e) {
+                // left out
+            }
+            return readings;
+        };
+    }
+
+    /** The {@code avg10} of the {@code line} ({@code some} or {@code full}) of a PSI file. */
+    static Optional<Double> psi(Path file, String line) {
+        try {
+            for (String l : Files.readAllLines(file)) {
+                if (l.startsWith(line + " ")) {
+                    for (String field : l.split(" ")) {
+                        if (field.startsWith("avg10=")) {
+                            return Optional.of(Double.parseDouble(field.substring(6)));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no PSI on this kernel, or unreadable
+        }
+        return Optional.empty();
     }
 
     private void append(Instant at, FailureEventType type, String detail) {

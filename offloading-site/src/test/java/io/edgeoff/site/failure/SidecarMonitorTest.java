@@ -178,6 +178,52 @@ class SidecarMonitorTest {
                 .first().isEqualTo(new DownInterval(T0.plusSeconds(9), T0.plusSeconds(12)));
     }
 
+    @Test
+    void hostPressureIsRecordedWhenAReadingCrossesItsThresholdAndEndsWellBelowIt() {
+        Deque<List<SidecarMonitor.Pressure>> readings = new ArrayDeque<>(List.of(
+                List.of(new SidecarMonitor.Pressure("memory", 4, 10), new SidecarMonitor.Pressure("disk", 50, 95)),
+                List.of(new SidecarMonitor.Pressure("memory", 12.5, 10), new SidecarMonitor.Pressure("disk", 50, 95)),
+                List.of(new SidecarMonitor.Pressure("memory", 9, 10), new SidecarMonitor.Pressure("disk", 96, 95)),
+                List.of(new SidecarMonitor.Pressure("memory", 7.9, 10), new SidecarMonitor.Pressure("disk", 96, 95))));
+        for (int i = 0; i < 4; i++) {
+            probe(i, true, "up");
+        }
+        try (SidecarMonitor monitor = SidecarMonitor.open(dir, script::remove, readings::remove, new FixedClock(T0))) {
+            steps(monitor);
+
+            List<FailureRecord> records = monitor.records();
+            assertThat(records).extracting(r -> r.type() + " " + Details.parse(r.detail()).get("kind")).containsExactly(
+                    "HOST_PRESSURE_STARTED memory", "HOST_PRESSURE_STARTED disk", "HOST_PRESSURE_ENDED memory");
+            assertThat(records.get(0).time()).isEqualTo(T0.plusSeconds(1).plusMillis(10));
+            assertThat(Details.parse(records.get(0).detail())).containsEntry("value", "12.50")
+                    .containsEntry("threshold", "10.0");
+        }
+        // the disk pressure is still open for the next sidecar: it ends it, and does not start it again
+        probe(5, true, "up");
+        probe(6, true, "up");
+        Deque<List<SidecarMonitor.Pressure>> later = new ArrayDeque<>(List.of(
+                List.of(new SidecarMonitor.Pressure("disk", 96, 95)), List.of(new SidecarMonitor.Pressure("disk", 70, 95))));
+        try (SidecarMonitor monitor = SidecarMonitor.open(dir, script::remove, later::remove, new FixedClock(T0))) {
+            steps(monitor);
+            assertThat(monitor.records()).extracting(FailureRecord::type).endsWith(
+                    FailureEventType.HOST_PRESSURE_ENDED, FailureEventType.HOST_PRESSURE_ENDED).hasSize(4);
+            assertThat(monitor.outageOpen()).isFalse();
+        }
+        assertThat(FailureHistory.of(List.of(), SidecarMonitor.readRecords(dir), T0.plusSeconds(9)).downIntervals())
+                .as("pressure is not downtime").isEmpty();
+    }
+
+    @Test
+    void psiFilesAreReadAsTheAvg10OfTheirLine() throws Exception {
+        Path file = dir.resolve("memory");
+        java.nio.file.Files.writeString(file, "some avg10=1.50 avg60=0.00 avg300=0.00 total=10\n"
+                + "full avg10=0.25 avg60=0.00 avg300=0.00 total=5\n");
+
+        assertThat(SidecarMonitor.psi(file, "some")).contains(1.5);
+        assertThat(SidecarMonitor.psi(file, "full")).contains(0.25);
+        assertThat(SidecarMonitor.psi(dir.resolve("absent"), "some")).isEmpty();
+    }
+
     private static final class FixedClock extends Clock {
         private final Instant now;
 
