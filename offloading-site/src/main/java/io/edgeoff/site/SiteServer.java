@@ -127,7 +127,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
      */
     @Override
     public synchronized void startListening() {
-        if (closed || http != null) {
+        if (closed || stopping || http != null) {
             return;
         }
         boolean restart = boundPort != 0;

@@ -214,7 +214,7 @@ public final class TaskExecutor implements AutoCloseable {
 
     /**
      * Stops gracefully: accepts no new task ({@link #submit} throws {@link SaturatedException}), lets the
-     * queued and executing tasks finish until {@code deadlineNanos} (on this executor's clock), then
+     * queued and executing tasks finish for at most {@code grace}, then
      * completes every task still unfinished with {@link StoppedException} and interrupts the workers.
      * Every accepted task's future is complete when this returns.
      *
