@@ -20,7 +20,7 @@ class MonitoringFilesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern METRIC = Pattern.compile("\\b(edgeoff_[a-z_]+|up)\\b(?=\\s*[{\\[(])");
+    static final Pattern METRIC = Pattern.compile("\\b(edgeoff_[a-z_]+|jvm_[a-z_]+|process_[a-z_]+|up)\\b(?=\\s*[{\\[(])");
 
     @Test
     void dashboardPanelsHaveUniqueIdsAndQueryThroughTheDatasourceVariable() throws IOException {

@@ -86,21 +86,26 @@ final class PodmanSites implements AutoCloseable {
             }
         }
         c.setArgs(c.getArgs().stream().map(a -> expand(a, env)).toList());
-        c.setStartupProbe(null);
-        c.setLivenessProbe(null);
-        c.setReadinessProbe(null);
         int hostPort = NginxProxy.freeLoopbackPort();
-        for (ContainerPort port : c.getPorts()) {
-            port.setHostIP("127.0.0.1");
-            port.setHostPort(hostPort);
+        for (Container each : pod.getContainers()) {   // the site and its failure-monitor sidecar
+            each.setStartupProbe(null);
+            each.setLivenessProbe(null);
+            each.setReadinessProbe(null);
+            int published = each == c ? hostPort : NginxProxy.freeLoopbackPort();
+            for (ContainerPort port : each.getPorts()) {
+                port.setHostIP("127.0.0.1");
+                port.setHostPort(published);
+            }
         }
         List<Object> claimsAndConfig = new ArrayList<>();
         for (Volume v : pod.getVolumes()) {
             if (v.getEmptyDir() != null) {
                 String unique = deployment.getMetadata().getName() + "-" + v.getName();
-                for (VolumeMount m : c.getVolumeMounts()) {
-                    if (m.getName().equals(v.getName())) {
-                        m.setName(unique);
+                for (Container each : pod.getContainers()) {
+                    for (VolumeMount m : each.getVolumeMounts()) {
+                        if (m.getName().equals(v.getName())) {
+                            m.setName(unique);
+                        }
                     }
                 }
                 v.setName(unique);
@@ -161,6 +166,16 @@ final class PodmanSites implements AutoCloseable {
 
     String containerName(String site) {
         return podName(site) + "-site";
+    }
+
+    /** The failure-monitor sidecar of the site's pod. */
+    String monitorContainerName(String site) {
+        return podName(site) + "-failure-monitor";
+    }
+
+    /** Where podman keeps the site's claim (its data folder, failure file and the sidecar's monitor/). */
+    Path claimMountpoint(String site) {
+        return Path.of(firstLine(Podman.check("volume", "inspect", "--format", "{{.Mountpoint}}", claimVolume(site))));
     }
 
     private String podName(String site) {

@@ -152,6 +152,19 @@ class SingleNodeOverlayOnPodmanTest {
             assertThat(after).hasSizeGreaterThan(before.size());
             assertThat(after.subList(0, before.size())).as("records before the crash, read back").isEqualTo(before);
             assertThat(types(after.subList(before.size(), after.size()))).contains("UNCLEAN_SHUTDOWN", "SITE_STARTED");
+            // the failure-monitor sidecar of the pod measured the crash from outside: an outage that starts no
+            // earlier than a probe time-out before the kill and ends once the restarted site answered
+            List<String[]> measured = await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> sidecarRecords(victim), r -> r.stream().anyMatch(x -> x[2].equals("OUTAGE_ENDED")));
+            assertThat(measured).as("sidecar records of %s", victim).extracting(r -> r[2])
+                    .containsExactly("OUTAGE_STARTED", "OUTAGE_ENDED");
+            assertThat(measured.get(0)[3]).contains("source=sidecar", "mode=crash");
+            Instant start = Instant.parse(measured.get(0)[1]);
+            Instant end = Instant.parse(measured.get(1)[1]);
+            assertThat(start).isAfterOrEqualTo(killedAt.minusMillis(2001)).isBefore(end);
+            io.edgeoff.common.testing.Measurements.record("podman-sidecar-crash-outage", java.util.Map.of(
+                    "recordedOutageMillis", Duration.between(start, end).toMillis(),
+                    "startAfterKillMillis", Duration.between(killedAt, start).toMillis()));
         } finally {
             device.destroyForcibly();
         }
@@ -175,6 +188,24 @@ class SingleNodeOverlayOnPodmanTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------
+
+    /** The sidecar's records in the site's claim (sequence, time, type, detail), read with {@code edgeoff site events}. */
+    private static List<String[]> sidecarRecords(String site) {
+        Path monitorDir = sites.claimMountpoint(site).resolve("monitor");
+        if (!Files.isDirectory(monitorDir)) {
+            return List.of();
+        }
+        Processes.Result r = Processes.run(List.of(Processes.javaExecutable().toString(), "-jar",
+                ContainerImageTest.cliJar().toString(), "site", "events", "--data-dir", monitorDir.toString()),
+                java.util.Map.of(), null, Duration.ofSeconds(60));
+        List<String[]> records = new ArrayList<>();
+        for (String line : r.output().lines().toList()) {
+            if (line.matches("\\d+ \\S+ OUTAGE_[A-Z]+ .*")) {   // host-pressure records left out
+                records.add(line.split(" ", 4));
+            }
+        }
+        return records;
+    }
 
     private static Process startDevice(Path out) throws IOException {
         Files.createDirectories(out);

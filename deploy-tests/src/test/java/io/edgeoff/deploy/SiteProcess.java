@@ -33,10 +33,29 @@ final class SiteProcess implements AutoCloseable {
     }
 
     static SiteProcess start(Manifests manifests, String site, String token, Path dir) {
+        return start(manifests, site, token, dir, NginxProxy.freeLoopbackPort());
+    }
+
+    /** Starts the site on {@code port} (a restart keeps its port, as a pod's restarted container does). */
+    static SiteProcess start(Manifests manifests, String site, String token, Path dir, int port) {
+        return startContainer(manifests, site, "site", token, dir, port, 0);
+    }
+
+    /**
+     * Starts the failure-monitor sidecar of the site's pod as its container starts it, probing the
+     * site on {@code sitePort} (the pod's shared loopback) and serving its own health on a free port.
+     */
+    static SiteProcess startMonitor(Manifests manifests, String site, Path dir, int sitePort) {
+        return startContainer(manifests, site, "failure-monitor", null, dir, NginxProxy.freeLoopbackPort(), sitePort);
+    }
+
+    private static SiteProcess startContainer(Manifests manifests, String site, String container, String token,
+                                              Path dir, int port, int sitePort) {
         try {
             Container c = ManifestInvariantsTest.sites(manifests).stream()
                     .filter(w -> w.name().equals("edgeoff-site-" + site)).findFirst().orElseThrow()
-                    .template().getSpec().getContainers().get(0);
+                    .template().getSpec().getContainers().stream().filter(x -> x.getName().equals(container))
+                    .findFirst().orElseThrow();
             ConfigMap config = manifests.generated(ConfigMap.class, "edgeoff-site-config-" + site);
             Path configDir = Files.createDirectories(dir.resolve("etc"));
             Path dataDir = Files.createDirectories(dir.resolve("data"));
@@ -53,7 +72,6 @@ final class SiteProcess implements AutoCloseable {
                     vars.put(e.getName(), e.getValue());
                 }
             }
-            int port = NginxProxy.freeLoopbackPort();
             ContainerImageTest.Dockerfile dockerfile = ContainerImageTest.Dockerfile.read();
             List<String> command = new ArrayList<>(dockerfile.entrypoint());
             command.set(0, Processes.javaExecutable().toString());
@@ -69,11 +87,14 @@ final class SiteProcess implements AutoCloseable {
                     a = "--bind=127.0.0.1";
                 } else if (a.startsWith("--port=")) {
                     a = "--port=" + port;
+                } else if (a.startsWith("--url=")) {
+                    a = a.replace("127.0.0.1:8080", "127.0.0.1:" + sitePort);
                 }
                 command.add(a);
             }
-            Path log = dir.resolve("site.log");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            Path log = dir.resolve(container + ".log");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(dockerfile.env());
             pb.environment().putAll(vars);
             Process process = pb.start();
@@ -90,6 +111,12 @@ final class SiteProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** A crash: SIGKILL, then waits until the process has exited. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     boolean isAlive() {

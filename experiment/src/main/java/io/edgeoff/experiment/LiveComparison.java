@@ -102,13 +102,19 @@ public final class LiveComparison {
 
     /** As {@link #run(Setup, OutcomeSink, Progress, Consumer)}, showing the run on {@code page} (may be null). */
     static Outcome run(Setup setup, OutcomeSink extraSink, Progress progress, Consumer<String> log, StatusPage page) {
+        return run(setup, extraSink, progress, log, page, null);
+    }
+
+    /** As above, also counting in {@code metrics} (may be null): outcomes, decisions, suspicions. */
+    static Outcome run(Setup setup, OutcomeSink extraSink, Progress progress, Consumer<String> log, StatusPage page,
+                       io.edgeoff.device.metrics.DeviceMetrics metrics) {
         Scenario scenario = setup.scenario();
         Network network = scenario.network(new SplittableRandom(setup.seed()));
         CostModel emulated = scenario.costModel(network);
         double detectionSeconds = setup.detector().detectionBound().toMillis() / 1000.0;
         CostModel planning = new CostModel(scenario.sites(), network, scenario.devicePower(), detectionSeconds);
         InMemoryOutcomeSink memory = new InMemoryOutcomeSink();
-        OutcomeSink sink = new TeeSink(memory, extraSink);
+        OutcomeSink sink = new TeeSink(memory, metrics == null ? extraSink : new TeeSink(metrics, extraSink));
         try (HttpSiteClient client = new HttpSiteClient();
              FailureDetector detector = new FailureDetector(setup.endpoints(), client, setup.detector(),
                      DeviceClock.SYSTEM);
@@ -116,6 +122,9 @@ public final class LiveComparison {
                      Duration.ofMillis(500), DeviceClock.SYSTEM)) {
             monitor.start();
             warmUp(client, setup.endpoints(), log);
+            if (metrics != null) {
+                detector.addListener(metrics);
+            }
             detector.start();
             if (page != null) {
                 page.live(new StatusPage.Live(detector, monitor, memory));
@@ -127,8 +136,9 @@ public final class LiveComparison {
                     .sink(sink).config(setup.runtime()).build()) {
                 Map<String, OffloadingPolicy> policies = new LinkedHashMap<>();
                 for (String name : setup.policies()) {
-                    policies.put(name, Policies.create(name, new PolicyContext(planning, scenario.costWeights(),
-                            setup.seed())));
+                    OffloadingPolicy policy = Policies.create(name, new PolicyContext(planning, scenario.costWeights(),
+                            setup.seed()));
+                    policies.put(name, metrics == null ? policy : metrics.timed(policy));
                 }
                 List<AppInstance> apps = new MixedWorkload(scenario, setup.seed()).take(setup.executions());
                 int total = apps.size() * policies.size();

@@ -6,6 +6,7 @@ import io.edgeoff.common.site.Site;
 import io.edgeoff.database.Database;
 import io.edgeoff.database.DatabaseUrl;
 import io.edgeoff.device.client.SiteEndpoint;
+import io.edgeoff.device.metrics.DeviceMetrics;
 import io.edgeoff.device.runtime.OutcomeSink;
 import io.edgeoff.device.runtime.RuntimeConfig;
 import java.nio.file.Path;
@@ -32,14 +33,31 @@ public final class LiveRun {
      * @param webPort port of the live status page (0: any), or null for none
      */
     public static LiveResult run(Path config, Path out, String dbUrl, Integer webPort, LiveListener listener) {
+        return run(config, out, dbUrl, webPort, null, listener);
+    }
+
+    /** Creates the device's metrics for the run's policies and sites (and typically starts serving them). */
+    @FunctionalInterface
+    public interface MetricsHook {
+        DeviceMetrics create(List<String> policies, List<String> siteIds);
+    }
+
+    /**
+     * As {@link #run(Path, Path, String, Integer, LiveListener)}, also counting outcomes, decisions and suspicions
+     * in the metrics {@code metrics} creates once the configuration is read (null: no metrics).
+     */
+    public static LiveResult run(Path config, Path out, String dbUrl, Integer webPort, MetricsHook metrics,
+                                 LiveListener listener) {
         DeviceSettings settings = DeviceSettings.read(config);
         Scenario scenario = ScenarioYaml.load(settings.scenario());
         checkSites(config, scenario, settings.sites());
         LiveComparison.Setup setup = new LiveComparison.Setup(scenario, settings.sites(), settings.policies(),
                 settings.executions(), settings.seed(), settings.emulateLinks(), settings.detector(),
                 RuntimeConfig.ofDefaults(), "device-" + settings.seed(), 0);
+        DeviceMetrics deviceMetrics = metrics == null ? null
+                : metrics.create(settings.policies(), scenario.sites().stream().map(Site::id).toList());
         LiveComparison.Outcome outcome = withStatusPage(webPort, "edgeoff device", listener,
-                page -> recorded(setup, scenario, settings, config, dbUrl, page, listener));
+                page -> recorded(setup, scenario, settings, config, dbUrl, page, deviceMetrics, listener));
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("config", config.toString());
         parameters.put("scenario", settings.scenario());
@@ -71,16 +89,17 @@ public final class LiveRun {
 
     private static LiveComparison.Outcome recorded(LiveComparison.Setup setup, Scenario scenario,
                                                    DeviceSettings settings, Path config, String dbUrl,
-                                                   StatusPage page, LiveListener listener) {
+                                                   StatusPage page, DeviceMetrics metrics,
+                                                   LiveListener listener) {
         if (dbUrl == null) {
-            return LiveComparison.run(setup, OutcomeSink.NONE, listener, listener::log, page);
+            return LiveComparison.run(setup, OutcomeSink.NONE, listener, listener::log, page, metrics);
         }
         try (Database db = Database.open(DatabaseUrl.of(dbUrl, "--db-url"), Database.DEFAULT_CONNECT_TIMEOUT,
                 Clock.systemUTC())) {
             db.migrate();
             try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), settings.seed(),
                     OptionalInt.empty(), "edgeoff device --config " + config)) {
-                return LiveComparison.run(setup, sink, listener, listener::log, page);
+                return LiveComparison.run(setup, sink, listener, listener::log, page, metrics);
             }
         }
     }

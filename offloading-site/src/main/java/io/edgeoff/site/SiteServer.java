@@ -45,6 +45,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
     private Javalin http;
     private int boundPort;
     private boolean closed;
+    private boolean stopping;
 
     private SiteServer(SiteConfig config, Clock clock, IntConsumer halt, AvailabilityForecaster forecaster) {
         this.config = config;
@@ -126,7 +127,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
      */
     @Override
     public synchronized void startListening() {
-        if (closed || http != null) {
+        if (closed || stopping || http != null) {
             return;
         }
         boolean restart = boundPort != 0;
@@ -148,8 +149,19 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
 
     @Override
     public synchronized void stopListening() {
+        stopListening(false);
+    }
+
+    private synchronized void stopListening(boolean drain) {
         if (http != null) {
-            http.stop();
+            try {
+                SiteHttpApi.stop(http, drain);
+            } catch (RuntimeException e) {
+                // Jetty stops anyway and then reports that answers were still being written after the drain time.
+                LOG.warn("site {}: requests still open after {} ms were cut off when the listener stopped ({})",
+                        config.site().id(), SiteHttpApi.ANSWER_DRAIN.toMillis(),
+                        e.getMessage());
+            }
             http = null;
             LOG.info("site {} stopped listening", config.site().id());
         }
@@ -220,17 +232,49 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         return outages.active().map(o -> o.mode());
     }
 
-    /** Stops listening, stops the executor and records a clean stop in the failure file. */
+    /** Stops at once: {@link #shutdown} without a grace period (unfinished tasks are handed back). */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        shutdown(java.time.Duration.ZERO);
+    }
+
+    /**
+     * Stops gracefully (what {@code SIGTERM} does): the site reports itself not ready and refuses new
+     * tasks (503 with {@code Retry-After}), lets the tasks it holds finish for at most {@code grace},
+     * answers each unfinished one with 503 {@code SITE_UNAVAILABLE} (handed back: the client may run it
+     * elsewhere), waits up to {@link SiteHttpApi#ANSWER_DRAIN} for the answers being written, stops
+     * listening and records a clean stop ({@code SITE_STOPPED}, with the counts) in the failure file.
+     * A second call returns at once.
+     *
+     * @return the counts, or empty when the site was stopped already
+     */
+    public Optional<TaskExecutor.StopReport> shutdown(java.time.Duration grace) {
+        synchronized (this) {
+            if (closed || stopping) {
+                return Optional.empty();
+            }
+            stopping = true;
         }
-        stopListening();
-        closed = true;
+        service.startDraining();
+        TaskExecutor.StopReport report;
+        try {
+            report = executor.stop(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.close();
+            report = new TaskExecutor.StopReport(0, 0);
+        }
+        synchronized (this) {
+            stopListening(true);
+            closed = true;
+        }
         scheduler.shutdownNow();
         executor.close();
         forecaster.close();
-        monitor.close();
+        monitor.close(Details.of("reason", "stop", "graceMillis", grace.toMillis(), "finished", report.finished(),
+                "handedBack", report.handedBack()));
+        LOG.info("site {} stopped: {} tasks finished during the stop, {} handed back", config.site().id(),
+                report.finished(), report.handedBack());
+        return Optional.of(report);
     }
 }

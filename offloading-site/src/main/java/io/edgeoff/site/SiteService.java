@@ -48,6 +48,7 @@ public final class SiteService {
     private final AvailabilityForecaster forecaster;
     private final Clock clock;
     private final SiteMetrics metrics;
+    private volatile boolean draining;
 
     public SiteService(SiteConfig config, FailureMonitor monitor, TaskExecutor executor, IdempotencyCache idempotency,
                        ThroughputMeter meter, AvailabilityForecaster forecaster, Clock clock, SiteMetrics metrics) {
@@ -68,6 +69,11 @@ public final class SiteService {
      * @throws IdempotencyConflictException when the key was used for a different task
      */
     public Submission submit(TaskOrder order) {
+        if (draining) {
+            metrics.taskOutcome("rejected");
+            throw new SaturatedException("site " + config.site().id() + " is stopping: it accepts no new task",
+                    1);
+        }
         IdempotencyCache.Entry entry;
         long fingerprint = order.fingerprint();
         synchronized (idempotency) {
@@ -94,7 +100,11 @@ public final class SiteService {
         IdempotencyCache.Entry accepted = entry;
         // the answer waits for the accounting, so a client that sees the result also sees it counted
         CompletableFuture<TaskResult> accounted = entry.result().whenComplete((r, error) -> {
-            if (error != null) {
+            if (error instanceof TaskExecutor.StoppedException) {
+                // Handed back unfinished by a stopping site: not a failure of the execution, nothing to record.
+                idempotency.remove(order.idempotencyKey(), accepted);
+                metrics.taskOutcome("handed_back");
+            } else if (error != null) {
                 idempotency.remove(order.idempotencyKey(), accepted);
                 metrics.taskOutcome("failed");
                 try {
@@ -111,6 +121,16 @@ public final class SiteService {
         return new Submission(accounted, false);
     }
 
+    /** From now on the site accepts no new task and reports itself not ready: it is stopping. */
+    public void startDraining() {
+        draining = true;
+    }
+
+    /** @return true once the site is stopping (readiness is false, new tasks are refused) */
+    public boolean draining() {
+        return draining;
+    }
+
     public Resources resources() {
         var site = config.site();
         return new Resources(site.id(), site.mips(), site.cores(), site.memoryGb(), site.storageGb(),
@@ -120,8 +140,8 @@ public final class SiteService {
     /** @return the forecast of the next {@code slots} slots */
     public Forecast forecast(int slots) {
         Instant now = clock.instant();
-        return forecaster.forecast(AvailabilityHistory.of(FailureHistory.of(monitor.records(), now), config.slot(), now),
-                slots);
+        return forecaster.forecast(AvailabilityHistory.of(
+                FailureHistory.of(monitor.records(), monitor.sidecarRecords(), now), config.slot(), now), slots);
     }
 
     public String predictorName() {

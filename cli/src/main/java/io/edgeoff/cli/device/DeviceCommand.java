@@ -1,6 +1,8 @@
 package io.edgeoff.cli.device;
 
 import io.edgeoff.cli.console.OutOption;
+import io.edgeoff.device.metrics.DeviceMetrics;
+import io.edgeoff.device.metrics.MetricsServer;
 import io.edgeoff.experiment.LiveResult;
 import io.edgeoff.experiment.LiveRun;
 import java.io.PrintWriter;
@@ -36,13 +38,55 @@ public final class DeviceCommand implements Callable<Integer> {
             + "the device runs (0: any free port; default: no page).")
     Integer webPort;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = {"Serve Prometheus metrics at",
+        "http://<--metrics-bind>:<port>/metrics while the device runs (0: any free port; default: none).",
+        "Names: edgeoff_device_*, jvm_*, process_* (docs/DEVICE.md)."})
+    Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Interface of --metrics-port (default: ${DEFAULT-VALUE}).")
+    String metricsBind;
+
+    @Option(names = "--metrics-linger-seconds", paramLabel = "S", defaultValue = "0", description = {"Keep serving",
+        "--metrics-port for S seconds after the run, so a scrape (every 15 s in Prometheus' default) sees the",
+        "final values, in [0, 3600] (default: ${DEFAULT-VALUE})."})
+    double metricsLingerSeconds;
+
+    @picocli.CommandLine.Mixin
+    io.edgeoff.cli.console.LogFormat logFormat = new io.edgeoff.cli.console.LogFormat();
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        logFormat.apply();
+        if (!(metricsLingerSeconds >= 0 && metricsLingerSeconds <= 3600)) {
+            throw new IllegalArgumentException("--metrics-linger-seconds must be in [0, 3600], but was "
+                    + metricsLingerSeconds);
+        }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new IllegalArgumentException("--metrics-port must be in [0, 65535], but was " + metricsPort);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
-        LiveResult result = LiveRun.run(config, out.value(), dbUrl, webPort, ConsoleListener.on(spec.commandLine().getErr()));
-        stdout.print(result.text());
-        stdout.println("reports: " + result.reports().get(0));
-        stdout.flush();
+        PrintWriter stderr = spec.commandLine().getErr();
+        MetricsServer[] server = new MetricsServer[1];
+        LiveRun.MetricsHook hook = metricsPort == null ? null : (policies, siteIds) -> {
+            DeviceMetrics metrics = new DeviceMetrics(policies, siteIds, System::nanoTime);
+            server[0] = MetricsServer.start(metricsBind, metricsPort, metrics::scrape);
+            stderr.println("edgeoff device: Prometheus metrics on http://" + metricsBind + ":" + server[0].port()
+                    + "/metrics");
+            stderr.flush();
+            return metrics;
+        };
+        try {
+            LiveResult result = LiveRun.run(config, out.value(), dbUrl, webPort, hook, ConsoleListener.on(stderr));
+            stdout.print(result.text());
+            stdout.println("reports: " + result.reports().get(0));
+            stdout.flush();
+        } finally {
+            if (server[0] != null) {
+                Thread.sleep(Math.round(metricsLingerSeconds * 1000)); // serving the final values meanwhile
+                server[0].close();
+            }
+        }
         return 0;
     }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code edgeoff site}: runs one offloading site until it is stopped (Ctrl-C / SIGTERM). */
-@Command(name = "site", sortOptions = false, subcommands = SiteEventsCommand.class,
+@Command(name = "site", sortOptions = false, subcommands = {SiteEventsCommand.class, SiteMonitorCommand.class},
         description = {"Run one offloading site of a scenario: the HTTP API under /v1 (tasks, health, resources,",
             "availability, metrics, admin/outages), the failure monitor with its failure file, the prediction",
             "engine and failure injection. Flags override the --config file. See docs/SITE.md."})
@@ -124,14 +124,37 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--retrain-every-slots", paramLabel = "N", description = "Retrain the model after N new slots (default 1) and after each new failure.")
     Integer retrainEverySlots;
 
+    @Option(names = "--shutdown-grace-seconds", paramLabel = "S", description = {"On SIGTERM or Ctrl-C: refuse new",
+        "tasks, let the tasks held finish for at most S seconds, then hand the rest back (503) and stop,",
+        "in [0, 3600] (default " + DEFAULT_SHUTDOWN_GRACE_SECONDS + "; keep it below Kubernetes'",
+        "terminationGracePeriodSeconds)."})
+    Double shutdownGraceSeconds;
+
+    /** Default of {@code --shutdown-grace-seconds}. */
+    public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 20;
+
+    private java.time.Duration shutdownGrace() {
+        double seconds = shutdownGraceSeconds == null ? DEFAULT_SHUTDOWN_GRACE_SECONDS : shutdownGraceSeconds;
+        if (!(seconds >= 0 && seconds <= 3600)) {
+            throw new IllegalArgumentException("--shutdown-grace-seconds must be in [0, 3600], but was " + seconds);
+        }
+        return java.time.Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    @picocli.CommandLine.Mixin
+    io.edgeoff.cli.console.LogFormat logFormat = new io.edgeoff.cli.console.LogFormat();
+
     @Override
     public Integer call() throws Exception {
+        logFormat.apply();
         SiteConfig config = resolve();
+        shutdownGrace();
         PrintWriter out = spec.commandLine().getOut();
         SiteServer server = SiteServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
+        java.time.Duration grace = shutdownGrace();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            server.shutdown(grace);
             stopped.countDown();
         }, "edgeoff-site-shutdown"));
         Site s = config.site();

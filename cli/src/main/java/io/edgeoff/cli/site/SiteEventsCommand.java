@@ -39,7 +39,8 @@ public final class SiteEventsCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         if (outages) {
             var id = io.edgeoff.prediction.trace.NodeId.parse(node);
-            out.print(FailureHistory.of(snapshot.records(), Instant.now()).toGenericTraceCsv(id.system(), id.node()));
+            out.print(FailureHistory.of(snapshot.records(), io.edgeoff.site.failure.SidecarMonitor.readRecords(dataDir),
+                    Instant.now()).toGenericTraceCsv(id.system(), id.node()));
         } else {
             if (limit != null && limit < 1) {
                 throw new IllegalArgumentException("--limit must be >= 1, but was " + limit);

@@ -35,6 +35,8 @@ public final class TaskExecutor implements AutoCloseable {
     private final java.util.concurrent.atomic.DoubleAdder queuedMi = new java.util.concurrent.atomic.DoubleAdder();
     /** The pacing deadline (executor time, ns) of each paced task executing now. */
     private final java.util.Map<Object, Long> runningDeadlines = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every accepted task whose result is not complete yet (queued or executing), so a forced stop can answer it. */
+    private final java.util.Set<CompletableFuture<TaskResult>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Measured execution time over paced time ({@code MI / mips}), an average over finished tasks; 1 while cold. */
     private volatile double slowdown = 1;
 
@@ -86,6 +88,9 @@ public final class TaskExecutor implements AutoCloseable {
     public CompletableFuture<TaskResult> submit(TaskOrder order) {
         CompletableFuture<TaskResult> future = new CompletableFuture<>();
         long acceptedAt = nanoTime.getAsLong();
+        if (pool.isShutdown()) {
+            throw new SaturatedException("site stopping: it accepts no new task", MIN_RETRY_AFTER_SECONDS);
+        }
         if (order.millionInstructions() == 0 && pool.getQueue().isEmpty() && corePermits.tryAcquire()) {
             // Nothing to pace and a core is free: run on the caller's thread, which is cheaper than
             // handing the task to a worker and back. Still counts against the cores (the permit).
@@ -98,6 +103,8 @@ public final class TaskExecutor implements AutoCloseable {
         }
         double mi = order.millionInstructions();
         queuedMi.add(mi);
+        pending.add(future);
+        future.whenComplete((r, e) -> pending.remove(future));
         try {
             pool.execute(() -> {
                 queuedMi.add(-mi);
@@ -105,7 +112,7 @@ public final class TaskExecutor implements AutoCloseable {
                     corePermits.acquire();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    future.completeExceptionally(new java.util.concurrent.CancellationException("the site is stopping"));
+                    future.completeExceptionally(new StoppedException());
                     return;
                 }
                 try {
@@ -116,6 +123,10 @@ public final class TaskExecutor implements AutoCloseable {
             });
         } catch (RejectedExecutionException e) {
             queuedMi.add(-mi);
+            pending.remove(future);
+            if (pool.isShutdown()) {
+                throw new SaturatedException("site stopping: it accepts no new task", MIN_RETRY_AFTER_SECONDS);
+            }
             throw new SaturatedException("site saturated: " + cores + " cores busy and " + queueCapacity
                     + " tasks queued", retryAfterSeconds());
         }
@@ -187,8 +198,51 @@ public final class TaskExecutor implements AutoCloseable {
         return cores;
     }
 
+    /**
+     * The result of a task the site did not execute because it was stopping (the grace period ended
+     * first): not an execution failure, the task is handed back to its client, which may run it elsewhere.
+     */
+    public static final class StoppedException extends java.util.concurrent.CancellationException {
+        public StoppedException() {
+            super("the site stopped before the task finished; it was not executed to the end");
+        }
+    }
+
+    /** What a graceful stop did: tasks that finished during it and tasks handed back unfinished. */
+    public record StopReport(int finished, int handedBack) {
+    }
+
+    /**
+     * Stops gracefully: accepts no new task ({@link #submit} throws {@link SaturatedException}), lets the
+     * queued and executing tasks finish for at most {@code grace}, then
+     * completes every task still unfinished with {@link StoppedException} and interrupts the workers.
+     * Every accepted task's future is complete when this returns.
+     *
+     * @return how many tasks finished during the stop and how many were handed back
+     */
+    public StopReport stop(java.time.Duration grace) throws InterruptedException {
+        int before = pending.size();
+        pool.shutdown();
+        boolean finished = pool.awaitTermination(Math.max(0, grace.toNanos()), TimeUnit.NANOSECONDS);
+        int handedBack = 0;
+        // Answered before the workers are interrupted, so an interrupted task cannot complete its future otherwise.
+        for (CompletableFuture<TaskResult> f : java.util.List.copyOf(pending)) {
+            if (f.completeExceptionally(new StoppedException())) {
+                handedBack++;
+            }
+        }
+        if (!finished) {
+            pool.shutdownNow();
+        }
+        return new StopReport(Math.max(0, before - handedBack), handedBack);
+    }
+
     @Override
     public void close() {
+        pool.shutdown();
+        for (CompletableFuture<TaskResult> f : java.util.List.copyOf(pending)) {
+            f.completeExceptionally(new StoppedException());
+        }
         pool.shutdownNow();
     }
 }

@@ -24,5 +24,12 @@ public enum FailureEventType {
      * Recovery skipped damaged regions of a segment that have intact records after them (detail:
      * segment, region count, bytes, offsets); recorded once per distinct damage, the bytes stay in place.
      */
-    CORRUPT_RECORDS_SKIPPED
+    CORRUPT_RECORDS_SKIPPED,
+    /**
+     * The sidecar failure monitor saw the host under pressure (detail: {@code kind=memory|cpu|io|disk},
+     * the value and the threshold); not downtime, a condition that precedes failures.
+     */
+    HOST_PRESSURE_STARTED,
+    /** The pressure of that kind fell below the threshold again. */
+    HOST_PRESSURE_ENDED
 }

@@ -25,6 +25,46 @@ public final class FailureHistory {
     }
 
     public static FailureHistory of(List<FailureRecord> records, Instant now) {
+        return of(records, now, new ArrayList<>());
+    }
+
+    /**
+     * The history of a site with a sidecar failure monitor ({@link SidecarMonitor}): the site's own
+     * records and the sidecar's. Each outage counts once: the sidecar records nothing the site
+     * records itself (injected outages), and an {@code UNCLEAN_SHUTDOWN} gap the site inferred at a
+     * restart is replaced by the sidecar's measured outage when the two overlap (the sidecar saw when
+     * the site stopped answering and when it answered again; the site only knows its last heartbeat).
+     */
+    public static FailureHistory of(List<FailureRecord> siteRecords, List<FailureRecord> sidecarRecords, Instant now) {
+        if (sidecarRecords.isEmpty()) {
+            return of(siteRecords, now);
+        }
+        List<Boolean> inferred = new ArrayList<>();
+        FailureHistory site = of(siteRecords, now, inferred);
+        FailureHistory sidecar = of(sidecarRecords, now);
+        List<DownInterval> intervals = new ArrayList<>(sidecar.downIntervals);
+        List<Instant> starts = new ArrayList<>(sidecar.failureStarts);
+        for (int i = 0; i < site.downIntervals.size(); i++) {
+            DownInterval d = site.downIntervals.get(i);
+            boolean measured = sidecar.downIntervals.stream()
+                    .anyMatch(m -> !m.start().isAfter(d.end()) && !d.start().isAfter(m.end()));
+            if (inferred.get(i) && measured) {
+                continue;
+            }
+            intervals.add(d);
+            if (site.failureStarts.contains(d.start())) {
+                starts.add(d.start());
+            }
+        }
+        intervals.sort(java.util.Comparator.comparing(DownInterval::start));
+        starts.sort(null);
+        Optional<Instant> first = java.util.stream.Stream.of(site.firstSeen, sidecar.firstSeen)
+                .flatMap(Optional::stream).min(Instant::compareTo);
+        return new FailureHistory(intervals, starts, first);
+    }
+
+    /** @param inferred  receives, per down interval, whether it is an {@code UNCLEAN_SHUTDOWN} gap */
+    private static FailureHistory of(List<FailureRecord> records, Instant now, List<Boolean> inferred) {
         List<DownInterval> intervals = new ArrayList<>();
         List<Instant> starts = new ArrayList<>();
         Instant open = null;
@@ -39,18 +79,21 @@ public final class FailureHistory {
                 case OUTAGE_ENDED -> {
                     if (open != null) {
                         intervals.add(new DownInterval(open, max(open, record.time())));
+                        inferred.add(false);
                         open = null;
                     }
                 }
                 case UNCLEAN_SHUTDOWN -> {
                     if (open != null) {
                         intervals.add(new DownInterval(open, max(open, record.time())));
+                        inferred.add(false);
                         open = null;
                     } else {
                         Map<String, String> d = Details.parse(record.detail());
                         Instant since = parseInstant(d.get("downSinceEpochMillis")).orElse(record.time());
                         Instant start = since.isAfter(record.time()) ? record.time() : since;
                         intervals.add(new DownInterval(start, record.time()));
+                        inferred.add(true);
                         starts.add(start);
                     }
                 }
@@ -60,6 +103,7 @@ public final class FailureHistory {
         }
         if (open != null) {
             intervals.add(new DownInterval(open, max(open, now)));
+            inferred.add(false);
         }
         Optional<Instant> first = records.isEmpty() ? Optional.empty() : Optional.of(records.get(0).time());
         return new FailureHistory(intervals, starts, first);

@@ -134,6 +134,19 @@ public final class FailureMonitor implements AutoCloseable {
         return file.records();
     }
 
+    /**
+     * @return the records of the sidecar failure monitor beside this site ({@link SidecarMonitor}, in
+     *         {@code <data-dir>/monitor/}), oldest first; empty without a sidecar or when they cannot be read
+     */
+    public List<FailureRecord> sidecarRecords() {
+        try {
+            return SidecarMonitor.readRecords(file.directory());
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the sidecar's failure file: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
     /** @return the last record of the previous run (before this start's own records), if any */
     public Optional<FailureRecord> previousRunLastRecord() {
         return previousLast;
@@ -195,16 +208,21 @@ public final class FailureMonitor implements AutoCloseable {
         }
     }
 
-    /** Records a clean stop ({@code SITE_STOPPED}) and closes the file. */
+    /** Records a clean stop ({@code SITE_STOPPED}, detail {@code clean}) and closes the file. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        close("clean");
+    }
+
+    /** Records a clean stop ({@code SITE_STOPPED} with {@code detail}) and closes the file. */
+    public synchronized void close(String detail) {
         if (closed) {
             return;
         }
         closed = true;
         background.shutdownNow();
         flushOverloads();
-        file.append(FailureEventType.SITE_STOPPED, "clean");
+        file.append(FailureEventType.SITE_STOPPED, detail);
         file.close();
     }
 }

@@ -127,6 +127,18 @@ public final class SiteHttpApi {
         }).start();
     }
 
+    /**
+     * Stops a server {@link #start}ed by this API: at once, or (the site is stopping, {@code drain})
+     * after the answers being written have been sent, waiting at most {@link #ANSWER_DRAIN}.
+     */
+    public static void stop(Javalin http, boolean drain) {
+        http.jettyServer().server().setStopTimeout(drain ? ANSWER_DRAIN.toMillis() : 0);
+        http.stop();
+    }
+
+    /** How long a stopping server waits for answers still being written before it closes their connections. */
+    public static final Duration ANSWER_DRAIN = Duration.ofSeconds(2);
+
     private static final int SELECTORS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private void configure(JavalinConfig config) {
@@ -136,11 +148,18 @@ public final class SiteHttpApi {
         config.http.prefer405over404 = true;
         // Payload sizes are part of the offloading cost model (inKB up, outKB down): never compress.
         config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
-        config.requestLogger.http((ctx, ms) -> metrics.response(ctx.statusCode()));
+        config.requestLogger.http((ctx, ms) -> {
+            metrics.response(ctx.statusCode());
+            metrics.request(route(ctx), Math.round(ms.doubleValue() * 1e6));
+        });
         var routes = config.routes;
         // POST /v1/tasks, the hot path, is a Jetty core handler in front of this servlet (TaskEndpoint).
         config.jetty.modifyServer(server -> {
-            server.setHandler(new TaskEndpoint(this, service, outages, metrics, parser, siteId, encoder, bodyBudget));
+            // The graceful handler lets a stopping server finish writing the answers in flight (at most
+            // ANSWER_DRAIN) after the site has answered or handed back every task it held.
+            server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(
+                    new TaskEndpoint(this, service, outages, metrics, parser, siteId, encoder, bodyBudget)));
+            server.setStopTimeout(0); // a refuse outage closes the listener at once; see stop(Javalin, boolean)
             // Errors that Jetty answers itself (bad request line, 414, 431, 505, ...) get the JSON shape too.
             server.setErrorHandler(new JsonErrorHandler(this, metrics));
         });
@@ -171,6 +190,16 @@ public final class SiteHttpApi {
         });
         routes.error(405, ctx -> writeError(ctx, new ApiException(405, "METHOD_NOT_ALLOWED", "method "
                 + ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    /** The matched route ({@code GET /v1/health}), or {@code other} when none matched (404, 405). */
+    private static String route(Context ctx) {
+        try {
+            var endpoint = ctx.endpoint();
+            return endpoint == null ? "other" : ctx.method() + " " + endpoint.path;
+        } catch (RuntimeException e) {
+            return "other";
+        }
     }
 
     private boolean isErrorBody(Context ctx) {
@@ -270,6 +299,11 @@ public final class SiteHttpApi {
         }
         if (outage.isPresent()) {
             ctx.header("Retry-After", Long.toString(secondsUntil(outage.get())));
+            writeJson(ctx, 503, SiteHealth.down(siteId));
+            return;
+        }
+        if (service.draining()) {
+            // Stopping (SIGTERM): out of the Service while the tasks it holds finish.
             writeJson(ctx, 503, SiteHealth.down(siteId));
             return;
         }

@@ -359,7 +359,12 @@ final class TaskEndpoint extends Handler.Wrapper {
             // Runs on whichever thread completes the task; an exception thrown here would be lost
             // (the future swallows it), so every one becomes an answer.
             try {
-                if (error != null) {
+                if (error instanceof io.edgeoff.site.execution.TaskExecutor.StoppedException
+                        || error != null && error.getCause() instanceof io.edgeoff.site.execution.TaskExecutor.StoppedException) {
+                    // Handed back by a stopping site: the client may run it elsewhere at once.
+                    fail(request, response, callback, new ApiException(503, "SITE_UNAVAILABLE", "task "
+                            + order.idempotencyKey() + " handed back: the site stopped before it finished", OptionalLong.of(1)));
+                } else if (error != null) {
                     fail(request, response, callback, new ApiException(500, "EXECUTION_FAILED", "task "
                             + order.idempotencyKey() + " failed: " + error));
                 } else {
@@ -493,6 +498,7 @@ final class TaskEndpoint extends Handler.Wrapper {
         fields.put(HttpHeader.CONTENT_LENGTH, body.length);
         headers.forEach(fields::put);
         metrics.response(status);
+        metrics.request("POST /v1/tasks", System.nanoTime() - response.getRequest().getBeginNanoTime());
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
