@@ -135,7 +135,7 @@ class SingleNodeOverlayOnPodmanTest {
             assertThat(device.exitValue()).as("device exit code: %s", log(out)).isZero();
             JsonNode results = JSON.readTree(out.resolve("results.json").toFile());
             for (JsonNode summary : results.get("summaries")) {
-                assertThat(summary.get("tasksLost").asLong()).as("tasks lost by %s", summary.get("policy")).isZero();
+                assertThat(summary.get("tasks_lost").asLong()).as("tasks lost by %s", summary.get("policy")).isZero();
             }
             assertThat(results.get("executions").findValues("tasks")).allSatisfy(tasks ->
                     assertThat(tasks).allSatisfy(t -> assertThat(t.get("completed").asBoolean()).isTrue()));
