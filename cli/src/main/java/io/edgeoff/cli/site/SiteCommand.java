@@ -32,8 +32,8 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with any of the settings below (camelCase names).")
     Path configFile;
 
-    @Option(names = "--scenario", paramLabel = "seed|FILE", description = "Scenario (default: seed).")
-    String scenario;
+    @picocli.CommandLine.Mixin
+    io.edgeoff.cli.console.ScenarioOption scenario = io.edgeoff.cli.console.ScenarioOption.fromConfig();
 
     @Option(names = "--site", paramLabel = "ID", description = "Remote site of the scenario to run, e.g. EC.")
     String site;
@@ -164,7 +164,7 @@ public final class SiteCommand implements Callable<Integer> {
     /** Builds the site's configuration from the config file and the flags (flags win). */
     SiteConfig resolve() {
         SiteSettings file = configFile == null ? SiteSettings.EMPTY : SiteSettings.read(configFile);
-        SiteSettings flags = new SiteSettings(scenario, site, port, bind, null,
+        SiteSettings flags = new SiteSettings(scenario.name(), site, port, bind, null,
                 dataDir == null ? null : dataDir.toString(), mips, cores, queueCapacity, maxRequestKB,
                 maxMillionInstructions, maxOutKB, failureTrace, traceNode, configuration, timeCompression, outageMode,
                 predictor, predictorSeed, historyTrace, historyNode, retrainEverySlots, idleTimeoutSeconds);
