@@ -34,7 +34,8 @@ import java.io.PrintStream;
 
 /**
  * The seed's experiment on real processes ({@code edgeoff testbed run}): every remote site's {@code edgeoff site} in
- * its namespace under the test-bed's process supervisor, the device's {@code edgeoff device} in the device namespace
+ * its namespace under the test-bed's process supervisor, with its failure monitor ({@code edgeoff site monitor})
+ * beside it, the device's {@code edgeoff device} in the device namespace
  * (no device-side link emulation: the links are real), faults injected for real; with {@code compare}, the simulator
  * on the same scenario, seed and trace, side by side.
  */
