@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class SiteConfigSchemaTest {
 
-    private static final String CONFIG_FILE_CLASS = "io.edgeoff.cli.site.SiteConfigFile";
+    private static final String CONFIG_FILE_CLASS = "io.edgeoff.site.SiteSettings";
 
     @Test
     void everyListedConfigKeyIsAFieldOfTheSitesConfigFile() throws Exception {

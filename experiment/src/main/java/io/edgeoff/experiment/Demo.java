@@ -99,9 +99,14 @@ public final class Demo {
         }
     }
 
+    /** Probe period of the sites' failure monitors: a crash is measured to within this plus one probe. */
+    public static final Duration MONITOR_POLL = Duration.ofMillis(250);
+
     /**
      * Starts every remote site of {@code scenario} under {@code sites} on a free loopback port, with its data
-     * folder and log in {@code siteDir}, replaying {@code traceFiles} (by site id; none for a site without one).
+     * folder and log in {@code siteDir}, replaying {@code traceFiles} (by site id; none for a site without one),
+     * and beside each its sidecar failure monitor (a process of its own, log {@code <id>-monitor.log}), which
+     * records crashes with their measured length in {@code <data folder>/monitor/}.
      * The token reaches the sites in their environment, not on their command lines.
      *
      * @return the endpoints of the sites, in the scenario's order
@@ -111,10 +116,12 @@ public final class Demo {
         List<SiteEndpoint> endpoints = new ArrayList<>();
         for (Site site : scenario.remoteSites()) {
             int port = SiteProcesses.freePort();
+            Path data = siteDir.resolve(site.id());
             sites.start(new SiteProcesses.SiteLaunch(site.id(), port,
-                    SiteArguments.of(site.id(), port, siteDir.resolve(site.id()), traceFiles.get(site.id()),
-                            timeCompression),
+                    SiteArguments.of(site.id(), port, data, traceFiles.get(site.id()), timeCompression),
                     token, siteDir.resolve(site.id() + ".log")));
+            sites.startMonitor(new SiteProcesses.MonitorLaunch(site.id(), data, port, MONITOR_POLL,
+                    siteDir.resolve(site.id() + "-monitor.log")));
             endpoints.add(new SiteEndpoint(site.id(), URI.create("http://127.0.0.1:" + port), token));
         }
         return endpoints;

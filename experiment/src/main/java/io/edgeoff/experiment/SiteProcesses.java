@@ -3,6 +3,8 @@ package io.edgeoff.experiment;
 import io.edgeoff.common.process.ProcessException;
 import io.edgeoff.common.process.ProcessSupervisor;
 import io.edgeoff.site.SiteConfig;
+import io.edgeoff.site.failure.SidecarMonitor;
+import io.edgeoff.site.failure.SidecarService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +27,9 @@ import java.util.function.Consumer;
  * Site services as child JVM processes on loopback ({@code edgeoff site ...} from the running jar), under the one
  * {@link ProcessSupervisor}: a site that exits with the crash-outage exit code is started again on the same port;
  * {@link #close()} (also run by a shutdown hook, so Ctrl-C stops everything) stops every child and its descendants,
- * forcibly after a grace period. This class only says how a site is launched and when it is healthy.
+ * forcibly after a grace period. Beside each site the demo starts its sidecar failure monitor ({@link #startMonitor}),
+ * which measures crashes from outside. This class only says how a site and its monitor are launched and when they
+ * are ready.
  *
  * <p>The sites' bearer token goes to each child in its environment ({@value SiteConfig#TOKEN_ENV}), never on
  * its command line, which every user of the machine can read ({@code ps}, {@code /proc/PID/cmdline}); the
@@ -51,8 +56,30 @@ public final class SiteProcesses implements AutoCloseable {
         }
     }
 
+    /**
+     * How to start the sidecar failure monitor of a site ({@code edgeoff site monitor}, docs/SITE.md): a process of its
+     * own beside the site, probing the site's liveness every {@code poll} and writing {@code <dataDir>/monitor/}.
+     */
+    public record MonitorLaunch(String siteId, Path dataDir, int sitePort, Duration poll, Path logFile) {
+        public MonitorLaunch {
+            if (poll.toMillis() < 50) {
+                throw new IllegalArgumentException("monitor poll must be >= 50 ms, but was " + poll.toMillis() + " ms");
+            }
+        }
+
+        List<String> arguments() {
+            return List.of("site", "monitor", "--data-dir", dataDir.toString(), "--url",
+                    "http://127.0.0.1:" + sitePort + "/v1/health/live", "--poll-millis", Long.toString(poll.toMillis()));
+        }
+    }
+
+    /** Heap of a monitor JVM, MB: it holds one failure file and one HTTP client. */
+    static final int MONITOR_HEAP_MB = 32;
+    private static final String MONITOR_SUFFIX = "-monitor";
+
     private final ProcessSupervisor supervisor;
     private final Map<String, SiteLaunch> launches = new ConcurrentHashMap<>();
+    private final Map<String, MonitorLaunch> monitors = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     public SiteProcesses(Consumer<String> log) {
@@ -71,10 +98,16 @@ public final class SiteProcesses implements AutoCloseable {
 
     /** The command that runs {@code edgeoff} in a new JVM with this JVM's class path. */
     static List<String> edgeoffCommand() {
+        return edgeoffCommand(List.of("-Xmx128m"));
+    }
+
+    private static List<String> edgeoffCommand(List<String> heap) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ArrayList<>(List.of(java, "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:CICompilerCount=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                EDGEOFF_MAIN));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(heap);
+        command.addAll(List.of("-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), EDGEOFF_MAIN));
+        return command;
     }
 
     public void start(SiteLaunch launch) {
@@ -86,14 +119,49 @@ public final class SiteProcesses implements AutoCloseable {
                 Map.of(SiteConfig.TOKEN_ENV, launch.token()), launch.logFile(), OptionalInt.of(CRASH_EXIT_CODE)));
     }
 
-    /** Waits until every site answers {@code GET /v1/health} with 200, or fails naming the missing ones. */
+    /**
+     * Starts the sidecar failure monitor of a site started with {@link #start}, under the same supervisor (stopped
+     * with the sites; not restarted). {@link #awaitHealthy} waits until it has seen its site answer.
+     */
+    public void startMonitor(MonitorLaunch launch) {
+        List<String> command = edgeoffCommand(List.of("-Xms8m", "-Xmx" + MONITOR_HEAP_MB + "m"));
+        command.addAll(launch.arguments());
+        String name = launch.siteId() + MONITOR_SUFFIX;
+        monitors.put(name, launch);
+        supervisor.start(name, new ProcessSupervisor.Launch(command, Map.of(), launch.logFile(), OptionalInt.empty()));
+    }
+
+    /**
+     * Waits until every site answers {@code GET /v1/health} with 200 and every monitor has seen its site answer, or
+     * fails naming the missing ones.
+     */
     public void awaitHealthy(Duration timeout) {
         try {
             supervisor.awaitReady(timeout, (waiting, left) -> waiting.stream()
-                    .filter(id -> healthy(launches.get(id))).collect(Collectors.toSet()));
+                    .filter(id -> monitors.containsKey(id) ? monitorReady(id) : healthy(launches.get(id)))
+                    .collect(Collectors.toSet()));
         } catch (ProcessException e) {
             throw new IllegalStateException("sites: " + e.getMessage(), e);
         }
+    }
+
+    /** A monitor is ready once it printed that its site answered ({@link SidecarService#READY_LINE}). */
+    private boolean monitorReady(String name) {
+        try {
+            return Files.readString(supervisor.process(name).log()).lines()
+                    .anyMatch(l -> l.startsWith(SidecarService.READY_LINE));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** @return the folder of the sidecar failure file of site {@code siteId}'s monitor */
+    public Path monitorRecords(String siteId) {
+        MonitorLaunch launch = monitors.get(siteId + MONITOR_SUFFIX);
+        if (launch == null) {
+            throw new IllegalArgumentException("no monitor started for site " + siteId);
+        }
+        return launch.dataDir().resolve(SidecarMonitor.DIRECTORY);
     }
 
     private boolean healthy(SiteLaunch launch) {

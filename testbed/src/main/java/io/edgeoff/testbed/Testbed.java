@@ -241,11 +241,33 @@ public final class Testbed implements AutoCloseable, FaultTarget {
      */
     public void awaitSitesReady(Map<String, String> healthUrls, Duration timeout) {
         sites.awaitReady(timeout, (waiting, left) -> {
-            List<String> urls = waiting.stream().map(name -> healthUrls.get(siteOf(name))).toList();
+            java.util.Set<String> ready = new java.util.HashSet<>();
+            List<String> siteNames = new ArrayList<>();
+            for (String name : waiting) {
+                if (name.startsWith(MONITOR_PREFIX)) {
+                    if (printed(sites.process(name), MONITOR_READY)) {
+                        ready.add(name);
+                    }
+                } else {
+                    siteNames.add(name);
+                }
+            }
+            if (siteNames.isEmpty()) {
+                return ready;
+            }
+            List<String> urls = siteNames.stream().map(name -> healthUrls.get(siteOf(name))).toList();
             List<String> missing = notReady(urls, left.isZero() ? Duration.ofSeconds(1) : left);
-            return waiting.stream().filter(name -> !missing.contains(healthUrls.get(siteOf(name))))
-                    .collect(java.util.stream.Collectors.toSet());
+            siteNames.stream().filter(name -> !missing.contains(healthUrls.get(siteOf(name)))).forEach(ready::add);
+            return ready;
         });
+    }
+
+    private static boolean printed(ManagedProcess process, String prefix) {
+        try {
+            return Files.readString(process.log()).lines().anyMatch(l -> l.startsWith(prefix));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Starts {@code command} in the namespace of {@code siteId} (the device's id for the device namespace). */
@@ -292,6 +314,25 @@ public final class Testbed implements AutoCloseable, FaultTarget {
     }
 
     private static final String SITE_PREFIX = "site-";
+    private static final String MONITOR_PREFIX = "monitor-";
+    /**
+     * The line {@code edgeoff site monitor} prints once it has seen its site answer (the offloading-site module's
+     * {@code SidecarService.READY_LINE}, which this module cannot name; {@code TestbedRunTest} runs both).
+     */
+    static final String MONITOR_READY = "edgeoff site monitor: ready:";
+
+    /**
+     * Starts the sidecar failure monitor of a remote site in the site's namespace (it probes the service on
+     * 127.0.0.1 there, beside it, not through the link: a partition is not a crash), under the same supervisor as the
+     * sites, so it is stopped with them; {@link #awaitSitesReady} waits until it has seen its site answer. A crash
+     * ({@link #crash}) kills the site only: its monitor measures the outage.
+     */
+    public synchronized ManagedProcess startMonitor(String siteId, List<String> command) {
+        plan().site(siteId);
+        String name = MONITOR_PREFIX + siteId;
+        return sites.start(name, new ProcessSupervisor.Launch(NamespaceProcess.in(namespace(siteId), command),
+                Map.of(), logFile(name), OptionalInt.empty()));
+    }
 
     private static String siteOf(String serviceName) {
         return serviceName.substring(SITE_PREFIX.length());
@@ -303,7 +344,7 @@ public final class Testbed implements AutoCloseable, FaultTarget {
             return sites.process(SITE_PREFIX + siteId);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("no site process started for " + siteId + "; started: "
-                    + sites.names().stream().map(Testbed::siteOf).toList());
+                    + sites.names().stream().filter(n -> n.startsWith(SITE_PREFIX)).map(Testbed::siteOf).toList());
         }
     }
 

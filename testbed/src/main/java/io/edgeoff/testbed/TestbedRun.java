@@ -34,7 +34,8 @@ import java.io.PrintStream;
 
 /**
  * The seed's experiment on real processes ({@code edgeoff testbed run}): every remote site's {@code edgeoff site} in
- * its namespace under the test-bed's process supervisor, the device's {@code edgeoff device} in the device namespace
+ * its namespace under the test-bed's process supervisor, with its failure monitor ({@code edgeoff site monitor})
+ * beside it, the device's {@code edgeoff device} in the device namespace
  * (no device-side link emulation: the links are real), faults injected for real; with {@code compare}, the simulator
  * on the same scenario, seed and trace, side by side.
  */
@@ -102,9 +103,10 @@ public final class TestbedRun {
             Map<String, String> healthUrls = new java.util.LinkedHashMap<>();
             for (SiteEndpoint site : testbed.plan().sites()) {
                 testbed.startSite(site.siteId(), siteCommand(site.siteId()), Map.of(spec.tokenEnvironmentVariable(), token));
+                testbed.startMonitor(site.siteId(), monitorCommand(site.siteId()));
                 healthUrls.put(site.siteId(), url(site) + "/v1/health");
             }
-            log.println("starting " + healthUrls.size() + " sites ...");
+            log.println("starting " + healthUrls.size() + " sites and their failure monitors ...");
             testbed.awaitSitesReady(healthUrls, Duration.ofSeconds(120));
             log.println("sites ready; device runs " + spec.policies() + " x " + spec.executions() + " executions; "
                     + plan.events().size() + " faults at time compression " + spec.timeCompression());
@@ -201,10 +203,28 @@ public final class TestbedRun {
 
     /** The site's command; its token goes in the environment ({@link SiteCommand#TOKEN_ENV}), never here. */
     private List<String> siteCommand(String siteId) {
-        Path data = config.workDir().resolve("site-data").resolve(siteId);
         return JavaCommand.of(CLI_MAIN, 256, List.of("site", "--scenario", spec.scenarioName(), "--site", siteId,
                 "--bind", "127.0.0.1", "--port", Integer.toString(spec.servicePort()),
-                "--data-dir", data.toString()));
+                "--data-dir", siteData(siteId).toString()));
+    }
+
+    /** Probe period of the sites' failure monitors: a crash is measured to within this plus one probe. */
+    static final int MONITOR_POLL_MILLIS = 250;
+
+    /**
+     * The site's sidecar failure monitor, run in the site's namespace: it probes the service at 127.0.0.1 (beside it,
+     * not through the shaped link, so a partition or a degradation is not taken for a crash) and writes
+     * {@code <site data>/monitor/}.
+     */
+    private List<String> monitorCommand(String siteId) {
+        return JavaCommand.of(CLI_MAIN, 32, List.of("site", "monitor", "--data-dir", siteData(siteId).toString(),
+                "--url", "http://127.0.0.1:" + spec.servicePort() + "/v1/health/live",
+                "--poll-millis", Integer.toString(MONITOR_POLL_MILLIS)));
+    }
+
+    /** @return the data folder of a site's service (its failure file; the monitor's in {@code monitor/}) */
+    private Path siteData(String siteId) {
+        return config.workDir().resolve("site-data").resolve(siteId);
     }
 
     private String url(SiteEndpoint site) {

@@ -1,5 +1,6 @@
 package io.edgeoff.cli.database;
 
+import io.edgeoff.cli.console.ScenarioOption;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.database.Database;
@@ -19,8 +20,8 @@ public final class DbImportCommand implements Callable<Integer> {
     @Mixin
     UrlMixin url;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "scenario YAML file or 'seed'")
-    String scenario;
+    @Mixin
+    ScenarioOption scenarioOption = ScenarioOption.required();
 
     @Option(names = "--replace", description = "replace a stored scenario of the same name (keeps service URLs)")
     boolean replace;
@@ -30,6 +31,7 @@ public final class DbImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String scenario = scenarioOption.name();
         Scenario loaded = ScenarioYaml.load(scenario);
         ScenarioLimits.check(loaded, scenario);
         PrintWriter out = spec.commandLine().getOut();

@@ -7,6 +7,8 @@ import io.edgeoff.prediction.evaluation.Comparison;
 import io.edgeoff.prediction.evaluation.EvaluationResult;
 import io.edgeoff.prediction.evaluation.Evaluator;
 import io.edgeoff.prediction.evaluation.Metrics;
+import io.edgeoff.prediction.evaluation.NodeEvaluation;
+import io.edgeoff.prediction.evaluation.PredictorTiming;
 import io.edgeoff.prediction.evaluation.Protocol;
 import io.edgeoff.prediction.predictor.Predictor;
 import io.edgeoff.prediction.predictor.Predictors;
@@ -68,11 +70,12 @@ public final class PredictCommand implements Runnable {
         Predictor.requireHorizon(horizon);
         FailureTrace trace = traceOptions.load(spec.commandLine().getErr());
         NodeId id = new NodeId(system, node);
-        AvailabilitySeries s = AvailabilitySeries.of(id, trace.outagesOf(id), traceOptions.slotLength());
-        EvaluationResult r = evalOptions.evaluator().evaluate(trainer, s, p);
-        Predictor full = trainer.train(s);
-        double[] forecast = full.forecast(s, horizon);
-        double[] outage = full.outageProbability(s, horizon);
+        NodeEvaluation e = NodeEvaluation.run(trace, id, traceOptions.slotLength(), trainer, p, evalOptions.evaluator(),
+                horizon);
+        AvailabilitySeries s = e.series();
+        EvaluationResult r = e.evaluation();
+        double[] forecast = e.forecast();
+        double[] outage = e.outageProbability();
         PrintWriter out = spec.commandLine().getOut();
         Metrics m = r.metrics();
         if (jsonOption.enabled()) {
@@ -163,16 +166,8 @@ public final class PredictCommand implements Runnable {
             StringBuilder doc = new StringBuilder();
             PrintWriter out = spec.commandLine().getOut();
             for (Protocol p : protocols) {
-                Comparison c = Comparison.run(trace, ids, ms, p, evaluator, traceOptions.slotLength());
-                StringBuilder part = new StringBuilder(c.summaryTable());
-                if (p == Protocol.WALK_FORWARD) {
-                    part.append("(walk-forward: retrained every ").append(evaluator.refitEvery()).append(" slots)\n");
-                }
-                if (perNode) {
-                    part.append('\n').append(c.perNodeTable("NRMSE per node", Metrics::nrmse));
-                    part.append('\n').append(c.perNodeTable("Brier per node", Metrics::brier));
-                }
-                part.append('\n');
+                String part = Comparison.run(trace, ids, ms, p, evaluator, traceOptions.slotLength())
+                        .report(evaluator.refitEvery(), perNode);
                 out.print(part);
                 out.flush();
                 doc.append(part);
@@ -219,37 +214,17 @@ public final class PredictCommand implements Runnable {
 
         @Override
         public void run() {
-            if (repeat < 1) {
-                throw new IllegalArgumentException("--repeat must be >= 1, but was " + repeat);
-            }
+            PredictorTiming.requireRepeat(repeat);
             Predictor.Trainer trainer = Predictors.trainer(model);
             FailureTrace trace = traceOptions.load(spec.commandLine().getErr());
-            Evaluator ev = Evaluator.ofDefaults();
-            List<NodeId> ids = SeedCategory.seedCandidates();
-            List<AvailabilitySeries> series = new ArrayList<>();
-            for (NodeId id : ids) {
-                series.add(AvailabilitySeries.of(id, trace.outagesOf(id), traceOptions.slotLength()));
-            }
-            for (int pass = 0; pass < 2; pass++) { // warm-up passes over every node, so the JIT has compiled the solver
-                series.forEach(s -> ev.evaluate(trainer, s, Protocol.CHRONOLOGICAL));
-            }
-            long[] best = new long[ids.size()];
-            java.util.Arrays.fill(best, Long.MAX_VALUE);
-            EvaluationResult[] last = new EvaluationResult[ids.size()];
-            for (int i = 0; i < repeat; i++) {
-                for (int j = 0; j < ids.size(); j++) {
-                    last[j] = ev.evaluate(trainer, series.get(j), Protocol.CHRONOLOGICAL);
-                    best[j] = Math.min(best[j], last[j].elapsedNanos());
-                }
-            }
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (int j = 0; j < ids.size(); j++) {
+            for (PredictorTiming.Row t : PredictorTiming.run(trace, trainer, repeat, traceOptions.slotLength())) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("system", ids.get(j).system());
-                row.put("node", ids.get(j).node());
-                row.put("slots", series.get(j).size());
-                row.put("testNrmse", Json.num(last[j].metrics().nrmse()));
-                row.put("fitPredictSeconds", best[j] / 1e9);
+                row.put("system", t.node().system());
+                row.put("node", t.node().node());
+                row.put("slots", t.slots());
+                row.put("testNrmse", Json.num(t.testNrmse()));
+                row.put("fitPredictSeconds", t.fitPredictNanos() / 1e9);
                 rows.add(row);
             }
             PrintWriter out = spec.commandLine().getOut();

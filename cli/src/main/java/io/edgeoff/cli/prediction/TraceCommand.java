@@ -3,6 +3,7 @@ package io.edgeoff.cli.prediction;
 import io.edgeoff.cli.console.JsonOption;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
 import io.edgeoff.prediction.availability.NodeReliability;
+import io.edgeoff.prediction.availability.NodeSummary;
 import io.edgeoff.prediction.availability.SlotLength;
 import io.edgeoff.prediction.synthetic.CategoryModel;
 import io.edgeoff.prediction.synthetic.SyntheticTraces;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,13 +53,10 @@ public final class TraceCommand implements Runnable {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             FailureTrace trace = traceOptions.load(spec.commandLine().getErr());
-            NodeCatalogue catalogue = NodeCatalogue.of(trace);
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (NodeCatalogue.Entry e : catalogue.entries()) {
-                if (system != null && e.nodeId().system() != system) {
-                    continue;
-                }
-                NodeReliability r = NodeReliability.of(e.nodeId(), trace.outagesOf(e.nodeId()));
+            for (NodeSummary n : NodeSummary.of(trace, system == null ? OptionalInt.empty() : OptionalInt.of(system))) {
+                NodeCatalogue.Entry e = n.entry();
+                NodeReliability r = n.reliability();
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("system", e.nodeId().system());
                 row.put("node", e.nodeId().node());
@@ -69,10 +68,6 @@ public final class TraceCommand implements Runnable {
                 row.put("seedMtbfHours", Json.num(r.seedMtbfHours()));
                 row.put("mttrHours", Json.num(r.mttrHours()));
                 rows.add(row);
-            }
-            if (system != null && rows.isEmpty()) {
-                throw new IllegalArgumentException("system " + system + " is not in trace " + trace.report().source()
-                        + " (systems: " + trace.systems() + ")");
             }
             if (jsonOption.enabled()) {
                 out.println(Json.write(rows));

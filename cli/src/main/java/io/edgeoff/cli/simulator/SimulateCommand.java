@@ -5,19 +5,17 @@ import io.edgeoff.cli.console.OutOption;
 import io.edgeoff.cli.console.SeedOption;
 import io.edgeoff.cli.console.ScenarioOption;
 import io.edgeoff.cli.console.ProgressBar;
-import io.edgeoff.common.cost.CostWeights;
-import io.edgeoff.common.scenario.ExperimentConfig;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.decision.Policies;
 import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.TraceSources;
-import io.edgeoff.simulator.failure.FailureMode;
 import io.edgeoff.simulator.metrics.MetricsSummary;
 import io.edgeoff.simulator.report.ReportWriter;
 import io.edgeoff.simulator.run.ExperimentResult;
 import io.edgeoff.simulator.run.ExperimentRunner;
 import io.edgeoff.simulator.run.ExperimentSpec;
+import io.edgeoff.simulator.run.SimulationSettings;
 import io.edgeoff.simulator.run.WeightSweep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -133,47 +131,9 @@ public final class SimulateCommand implements Runnable {
 
     ExperimentSpec spec(List<String> policyNames) {
         Scenario scenario = scenarioOption.load();
-        List<Integer> ids = configs == null
-                ? scenario.configurations().stream().map(ExperimentConfig::id).toList()
-                : Ranges.parse("--configs", configs);
-        for (int id : ids) {
-            if (scenario.configurations().stream().noneMatch(c -> c.id() == id)) {
-                throw new IllegalArgumentException("--configs: configuration " + id + " is not in scenario "
-                        + scenario.name() + "; known: " + scenario.configurations().stream().map(ExperimentConfig::id).toList());
-            }
-        }
-        CostWeights weights = timeWeight == null ? scenario.costWeights() : weights(timeWeight);
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, but was " + threadCount);
-        }
-        if (samplings < 1) {
-            throw new IllegalArgumentException("--samplings must be >= 1, but was " + samplings);
-        }
-        if (executions < 1) {
-            throw new IllegalArgumentException("--executions must be >= 1, but was " + executions);
-        }
-        if (!(timeCompression > 0) || !Double.isFinite(timeCompression)) {
-            throw new IllegalArgumentException("--time-compression must be > 0, but was " + timeCompression);
-        }
-        if (devices < 1) {
-            throw new IllegalArgumentException("--devices must be >= 1, but was " + devices);
-        }
-        FailureMode mode = FailureMode.parse(failureMode);
-        if (devices > 1 && mode != FailureMode.TIME) {
-            throw new IllegalArgumentException("--devices " + devices + " needs --failure-mode time (several devices "
-                    + "share one clock; the seed mode advances one trace day per epoch of one device)");
-        }
-        return ExperimentSpec.of(scenario, ids, policyNames, samplings, executions, seedOption.value()).toBuilder()
-                .failureMode(mode).timeCompression(timeCompression).predictor(predictor).downPredictor(downPredictor)
-                .weights(weights).threads(threadCount).devices(devices).build();
-    }
-
-    private static CostWeights weights(double timeWeight) {
-        if (!(timeWeight >= 0 && timeWeight <= 1)) {
-            throw new IllegalArgumentException("--time-weight must be in [0,1], but was " + timeWeight);
-        }
-        return CostWeights.ofTime(timeWeight);
+        List<Integer> ids = configs == null ? null : Ranges.parse("--configs", configs);
+        return new SimulationSettings(ids, samplings, executions, seedOption.value(), failureMode, timeCompression,
+                predictor, downPredictor, timeWeight, devices, threads).toSpec(scenario, policyNames);
     }
 
     private static void printSummary(PrintWriter out, ExperimentResult result, double seconds) {

@@ -1,18 +1,9 @@
 package io.edgeoff.cli.site;
 
-import io.edgeoff.common.scenario.Scenario;
-import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.site.Site;
-import io.edgeoff.common.app.TaskKind;
-import io.edgeoff.prediction.availability.AvailabilitySeries;
-import io.edgeoff.prediction.trace.FailureTrace;
-import io.edgeoff.prediction.trace.NodeId;
-import io.edgeoff.prediction.synthetic.SyntheticTraces;
-import io.edgeoff.prediction.trace.TraceReaders;
 import io.edgeoff.site.SiteConfig;
 import io.edgeoff.site.SiteServer;
-import io.edgeoff.site.injection.OutageMode;
-import io.edgeoff.site.injection.OutageTrace;
+import io.edgeoff.site.SiteSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,8 +25,6 @@ public final class SiteCommand implements Callable<Integer> {
      * readable only by its user and root ({@code /proc/PID/environ}), its command line by every user ({@code ps}).
      */
     public static final String TOKEN_ENV = SiteConfig.TOKEN_ENV;
-    /** Trace name that selects the prediction module's LANL-fitted synthetic trace. */
-    public static final String SYNTHETIC = "synthetic";
 
     @Spec
     CommandSpec spec;
@@ -43,8 +32,8 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with any of the settings below (camelCase names).")
     Path configFile;
 
-    @Option(names = "--scenario", paramLabel = "seed|FILE", description = "Scenario (default: seed).")
-    String scenario;
+    @picocli.CommandLine.Mixin
+    io.edgeoff.cli.console.ScenarioOption scenario = io.edgeoff.cli.console.ScenarioOption.fromConfig();
 
     @Option(names = "--site", paramLabel = "ID", description = "Remote site of the scenario to run, e.g. EC.")
     String site;
@@ -174,104 +163,17 @@ public final class SiteCommand implements Callable<Integer> {
 
     /** Builds the site's configuration from the config file and the flags (flags win). */
     SiteConfig resolve() {
-        SiteConfigFile file = configFile == null ? SiteConfigFile.EMPTY : SiteConfigFile.read(configFile);
-        Scenario sc = ScenarioYaml.load(pick(scenario, file.scenario(), "seed"));
-        String id = pick(site, file.site(), null);
-        if (id == null) {
-            throw new IllegalArgumentException("--site is required; remote sites of scenario " + sc.name() + ": "
-                    + sc.remoteSites().stream().map(Site::id).toList());
-        }
-        Site base = sc.site(id);
-        if (!base.isRemote()) {
-            throw new IllegalArgumentException("site " + id + " is the device; 'edgeoff site' runs a remote site: "
-                    + sc.remoteSites().stream().map(Site::id).toList());
-        }
-        Site effective = new Site(base.id(), base.kind(), pick(mips, file.mips(), base.mips()),
-                pick(cores, file.cores(), base.cores()), base.memoryGb(), base.storageGb());
-        Path dir = dataDir != null ? dataDir : file.dataDir() != null ? Path.of(file.dataDir())
-                : Path.of("edgeoff-site-data", id);
-        if (token != null && tokenFile != null) {
-            throw new IllegalArgumentException("give at most one of --token and --token-file");
-        }
-        String tokenValue = pick(token != null ? token : tokenFile != null ? TokenFile.read(tokenFile) : null,
-                file.token(), System.getenv(TOKEN_ENV));
-        SiteConfig.Builder b = SiteConfig.builder(effective, sc.taskKinds().stream().map(TaskKind::name).toList(), dir)
-                .bindHost(pick(bind, file.bind(), "127.0.0.1"))
-                .port(pick(port, file.port(), 8080))
-                .token(tokenValue)
-                .maxRequestBytes(requestBytes(pick(maxRequestKB, file.maxRequestKB(), 1024.0)))
-                .idleTimeout(idleTimeout(pick(idleTimeoutSeconds, file.idleTimeoutSeconds(),
-                        (double) SiteConfig.DEFAULT_IDLE_TIMEOUT_SECONDS)))
-                .maxMillionInstructions(pick(maxMillionInstructions, file.maxMillionInstructions(), 100_000.0))
-                .maxOutKB(pick(maxOutKB, file.maxOutKB(), 1024.0))
-                .timeCompression(pick(timeCompression, file.timeCompression(), 1.0))
-                .traceOutageMode(OutageMode.parse(pick(outageMode, file.outageMode(), "refuse")))
-                .predictor(pick(predictor, file.predictor(), SiteConfig.DEFAULT_PREDICTOR))
-                .predictorSeed(pick(predictorSeed, file.predictorSeed(), 5725L))
-                .retrainEverySlots(pick(retrainEverySlots, file.retrainEverySlots(), 1));
-        Integer queue = pick(queueCapacity, file.queueCapacity(), null);
-        if (queue != null) {
-            b.queueCapacity(queue);
-        }
-        String traceFile = pick(failureTrace, file.failureTrace(), null);
-        String traceNodeText = pick(traceNode, file.traceNode(), null);
-        int configurationId = pick(configuration, file.configuration(), 1);
-        if (traceFile != null) {
-            if (SYNTHETIC.equals(traceFile)) {
-                NodeId node = traceNodeText != null ? NodeId.parse(traceNodeText) : configuredNode(sc, configurationId, id);
-                b.failureTrace(OutageTrace.fromNode(SyntheticTraces.defaultTrace(), node));
-            } else {
-                b.failureTrace(traceNodeText == null ? OutageTrace.readCsv(Path.of(traceFile))
-                        : OutageTrace.fromNode(TraceReaders.read(Path.of(traceFile)), NodeId.parse(traceNodeText)));
+        SiteSettings file = configFile == null ? SiteSettings.EMPTY : SiteSettings.read(configFile);
+        SiteSettings flags = new SiteSettings(scenario.name(), site, port, bind, null,
+                dataDir == null ? null : dataDir.toString(), mips, cores, queueCapacity, maxRequestKB,
+                maxMillionInstructions, maxOutKB, failureTrace, traceNode, configuration, timeCompression, outageMode,
+                predictor, predictorSeed, historyTrace, historyNode, retrainEverySlots, idleTimeoutSeconds);
+        return file.overriddenBy(flags).toConfig(() -> {
+            if (token != null && tokenFile != null) {
+                throw new IllegalArgumentException("give at most one of --token and --token-file");
             }
-        } else if (traceNodeText != null) {
-            throw new IllegalArgumentException("--trace-node needs --failure-trace (the trace file to read it from)");
-        }
-        String history = pick(historyTrace, file.historyTrace(), null);
-        String historyNodeText = pick(historyNode, file.historyNode(), null);
-        if (history != null) {
-            boolean synthetic = SYNTHETIC.equals(history);
-            if (historyNodeText == null && !synthetic) {
-                throw new IllegalArgumentException("--history-trace needs --history-node (which node is this site)");
-            }
-            NodeId node = historyNodeText != null ? NodeId.parse(historyNodeText)
-                    : traceNodeText != null ? NodeId.parse(traceNodeText) : configuredNode(sc, configurationId, id);
-            FailureTrace trace = synthetic ? SyntheticTraces.defaultTrace() : TraceReaders.read(Path.of(history));
-            b.historySeries(AvailabilitySeries.of(node, trace.outagesOf(node), AvailabilitySeries.DAY));
-        } else if (historyNodeText != null) {
-            throw new IllegalArgumentException("--history-node needs --history-trace (the trace file to read it from)");
-        }
-        return b.build();
-    }
-
-    private static NodeId configuredNode(Scenario sc, int configurationId, String siteId) {
-        var node = sc.configuration(configurationId).nodes().get(siteId);
-        if (node == null) {
-            throw new IllegalArgumentException("configuration " + configurationId + " of scenario " + sc.name()
-                    + " names no trace node for site " + siteId + "; give --trace-node");
-        }
-        return NodeId.of(node);
-    }
-
-    /** The request limit in bytes; the KB value is checked here so that the message names the flag's unit. */
-    private static long requestBytes(double kb) {
-        double maxKB = SiteConfig.MAX_REQUEST_BYTES_LIMIT / 1024.0;
-        if (!(kb >= 1 && kb <= maxKB)) {
-            throw new IllegalArgumentException("--max-request-kb must be in [1, " + (long) maxKB + "], but was " + kb);
-        }
-        return Math.round(kb * 1024);
-    }
-
-    private static java.time.Duration idleTimeout(double seconds) {
-        if (!(seconds >= SiteConfig.MIN_IDLE_TIMEOUT_MILLIS / 1000.0 && seconds <= SiteConfig.MAX_IDLE_TIMEOUT_SECONDS)) {
-            throw new IllegalArgumentException("--idle-timeout-seconds must be in [" + SiteConfig.MIN_IDLE_TIMEOUT_MILLIS
-                    / 1000.0 + ", " + SiteConfig.MAX_IDLE_TIMEOUT_SECONDS + "], but was " + seconds);
-        }
-        return java.time.Duration.ofMillis(Math.round(seconds * 1000));
-    }
-
-    private static <T> T pick(T flag, T file, T fallback) {
-        return flag != null ? flag : file != null ? file : fallback;
+            return token != null ? token : tokenFile != null ? TokenFile.read(tokenFile) : null;
+        }, System.getenv(TOKEN_ENV));
     }
 
     private static String fmt(double v) {

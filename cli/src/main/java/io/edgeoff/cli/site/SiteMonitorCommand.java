@@ -1,23 +1,14 @@
 package io.edgeoff.cli.site;
 
-import com.sun.net.httpserver.HttpServer;
 import io.edgeoff.site.failure.SidecarMonitor;
-import java.io.IOException;
+import io.edgeoff.site.failure.SidecarService;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +23,6 @@ import picocli.CommandLine.Spec;
             "endpoint every poll period and record in <data-dir>/monitor/ when it stopped answering (crash,",
             "restart, hang) and when it answered again. The site's forecast reads these records too."})
 public final class SiteMonitorCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(SiteMonitorCommand.class);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -72,79 +60,24 @@ public final class SiteMonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logFormat.apply();
-        check("--poll-millis", pollMillis);
-        check("--probe-timeout-millis", probeTimeoutMillis);
-        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new IllegalArgumentException("--url must be an http:// or https:// URL, but was " + url);
-        }
-        Clock clock = Clock.systemUTC();
-        SidecarMonitor monitor;
-        try {
-            monitor = SidecarMonitor.open(dataDir, SidecarMonitor.http(url, Duration.ofMillis(probeTimeoutMillis), clock),
-                    noPressure ? SidecarMonitor.PressureGauge.NONE : SidecarMonitor.hostPressure(dataDir), clock);
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "site-monitor");
-            t.setDaemon(true);
-            return t;
-        });
-        loop.scheduleWithFixedDelay(() -> {
-            try {
-                monitor.step();
-            } catch (RuntimeException e) {
-                LOG.error("probe or record failed: {}", e.getMessage());
-            }
-        }, 0, pollMillis, TimeUnit.MILLISECONDS);
-        HttpServer health = port == null ? null : health(monitor, clock);
+        SidecarService service = SidecarService.start(new SidecarService.Options(dataDir, url,
+                Duration.ofMillis(pollMillis), Duration.ofMillis(probeTimeoutMillis), !noPressure, port, bind),
+                Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            loop.shutdownNow();
-            try {
-                loop.awaitTermination(probeTimeoutMillis + 1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (health != null) {
-                health.stop(0);
-            }
-            monitor.close();
+            service.close();
             stopped.countDown();
         }, "edgeoff-site-monitor-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("edgeoff site monitor: probing %s every %d ms (time-out %d ms), records in %s%s%n", url, pollMillis,
-                probeTimeoutMillis, dataDir.resolve(SidecarMonitor.DIRECTORY),
-                health == null ? "" : ", own health on port " + health.getAddress().getPort());
+                probeTimeoutMillis, service.recordsDirectory(),
+                port == null ? "" : ", own health on port " + service.healthPort());
         out.flush();
+        service.siteSeen().thenRun(() -> {
+            out.println(SidecarService.READY_LINE + " the site answers; outages are recorded from now on");
+            out.flush();
+        });
         stopped.await();
         return 0;
-    }
-
-    /** {@code GET /health}: 200 while the probe loop runs (its last probe ended recently), else 503. */
-    private HttpServer health(SidecarMonitor monitor, Clock clock) {
-        Duration stale = Duration.ofMillis(3 * (pollMillis + probeTimeoutMillis));
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 8);
-            server.createContext("/health", exchange -> {
-                boolean alive = Duration.between(monitor.lastStep(), Instant.now(clock)).compareTo(stale) <= 0;
-                byte[] body = JSON.writeValueAsBytes(java.util.Map.of("status", alive ? "UP" : "STALLED",
-                        "outageOpen", monitor.outageOpen()));
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(alive ? 200 : 503, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("--port " + port + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void check(String flag, long millis) {
-        if (millis < 50 || millis > 60_000) {
-            throw new IllegalArgumentException(flag + " must be in [50, 60000], but was " + millis);
-        }
     }
 }

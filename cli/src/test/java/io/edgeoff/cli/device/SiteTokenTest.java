@@ -67,7 +67,8 @@ class SiteTokenTest {
         assertThat(withToken).as("GET /v1/admin/outages with the token").containsOnly(200);
         assertThat(withWrongToken).as("GET /v1/admin/outages with another token").containsOnly(401);
         try (Stream<Path> logs = Files.list(siteDir)) {
-            assertThat(logs.filter(f -> f.toString().endsWith(".log")).toList()).hasSize(seed.remoteSites().size())
+            // each site's log and its failure monitor's (the monitor is given no token at all)
+            assertThat(logs.filter(f -> f.toString().endsWith(".log")).toList()).hasSize(2 * seed.remoteSites().size())
                     .allSatisfy(log -> {
                         assertThat(Files.readString(log)).doesNotContain(token);
                         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log)))

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.edgeoff.cli.CliRun;
 import io.edgeoff.cli.EdgeoffCommand;
+import io.edgeoff.site.failure.Details;
+import io.edgeoff.site.failure.FailureEventType;
+import io.edgeoff.site.failure.SidecarMonitor;
 import io.edgeoff.testbed.Testbed;
 import io.edgeoff.testbed.net.Shell;
 import io.edgeoff.testbed.net.StaleCleanup;
@@ -19,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CI variant of the test-bed experiment (root only; CI runs as root): real site processes in
- * their namespaces, the real device in its namespace, a crash and a partition injected for real,
- * and nothing left behind afterwards.
+ * their namespaces, each with its sidecar failure monitor beside it, the real device in its namespace,
+ * a crash and a partition injected for real (the crash measured by the crashed site's monitor, the
+ * partition by none), and nothing left behind afterwards.
  */
 class TestbedRunTest {
     /** The shape of {@link RunCommand#token}. */
@@ -56,6 +60,15 @@ class TestbedRunTest {
         assertThat(Files.readString(work.resolve("device.yaml"))).containsPattern(TOKEN);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("device.yaml"))))
                 .as("device.yaml holds the token").isEqualTo("rw-------");
+        // each site's sidecar failure monitor ran in the site's namespace beside it: it measured the crash of EC, and
+        // took the partition of ED (the link, not the site) for no outage
+        assertThat(work.resolve("monitor-EC.log")).exists();
+        assertThat(SidecarMonitor.readRecords(work.resolve("site-data").resolve("EC")))
+                .filteredOn(r -> r.type() == FailureEventType.OUTAGE_STARTED)
+                .singleElement().satisfies(r -> assertThat(Details.parse(r.detail()))
+                        .containsEntry("source", "sidecar").containsEntry("mode", "crash"));
+        assertThat(SidecarMonitor.readRecords(work.resolve("site-data").resolve("ED")))
+                .noneMatch(r -> r.type() == FailureEventType.OUTAGE_STARTED);
         try (Stream<Path> files = Files.list(work)) {
             List<Path> siteLogs = files.filter(f -> f.getFileName().toString().matches("site-.*\\.log")).toList();
             assertThat(siteLogs).as("site logs, each starting with the site's command line").isNotEmpty()

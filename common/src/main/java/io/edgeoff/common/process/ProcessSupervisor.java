@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * Supervises named long-running processes (services): starts them ({@link ManagedProcess}), starts one again when
  * it exits with its launch's restart code, kills ({@link #kill}, a crash) and recovers ({@link #recover}) them on
  * request, waits until they are ready ({@link #awaitReady}) and stops them all on {@link #close()}, also from a
- * shutdown hook on Ctrl-C. The one supervisor of the demo's site processes and the test-bed's (which launches its
+ * shutdown hook on Ctrl-C. The one supervisor of the demo's site processes and the test-bed's, and of their failure
+ * monitors (which the test-bed launches, like its
  * sites inside network namespaces: that is only a command prefix, see {@link Launch#command}).
  */
 public final class ProcessSupervisor implements AutoCloseable {

@@ -31,16 +31,19 @@ public final class FailureHistory {
     /**
      * The history of a site with a sidecar failure monitor ({@link SidecarMonitor}): the site's own
      * records and the sidecar's. Each outage counts once: the sidecar records nothing the site
-     * records itself (injected outages), and an {@code UNCLEAN_SHUTDOWN} gap the site inferred at a
-     * restart is replaced by the sidecar's measured outage when the two overlap (the sidecar saw when
-     * the site stopped answering and when it answered again; the site only knows its last heartbeat).
+     * records itself (injected error, hang and refuse outages), and what the site could only infer or
+     * plan about a crash is replaced by the sidecar's measured outage when the two overlap: an
+     * {@code UNCLEAN_SHUTDOWN} gap (the site only knows its last heartbeat), an injected crash outage
+     * ({@code mode=crash}, closed by the restart's {@code UNCLEAN_SHUTDOWN}) and its remainder after
+     * the restart ({@code source=...crash-resume}). The sidecar saw when the site stopped answering and
+     * when it answered again.
      */
     public static FailureHistory of(List<FailureRecord> siteRecords, List<FailureRecord> sidecarRecords, Instant now) {
         if (sidecarRecords.isEmpty()) {
             return of(siteRecords, now);
         }
-        List<Boolean> inferred = new ArrayList<>();
-        FailureHistory site = of(siteRecords, now, inferred);
+        List<Boolean> replaceable = new ArrayList<>();
+        FailureHistory site = of(siteRecords, now, replaceable);
         FailureHistory sidecar = of(sidecarRecords, now);
         List<DownInterval> intervals = new ArrayList<>(sidecar.downIntervals);
         List<Instant> starts = new ArrayList<>(sidecar.failureStarts);
@@ -48,7 +51,7 @@ public final class FailureHistory {
             DownInterval d = site.downIntervals.get(i);
             boolean measured = sidecar.downIntervals.stream()
                     .anyMatch(m -> !m.start().isAfter(d.end()) && !d.start().isAfter(m.end()));
-            if (inferred.get(i) && measured) {
+            if (replaceable.get(i) && measured) {
                 continue;
             }
             intervals.add(d);
@@ -63,37 +66,52 @@ public final class FailureHistory {
         return new FailureHistory(intervals, starts, first);
     }
 
-    /** @param inferred  receives, per down interval, whether it is an {@code UNCLEAN_SHUTDOWN} gap */
-    private static FailureHistory of(List<FailureRecord> records, Instant now, List<Boolean> inferred) {
+    /**
+     * @return true for an {@code OUTAGE_STARTED} of an injected crash ({@code mode=crash}) or of the rest of one
+     *         after the restart ({@code source} ending in {@code crash-resume}): downtime whose real length only a
+     *         monitor outside the process measures
+     */
+    static boolean isCrash(FailureRecord record) {
+        Map<String, String> d = Details.parse(record.detail());
+        return "crash".equals(d.get("mode")) || d.getOrDefault("source", "").endsWith("crash-resume");
+    }
+
+    /**
+     * @param replaceable receives, per down interval, whether a measured outage replaces it: an
+     *                    {@code UNCLEAN_SHUTDOWN} gap or an injected crash ({@link #isCrash})
+     */
+    private static FailureHistory of(List<FailureRecord> records, Instant now, List<Boolean> replaceable) {
         List<DownInterval> intervals = new ArrayList<>();
         List<Instant> starts = new ArrayList<>();
         Instant open = null;
+        boolean openCrash = false;
         for (FailureRecord record : records) {
             switch (record.type()) {
                 case OUTAGE_STARTED -> {
                     if (open == null) {
                         open = record.time();
+                        openCrash = isCrash(record);
                         starts.add(open);
                     }
                 }
                 case OUTAGE_ENDED -> {
                     if (open != null) {
                         intervals.add(new DownInterval(open, max(open, record.time())));
-                        inferred.add(false);
+                        replaceable.add(openCrash);
                         open = null;
                     }
                 }
                 case UNCLEAN_SHUTDOWN -> {
                     if (open != null) {
                         intervals.add(new DownInterval(open, max(open, record.time())));
-                        inferred.add(false);
+                        replaceable.add(openCrash);
                         open = null;
                     } else {
                         Map<String, String> d = Details.parse(record.detail());
                         Instant since = parseInstant(d.get("downSinceEpochMillis")).orElse(record.time());
                         Instant start = since.isAfter(record.time()) ? record.time() : since;
                         intervals.add(new DownInterval(start, record.time()));
-                        inferred.add(true);
+                        replaceable.add(true);
                         starts.add(start);
                     }
                 }
@@ -103,7 +121,7 @@ public final class FailureHistory {
         }
         if (open != null) {
             intervals.add(new DownInterval(open, max(open, now)));
-            inferred.add(false);
+            replaceable.add(openCrash);
         }
         Optional<Instant> first = records.isEmpty() ? Optional.empty() : Optional.of(records.get(0).time());
         return new FailureHistory(intervals, starts, first);

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * lock ({@value #LOCK_FILE}) keeps a second sidecar off it. The site's {@link FailureHistory} reads both
  * and counts each outage once ({@link FailureHistory#of(List, List, Instant)}). The sidecar leaves to the
  * site what the site knows itself: it records nothing while the site's own file shows an injected
- * outage in progress or a clean stop (read-only, {@link FailureFile#read}), and nothing before it has
- * seen the site answer once (a site that has not started yet is not down).
+ * outage in progress (other than a crash, whose real length only the sidecar sees) or a clean stop
+ * (read-only, {@link FailureFile#read}), and nothing before it has seen the site answer once (a site
+ * that has not started yet is not down).
  *
  * <p>Records: {@code OUTAGE_STARTED} at the time the first failed probe was sent (detail:
  * {@code source=sidecar mode=crash|hang|error cause=... lastSeenEpochMillis=...}; {@code crash} when the
@@ -102,6 +103,8 @@ public final class SidecarMonitor implements AutoCloseable {
     private Instant lastAnswer;
     private long lastIncarnation = -1;
     private volatile Instant lastStep;
+    private List<String> siteFingerprint = List.of();
+    private List<FailureRecord> siteRecordsCache = List.of();
 
     private SidecarMonitor(Path siteDirectory, Prober prober, PressureGauge pressure, Clock clock) throws IOException {
         this.siteDirectory = siteDirectory;
@@ -183,7 +186,7 @@ public final class SidecarMonitor implements AutoCloseable {
         if (downRecorded || siteAccounts || lastAnswer == null) {
             return;
         }
-        if (siteAccountsForDowntime()) {
+        if (siteAccountsForDowntime(p)) {
             siteAccounts = true;
             LOG.info("site not answering ({}), but its own failure file accounts for it (injected outage or clean stop)",
                     p.cause());
@@ -273,29 +276,49 @@ public final class SidecarMonitor implements AutoCloseable {
     }
 
     /**
-     * True when the site's own file explains why it does not answer: its last run's newest outage
-     * record is an {@code OUTAGE_STARTED} (an injected outage, which the site records itself), or its
-     * last record is {@code SITE_STOPPED} (a clean stop is not a failure).
+     * True when the site's own file explains why the probe {@code p} failed: the site's last record is
+     * {@code SITE_STOPPED} (a clean stop is not a failure), or an outage the site serves itself (error, hang,
+     * refuse: it records their real end) was in progress at some moment of the probe, from when it was sent to when
+     * it failed. The probe's whole span counts, not only its end: a probe sent during a hang that is answered (503)
+     * after the hang ended, or refused in the moment between a refuse outage's end record and the listener being
+     * open again, belongs to the injected outage, which the site records itself. An injected crash
+     * ({@code mode=crash}) and the rest of it after a restart ({@code source=...crash-resume}) do not count: the site
+     * recorded only the crash it was asked for and cannot see how long it was really gone (process exit, supervisor
+     * restart, JVM start), so the sidecar measures it, as it measures a kill.
      */
-    private boolean siteAccountsForDowntime() {
+    private boolean siteAccountsForDowntime(Probe p) {
         List<FailureRecord> records = siteRecords();
         if (records.isEmpty()) {
             return false;
         }
-        FailureRecord last = records.get(records.size() - 1);
-        if (last.type() == FailureEventType.SITE_STOPPED) {
+        if (records.get(records.size() - 1).type() == FailureEventType.SITE_STOPPED) {
             return true;
         }
-        for (int i = records.size() - 1; i >= 0; i--) {
-            FailureEventType t = records.get(i).type();
-            if (t == FailureEventType.OUTAGE_STARTED) {
-                return true;
-            }
-            if (t == FailureEventType.OUTAGE_ENDED || t == FailureEventType.SITE_STARTED) {
-                return false;
+        Instant openStart = null;
+        boolean openServed = false;
+        for (FailureRecord r : records) {
+            switch (r.type()) {
+                case OUTAGE_STARTED -> {
+                    if (openStart == null) {
+                        openStart = r.time();
+                        openServed = !FailureHistory.isCrash(r);
+                    }
+                }
+                case OUTAGE_ENDED, SITE_STARTED, UNCLEAN_SHUTDOWN -> {   // a restart ends an outage of the last run
+                    if (openStart != null && openServed && overlaps(openStart, r.time(), p)) {
+                        return true;
+                    }
+                    openStart = null;
+                }
+                default -> {
+                }
             }
         }
-        return false;
+        return openStart != null && openServed && !openStart.isAfter(p.endedAt());
+    }
+
+    private static boolean overlaps(Instant start, Instant end, Probe p) {
+        return !start.isAfter(p.endedAt()) && !end.isBefore(p.sentAt());
     }
 
     /** @return the sequence of the site's newest {@code SITE_STARTED} record, -1 when there is none */
@@ -309,12 +332,39 @@ public final class SidecarMonitor implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * The site's records, read again only when one of its segment files changed (name, size or modification time):
+     * most probes find the file as it was, and reading it (every segment, checksums) is most of a probe's cost.
+     */
     private List<FailureRecord> siteRecords() {
         try {
-            return Files.isDirectory(siteDirectory) ? FailureFile.read(siteDirectory).records() : List.of();
-        } catch (RuntimeException e) {
+            if (!Files.isDirectory(siteDirectory)) {
+                return List.of();
+            }
+            List<String> fingerprint = segmentFingerprint();
+            if (!fingerprint.equals(siteFingerprint)) {
+                siteRecordsCache = FailureFile.read(siteDirectory).records();
+                siteFingerprint = fingerprint;
+            }
+            return siteRecordsCache;
+        } catch (RuntimeException | IOException e) {
             LOG.warn("could not read the site's failure file {}: {}", siteDirectory, e.getMessage());
+            siteFingerprint = List.of();
+            siteRecordsCache = List.of();
             return List.of();
+        }
+    }
+
+    private List<String> segmentFingerprint() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(siteDirectory)) {
+            return files.filter(f -> f.getFileName().toString().matches("failures-\\d+\\.rec")).sorted().map(f -> {
+                try {
+                    var attributes = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                    return f.getFileName() + ":" + attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
+                } catch (IOException e) {
+                    return f.getFileName() + ":gone";
+                }
+            }).toList();
         }
     }
 
@@ -326,6 +376,11 @@ public final class SidecarMonitor implements AutoCloseable {
     /** @return the end of the newest probe (the sidecar's own liveness) */
     public Instant lastStep() {
         return lastStep;
+    }
+
+    /** @return true once a probe was answered: from then on the sidecar records what it sees */
+    public synchronized boolean siteSeen() {
+        return lastAnswer != null;
     }
 
     /** @return true while an outage the sidecar recorded is open */

@@ -107,6 +107,125 @@ class SidecarMonitorTest {
         }
     }
 
+    /** Appends one record to the site's own file at {@code at} seconds after T0. */
+    private void siteRecord(double at, FailureEventType type, String detail) {
+        try (FailureFile site = FailureFile.open(dir, FailureFileOptions.DEFAULTS,
+                new FixedClock(T0.plusMillis(Math.round(at * 1000))))) {
+            site.append(type, detail);
+        }
+    }
+
+    @Test
+    void aProbeSentDuringAnInjectedOutageBelongsToItEvenWhenItFailsAfterTheOutageEnded() {
+        siteRecord(0, FailureEventType.SITE_STARTED, "site=EC");
+        siteRecord(1.2, FailureEventType.OUTAGE_STARTED, "mode=hang durationMillis=1500 source=replay");
+        siteRecord(2.7, FailureEventType.OUTAGE_ENDED, "mode=hang source=replay");
+        siteRecord(5.0, FailureEventType.OUTAGE_STARTED, "mode=refuse durationMillis=500 source=replay");
+        siteRecord(5.5, FailureEventType.OUTAGE_ENDED, "mode=refuse source=replay");
+        probe(1, true, "up");
+        // sent during the hang, answered 503 once the hang was over and its end already recorded
+        script.add(new SidecarMonitor.Probe(T0.plusMillis(1500), T0.plusMillis(2750), false, "error", "status-503"));
+        probe(3, true, "up");
+        probe(5.4, false, "crash");   // refused during the refuse outage
+        probe(5.7, false, "crash");   // still refused: the listener opens a moment after the end record
+        probe(6, true, "up");
+        try (SidecarMonitor monitor = monitor()) {
+            steps(monitor);
+
+            assertThat(monitor.records()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailureAfterAnInjectedOutageEndedIsTheSidecarsToRecord() {
+        siteRecord(0, FailureEventType.SITE_STARTED, "site=EC");
+        siteRecord(1, FailureEventType.OUTAGE_STARTED, "mode=refuse durationMillis=500 source=replay");
+        siteRecord(1.5, FailureEventType.OUTAGE_ENDED, "mode=refuse source=replay");
+        probe(2, true, "up");
+        probe(3, false, "crash");
+        probe(4, true, "up");
+        try (SidecarMonitor monitor = monitor()) {
+            steps(monitor);
+
+            assertThat(monitor.records()).extracting(FailureRecord::type)
+                    .containsExactly(FailureEventType.OUTAGE_STARTED, FailureEventType.OUTAGE_ENDED);
+            assertThat(monitor.records().get(0).time()).isEqualTo(T0.plusSeconds(3));
+        }
+    }
+
+    @Test
+    void anInjectedCrashIsMeasuredByTheSidecarFromTheFirstFailedProbeToTheFirstAnswerAfterTheRestart() {
+        try (FailureFile site = siteFile()) {
+            site.append(FailureEventType.SITE_STARTED, "site=EC");
+            site.append(FailureEventType.OUTAGE_STARTED, "mode=crash durationMillis=2000 source=replay");
+        }
+        probe(0, true, "up");
+        probe(1, false, "crash");
+        try (SidecarMonitor monitor = monitor()) {
+            steps(monitor);
+            try (FailureFile site = siteFile()) {   // restarted inside the crash outage: it stays down for the rest
+                site.append(FailureEventType.UNCLEAN_SHUTDOWN, "downSinceEpochMillis=" + T0.toEpochMilli());
+                site.append(FailureEventType.SITE_STARTED, "site=EC");
+                site.append(FailureEventType.OUTAGE_STARTED, "mode=refuse durationMillis=500 source=crash-resume");
+            }
+            probe(2, false, "crash");
+            probe(3, true, "up");
+            steps(monitor);
+
+            assertThat(monitor.records()).extracting(FailureRecord::type)
+                    .containsExactly(FailureEventType.OUTAGE_STARTED, FailureEventType.OUTAGE_ENDED);
+            assertThat(monitor.records().get(0).time()).isEqualTo(T0.plusSeconds(1));
+            assertThat(Details.parse(monitor.records().get(0).detail())).containsEntry("mode", "crash");
+            assertThat(monitor.records().get(1).time()).isEqualTo(T0.plusSeconds(3).plusMillis(10));
+        }
+    }
+
+    @Test
+    void theRestOfAnInjectedCrashAfterTheRestartIsMeasuredByTheSidecarToo() {
+        try (FailureFile site = siteFile()) {
+            site.append(FailureEventType.SITE_STARTED, "site=EC");
+            site.append(FailureEventType.OUTAGE_STARTED, "mode=refuse durationMillis=500 source=replay-crash-resume");
+        }
+        probe(0, true, "up");
+        probe(1, false, "crash");
+        probe(2, true, "up");
+        try (SidecarMonitor monitor = monitor()) {
+            steps(monitor);
+
+            assertThat(monitor.records()).extracting(FailureRecord::type)
+                    .containsExactly(FailureEventType.OUTAGE_STARTED, FailureEventType.OUTAGE_ENDED);
+        }
+    }
+
+    @Test
+    void theHistoryCountsAnInjectedCrashOnceWithTheSidecarsMeasuredTimes() {
+        List<FailureRecord> site = List.of(
+                new FailureRecord(1, T0, FailureEventType.SITE_STARTED, "site=EC"),
+                new FailureRecord(2, T0.plusSeconds(10), FailureEventType.OUTAGE_STARTED,
+                        "mode=crash durationMillis=3000 source=replay"),
+                new FailureRecord(3, T0.plusSeconds(12), FailureEventType.UNCLEAN_SHUTDOWN,
+                        "downSinceEpochMillis=" + T0.plusSeconds(10).toEpochMilli()),
+                new FailureRecord(4, T0.plusSeconds(12), FailureEventType.SITE_STARTED, "site=EC"),
+                new FailureRecord(5, T0.plusSeconds(12), FailureEventType.OUTAGE_STARTED,
+                        "mode=refuse durationMillis=1000 source=crash-resume"),
+                new FailureRecord(6, T0.plusSeconds(13), FailureEventType.OUTAGE_ENDED, "mode=refuse source=crash-resume"),
+                new FailureRecord(7, T0.plusSeconds(20), FailureEventType.OUTAGE_STARTED, "mode=refuse source=replay"),
+                new FailureRecord(8, T0.plusSeconds(25), FailureEventType.OUTAGE_ENDED, "mode=refuse"));
+        List<FailureRecord> sidecar = List.of(
+                new FailureRecord(1, T0.plusSeconds(10).plusMillis(300), FailureEventType.OUTAGE_STARTED,
+                        "source=sidecar mode=crash"),
+                new FailureRecord(2, T0.plusSeconds(14), FailureEventType.OUTAGE_ENDED, "source=sidecar"));
+
+        FailureHistory history = FailureHistory.of(site, sidecar, T0.plusSeconds(30));
+
+        assertThat(history.downIntervals()).containsExactly(
+                new DownInterval(T0.plusSeconds(10).plusMillis(300), T0.plusSeconds(14)),
+                new DownInterval(T0.plusSeconds(20), T0.plusSeconds(25)));
+        assertThat(history.failureStarts()).containsExactly(T0.plusSeconds(10).plusMillis(300), T0.plusSeconds(20));
+        assertThat(FailureHistory.of(site, List.of(), T0.plusSeconds(30)).downIntervals())
+                .as("without a sidecar the site's own crash records stay").hasSize(3);
+    }
+
     @Test
     void aRestartBetweenTwoProbesIsRecordedFromTheLastAnswerBeforeItToTheFirstAfterIt() {
         try (FailureFile site = siteFile()) {

@@ -92,6 +92,22 @@ public record Comparison(Protocol protocol, List<EvaluationResult> results, List
         return sb.toString();
     }
 
+    /**
+     * The report of this comparison as {@code edgeoff predict compare} prints and writes it: the summary table, for
+     * walk-forward the refit period, and with {@code perNode} the NRMSE and Brier tables per node, then a blank line.
+     */
+    public String report(int refitEverySlots, boolean perNode) {
+        StringBuilder part = new StringBuilder(summaryTable());
+        if (protocol == Protocol.WALK_FORWARD) {
+            part.append("(walk-forward: retrained every ").append(refitEverySlots).append(" slots)\n");
+        }
+        if (perNode) {
+            part.append('\n').append(perNodeTable("NRMSE per node", Metrics::nrmse));
+            part.append('\n').append(perNodeTable("Brier per node", Metrics::brier));
+        }
+        return part.append('\n').toString();
+    }
+
     /** Model names sorted by median Brier score, best first. */
     public List<String> rankedByBrier() {
         return models.stream().sorted(java.util.Comparator.comparingDouble((String m) -> median(m, Metrics::brier))).toList();
