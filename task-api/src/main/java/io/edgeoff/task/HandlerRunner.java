@@ -137,8 +137,7 @@ public final class HandlerRunner {
 
     private static HandlerException translate(String name, Throwable error, Call call, HandlerLimits limits) {
         if (error instanceof HandlerException h) {
-            return h.reason() == HandlerException.Cause.UNKNOWN_HANDLER ? h
-                    : new HandlerException(h.reason(), "handler '" + name + "': " + h.getMessage());
+            return h.reason() == HandlerException.Cause.UNKNOWN_HANDLER ? h : stopped(name, h.reason(), limits);
         }
         if (error instanceof OutOfMemoryError) {
             return new HandlerException(HandlerException.Cause.MEMORY_BUDGET_EXCEEDED, "handler '" + name
@@ -146,9 +145,7 @@ public final class HandlerRunner {
                     + limits.memoryBudgetBytes() / (1 << 20) + " MiB");
         }
         if (call.stop != null) {
-            return new HandlerException(call.stop, "handler '" + name + "' was stopped: "
-                    + (call.stop == HandlerException.Cause.TIME_BUDGET_EXCEEDED ? "time budget of "
-                    + limits.timeBudget().toMillis() + " ms exceeded" : call.stop.code()));
+            return stopped(name, call.stop, limits);
         }
         if (error instanceof IllegalArgumentException) {
             return new HandlerException(HandlerException.Cause.INVALID_INPUT, "handler '" + name
@@ -156,6 +153,19 @@ public final class HandlerRunner {
         }
         return new HandlerException(HandlerException.Cause.FAILED, "handler '" + name + "' failed: "
                 + error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + clean(error.getMessage())));
+    }
+
+    /** The failure of a call stopped for {@code why} (at a checkpoint, or by its caller). */
+    private static HandlerException stopped(String name, HandlerException.Cause why, HandlerLimits limits) {
+        String message = switch (why) {
+            case TIME_BUDGET_EXCEEDED -> "handler '" + name + "' ran longer than its time budget of "
+                    + limits.timeBudget().toMillis() + " ms and was stopped";
+            case MEMORY_BUDGET_EXCEEDED -> "handler '" + name + "' allocated more than its memory budget; its memory"
+                    + " budget is " + limits.memoryBudgetBytes() / (1 << 20) + " MiB";
+            case CANCELLED -> "handler '" + name + "' was cancelled: its caller is stopping";
+            default -> "handler '" + name + "' was stopped (" + why.code() + ")";
+        };
+        return new HandlerException(why, message);
     }
 
     /** A message fit for a client: one line, no control characters, at most {@value #MAX_MESSAGE_CHARS} characters. */

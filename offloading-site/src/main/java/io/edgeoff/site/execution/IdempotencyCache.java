@@ -16,13 +16,23 @@ import java.util.concurrent.CompletableFuture;
  * seconds, long enough for the garbage collector to copy it several times. Completed results are
  * therefore kept in preallocated primitive arrays (a ring in completion order, indexed by an
  * open-addressing hash table), so that the only object kept per key is the key string itself.
+ *
+ * <p>A handler task's output is real bytes, kept with its key while all kept outputs together stay
+ * within {@value #PAYLOAD_BUDGET_BYTES} bytes; a completed handler task whose output does not fit is
+ * not remembered (a repeat executes it again: handlers are deterministic, so the answer is the same).
  */
 public final class IdempotencyCache {
     /** A remembered key: the fingerprint of its task and its (possibly pending) result. */
     public record Entry(long fingerprint, CompletableFuture<TaskResult> result) {
     }
 
+    /** Most bytes of handler outputs kept at once. */
+    public static final long PAYLOAD_BUDGET_BYTES = 64L << 20;
+
     private final int capacity;
+    /** Handler outputs by slot, allocated at the first one (null for synthetic results). */
+    private byte[][] payloads;
+    private long payloadBytes;
     private final Map<String, Entry> running = new HashMap<>();
     // The ring of completed results, slot by slot.
     private final String[] keys;
@@ -73,7 +83,7 @@ public final class IdempotencyCache {
             return Optional.empty();
         }
         TaskResult result = new TaskResult(keys[slot], digests[slot], outBytes[slot], queueWaitNanos[slot],
-                executionNanos[slot]);
+                executionNanos[slot], payloads == null ? null : payloads[slot]);
         return Optional.of(new Entry(fingerprints[slot], CompletableFuture.completedFuture(result)));
     }
 
@@ -110,6 +120,10 @@ public final class IdempotencyCache {
     }
 
     private void remember(String key, long fingerprint, TaskResult result) {
+        byte[] payload = result.payload();
+        if (payload != null && payload.length > PAYLOAD_BUDGET_BYTES - payloadBytes) {
+            return; // no room for its output: not remembered, a repeat executes again
+        }
         int slot = find(key);
         if (slot < 0) {
             slot = next;
@@ -128,6 +142,17 @@ public final class IdempotencyCache {
         outBytes[slot] = result.outBytes();
         queueWaitNanos[slot] = result.queueWaitNanos();
         executionNanos[slot] = result.executionNanos();
+        if (payloads != null && payloads[slot] != null) {
+            payloadBytes -= payloads[slot].length;
+            payloads[slot] = null;
+        }
+        if (payload != null) {
+            if (payloads == null) {
+                payloads = new byte[capacity][];
+            }
+            payloads[slot] = payload;
+            payloadBytes += payload.length;
+        }
     }
 
     private int home(int hash) {
