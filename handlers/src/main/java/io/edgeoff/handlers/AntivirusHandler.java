@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * ANTIVIRUS's SCAN_FILE: signature matching over the input bytes. A set of byte signatures (generated
  * from the parameter {@code signatureSeed}, {@code signatures} of them, 12 to 32 bytes long) is
  * compiled into an Aho-Corasick automaton, and the whole input is scanned once: the work is linear in
- * the input's length (plus the automaton's size). Output: UTF-8 {@code matches N\n} followed by one
+ * the input's length. The automaton of a signature set is built once per process (immutable, shared by
+ * all calls; at most 8 sets are kept), as a scanner keeps its signature database loaded. Output: UTF-8 {@code matches N\n} followed by one
  * line {@code offset signature} per match, at most 1000 lines.
  */
 public final class AntivirusHandler implements TaskHandler {
@@ -34,8 +35,10 @@ public final class AntivirusHandler implements TaskHandler {
     @Override
     public byte[] handle(byte[] input, Map<String, String> parameters, HandlerContext context) {
         int count = Params.integer(parameters, "signatures", DEFAULT_SIGNATURES, 1, 100_000);
-        byte[][] signatures = signatures(Params.seed(parameters, "signatureSeed", DEFAULT_SIGNATURE_SEED), count);
-        Automaton automaton = new Automaton(signatures);
+        long signatureSeed = Params.seed(parameters, "signatureSeed", DEFAULT_SIGNATURE_SEED);
+        Database database = database(signatureSeed, count);
+        byte[][] signatures = database.signatures;
+        Automaton automaton = database.automaton;
         StringBuilder listed = new StringBuilder();
         long matches = 0;
         int state = 0;
@@ -55,6 +58,28 @@ public final class AntivirusHandler implements TaskHandler {
             }
         }
         return ("matches " + matches + "\n" + listed).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record Database(byte[][] signatures, Automaton automaton) {
+    }
+
+    private static final java.util.Map<String, Database> DATABASES = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Database> eldest) {
+                    return size() > 8;
+                }
+            });
+
+    private static Database database(long seed, int count) {
+        String key = seed + "/" + count;
+        Database db = DATABASES.get(key);
+        if (db == null) {
+            byte[][] signatures = signatures(seed, count);
+            db = new Database(signatures, new Automaton(signatures));
+            DATABASES.put(key, db);
+        }
+        return db;
     }
 
     /** @return {@code count} signatures of 12 to 32 bytes from {@code seed} */
