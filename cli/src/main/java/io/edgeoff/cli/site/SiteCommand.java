@@ -15,6 +15,7 @@ import io.edgeoff.site.injection.OutageMode;
 import io.edgeoff.site.injection.OutageTrace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -82,6 +83,22 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--idle-timeout-seconds", paramLabel = "S", description = {"Close a connection that sends nothing",
         "for S seconds, in [0.1, 3600] (default 30)."})
     Double idleTimeoutSeconds;
+
+    @Option(names = "--handler-path", paramLabel = "JAR|DIR", split = ",", description = {"Jars, or directories of",
+        "jars, with more task handlers (docs/HANDLERS.md); the built-in ones are always there. Repeatable."})
+    List<Path> handlerPath;
+
+    @Option(names = "--host-mips", paramLabel = "X", description = {"Speed of this host in MIPS, against which a",
+        "handler's measured time is scaled to the site's rating (default: measured at start with the compute kernel)."})
+    Double hostMips;
+
+    @Option(names = "--handler-timeout-seconds", paramLabel = "S", description = {"Longest run of one handler call,",
+        "in [0.001, 3600] (default 30); longer calls get 422 HANDLER_TIMEOUT."})
+    Double handlerTimeoutSeconds;
+
+    @Option(names = "--handler-memory-mb", paramLabel = "MB", description = {"Most memory one handler call may",
+        "allocate, MiB, in [1, 65536] (default 1024); more gets 422 HANDLER_MEMORY_EXCEEDED."})
+    Double handlerMemoryMB;
 
     @Option(names = "--max-mi", description = "Largest task in million instructions (default 100000).")
     Double maxMillionInstructions;
@@ -208,7 +225,8 @@ public final class SiteCommand implements Callable<Integer> {
                 .traceOutageMode(OutageMode.parse(pick(outageMode, file.outageMode(), "refuse")))
                 .predictor(pick(predictor, file.predictor(), SiteConfig.DEFAULT_PREDICTOR))
                 .predictorSeed(pick(predictorSeed, file.predictorSeed(), 5725L))
-                .retrainEverySlots(pick(retrainEverySlots, file.retrainEverySlots(), 1));
+                .retrainEverySlots(pick(retrainEverySlots, file.retrainEverySlots(), 1))
+                .handlers(handlerSettings(file));
         Integer queue = pick(queueCapacity, file.queueCapacity(), null);
         if (queue != null) {
             b.queueCapacity(queue);
@@ -260,6 +278,25 @@ public final class SiteCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-request-kb must be in [1, " + (long) maxKB + "], but was " + kb);
         }
         return Math.round(kb * 1024);
+    }
+
+    private io.edgeoff.site.HandlerSettings handlerSettings(SiteConfigFile file) {
+        List<Path> paths = handlerPath != null ? handlerPath : file.handlerPath() == null ? List.of()
+                : file.handlerPath().stream().map(Path::of).toList();
+        double seconds = pick(handlerTimeoutSeconds, file.handlerTimeoutSeconds(), 30.0);
+        double megabytes = pick(handlerMemoryMB, file.handlerMemoryMB(), 1024.0);
+        if (!(seconds >= 0.001 && seconds <= 3600)) {
+            throw new IllegalArgumentException("--handler-timeout-seconds must be in [0.001, 3600], but was " + seconds);
+        }
+        if (!(megabytes >= 1 && megabytes <= 65536)) {
+            throw new IllegalArgumentException("--handler-memory-mb must be in [1, 65536], but was " + megabytes);
+        }
+        double host = pick(hostMips, file.hostMips(), 0.0);
+        if (!(host > 0) && host != 0 || Double.isInfinite(host)) {
+            throw new IllegalArgumentException("--host-mips must be > 0, but was " + host);
+        }
+        return new io.edgeoff.site.HandlerSettings(paths, host,
+                java.time.Duration.ofNanos(Math.round(seconds * 1e9)), Math.round(megabytes * (1 << 20)));
     }
 
     private static java.time.Duration idleTimeout(double seconds) {

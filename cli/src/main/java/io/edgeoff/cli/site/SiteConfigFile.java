@@ -18,7 +18,8 @@ public record SiteConfigFile(String scenario, String site, Integer port, String 
                              Double maxMillionInstructions, Double maxOutKB, String failureTrace, String traceNode, Integer configuration,
                              Double timeCompression, String outageMode, String predictor, Long predictorSeed,
                              String historyTrace, String historyNode, Integer retrainEverySlots,
-                             Double idleTimeoutSeconds) {
+                             Double idleTimeoutSeconds, java.util.List<String> handlerPath, Double hostMips,
+                             Double handlerTimeoutSeconds, Double handlerMemoryMB) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -26,7 +27,7 @@ public record SiteConfigFile(String scenario, String site, Integer port, String 
 
     /** No settings. */
     public static final SiteConfigFile EMPTY = new SiteConfigFile(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** Reads a config file; every problem names the file and the field. */
     public static SiteConfigFile read(Path file) {
