@@ -73,7 +73,7 @@ public final class ChessHandler implements TaskHandler {
             int n = board.generate(moves, 0);
             int legal = 0;
             for (int k = 0; k < n; k++) {
-                if (Math.abs(board.sq[moves[k] & 0x7F]) != 6) {
+                if (Math.abs((moves[k] >>> 14 & 0xF) - 8) != 6) { // never capture a king
                     moves[legal++] = moves[k];
                 }
             }

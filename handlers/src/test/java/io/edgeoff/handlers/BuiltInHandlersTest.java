@@ -51,6 +51,15 @@ class BuiltInHandlersTest {
     }
 
     @Test
+    void everyGeneratedChessPositionIsPlayable() throws Exception {
+        for (long seed = 0; seed < 300; seed++) {
+            byte[] position = ChessHandler.input(seed, 1);
+
+            assertThat(run(new ChessHandler(), position, Map.of())).as("seed %d", seed).startsWith("bestmove ");
+        }
+    }
+
+    @Test
     void chessTakesAHangingQueen() throws Exception {
         String out = run(new ChessHandler(), "4k3/8/8/3q4/8/8/3R4/4K3 w\n1".getBytes(StandardCharsets.UTF_8), Map.of());
 
