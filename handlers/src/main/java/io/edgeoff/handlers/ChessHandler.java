@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  *
  * <p>Input: UTF-8 text, first line the position's FEN (its piece placement and side to move; the
  * other fields are ignored), optional second line the search depth in plies (default 4); the
- * parameter {@code depth} (1 to 8) overrides it. The work grows about fourfold to sixfold per ply.
+ * parameter {@code depth} (1 to 8) overrides it. The work grows about 8-10x per ply (docs/PERFORMANCE.md).
  * Output: UTF-8 {@code bestmove e2e4\nscore 35\nnodes 12345\n} (score in centipawns for the side to move).
  */
 public final class ChessHandler implements TaskHandler {
