@@ -78,6 +78,10 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         metrics.gauge("edgeoff.site.kernel.nanos.per.round", "measured time of one kernel round on this host, ns",
                 () -> nanosPerRound);
         metrics.gauge("edgeoff.site.failure.records", "records in the failure file", () -> monitor.records().size());
+        metrics.gauge("edgeoff.site.handler.runaway.calls", "handler calls stopped for their budget whose thread "
+                + "did not end (in this process)", io.edgeoff.task.HandlerRunner::runawayCalls);
+        metrics.gauge("edgeoff.site.host.mips", "the host's speed against which handler times are scaled, MIPS",
+                () -> handlers.speed().hostMips());
         this.api = new SiteHttpApi(service, outages, metrics, clock);
         service.forecast(1); // trains the prediction engine before the site starts listening
         double cpuShare = nanosPerRound * ComputeKernel.ROUNDS_PER_MI * config.site().mips() / 1e9;

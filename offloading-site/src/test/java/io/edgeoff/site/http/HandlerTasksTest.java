@@ -117,6 +117,10 @@ class HandlerTasksTest {
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(get(client, uri(server, "/v1/health/live"), null).statusCode()).isEqualTo(200);
         assertThat(server.service().monitor().records()).noneMatch(r -> r.type() == FailureEventType.EXECUTION_FAILED);
+        String metrics = get(client, uri(server, "/v1/metrics"), null).body();
+        assertThat(metrics.lines().filter(l -> l.startsWith("edgeoff_site_tasks_total") && l.contains("handler_failed"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).isGreaterThanOrEqualTo(5);
+        assertThat(metrics).contains("edgeoff_site_host_mips{site=\"ED\"} 2000.0");
     }
 
     @Test
