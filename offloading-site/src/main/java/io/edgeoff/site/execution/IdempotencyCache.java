@@ -30,6 +30,7 @@ public final class IdempotencyCache {
     public static final long PAYLOAD_BUDGET_BYTES = 64L << 20;
 
     private final int capacity;
+    private final long payloadBudgetBytes;
     /** Handler outputs by slot, allocated at the first one (null for synthetic results). */
     private byte[][] payloads;
     private long payloadBytes;
@@ -53,6 +54,15 @@ public final class IdempotencyCache {
     private int completed;
 
     public IdempotencyCache(int capacity) {
+        this(capacity, PAYLOAD_BUDGET_BYTES);
+    }
+
+    /** @param payloadBudgetBytes  most bytes of handler outputs kept at once, &gt;= 0 */
+    public IdempotencyCache(int capacity, long payloadBudgetBytes) {
+        if (payloadBudgetBytes < 0) {
+            throw new IllegalArgumentException("payloadBudgetBytes must be >= 0, but was " + payloadBudgetBytes);
+        }
+        this.payloadBudgetBytes = payloadBudgetBytes;
         if (capacity < 1) {
             throw new IllegalArgumentException("idempotency capacity must be >= 1, but was " + capacity);
         }
@@ -108,6 +118,11 @@ public final class IdempotencyCache {
         running.remove(key, entry);
     }
 
+    /** @return bytes of handler outputs kept now */
+    public synchronized long payloadBytes() {
+        return payloadBytes;
+    }
+
     /** @return keys remembered: completed (at most the capacity) and running */
     public synchronized int size() {
         return completed + running.size();
@@ -121,7 +136,7 @@ public final class IdempotencyCache {
 
     private void remember(String key, long fingerprint, TaskResult result) {
         byte[] payload = result.payload();
-        if (payload != null && payload.length > PAYLOAD_BUDGET_BYTES - payloadBytes) {
+        if (payload != null && payload.length > payloadBudgetBytes - payloadBytes) {
             return; // no room for its output: not remembered, a repeat executes again
         }
         int slot = find(key);
