@@ -40,13 +40,14 @@ import java.util.Optional;
  * @param retrainEverySlots       the model is retrained after this many new slots (and after each new failure)
  * @param idleTimeout             a connection that sends nothing for this long is closed (Jetty's idle timeout),
  *                                in [{@value #MIN_IDLE_TIMEOUT_MILLIS} ms, {@value #MAX_IDLE_TIMEOUT_SECONDS} s]
+ * @param handlers                the task handlers: extra jars, host speed, budgets ({@link HandlerSettings})
  */
 public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, String bindHost, int port, String token,
                          boolean tokenGenerated, int queueCapacity, long maxRequestBytes, double maxMillionInstructions,
                          double maxOutKB, int idempotencyCapacity, FailureFileOptions failureFile,
                          Optional<OutageTrace> failureTrace, double timeCompression, OutageMode traceOutageMode,
                          String predictor, long predictorSeed, Optional<AvailabilitySeries> historySeries,
-                         int retrainEverySlots, Duration idleTimeout) {
+                         int retrainEverySlots, Duration idleTimeout, HandlerSettings handlers) {
     /** Seconds in one slot of trace time (the seed's daily availability). */
     public static final double TRACE_SLOT_SECONDS = 86_400;
     /** The prediction engine's default model: the prediction module's default ({@code Predictors.DEFAULT_MODEL}). */
@@ -111,6 +112,7 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         if (retrainEverySlots < 1) {
             throw new IllegalArgumentException("retrainEverySlots must be >= 1, but was " + retrainEverySlots);
         }
+        Objects.requireNonNull(handlers, "handlers");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (idleTimeout.compareTo(Duration.ofMillis(MIN_IDLE_TIMEOUT_MILLIS)) < 0
                 || idleTimeout.compareTo(Duration.ofSeconds(MAX_IDLE_TIMEOUT_SECONDS)) > 0) {
@@ -157,6 +159,7 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         private AvailabilitySeries historySeries;
         private int retrainEverySlots = 1;
         private Duration idleTimeout = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
+        private HandlerSettings handlers = HandlerSettings.DEFAULTS;
 
         private Builder(Site site, List<String> taskKinds, Path dataDirectory) {
             this.site = site;
@@ -253,13 +256,19 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
             return this;
         }
 
+        /** @param value the task handlers' jars, host speed and budgets; default {@link HandlerSettings#DEFAULTS} */
+        public Builder handlers(HandlerSettings value) {
+            this.handlers = value;
+            return this;
+        }
+
         public SiteConfig build() {
             boolean generated = token == null || token.isEmpty();
             return new SiteConfig(site, taskKinds, dataDirectory, bindHost, port, generated ? randomToken() : token,
                     generated, queueCapacity == null ? 16 * site.cores() : queueCapacity, maxRequestBytes,
                     maxMillionInstructions, maxOutKB, idempotencyCapacity, failureFile, Optional.ofNullable(failureTrace),
                     timeCompression, traceOutageMode, predictor, predictorSeed, Optional.ofNullable(historySeries),
-                    retrainEverySlots, idleTimeout);
+                    retrainEverySlots, idleTimeout, handlers);
         }
     }
 }

@@ -2,7 +2,11 @@ package io.edgeoff.site;
 
 import io.edgeoff.common.compute.ComputeKernel;
 import io.edgeoff.site.execution.IdempotencyCache;
+import io.edgeoff.site.execution.HandlerExecution;
 import io.edgeoff.site.execution.Pacer;
+import io.edgeoff.site.execution.SpeedEmulation;
+import io.edgeoff.task.HandlerLimits;
+import io.edgeoff.task.HandlerRegistry;
 import io.edgeoff.site.execution.TaskExecutor;
 import io.edgeoff.site.execution.ThroughputMeter;
 import io.edgeoff.site.failure.Details;
@@ -53,10 +57,11 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         this.forecaster = forecaster;
         this.nanosPerRound = ComputeKernel.measureNanosPerRound(40_000_000L);
         String id = config.site().id();
+        HandlerExecution handlers = handlerExecution(config, nanosPerRound); // before anything is started: may refuse
         this.monitor = FailureMonitor.start(config.dataDirectory(), config.failureFile(), clock, id);
         ThroughputMeter meter = new ThroughputMeter(System::nanoTime);
         this.executor = new TaskExecutor(id, config.site().mips(), config.site().cores(), config.queueCapacity(),
-                System::nanoTime, Pacer.parking(System::nanoTime), meter);
+                System::nanoTime, Pacer.parking(System::nanoTime), meter, handlers);
         this.scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "site-" + id + "-scheduler");
             t.setDaemon(true);
@@ -73,6 +78,10 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         metrics.gauge("edgeoff.site.kernel.nanos.per.round", "measured time of one kernel round on this host, ns",
                 () -> nanosPerRound);
         metrics.gauge("edgeoff.site.failure.records", "records in the failure file", () -> monitor.records().size());
+        metrics.gauge("edgeoff.site.handler.runaway.calls", "handler calls stopped for their budget whose thread "
+                + "did not end (in this process)", io.edgeoff.task.HandlerRunner::runawayCalls);
+        metrics.gauge("edgeoff.site.host.mips", "the host's speed against which handler times are scaled, MIPS",
+                () -> handlers.speed().hostMips());
         this.api = new SiteHttpApi(service, outages, metrics, clock);
         service.forecast(1); // trains the prediction engine before the site starts listening
         double cpuShare = nanosPerRound * ComputeKernel.ROUNDS_PER_MI * config.site().mips() / 1e9;
@@ -84,6 +93,25 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
                     + " tasks then take longer than MI/MIPS and executionMillis reports the real time",
                     id, config.site().mips());
         }
+    }
+
+    /**
+     * The site's handlers: those of its class path (the built-in ones) and of {@code handlerPath}, run within the
+     * configured budgets (output at most {@code maxOutKB}), timed against the configured or measured host speed.
+     *
+     * @throws IllegalArgumentException when a handler jar is missing or its handlers cannot be loaded
+     */
+    static HandlerExecution handlerExecution(SiteConfig config, double nanosPerRound) {
+        HandlerSettings settings = config.handlers();
+        HandlerRegistry registry = HandlerRegistry.load(settings.handlerPath(), SiteServer.class.getClassLoader());
+        double hostMips = settings.hostMips() > 0 ? settings.hostMips() : SpeedEmulation.hostMipsOf(nanosPerRound);
+        HandlerLimits limits = new HandlerLimits(settings.timeBudget(), settings.memoryBudgetBytes(),
+                (int) Math.min(Integer.MAX_VALUE, Math.round(config.maxOutKB() * 1024)));
+        SpeedEmulation speed = new SpeedEmulation(config.site().mips(), hostMips);
+        LOG.info("site {}: handlers {}; host {} MIPS, rated {} MIPS: handler times x {} ({})", config.site().id(),
+                registry.names(), String.format("%.0f", hostMips), config.site().mips(),
+                String.format("%.3f", speed.factor()), speed.mode().wireName());
+        return new HandlerExecution(registry, limits, speed, Pacer.parking(System::nanoTime), System::nanoTime);
     }
 
     /** Starts a site with the system clock; an injected crash halts the JVM. */

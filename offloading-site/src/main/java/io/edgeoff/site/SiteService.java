@@ -37,7 +37,7 @@ public final class SiteService {
 
     /** The site's resources as served at {@code GET /v1/resources}. */
     public record Resources(String siteId, double mips, int cores, double memoryGB, double storageGB, int queueLength,
-                            double recentThroughputMips) {
+                            double recentThroughputMips, List<String> handlers, double hostMips, String speedEmulation) {
     }
 
     private final SiteConfig config;
@@ -100,7 +100,13 @@ public final class SiteService {
         IdempotencyCache.Entry accepted = entry;
         // the answer waits for the accounting, so a client that sees the result also sees it counted
         CompletableFuture<TaskResult> accounted = entry.result().whenComplete((r, error) -> {
-            if (error instanceof TaskExecutor.StoppedException) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof io.edgeoff.task.HandlerException) {
+                // The handler gave no output for this input (threw, over a budget): the task failed, not the site.
+                idempotency.remove(order.idempotencyKey(), accepted);
+                metrics.taskOutcome("handler_failed");
+            } else if (error instanceof TaskExecutor.StoppedException) {
                 // Handed back unfinished by a stopping site: not a failure of the execution, nothing to record.
                 idempotency.remove(order.idempotencyKey(), accepted);
                 metrics.taskOutcome("handed_back");
@@ -133,8 +139,17 @@ public final class SiteService {
 
     public Resources resources() {
         var site = config.site();
+        var handlers = executor.handlers();
         return new Resources(site.id(), site.mips(), site.cores(), site.memoryGb(), site.storageGb(),
-                executor.queueLength(), meter.recentMips());
+                executor.queueLength(), meter.recentMips(), handlerNames(),
+                handlers == null ? 0 : handlers.speed().hostMips(),
+                handlers == null ? "" : handlers.speed().mode().wireName());
+    }
+
+    /** @return the names of the task handlers this site runs, sorted (empty: synthetic tasks only) */
+    public List<String> handlerNames() {
+        var handlers = executor.handlers();
+        return handlers == null ? List.of() : handlers.names();
     }
 
     /** @return the forecast of the next {@code slots} slots */

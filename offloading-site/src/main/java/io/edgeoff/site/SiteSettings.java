@@ -32,14 +32,15 @@ public record SiteSettings(String scenario, String site, Integer port, String bi
                            Double maxMillionInstructions, Double maxOutKB, String failureTrace, String traceNode,
                            Integer configuration, Double timeCompression, String outageMode, String predictor,
                            Long predictorSeed, String historyTrace, String historyNode, Integer retrainEverySlots,
-                           Double idleTimeoutSeconds) {
+                           Double idleTimeoutSeconds, java.util.List<String> handlerPath, Double hostMips,
+                           Double handlerTimeoutSeconds, Double handlerMemoryMB) {
 
     /** Trace name that selects the prediction module's LANL-fitted synthetic trace. */
     public static final String SYNTHETIC = "synthetic";
 
     /** No settings. */
     public static final SiteSettings EMPTY = new SiteSettings(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -79,7 +80,9 @@ public record SiteSettings(String scenario, String site, Integer port, String bi
                 pick(flags.outageMode, outageMode), pick(flags.predictor, predictor),
                 pick(flags.predictorSeed, predictorSeed), pick(flags.historyTrace, historyTrace),
                 pick(flags.historyNode, historyNode), pick(flags.retrainEverySlots, retrainEverySlots),
-                pick(flags.idleTimeoutSeconds, idleTimeoutSeconds));
+                pick(flags.idleTimeoutSeconds, idleTimeoutSeconds), pick(flags.handlerPath, handlerPath),
+                pick(flags.hostMips, hostMips), pick(flags.handlerTimeoutSeconds, handlerTimeoutSeconds),
+                pick(flags.handlerMemoryMB, handlerMemoryMB));
     }
 
     /**
@@ -116,7 +119,8 @@ public record SiteSettings(String scenario, String site, Integer port, String bi
                 .traceOutageMode(OutageMode.parse(pick(outageMode, "refuse")))
                 .predictor(pick(predictor, SiteConfig.DEFAULT_PREDICTOR))
                 .predictorSeed(pick(predictorSeed, 5725L))
-                .retrainEverySlots(pick(retrainEverySlots, 1));
+                .retrainEverySlots(pick(retrainEverySlots, 1))
+                .handlers(handlerSettings());
         if (queueCapacity != null) {
             b.queueCapacity(queueCapacity);
         }
@@ -163,6 +167,25 @@ public record SiteSettings(String scenario, String site, Integer port, String bi
             throw new IllegalArgumentException("--max-request-kb must be in [1, " + (long) maxKB + "], but was " + kb);
         }
         return Math.round(kb * 1024);
+    }
+
+    private HandlerSettings handlerSettings() {
+        java.util.List<Path> paths = handlerPath == null ? java.util.List.of()
+                : handlerPath.stream().map(Path::of).toList();
+        double seconds = pick(handlerTimeoutSeconds, 30.0);
+        double megabytes = pick(handlerMemoryMB, 1024.0);
+        if (!(seconds >= 0.001 && seconds <= 3600)) {
+            throw new IllegalArgumentException("--handler-timeout-seconds must be in [0.001, 3600], but was " + seconds);
+        }
+        if (!(megabytes >= 1 && megabytes <= 65536)) {
+            throw new IllegalArgumentException("--handler-memory-mb must be in [1, 65536], but was " + megabytes);
+        }
+        double host = pick(hostMips, 0.0);
+        if (!(host > 0) && host != 0 || Double.isInfinite(host)) {
+            throw new IllegalArgumentException("--host-mips must be > 0, but was " + host);
+        }
+        return new HandlerSettings(paths, host, java.time.Duration.ofNanos(Math.round(seconds * 1e9)),
+                Math.round(megabytes * (1 << 20)));
     }
 
     private static java.time.Duration idleTimeout(double seconds) {

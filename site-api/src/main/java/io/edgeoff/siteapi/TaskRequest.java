@@ -1,20 +1,24 @@
 package io.edgeoff.siteapi;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /v1/tasks}: one task sent to a site.
  *
- * <p>JSON: {@code {"idempotencyKey", "taskName", "kind", "millionInstructions", "outKB", "inputBase64"}};
- * {@code taskName} is optional ({@code ""} when absent or null), every other field is required;
+ * <p>JSON: {@code {"idempotencyKey", "taskName", "kind", "millionInstructions", "outKB", "inputBase64", "handler",
+ * "parameters"}}; {@code taskName}, {@code handler} ({@code ""} when absent or null) and {@code parameters}
+ * (empty when absent or null) are optional, every other field is required;
  * unknown fields are ignored; a field given twice keeps its last value. Types are strict: a number
  * is never read from a string nor a string from a number. The site's own limits (its task kinds,
  * largest task, largest output) are checked by the site on top of these rules.
@@ -27,19 +31,44 @@ import java.util.Objects;
  * @param millionInstructions  work, MI, finite and &gt;= 0
  * @param outKB                output size the site must return, KB, finite and &gt;= 0
  * @param input                the task's input bytes ({@code inputBase64} on the wire, standard base64)
+ * @param handler              the task handler to run on the input ({@code docs/HANDLERS.md}), or {@code ""}
+ *                             for the synthetic MI task (the kernel paced to the site's rating); a name is 1 to
+ *                             {@value #MAX_HANDLER_LENGTH} characters of {@code a-z 0-9 . _ -}, starting with a
+ *                             letter or digit
+ * @param parameters           the handler's parameters: at most {@value #MAX_PARAMETERS} entries, names 1 to
+ *                             {@value #MAX_PARAMETER_NAME_LENGTH} characters without control characters, values
+ *                             strings of at most {@value #MAX_PARAMETER_VALUE_LENGTH} characters
  */
-@JsonPropertyOrder({"idempotencyKey", "taskName", "kind", "millionInstructions", "outKB", "inputBase64"})
+@JsonPropertyOrder({"idempotencyKey", "taskName", "kind", "millionInstructions", "outKB", "inputBase64", "handler",
+        "parameters"})
 public record TaskRequest(
         @JsonProperty(value = "idempotencyKey", required = true) String idempotencyKey,
         @JsonProperty(value = "taskName") String taskName,
         @JsonProperty(value = "kind", required = true) String kind,
         @JsonProperty(value = "millionInstructions", required = true) double millionInstructions,
         @JsonProperty(value = "outKB", required = true) double outKB,
-        @JsonProperty(value = "inputBase64", required = true) byte[] input) {
+        @JsonProperty(value = "inputBase64", required = true) byte[] input,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty(value = "handler") String handler,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty(value = "parameters") Map<String, String> parameters) {
     /** Longest accepted idempotency key, characters. */
     public static final int MAX_KEY_LENGTH = 200;
     /** Longest accepted task name, characters. */
     public static final int MAX_TASK_NAME_LENGTH = 200;
+    /** Longest handler name, characters. */
+    public static final int MAX_HANDLER_LENGTH = 64;
+    /** Most parameters of one task. */
+    public static final int MAX_PARAMETERS = 64;
+    /** Longest parameter name, characters. */
+    public static final int MAX_PARAMETER_NAME_LENGTH = 64;
+    /** Longest parameter value, characters. */
+    public static final int MAX_PARAMETER_VALUE_LENGTH = 4096;
+    private static final Pattern HANDLER_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0," + (MAX_HANDLER_LENGTH - 1) + "}");
+
+    /** A synthetic MI task: no handler, no parameters. */
+    public TaskRequest(String idempotencyKey, String taskName, String kind, double millionInstructions, double outKB,
+                       byte[] input) {
+        this(idempotencyKey, taskName, kind, millionInstructions, outKB, input, "", Map.of());
+    }
 
     public TaskRequest {
         checkIdempotencyKey(idempotencyKey, "idempotencyKey");
@@ -58,6 +87,73 @@ public record TaskRequest(
         if (input == null) {
             throw InvalidFieldException.missing("inputBase64");
         }
+        handler = handler == null ? "" : handler;
+        if (!handler.isEmpty() && !HANDLER_NAME.matcher(handler).matches()) {
+            throw InvalidFieldException.invalid("handler", "handler must be 1 to " + MAX_HANDLER_LENGTH
+                    + " characters of a-z 0-9 . _ -, starting with a letter or digit, but was '"
+                    + printable(handler) + "'");
+        }
+        parameters = checkParameters(parameters);
+    }
+
+    private static Map<String, String> checkParameters(Map<String, String> parameters) {
+        if (parameters == null || parameters.isEmpty()) {
+            return Map.of();
+        }
+        if (parameters.size() > MAX_PARAMETERS) {
+            throw InvalidFieldException.invalid("parameters", "parameters must have at most " + MAX_PARAMETERS
+                    + " entries, but had " + parameters.size());
+        }
+        Map<String, String> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : parameters.entrySet()) {
+            String name = e.getKey();
+            if (name == null || name.isEmpty() || name.length() > MAX_PARAMETER_NAME_LENGTH
+                    || name.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
+                throw InvalidFieldException.invalid("parameters", "a parameter name must have 1 to "
+                        + MAX_PARAMETER_NAME_LENGTH + " characters without control characters or surrogates, but was '"
+                        + printable(String.valueOf(name)) + "'");
+            }
+            String value = e.getValue();
+            if (value == null) {
+                throw InvalidFieldException.invalid("parameters", "parameters." + name + " must be a string, but was null");
+            }
+            if (value.length() > MAX_PARAMETER_VALUE_LENGTH) {
+                throw InvalidFieldException.invalid("parameters", "parameters." + name + " must have at most "
+                        + MAX_PARAMETER_VALUE_LENGTH + " characters, but had " + value.length());
+            }
+            copy.put(name, value);
+        }
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * @return the {@code parameters} field of a body bound as plain values: absent or null is empty, else an
+     *     object whose values are all strings
+     */
+    public static Map<String, String> parametersOf(Object value) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw InvalidFieldException.invalid("parameters", "parameters must be an object, but was "
+                    + JsonValues.typeName(value));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getValue() instanceof String s)) {
+                throw InvalidFieldException.invalid("parameters", "parameters." + printable(String.valueOf(e.getKey()))
+                        + " must be a string, but was " + JsonValues.typeName(e.getValue()));
+            }
+            out.put(String.valueOf(e.getKey()), s);
+        }
+        return out;
+    }
+
+    private static String printable(String s) {
+        String shown = s.length() <= 40 ? s : s.substring(0, 40) + "...";
+        StringBuilder out = new StringBuilder();
+        shown.chars().forEach(c -> out.append(Character.isISOControl(c) || Character.isSurrogate((char) c) ? '?' : (char) c));
+        return out.toString();
     }
 
     /**
@@ -76,7 +172,9 @@ public record TaskRequest(
                 JsonValues.requiredString(json.get("kind"), "kind"),
                 JsonValues.requiredNumber(json.get("millionInstructions"), "millionInstructions"),
                 JsonValues.requiredNumber(json.get("outKB"), "outKB"),
-                decodeInput(JsonValues.requiredString(json.get("inputBase64"), "inputBase64")));
+                decodeInput(JsonValues.requiredString(json.get("inputBase64"), "inputBase64")),
+                JsonValues.optionalString(json.get("handler"), "handler"),
+                parametersOf(json.get("parameters")));
     }
 
     /** @return the bytes of the {@code inputBase64} text (standard base64, RFC 4648, padding as written) */
@@ -149,18 +247,20 @@ public record TaskRequest(
     public boolean equals(Object o) {
         return o instanceof TaskRequest t && t.idempotencyKey.equals(idempotencyKey) && t.taskName.equals(taskName)
                 && t.kind.equals(kind) && Double.compare(t.millionInstructions, millionInstructions) == 0
-                && Double.compare(t.outKB, outKB) == 0 && Arrays.equals(t.input, input);
+                && Double.compare(t.outKB, outKB) == 0 && Arrays.equals(t.input, input) && t.handler.equals(handler)
+                && t.parameters.equals(parameters);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(idempotencyKey, taskName, kind, millionInstructions, outKB, Arrays.hashCode(input));
+        return Objects.hash(idempotencyKey, taskName, kind, millionInstructions, outKB, Arrays.hashCode(input), handler,
+                parameters);
     }
 
     @Override
     public String toString() {
         return "TaskRequest[idempotencyKey=" + idempotencyKey + ", taskName=" + taskName + ", kind=" + kind
                 + ", millionInstructions=" + millionInstructions + ", outKB=" + outKB + ", input=" + input.length
-                + " bytes]";
+                + " bytes" + (handler.isEmpty() ? "" : ", handler=" + handler + ", parameters=" + parameters) + "]";
     }
 }

@@ -43,6 +43,38 @@ class RecordsJsonTest {
     }
 
     @Test
+    void aHandlerTaskCarriesItsHandlerAndParametersAndIsReadBack() throws Exception {
+        TaskRequest task = new TaskRequest("k-2", "COMPUTE_MOVE", "CI", 0, 0, "x".getBytes(StandardCharsets.UTF_8),
+                "chess", java.util.Map.of("depth", "4"));
+
+        String json = MAPPER.writeValueAsString(task);
+
+        assertThat(json).isEqualTo("{\"idempotencyKey\":\"k-2\",\"taskName\":\"COMPUTE_MOVE\",\"kind\":\"CI\","
+                + "\"millionInstructions\":0.0,\"outKB\":0.0,\"inputBase64\":\"eA==\",\"handler\":\"chess\","
+                + "\"parameters\":{\"depth\":\"4\"}}");
+        assertThat(read(json, TaskRequest.class)).isEqualTo(task);
+        assertThat(read(json.replace(",\"handler\":\"chess\"", ",\"handler\":null"), TaskRequest.class).handler()).isEmpty();
+    }
+
+    @Test
+    void aHandlerAndItsParametersAreCheckedNamingTheField() {
+        String valid = "{\"idempotencyKey\":\"k\",\"kind\":\"R\",\"millionInstructions\":1,\"outKB\":1,\"inputBase64\":\"\","
+                + "\"handler\":\"chess\",\"parameters\":{\"depth\":\"3\"}}";
+
+        assertThat(problem(valid.replace("\"chess\"", "\"Chess!\""), TaskRequest.class))
+                .hasMessageContaining("handler must be 1 to 64 characters of a-z 0-9 . _ -").hasMessageContaining("'Chess!'")
+                .extracting(InvalidFieldException::field).isEqualTo("handler");
+        assertThat(problem(valid.replace("\"chess\"", "7"), TaskRequest.class))
+                .hasMessage("handler must be a string, but was number");
+        assertThat(problem(valid.replace("\"3\"", "3"), TaskRequest.class))
+                .hasMessage("parameters.depth must be a string, but was number");
+        assertThat(problem(valid.replace("{\"depth\":\"3\"}", "[]"), TaskRequest.class))
+                .hasMessage("parameters must be an object, but was array");
+        assertThat(problem(valid.replace("\"3\"", "\"" + "9".repeat(4097) + "\""), TaskRequest.class))
+                .hasMessage("parameters.depth must have at most 4096 characters, but had 4097");
+    }
+
+    @Test
     void aTaskRequestIsReadStrictlyAndNamesTheField() {
         String valid = "{\"idempotencyKey\":\"k\",\"kind\":\"R\",\"millionInstructions\":1,\"outKB\":1,\"inputBase64\":\"\"}";
 

@@ -6,6 +6,7 @@ import io.edgeoff.site.SiteServer;
 import io.edgeoff.site.SiteSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -71,6 +72,22 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--idle-timeout-seconds", paramLabel = "S", description = {"Close a connection that sends nothing",
         "for S seconds, in [0.1, 3600] (default 30)."})
     Double idleTimeoutSeconds;
+
+    @Option(names = "--handler-path", paramLabel = "JAR|DIR", split = ",", description = {"Jars, or directories of",
+        "jars, with more task handlers (docs/HANDLERS.md); the built-in ones are always there. Repeatable."})
+    List<Path> handlerPath;
+
+    @Option(names = "--host-mips", paramLabel = "X", description = {"Speed of this host in MIPS, against which a",
+        "handler's measured time is scaled to the site's rating (default: measured at start with the compute kernel)."})
+    Double hostMips;
+
+    @Option(names = "--handler-timeout-seconds", paramLabel = "S", description = {"Longest run of one handler call,",
+        "in [0.001, 3600] (default 30); longer calls get 422 HANDLER_TIMEOUT."})
+    Double handlerTimeoutSeconds;
+
+    @Option(names = "--handler-memory-mb", paramLabel = "MB", description = {"Most memory one handler call may",
+        "allocate, MiB, in [1, 65536] (default 1024); more gets 422 HANDLER_MEMORY_EXCEEDED."})
+    Double handlerMemoryMB;
 
     @Option(names = "--max-mi", description = "Largest task in million instructions (default 100000).")
     Double maxMillionInstructions;
@@ -167,7 +184,9 @@ public final class SiteCommand implements Callable<Integer> {
         SiteSettings flags = new SiteSettings(scenario.name(), site, port, bind, null,
                 dataDir == null ? null : dataDir.toString(), mips, cores, queueCapacity, maxRequestKB,
                 maxMillionInstructions, maxOutKB, failureTrace, traceNode, configuration, timeCompression, outageMode,
-                predictor, predictorSeed, historyTrace, historyNode, retrainEverySlots, idleTimeoutSeconds);
+                predictor, predictorSeed, historyTrace, historyNode, retrainEverySlots, idleTimeoutSeconds,
+                handlerPath == null ? null : handlerPath.stream().map(Path::toString).toList(), hostMips,
+                handlerTimeoutSeconds, handlerMemoryMB);
         return file.overriddenBy(flags).toConfig(() -> {
             if (token != null && tokenFile != null) {
                 throw new IllegalArgumentException("give at most one of --token and --token-file");

@@ -94,6 +94,26 @@ class SiteCommandTest {
     }
 
     @Test
+    void readsTheHandlerSettingsFromFlagsAndTheConfigFile() throws Exception {
+        Path yaml = dir.resolve("site.yaml");
+        Files.writeString(yaml, "site: ED\nhandlerPath: [/opt/edgeoff/handlers]\nhostMips: 2500\nhandlerMemoryMB: 256\n");
+
+        SiteConfig config = resolve("--config", yaml.toString(), "--handler-timeout-seconds", "2.5");
+
+        assertThat(config.handlers().handlerPath()).containsExactly(Path.of("/opt/edgeoff/handlers"));
+        assertThat(config.handlers().hostMips()).isEqualTo(2500);
+        assertThat(config.handlers().memoryBudgetBytes()).isEqualTo(256L << 20);
+        assertThat(config.handlers().timeBudget()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(resolve("--site", "EC", "--handler-path", "a.jar,b").handlers().handlerPath())
+                .containsExactly(Path.of("a.jar"), Path.of("b"));
+        assertThatThrownBy(() -> resolve("--site", "EC", "--handler-timeout-seconds", "0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--handler-timeout-seconds must be in [0.001, 3600], but was 0.0");
+        assertThatThrownBy(() -> resolve("--site", "EC", "--host-mips", "-5"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--host-mips must be > 0, but was -5.0");
+    }
+
+    @Test
     void readsAScriptedOutageTrace() throws Exception {
         Path csv = dir.resolve("outages.csv");
         Files.writeString(csv, "startOffsetSeconds,durationSeconds,mode\n86400,3600,error\n");

@@ -18,6 +18,7 @@ import java.util.Objects;
  * <pre>
  *   excluded = {}
  *   loop:
+ *     sites that cannot run the task (TaskSupport: no handler for it) are excluded
  *     not offloadable                    -&gt; device   (NOT_OFFLOADABLE)
  *     remote attempts == cap             -&gt; device   (ATTEMPT_CAP_REACHED)
  *     outlook = provider.outlook(elapsed); under EXCLUDE_SUSPECTED exclude every suspected site
@@ -41,6 +42,7 @@ public final class PlacementLoop {
     private final PlacementRules rules;
     private final int device;
     private final int siteCount;
+    private final TaskSupport support;
 
     /**
      * @param costModel    the run's cost model (sites, device index)
@@ -54,6 +56,21 @@ public final class PlacementLoop {
 
     public PlacementLoop(CostModel costModel, OffloadingPolicy policy, FailureResponse onFailure,
                          SuspicionResponse onSuspicion, PlacementRules rules) {
+        this(costModel, policy, onFailure, onSuspicion, rules, TaskSupport.ALL);
+    }
+
+    /**
+     * @param support  which remote sites can run which task (a site without the task's handler cannot); a site that
+     *                 cannot is excluded before the policy is asked, so it is never chosen
+     */
+    public PlacementLoop(CostModel costModel, PolicySpec spec, OffloadingPolicy policy, PlacementRules rules,
+                         TaskSupport support) {
+        this(costModel, policy, spec.onFailure(), spec.onSuspicion(), rules, support);
+    }
+
+    public PlacementLoop(CostModel costModel, OffloadingPolicy policy, FailureResponse onFailure,
+                         SuspicionResponse onSuspicion, PlacementRules rules, TaskSupport support) {
+        this.support = Objects.requireNonNull(support, "support");
         this.costModel = Objects.requireNonNull(costModel, "costModel");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.deviceOnlyAfterFailure = Objects.requireNonNull(onFailure, "onFailure") == FailureResponse.DEVICE_ONLY;
@@ -88,6 +105,13 @@ public final class PlacementLoop {
                                   AttemptRunner<C> runner, Placement<C> out) {
         out.reset(task, siteCount);
         boolean[] excluded = out.excluded();
+        if (support != TaskSupport.ALL) {
+            for (int s = 0; s < siteCount; s++) {
+                if (s != device && !support.canRun(s, app, task)) {
+                    excluded[s] = true;
+                }
+            }
+        }
         boolean offloadable = app.task(task).offloadable();
         double elapsed = 0;
         while (true) {
@@ -153,6 +177,11 @@ public final class PlacementLoop {
     private int begin(Placement<?> out, int site, PlacementReason why) {
         out.begin(site, why, site != device);
         return site;
+    }
+
+    /** @return which sites can run which task */
+    public TaskSupport support() {
+        return support;
     }
 
     /** @return the cost model the loop places on */

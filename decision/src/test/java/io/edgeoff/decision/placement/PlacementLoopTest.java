@@ -101,6 +101,32 @@ class PlacementLoopTest {
     }
 
     @Test
+    void aSiteThatCannotRunTheTaskIsNeverChosen() {
+        TaskSupport noHandlerOnEdAndEc = (site, app, task) -> site != ed && site != ec;
+        PlacementLoop loop = new PlacementLoop(costModel, firstFree(), FailureResponse.EXCLUDE_SITE_AND_REDECIDE,
+                SuspicionResponse.IGNORE, new PlacementRules(4), noHandlerOnEdAndEc);
+
+        Placement<String> p = place(loop, offloadable, sitesDown(Set.of()), outlook(Set.of()));
+
+        assertThat(p.finalSite()).isEqualTo(er);
+        assertThat(asked.get(0).excluded()[ed]).isTrue();
+        assertThat(asked.get(0).excluded()[ec]).isTrue();
+        assertThat(asked.get(0).excluded()[md]).isFalse();
+    }
+
+    @Test
+    void whenNoRemoteSiteCanRunTheTaskItRunsOnTheDeviceWithoutAskingThePolicy() {
+        PlacementLoop loop = new PlacementLoop(costModel, policy(r -> ed), FailureResponse.EXCLUDE_SITE_AND_REDECIDE,
+                SuspicionResponse.IGNORE, new PlacementRules(4), (site, app, task) -> false);
+
+        Placement<String> p = place(loop, offloadable, sitesDown(Set.of()), outlook(Set.of()));
+
+        assertThat(p.finalSite()).isEqualTo(md);
+        assertThat(p.reason()).isEqualTo(PlacementReason.NO_REMOTE_SITE_LEFT);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
     void aFailedSiteIsExcludedAndThePolicyAskedAgain() {
         PlacementLoop loop = loop(firstFree(), FailureResponse.EXCLUDE_SITE_AND_REDECIDE, SuspicionResponse.IGNORE, 4);
 

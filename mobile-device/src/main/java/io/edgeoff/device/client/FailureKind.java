@@ -12,6 +12,12 @@ public enum FailureKind {
     SERVER_ERROR,
     /** The site answered 4xx: the request was refused (bad token, bad request). */
     REJECTED,
+    /**
+     * The site ran, or could not run, the task's handler and got no output: 422 {@code HANDLER_*} (refused input,
+     * threw, over its time or memory budget, too much output) or 400 {@code UNKNOWN_HANDLER}; the detail holds the
+     * code and message. The site itself is fine.
+     */
+    HANDLER_FAILED,
     /** The failure detector suspected the site while the attempt was in flight, and the attempt was abandoned. */
     SUSPECTED;
 

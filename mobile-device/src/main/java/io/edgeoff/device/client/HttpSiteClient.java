@@ -81,7 +81,10 @@ public final class HttpSiteClient implements SiteClient {
             return new OffloadResult.Failed(FailureKind.SERVER_ERROR, "HTTP " + status + " " + errorText(response));
         }
         if (status != 200) {
-            return new OffloadResult.Failed(FailureKind.REJECTED, "HTTP " + status + " " + errorText(response));
+            String error = errorText(response);
+            boolean handler = status == 422 || status == 400 && error.startsWith("UNKNOWN_HANDLER:");
+            return new OffloadResult.Failed(handler ? FailureKind.HANDLER_FAILED : FailureKind.REJECTED,
+                    "HTTP " + status + " " + error);
         }
         try {
             return new OffloadResult.Completed(JSON.readValue(response.body(), TaskReply.class));

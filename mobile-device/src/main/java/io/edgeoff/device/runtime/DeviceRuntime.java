@@ -67,6 +67,8 @@ public final class DeviceRuntime implements AutoCloseable {
     private final LocalKernel kernel;
     private final OutcomeSink sink;
     private final RuntimeConfig config;
+    /** Which remote sites can run which task (a task bound to a handler: only sites that advertise it). */
+    private final io.edgeoff.decision.placement.TaskSupport taskSupport;
     private final DeviceClock clock;
     private final int device;
     private final ExecutorService workers;
@@ -82,6 +84,7 @@ public final class DeviceRuntime implements AutoCloseable {
         this.links = b.links;
         this.sink = b.sink;
         this.config = b.config;
+        this.taskSupport = b.taskSupport;
         this.clock = b.clock;
         this.kernel = new LocalKernel(clock);
         this.device = costModel.deviceIndex();
@@ -148,7 +151,8 @@ public final class DeviceRuntime implements AutoCloseable {
     public ExecutionResult execute(String runId, int execution, AppInstance actual, PolicySpec spec,
                                    OffloadingPolicy policy, long inputSeed) {
         requireLive(spec);
-        PlacementLoop loop = new PlacementLoop(costModel, spec, new SerialPolicy(policy), config.placement());
+        PlacementLoop loop = new PlacementLoop(costModel, spec, new SerialPolicy(policy), config.placement(),
+                taskSupport);
         Execution ex = new Execution(runId, execution, actual, profiler.plan(actual), policy, loop, inputSeed);
         long start = clock.nanoTime();
         int n = actual.size();
@@ -403,6 +407,16 @@ public final class DeviceRuntime implements AutoCloseable {
         private OutcomeSink sink = OutcomeSink.NONE;
         private RuntimeConfig config = RuntimeConfig.ofDefaults();
         private DeviceClock clock = DeviceClock.SYSTEM;
+        private io.edgeoff.decision.placement.TaskSupport taskSupport = io.edgeoff.decision.placement.TaskSupport.ALL;
+
+        /**
+         * @param taskSupport  which remote sites can run which task, e.g. {@code handlers.HandlerSupport}; default
+         *                     every site runs every task
+         */
+        public Builder taskSupport(io.edgeoff.decision.placement.TaskSupport taskSupport) {
+            this.taskSupport = java.util.Objects.requireNonNull(taskSupport, "taskSupport");
+            return this;
+        }
 
         public Builder scenario(Scenario scenario, CostModel costModel) {
             this.scenario = scenario;

@@ -136,9 +136,44 @@ class HttpSiteClientTest {
         }
     }
 
+    @Test
+    void aHandlerThatGaveNoOutputIsItsOwnFailureKindWithTheSitesCode() throws Exception {
+        HttpServer handlerSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        handlerSite.createContext("/v1/tasks", ex -> {
+            boolean unknown = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("\"nope\"");
+            send(ex, unknown ? 400 : 422, unknown ? "{\"code\":\"UNKNOWN_HANDLER\",\"message\":\"unknown handler 'nope'\"}"
+                    : "{\"code\":\"HANDLER_TIMEOUT\",\"message\":\"handler 'chess' ran longer than its time budget\"}");
+        });
+        handlerSite.start();
+        try {
+            SiteEndpoint endpoint = new SiteEndpoint("EC", URI.create("http://127.0.0.1:"
+                    + handlerSite.getAddress().getPort()), "secret");
+            TaskRequest chess = new TaskRequest("k1", "COMPUTE_MOVE", "CI", 0, 0, new byte[1], "chess", java.util.Map.of());
+            TaskRequest nope = new TaskRequest("k2", "COMPUTE_MOVE", "CI", 0, 0, new byte[1], "nope", java.util.Map.of());
+
+            OffloadResult timedOut = client.submit(endpoint, chess, Duration.ofSeconds(5)).get();
+            OffloadResult unknown = client.submit(endpoint, nope, Duration.ofSeconds(5)).get();
+
+            assertThat(timedOut).isInstanceOfSatisfying(OffloadResult.Failed.class, f -> {
+                assertThat(f.kind()).isEqualTo(FailureKind.HANDLER_FAILED);
+                assertThat(f.kind().isHardEvidence()).isFalse();
+                assertThat(f.detail()).isEqualTo("HTTP 422 HANDLER_TIMEOUT: handler 'chess' ran longer than its time budget");
+            });
+            assertThat(unknown).isInstanceOfSatisfying(OffloadResult.Failed.class,
+                    f -> assertThat(f.kind()).isEqualTo(FailureKind.HANDLER_FAILED));
+        } finally {
+            handlerSite.stop(0);
+        }
+    }
+
     private static void send(HttpExchange ex, String body) throws java.io.IOException {
+        send(ex, 200, body);
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws java.io.IOException {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ex.sendResponseHeaders(200, bytes.length);
+        ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
         ex.close();
     }

@@ -70,6 +70,7 @@ class DeviceRuntimeTest {
     private static final SuspicionResponse IGNORE_SUSPICION = SuspicionResponse.IGNORE;
     private static final SuspicionResponse EXCLUDE_SUSPECTED = SuspicionResponse.EXCLUDE_SUSPECTED;
     private SuspicionResponse onSuspicion = EXCLUDE_SUSPECTED;
+    private io.edgeoff.decision.placement.TaskSupport taskSupport = io.edgeoff.decision.placement.TaskSupport.ALL;
 
     private PolicySpec spec(FailureResponse onFailure) {
         return TestPolicies.spec(onFailure, onSuspicion);
@@ -88,7 +89,8 @@ class DeviceRuntimeTest {
             detector.start();
         }
         return DeviceRuntime.builder().scenario(seed, costModel).endpoints(endpoints).client(client)
-                .detector(detector).monitor(monitor).links(links).sink(sink).config(config).build();
+                .detector(detector).monitor(monitor).links(links).sink(sink).config(config).taskSupport(taskSupport)
+                .build();
     }
 
     private DeviceRuntime runtime() {
@@ -342,5 +344,25 @@ class DeviceRuntimeTest {
         assertThat(outcome.reason()).isEqualTo(PlacementReason.CHOICE_OUT_OF_RANGE);
         assertThat(sink.tasks()).filteredOn(t -> !chess.task(t.taskIndex()).offloadable())
                 .allMatch(t -> t.reason() == PlacementReason.NOT_OFFLOADABLE);
+    }
+
+    @Test
+    void aTaskBoundToAHandlerIsPlacedOnlyOnSitesThatAdvertiseIt() {
+        AppInstance chess = AppInstance.means(seed.application("CHESS"));
+        int move = seed.application("CHESS").indexOf("COMPUTE_MOVE");
+        int update = seed.application("CHESS").indexOf("UPDATE_CHESS");
+        taskSupport = new io.edgeoff.device.handlers.HandlerSupport(
+                (app, task) -> task == move ? java.util.Optional.of("chess") : java.util.Optional.empty(),
+                site -> site == EC ? List.of("chess") : List.of());
+        try (DeviceRuntime runtime = runtimeWithoutHeartbeats()) {
+
+            runtime.execute("r1", 0, chess, spec(FailureResponse.EXCLUDE_SITE_AND_REDECIDE),
+                    new PreferencePolicy(MD, List.of(ED, EC)), 1);
+        }
+
+        assertThat(sink.tasks().stream().filter(t -> t.taskIndex() == move).findFirst().orElseThrow().siteId())
+                .as("ED lacks the handler").isEqualTo("EC");
+        assertThat(sink.tasks().stream().filter(t -> t.taskIndex() == update).findFirst().orElseThrow().siteId())
+                .as("a task without a handler runs anywhere").isEqualTo("ED");
     }
 }

@@ -16,13 +16,24 @@ import java.util.concurrent.CompletableFuture;
  * seconds, long enough for the garbage collector to copy it several times. Completed results are
  * therefore kept in preallocated primitive arrays (a ring in completion order, indexed by an
  * open-addressing hash table), so that the only object kept per key is the key string itself.
+ *
+ * <p>A handler task's output is real bytes, kept with its key while all kept outputs together stay
+ * within {@value #PAYLOAD_BUDGET_BYTES} bytes; a completed handler task whose output does not fit is
+ * not remembered (a repeat executes it again: handlers are deterministic, so the answer is the same).
  */
 public final class IdempotencyCache {
     /** A remembered key: the fingerprint of its task and its (possibly pending) result. */
     public record Entry(long fingerprint, CompletableFuture<TaskResult> result) {
     }
 
+    /** Most bytes of handler outputs kept at once. */
+    public static final long PAYLOAD_BUDGET_BYTES = 64L << 20;
+
     private final int capacity;
+    private final long payloadBudgetBytes;
+    /** Handler outputs by slot, allocated at the first one (null for synthetic results). */
+    private byte[][] payloads;
+    private long payloadBytes;
     private final Map<String, Entry> running = new HashMap<>();
     // The ring of completed results, slot by slot.
     private final String[] keys;
@@ -43,6 +54,15 @@ public final class IdempotencyCache {
     private int completed;
 
     public IdempotencyCache(int capacity) {
+        this(capacity, PAYLOAD_BUDGET_BYTES);
+    }
+
+    /** @param payloadBudgetBytes  most bytes of handler outputs kept at once, &gt;= 0 */
+    public IdempotencyCache(int capacity, long payloadBudgetBytes) {
+        if (payloadBudgetBytes < 0) {
+            throw new IllegalArgumentException("payloadBudgetBytes must be >= 0, but was " + payloadBudgetBytes);
+        }
+        this.payloadBudgetBytes = payloadBudgetBytes;
         if (capacity < 1) {
             throw new IllegalArgumentException("idempotency capacity must be >= 1, but was " + capacity);
         }
@@ -73,7 +93,7 @@ public final class IdempotencyCache {
             return Optional.empty();
         }
         TaskResult result = new TaskResult(keys[slot], digests[slot], outBytes[slot], queueWaitNanos[slot],
-                executionNanos[slot]);
+                executionNanos[slot], payloads == null ? null : payloads[slot]);
         return Optional.of(new Entry(fingerprints[slot], CompletableFuture.completedFuture(result)));
     }
 
@@ -98,6 +118,11 @@ public final class IdempotencyCache {
         running.remove(key, entry);
     }
 
+    /** @return bytes of handler outputs kept now */
+    public synchronized long payloadBytes() {
+        return payloadBytes;
+    }
+
     /** @return keys remembered: completed (at most the capacity) and running */
     public synchronized int size() {
         return completed + running.size();
@@ -110,6 +135,10 @@ public final class IdempotencyCache {
     }
 
     private void remember(String key, long fingerprint, TaskResult result) {
+        byte[] payload = result.payload();
+        if (payload != null && payload.length > payloadBudgetBytes - payloadBytes) {
+            return; // no room for its output: not remembered, a repeat executes again
+        }
         int slot = find(key);
         if (slot < 0) {
             slot = next;
@@ -128,6 +157,17 @@ public final class IdempotencyCache {
         outBytes[slot] = result.outBytes();
         queueWaitNanos[slot] = result.queueWaitNanos();
         executionNanos[slot] = result.executionNanos();
+        if (payloads != null && payloads[slot] != null) {
+            payloadBytes -= payloads[slot].length;
+            payloads[slot] = null;
+        }
+        if (payload != null) {
+            if (payloads == null) {
+                payloads = new byte[capacity][];
+            }
+            payloads[slot] = payload;
+            payloadBytes += payload.length;
+        }
     }
 
     private int home(int hash) {

@@ -19,6 +19,10 @@ import java.util.function.LongSupplier;
  * {@code Retry-After}). A zero-MI task (nothing to pace) that finds a free core and an empty queue
  * runs on the submitting thread instead of a worker; it still holds one of the {@code cores}
  * permits while it runs, so at most {@code cores} tasks ever execute at once.
+ *
+ * <p>A task with a handler ({@link TaskOrder#hasHandler()}) runs that handler through {@link HandlerExecution}
+ * instead (always on a worker): real work, its time scaled to the site's rating. A handler's failure completes
+ * the task's future with the {@link io.edgeoff.task.HandlerException}.
  */
 public final class TaskExecutor implements AutoCloseable {
     private final double mips;
@@ -27,6 +31,7 @@ public final class TaskExecutor implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final Pacer pacer;
     private final ThroughputMeter meter;
+    private final HandlerExecution handlers;
     private final ThreadPoolExecutor pool;
     private final AtomicInteger running = new AtomicInteger();
     /** One permit per core, held while a task executes (on a worker, or inline on the caller's thread). */
@@ -53,6 +58,14 @@ public final class TaskExecutor implements AutoCloseable {
      */
     public TaskExecutor(String siteId, double mips, int cores, int queueCapacity, LongSupplier nanoTime, Pacer pacer,
                         ThroughputMeter meter) {
+        this(siteId, mips, cores, queueCapacity, nanoTime, pacer, meter, null);
+    }
+
+    /**
+     * @param handlers  runs the tasks that name a handler; null: this executor runs synthetic tasks only
+     */
+    public TaskExecutor(String siteId, double mips, int cores, int queueCapacity, LongSupplier nanoTime, Pacer pacer,
+                        ThroughputMeter meter, HandlerExecution handlers) {
         if (!(mips > 0) || !Double.isFinite(mips)) {
             throw new IllegalArgumentException("mips must be > 0, but was " + mips);
         }
@@ -68,6 +81,7 @@ public final class TaskExecutor implements AutoCloseable {
         this.nanoTime = nanoTime;
         this.pacer = pacer;
         this.meter = meter;
+        this.handlers = handlers;
         this.corePermits = new Semaphore(cores);
         AtomicInteger threadNumber = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.SECONDS,
@@ -91,7 +105,11 @@ public final class TaskExecutor implements AutoCloseable {
         if (pool.isShutdown()) {
             throw new SaturatedException("site stopping: it accepts no new task", MIN_RETRY_AFTER_SECONDS);
         }
-        if (order.millionInstructions() == 0 && pool.getQueue().isEmpty() && corePermits.tryAcquire()) {
+        if (order.hasHandler() && (handlers == null || !handlers.has(order.handler()))) {
+            throw new IllegalArgumentException("this site has no handler '" + order.handler() + "'");
+        }
+        if (order.millionInstructions() == 0 && !order.hasHandler() && pool.getQueue().isEmpty()
+                && corePermits.tryAcquire()) {
             // Nothing to pace and a core is free: run on the caller's thread, which is cheaper than
             // handing the task to a worker and back. Still counts against the cores (the permit).
             try {
@@ -138,6 +156,12 @@ public final class TaskExecutor implements AutoCloseable {
         Object slot = new Object();
         try {
             long start = nanoTime.getAsLong();
+            if (order.hasHandler()) {
+                TaskResult result = handlers.run(order, acceptedAt, start);
+                meter.record(result.executionNanos() / 1e9 * mips);
+                future.complete(result);
+                return;
+            }
             long pacedNanos = Math.round(order.millionInstructions() / mips * 1e9);
             long deadline = start + pacedNanos;
             if (pacedNanos > 0) {
@@ -196,6 +220,11 @@ public final class TaskExecutor implements AutoCloseable {
 
     public int cores() {
         return cores;
+    }
+
+    /** @return what runs this site's handler tasks, or null when it runs synthetic tasks only */
+    public HandlerExecution handlers() {
+        return handlers;
     }
 
     /**

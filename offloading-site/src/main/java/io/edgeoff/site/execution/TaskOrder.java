@@ -11,14 +11,24 @@ import java.util.Objects;
  * @param millionInstructions  work, &gt;= 0
  * @param outBytes             output size in bytes, &gt;= 0
  * @param input                input payload
+ * @param handler              the task handler to run, or {@code ""} for the synthetic MI task
+ * @param parameters           the handler's parameters (empty for a synthetic task)
  */
 public record TaskOrder(String idempotencyKey, String taskName, String kind, double millionInstructions,
-                        int outBytes, byte[] input) {
+                        int outBytes, byte[] input, String handler, java.util.Map<String, String> parameters) {
+    /** A synthetic MI task. */
+    public TaskOrder(String idempotencyKey, String taskName, String kind, double millionInstructions, int outBytes,
+                     byte[] input) {
+        this(idempotencyKey, taskName, kind, millionInstructions, outBytes, input, "", java.util.Map.of());
+    }
+
     public TaskOrder {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(taskName, "taskName");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(handler, "handler");
+        parameters = java.util.Map.copyOf(parameters);
         if (!(millionInstructions >= 0) || !Double.isFinite(millionInstructions)) {
             throw new IllegalArgumentException("millionInstructions must be >= 0, but was " + millionInstructions);
         }
@@ -27,11 +37,19 @@ public record TaskOrder(String idempotencyKey, String taskName, String kind, dou
         }
     }
 
+    /** @return true when a task handler runs this task (else it is the synthetic MI task) */
+    public boolean hasHandler() {
+        return !handler.isEmpty();
+    }
+
     /** @return a fingerprint of everything but the key, to detect a key reused for a different task */
     public long fingerprint() {
         // The task's fields first, spread over all 64 bits so that no change of theirs can cancel a
         // change of the first input word.
         long h = mix(Objects.hash(taskName, kind, millionInstructions, outBytes));
+        if (!handler.isEmpty()) {
+            h = mix(h ^ mix(handler.hashCode()) ^ Long.rotateLeft(mix(parameters.hashCode()), 17));
+        }
         // Eight input bytes per step with one multiply (this runs on every request), every bit spread
         // by the finaliser at the end.
         int i = 0;
@@ -67,6 +85,7 @@ public record TaskOrder(String idempotencyKey, String taskName, String kind, dou
     @Override
     public String toString() {
         return "TaskOrder[" + idempotencyKey + ", " + kind + ", " + millionInstructions + " MI, " + input.length
-                + " B in, " + outBytes + " B out]";
+                + " B in, " + outBytes + " B out" + (handler.isEmpty() ? "" : ", handler " + handler + " " + parameters)
+                + "]";
     }
 }

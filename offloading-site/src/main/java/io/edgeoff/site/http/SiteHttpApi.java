@@ -93,7 +93,7 @@ public final class SiteHttpApi {
         this.maxRequestBytes = config.maxRequestBytes();
         this.idleTimeout = config.idleTimeout();
         this.parser = new TaskRequestParser(mapper, config.taskKinds(), config.maxMillionInstructions(),
-                config.maxOutKB());
+                config.maxOutKB(), service::handlerNames);
         this.token = config.token().getBytes(StandardCharsets.UTF_8);
         this.openApi = openApiDocument();
     }
@@ -331,7 +331,8 @@ public final class SiteHttpApi {
     private void resources(Context ctx) {
         var r = service.resources();
         writeJson(ctx, 200, new SiteResources(r.siteId(), r.mips(), r.cores(), r.memoryGB(),
-                r.storageGB(), r.queueLength(), r.recentThroughputMips()));
+                r.storageGB(), r.queueLength(), r.recentThroughputMips(), r.handlers(), r.hostMips(),
+                r.speedEmulation()));
     }
 
     private void availability(Context ctx) {

@@ -311,7 +311,7 @@ final class TaskEndpoint extends Handler.Wrapper {
             ApiException e;
             if (failure instanceof ApiException api) {
                 e = api;
-                if (task && e.status() >= 400 && e.status() < 500 && e.status() != 405) {
+                if (task && e.status() >= 400 && e.status() < 500 && e.status() != 405 && e.status() != 422) {
                     metrics.taskOutcome("invalid");
                 }
             } else {
@@ -364,6 +364,10 @@ final class TaskEndpoint extends Handler.Wrapper {
                     // Handed back by a stopping site: the client may run it elsewhere at once.
                     fail(request, response, callback, new ApiException(503, "SITE_UNAVAILABLE", "task "
                             + order.idempotencyKey() + " handed back: the site stopped before it finished", OptionalLong.of(1)));
+                } else if (handlerFailure(error) != null) {
+                    io.edgeoff.task.HandlerException h = handlerFailure(error);
+                    fail(request, response, callback, new ApiException(422, h.reason().code(), "task "
+                            + order.idempotencyKey() + ": " + h.getMessage()));
                 } else if (error != null) {
                     fail(request, response, callback, new ApiException(500, "EXECUTION_FAILED", "task "
                             + order.idempotencyKey() + " failed: " + error));
@@ -374,6 +378,19 @@ final class TaskEndpoint extends Handler.Wrapper {
                 fail(request, response, callback, x);
             }
         });
+    }
+
+    /** @return the handler's failure behind a task's error, or null when it is another error */
+    private static io.edgeoff.task.HandlerException handlerFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof io.edgeoff.task.HandlerException h) {
+                return h;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private void sendError(Request request, Response response, Callback callback, ApiException e) {

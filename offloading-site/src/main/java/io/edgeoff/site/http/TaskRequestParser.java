@@ -28,8 +28,16 @@ public final class TaskRequestParser {
     private final List<String> kinds;
     private final double maxMillionInstructions;
     private final double maxOutKB;
+    private final java.util.function.Supplier<List<String>> handlers;
 
     public TaskRequestParser(ObjectMapper mapper, List<String> kinds, double maxMillionInstructions, double maxOutKB) {
+        this(mapper, kinds, maxMillionInstructions, maxOutKB, List::of);
+    }
+
+    /** @param handlers  the names of the site's task handlers (a task naming another is 400 {@code UNKNOWN_HANDLER}) */
+    public TaskRequestParser(ObjectMapper mapper, List<String> kinds, double maxMillionInstructions, double maxOutKB,
+                             java.util.function.Supplier<List<String>> handlers) {
+        this.handlers = handlers;
         this.mapper = mapper;
         this.kinds = List.copyOf(kinds);
         this.maxMillionInstructions = maxMillionInstructions;
@@ -54,7 +62,9 @@ public final class TaskRequestParser {
                     JsonValues.requiredString(plain(fields.kind), "kind"),
                     JsonValues.requiredNumber(plain(fields.millionInstructions), "millionInstructions"),
                     JsonValues.requiredNumber(plain(fields.outKB), "outKB"),
-                    input(body, fields.input));
+                    input(body, fields.input),
+                    JsonValues.optionalString(plain(fields.handler), "handler"),
+                    TaskRequest.parametersOf(fields.parameters));
         } catch (InvalidFieldException e) {
             throw invalid(e);
         }
@@ -87,9 +97,22 @@ public final class TaskRequestParser {
         if (outKB > maxOutKB) {
             throw ApiException.badRequest("INVALID_FIELD", "outKB must be in [0, " + maxOutKB + "], but was " + outKB);
         }
+        String handler = request.handler();
+        if (handler.equals(SYNTHETIC_HANDLER)) {
+            handler = ""; // the synthetic MI task: the kernel paced to the site's rating, from the request's fields
+        } else if (!handler.isEmpty() && !handlers.get().contains(handler)) {
+            throw ApiException.badRequest("UNKNOWN_HANDLER", "unknown handler '" + handler + "'; this site runs "
+                    + handlers.get());
+        }
         return new TaskOrder(request.idempotencyKey(), request.taskName(), kind, mi, (int) Math.round(outKB * 1024),
-                request.input());
+                request.input(), handler, handler.isEmpty() ? Map.of() : request.parameters());
     }
+
+    /**
+     * The handler name of the synthetic MI task ({@code io.edgeoff.handlers.SyntheticMiHandler}): on a site it is
+     * the synthetic path itself, its MI and output size taken from the request's fields.
+     */
+    public static final String SYNTHETIC_HANDLER = "synthetic-mi";
 
     /** The input: decoded where it lies in the body when it is plain ASCII, else read as any other string. */
     private static byte[] input(byte[] body, Value value) {
@@ -153,6 +176,9 @@ public final class TaskRequestParser {
         Value millionInstructions;
         Value outKB;
         Value input;
+        Value handler;
+        /** The parameters as Jackson binds them: a map of plain values, or the plain value of a non-object. */
+        Object parameters;
     }
 
     /**
@@ -182,6 +208,14 @@ public final class TaskRequestParser {
                     case "millionInstructions" -> fields.millionInstructions = value(parser, valueToken);
                     case "outKB" -> fields.outKB = value(parser, valueToken);
                     case "inputBase64" -> fields.input = rawOrValue(parser, valueToken, body);
+                    case "handler" -> fields.handler = value(parser, valueToken);
+                    case "parameters" -> {
+                        fields.parameters = valueToken == JsonToken.START_OBJECT ? stringMap(parser)
+                                : plain(value(parser, valueToken));
+                        if (valueToken == JsonToken.START_OBJECT) {
+                            continue; // read to its end
+                        }
+                    }
                     default -> {
                         // Unknown fields are ignored, but read: a syntax error in them is still an error.
                         if (valueToken == JsonToken.VALUE_STRING) {
@@ -199,6 +233,25 @@ public final class TaskRequestParser {
             }
         }
         return fields;
+    }
+
+    /** Reads an object's fields as Jackson binds them into a map (the last of a repeated name wins). */
+    private static Map<String, Object> stringMap(JsonParser parser) throws java.io.IOException {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken valueToken = parser.nextToken();
+            map.put(name, plain(value(parser, valueToken)));
+            if (valueToken == JsonToken.START_OBJECT || valueToken == JsonToken.START_ARRAY) {
+                readChildren(parser);
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw ApiException.badRequest("MALFORMED_JSON", "request body is not valid JSON: unexpected " + token
+                    + " in an object");
+        }
+        return map;
     }
 
     /** Reads a container's content to its end, decoding every string so that a bad one is an error. */

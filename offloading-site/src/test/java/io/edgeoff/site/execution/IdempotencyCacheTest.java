@@ -36,6 +36,33 @@ class IdempotencyCacheTest {
         assertThat(cache.size()).isEqualTo(3);
     }
 
+    private static IdempotencyCache.Entry withOutput(String key, int bytes) {
+        byte[] output = new byte[bytes];
+        java.util.Arrays.fill(output, (byte) bytes);
+        return new IdempotencyCache.Entry(bytes, CompletableFuture.completedFuture(
+                new TaskResult(key, 0, bytes, 1, 2, output)));
+    }
+
+    @Test
+    void keepsHandlerOutputsWithinTheirBudgetAndForgetsThemWithTheirKeys() {
+        IdempotencyCache cache = new IdempotencyCache(2, 100);
+
+        cache.put("a", withOutput("a", 60));
+        cache.put("b", withOutput("b", 50)); // 110 > 100: not remembered, its repeat runs again
+        cache.put("c", withOutput("c", 40));
+
+        assertThat(cache.get("a").orElseThrow().result().join().output()).hasSize(60).containsOnly(60);
+        assertThat(cache.get("b")).isEmpty();
+        assertThat(cache.get("c").orElseThrow().result().join().output()).hasSize(40);
+        assertThat(cache.payloadBytes()).isEqualTo(100);
+
+        cache.put("d", done("d", 9)); // a synthetic result takes the oldest slot ("a") and frees its output
+
+        assertThat(cache.get("a")).isEmpty();
+        assertThat(cache.payloadBytes()).isEqualTo(40);
+        assertThat(cache.get("d").orElseThrow().result().join().payload()).isNull();
+    }
+
     @Test
     void aRunningKeyIsRememberedAndKeptWhenItCompletesButNotWhenItFails() {
         IdempotencyCache cache = new IdempotencyCache(10);

@@ -32,7 +32,8 @@ class TaskContractTest {
     private static final List<String> KINDS = List.of("R", "DI", "CI");
     private static final double MAX_MI = 100_000;
     private static final double MAX_OUT_KB = 10_240;
-    private final TaskRequestParser fast = new TaskRequestParser(MAPPER, KINDS, MAX_MI, MAX_OUT_KB);
+    private final TaskRequestParser fast = new TaskRequestParser(MAPPER, KINDS, MAX_MI, MAX_OUT_KB,
+            () -> List.of("chess", "facebook"));
     /** Fields counted by the field-by-field mutations, to show each was mutated every way. */
     private final Map<String, Integer> mutationsPerField = new HashMap<>();
 
@@ -71,7 +72,8 @@ class TaskContractTest {
         try {
             TaskOrder order = viaRecord ? viaRecord(body) : fast.parse(body);
             return "ok " + order + " key=" + order.idempotencyKey() + " name=" + order.taskName() + " mi="
-                    + order.millionInstructions() + " input=" + Base64.getEncoder().encodeToString(order.input());
+                    + order.millionInstructions() + " input=" + Base64.getEncoder().encodeToString(order.input())
+                    + " handler=" + order.handler() + " parameters=" + new java.util.TreeMap<>(order.parameters());
         } catch (ApiException e) {
             return "error " + e.status() + " " + e.code() + " " + e.getMessage();
         }
@@ -143,6 +145,71 @@ class TaskContractTest {
             }
             assertSameOutcome(body.toString(), "character mutation " + i);
         }
+    }
+
+    /** Handler and parameter bodies: valid ones, and every way their two fields can be wrong. */
+    static List<String> handlerCorpus() {
+        String chess = VALID.replace("}", ",\"handler\":\"chess\",\"parameters\":{\"depth\":\"3\"}}");
+        List<String> bodies = new ArrayList<>(List.of(chess,
+                chess.replace("\"chess\"", "\"synthetic-mi\""), chess.replace("\"chess\"", "\"gone\""),
+                chess.replace("\"chess\"", "\"Chess\""), chess.replace("\"chess\"", "\"\""),
+                chess.replace("\"chess\"", "null"), chess.replace("\"chess\"", "7"), chess.replace("\"chess\"", "[\"chess\"]"),
+                chess.replace("\"chess\"", "\"" + "c".repeat(65) + "\""), chess.replace("\"chess\"", "\"ch\\u0000ess\""),
+                chess.replace("{\"depth\":\"3\"}", "null"), chess.replace("{\"depth\":\"3\"}", "{}"),
+                chess.replace("{\"depth\":\"3\"}", "[]"), chess.replace("{\"depth\":\"3\"}", "\"depth=3\""),
+                chess.replace("\"3\"", "3"), chess.replace("\"3\"", "null"), chess.replace("\"3\"", "{\"x\":[1]}"),
+                chess.replace("\"3\"", "[\"3\"]"), chess.replace("\"3\"", "true"),
+                chess.replace("\"3\"", "\"" + "9".repeat(4097) + "\""), chess.replace("\"depth\"", "\"\""),
+                chess.replace("\"depth\"", "\"d\\u0007\""), chess.replace("\"depth\"", "\"" + "d".repeat(65) + "\""),
+                chess.replace("{\"depth\":\"3\"}", "{\"depth\":\"3\",\"depth\":4}"),
+                chess.replace("{\"depth\":\"3\"}", "{\"depth\":1,\"depth\":\"4\"}"),
+                chess.replace("{\"depth\":\"3\"}", "{\"a\":1,\"b\":true}"),
+                chess.replace("{\"depth\":\"3\"}", "{\"depth\":\"3\""),
+                chess.replace("{\"depth\":\"3\"}", "{\"depth\":\"\\q\"}"),
+                chess.replace("}}", "},\"handler\":\"facebook\"}"),
+                chess.replace("}}", "},\"parameters\":{\"level\":\"9\"}}")));
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 65; i++) {
+            many.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":\"v\"");
+        }
+        bodies.add(chess.replace("{\"depth\":\"3\"}", many + "}"));
+        bodies.add(chess.replace("\"chess\"", "\"chess\"").replace("\"kind\":\"R\"", "\"kind\":\"XX\""));
+        return bodies;
+    }
+
+    @Test
+    void readsHandlerAndParametersAsTheRecordDoes() {
+        for (String body : handlerCorpus()) {
+            assertSameOutcome(body, "handler corpus");
+        }
+        assertThat(outcome(handlerCorpus().get(0).getBytes(StandardCharsets.UTF_8), false))
+                .startsWith("ok").contains("handler=chess parameters={depth=3}");
+        assertThat(outcome(handlerCorpus().get(1).getBytes(StandardCharsets.UTF_8), false))
+                .as("synthetic-mi is the synthetic path").startsWith("ok").contains("handler= parameters={}");
+        assertThat(outcome(handlerCorpus().get(2).getBytes(StandardCharsets.UTF_8), false))
+                .isEqualTo("error 400 UNKNOWN_HANDLER unknown handler 'gone'; this site runs [chess, facebook]");
+    }
+
+    @Test
+    void answersSeededMutationsOfHandlerRequestsAsTheRecordDoes() {
+        SplittableRandom random = new SplittableRandom(15);
+        String[] handlers = {"\"chess\"", "\"facebook\"", "\"nope\"", "\"\"", "null", "1", "\"A\"", "{}"};
+        String[] values = {"\"1\"", "\"\"", "1", "null", "[]", "{}", "\"\\u00e9\"", "\"\\ud800\"", "true"};
+        int accepted = 0;
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder params = new StringBuilder("{");
+            int n = random.nextInt(4);
+            for (int k = 0; k < n; k++) {
+                params.append(k == 0 ? "" : ",").append("\"").append((char) ('a' + random.nextInt(3))).append("\":")
+                        .append(values[random.nextInt(values.length)]);
+            }
+            String parameters = random.nextInt(8) == 0 ? values[random.nextInt(values.length)] : params + "}";
+            String body = VALID.replace("}", ",\"handler\":" + handlers[random.nextInt(handlers.length)]
+                    + ",\"parameters\":" + parameters + "}");
+            assertSameOutcome(body, "handler mutation " + i);
+            accepted += outcome(body.getBytes(StandardCharsets.UTF_8), true).startsWith("ok") ? 1 : 0;
+        }
+        assertThat(accepted).isBetween(200, 1_800);
     }
 
     /** The fields of a task request, as the mutations below know them. */

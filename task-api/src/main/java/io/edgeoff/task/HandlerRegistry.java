@@ -1,0 +1,161 @@
+package io.edgeoff.task;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The handlers of a class path, by name. Immutable.
+ *
+ * <p>{@link #load(ClassLoader)} finds them through {@link ServiceLoader}; {@link #load(List, ClassLoader)}
+ * adds jars (or directories of jars) given at run time, so that a site or the device picks up a user's
+ * handler without being rebuilt. Every problem is an {@link IllegalArgumentException} naming it: two
+ * handlers with one name (both classes are named), an invalid name, a provider that cannot be loaded.
+ */
+public final class HandlerRegistry {
+    private final Map<String, TaskHandler> handlers;
+
+    private HandlerRegistry(Map<String, TaskHandler> handlers) {
+        this.handlers = Collections.unmodifiableMap(new TreeMap<>(handlers));
+    }
+
+    /** @return a registry of exactly these handlers */
+    public static HandlerRegistry of(TaskHandler... handlers) {
+        return of(List.of(handlers));
+    }
+
+    /** @return a registry of exactly these handlers */
+    public static HandlerRegistry of(List<? extends TaskHandler> handlers) {
+        Map<String, TaskHandler> byName = new TreeMap<>();
+        for (TaskHandler handler : handlers) {
+            add(byName, handler);
+        }
+        return new HandlerRegistry(byName);
+    }
+
+    /** @return the handlers that {@code loader} provides through {@link ServiceLoader} */
+    public static HandlerRegistry load(ClassLoader loader) {
+        Map<String, TaskHandler> byName = new TreeMap<>();
+        Iterator<TaskHandler> it = ServiceLoader.load(TaskHandler.class, loader).iterator();
+        while (true) {
+            TaskHandler handler;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                handler = it.next();
+            } catch (ServiceConfigurationError e) {
+                throw new IllegalArgumentException("a task handler could not be loaded: " + e.getMessage(), e);
+            }
+            add(byName, handler);
+        }
+        return new HandlerRegistry(byName);
+    }
+
+    /**
+     * The handlers of {@code parent} plus those of the given jars: each path is a {@code .jar} file or a
+     * directory whose {@code *.jar} files are all added.
+     *
+     * @throws IllegalArgumentException when a path does not exist or is neither a jar nor a directory
+     */
+    public static HandlerRegistry load(List<Path> jarsOrDirectories, ClassLoader parent) {
+        return load(classLoader(jarsOrDirectories, parent));
+    }
+
+    /** @return a class loader over {@code parent} and the jars of {@code jarsOrDirectories} (none: {@code parent}) */
+    public static ClassLoader classLoader(List<Path> jarsOrDirectories, ClassLoader parent) {
+        List<URL> urls = new ArrayList<>();
+        for (Path path : jarsOrDirectories) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.list(path)) {
+                    for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                        urls.add(url(jar));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list handler directory " + path + ": " + e.getMessage(), e);
+                }
+            } else if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar")) {
+                urls.add(url(path));
+            } else {
+                throw new IllegalArgumentException("handler path " + path
+                        + (Files.exists(path) ? " is neither a .jar file nor a directory" : " does not exist"));
+            }
+        }
+        return urls.isEmpty() ? parent : new URLClassLoader("edgeoff-handlers", urls.toArray(URL[]::new), parent);
+    }
+
+    private static URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("handler path " + path + " is not a valid location: " + e.getMessage());
+        }
+    }
+
+    private static void add(Map<String, TaskHandler> byName, TaskHandler handler) {
+        String name = handler.name();
+        if (!HandlerNames.valid(name)) {
+            throw new IllegalArgumentException("task handler " + handler.getClass().getName() + " has an invalid name "
+                    + HandlerNames.quote(name) + "; a name is 1 to " + HandlerNames.MAX_LENGTH
+                    + " characters of a-z 0-9 . _ -, starting with a letter or digit");
+        }
+        TaskHandler earlier = byName.putIfAbsent(name, handler);
+        if (earlier != null) {
+            throw new IllegalArgumentException("two task handlers are named '" + name + "': "
+                    + earlier.getClass().getName() + " and " + handler.getClass().getName()
+                    + "; remove one of their jars from the class path");
+        }
+    }
+
+    /** @return the handler named {@code name}, if any */
+    public Optional<TaskHandler> find(String name) {
+        return Optional.ofNullable(name == null ? null : handlers.get(name));
+    }
+
+    /**
+     * @return the handler named {@code name}
+     * @throws HandlerException {@code UNKNOWN_HANDLER}, naming the handlers there are
+     */
+    public TaskHandler get(String name) {
+        TaskHandler handler = name == null ? null : handlers.get(name);
+        if (handler == null) {
+            throw new HandlerException(HandlerException.Cause.UNKNOWN_HANDLER, "unknown handler "
+                    + HandlerNames.quote(name) + "; this class path has " + names());
+        }
+        return handler;
+    }
+
+    /** @return the handlers' names, sorted */
+    public List<String> names() {
+        return List.copyOf(handlers.keySet());
+    }
+
+    /** @return the handlers, sorted by name */
+    public List<TaskHandler> handlers() {
+        return List.copyOf(handlers.values());
+    }
+
+    /** @return true when there is a handler named {@code name} */
+    public boolean has(String name) {
+        return name != null && handlers.containsKey(name);
+    }
+
+    @Override
+    public String toString() {
+        return "HandlerRegistry" + names();
+    }
+}
