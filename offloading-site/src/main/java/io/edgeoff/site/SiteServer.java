@@ -15,6 +15,7 @@ import io.edgeoff.site.injection.OutageMode;
 import io.edgeoff.site.injection.TraceReplayer;
 import io.edgeoff.site.prediction.AvailabilityForecaster;
 import io.edgeoff.site.prediction.EngineForecaster;
+import io.edgeoff.site.prediction.ForecasterSet;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
     private final IntConsumer halt;
     private final double nanosPerRound;
     private final AvailabilityForecaster forecaster;
+    private final io.edgeoff.site.database.FailureEventExport export;
     private Javalin http;
     private int boundPort;
     private boolean closed;
@@ -53,7 +55,10 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         this.forecaster = forecaster;
         this.nanosPerRound = ComputeKernel.measureNanosPerRound(40_000_000L);
         String id = config.site().id();
+        config.databaseUrl().ifPresent(url -> io.edgeoff.database.DatabaseUrl.of(url, "--db-url")); // fail before any work
         this.monitor = FailureMonitor.start(config.dataDirectory(), config.failureFile(), clock, id);
+        this.export = config.databaseUrl().map(url -> io.edgeoff.site.database.FailureEventExport.start(id, url,
+                monitor::records, clock)).orElse(null);
         ThroughputMeter meter = new ThroughputMeter(System::nanoTime);
         this.executor = new TaskExecutor(id, config.site().mips(), config.site().cores(), config.queueCapacity(),
                 System::nanoTime, Pacer.parking(System::nanoTime), meter);
@@ -74,7 +79,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
                 () -> nanosPerRound);
         metrics.gauge("edgeoff.site.failure.records", "records in the failure file", () -> monitor.records().size());
         this.api = new SiteHttpApi(service, outages, metrics, clock);
-        service.forecast(1); // trains the prediction engine before the site starts listening
+        service.warmUp(); // trains the prediction engines before the site starts listening
         double cpuShare = nanosPerRound * ComputeKernel.ROUNDS_PER_MI * config.site().mips() / 1e9;
         LOG.info("site {}: {} MIPS x {} cores; kernel {} ns/round on this host, so real CPU work is {}% of a task's "
                         + "paced time", id, config.site().mips(), config.site().cores(),
@@ -93,8 +98,8 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
 
     /** @return the prediction engine configured by {@code config} */
     public static AvailabilityForecaster engineFor(SiteConfig config) {
-        return new EngineForecaster(config.predictor(), config.predictorSeed(), config.historySeries(),
-                config.retrainEverySlots());
+        return new ForecasterSet(config.predictorNames(), model -> new EngineForecaster(model, config.predictorSeed(),
+                config.historySeries(), config.retrainEverySlots(), config.traceSlot()));
     }
 
     /**
@@ -196,6 +201,11 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         halt.accept(exitCode);
     }
 
+    /** @return the writer of the failure events to the database, when {@code --db-url} is configured */
+    public Optional<io.edgeoff.site.database.FailureEventExport> failureEventExport() {
+        return Optional.ofNullable(export);
+    }
+
     /** @return the port the site listens on (kept across refuse outages); 0 before it first listened */
     public synchronized int port() {
         return boundPort != 0 ? boundPort : config.port();
@@ -273,6 +283,9 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         forecaster.close();
         monitor.close(Details.of("reason", "stop", "graceMillis", grace.toMillis(), "finished", report.finished(),
                 "handedBack", report.handedBack()));
+        if (export != null) {
+            export.close(); // after the last record: what is pending is written once more
+        }
         LOG.info("site {} stopped: {} tasks finished during the stop, {} handed back", config.site().id(),
                 report.finished(), report.handedBack());
         return Optional.of(report);

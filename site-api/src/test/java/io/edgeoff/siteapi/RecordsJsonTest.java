@@ -96,7 +96,8 @@ class RecordsJsonTest {
         String json = MAPPER.writeValueAsString(never);
 
         assertThat(json).isEqualTo("{\"siteId\":\"EC\",\"predictor\":\"mean\",\"slotSeconds\":86400.0,"
-                + "\"forecast\":[0.9,1.0],\"mtbfHours\":null,\"hoursSinceLastFailure\":null,\"metrics\":{\"rmse\":0.1}}");
+                + "\"forecast\":[0.9,1.0],\"mtbfHours\":null,\"hoursSinceLastFailure\":null,\"metrics\":{\"rmse\":0.1},"
+                + "\"servedPredictors\":[\"mean\"]}");
         SiteAvailability back = read(json, SiteAvailability.class);
         assertThat(back).isEqualTo(never);
         assertThat(back.nextSlot()).isEqualTo(0.9);

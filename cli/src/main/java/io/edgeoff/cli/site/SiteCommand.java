@@ -121,6 +121,24 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--history-node", paramLabel = "S/N", description = "Node of --history-trace, e.g. 16/1 (default for 'synthetic': as --trace-node).")
     String historyNode;
 
+    @Option(names = "--history-window", paramLabel = "DURATION", description = {"Keep only the last DURATION of trace",
+        "time of --history-trace, e.g. 90d (default: all of it)."})
+    String historyWindow;
+
+    @Option(names = "--trace-slot", paramLabel = "DURATION", description = {"Forecast slot in trace time, e.g. 1h",
+        "(default 1d); one slot lasts DURATION / --time-compression of wall-clock time."})
+    String traceSlot;
+
+    @Option(names = "--predictors", paramLabel = "LIST", split = ",", description = {"Further models trained and",
+        "served by name (GET /v1/availability?predictor=NAME) besides --predictor (default svr,best; best: the",
+        "engine's best walk-forward model)."})
+    java.util.List<String> predictors;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = {"Also write the failure events to this",
+        "database's failure_events table (H2 file or PostgreSQL), in the background; the failure file stays the",
+        "source of truth."})
+    String dbUrl;
+
     @Option(names = "--retrain-every-slots", paramLabel = "N", description = "Retrain the model after N new slots (default 1) and after each new failure.")
     Integer retrainEverySlots;
 
@@ -208,7 +226,13 @@ public final class SiteCommand implements Callable<Integer> {
                 .traceOutageMode(OutageMode.parse(pick(outageMode, file.outageMode(), "refuse")))
                 .predictor(pick(predictor, file.predictor(), SiteConfig.DEFAULT_PREDICTOR))
                 .predictorSeed(pick(predictorSeed, file.predictorSeed(), 5725L))
-                .retrainEverySlots(pick(retrainEverySlots, file.retrainEverySlots(), 1));
+                .retrainEverySlots(pick(retrainEverySlots, file.retrainEverySlots(), 1))
+                .databaseUrl(dbUrl);
+        java.time.Duration slot = traceSlot == null ? SiteConfig.DEFAULT_TRACE_SLOT : duration("--trace-slot", traceSlot);
+        b.traceSlot(slot);
+        if (predictors != null) {
+            b.servedPredictors(predictors.stream().map(String::trim).filter(n -> !n.isEmpty()).toList());
+        }
         Integer queue = pick(queueCapacity, file.queueCapacity(), null);
         if (queue != null) {
             b.queueCapacity(queue);
@@ -237,11 +261,40 @@ public final class SiteCommand implements Callable<Integer> {
             NodeId node = historyNodeText != null ? NodeId.parse(historyNodeText)
                     : traceNodeText != null ? NodeId.parse(traceNodeText) : configuredNode(sc, configurationId, id);
             FailureTrace trace = synthetic ? SyntheticTraces.defaultTrace() : TraceReaders.read(Path.of(history));
-            b.historySeries(AvailabilitySeries.of(node, trace.outagesOf(node), AvailabilitySeries.DAY));
+            var outages = trace.outagesOf(node);
+            if (outages.isEmpty()) {
+                throw new IllegalArgumentException("node " + node + " has no outage in " + history
+                        + ": it gives no history");
+            }
+            AvailabilitySeries series = AvailabilitySeries.of(node, outages, slot);
+            if (historyWindow != null) {
+                series = lastPart(series, duration("--history-window", historyWindow));
+            }
+            b.historySeries(series);
+        } else if (historyWindow != null) {
+            throw new IllegalArgumentException("--history-window needs --history-trace");
         } else if (historyNodeText != null) {
             throw new IllegalArgumentException("--history-node needs --history-trace (the trace file to read it from)");
         }
         return b.build();
+    }
+
+    /** The last {@code window} of trace time of {@code series} (whole slots), with the outages that reach into it. */
+    static AvailabilitySeries lastPart(AvailabilitySeries series, java.time.Duration window) {
+        java.time.Instant from = series.end().minus(window);
+        if (!from.isAfter(series.start())) {
+            return series;
+        }
+        var outages = series.outages().stream().filter(o -> o.end().isAfter(from)).toList();
+        return AvailabilitySeries.of(series.nodeId(), outages, series.slot(), from, series.end());
+    }
+
+    private static java.time.Duration duration(String flag, String text) {
+        try {
+            return io.edgeoff.prediction.availability.SlotLength.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage());
+        }
     }
 
     private static NodeId configuredNode(Scenario sc, int configurationId, String siteId) {
