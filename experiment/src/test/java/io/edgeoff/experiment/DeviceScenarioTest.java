@@ -25,7 +25,27 @@ class DeviceScenarioTest {
 
     @Test
     void theScenarioIsSeededIntoAnEmptyDatabaseThenTheDatabasesCopyWins() {
-        String url = "jdbc:h2:file:" + dir.resolve("db").resolve("edgeoff");
+        seededThenRead("jdbc:h2:file:" + dir.resolve("db").resolve("edgeoff"), "jdbc:h2:file:");
+    }
+
+    @Test
+    void theSameOnPostgres() throws Exception {
+        String base = System.getenv("EDGEOFF_TEST_PG_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(base != null, "EDGEOFF_TEST_PG_URL not set (.ci/run sets it)");
+        String schema = "edgeoff_device_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (var c = java.sql.DriverManager.getConnection(base); var s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        try {
+            seededThenRead(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, "jdbc:postgresql:");
+        } finally {
+            try (var c = java.sql.DriverManager.getConnection(base); var s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private void seededThenRead(String url, String shownAs) {
         Scenario seed = ScenarioYaml.load("seed");
         List<String> log = new ArrayList<>();
 
@@ -35,7 +55,7 @@ class DeviceScenarioTest {
         try (Database db = open(url)) {
             assertThat(db.scenarios().names()).containsExactly("seed");
         }
-        assertThat(log.get(0)).contains("scenario 'seed' read from jdbc:h2:file:").contains("first use");
+        assertThat(log.get(0)).contains("scenario 'seed' read from " + shownAs).contains("first use");
 
         // edited in the database (as 'edgeoff db import --replace' does): the device now runs on the stored copy
         Scenario edited = new Scenario(seed.name(), seed.sites(), seed.links(), seed.taskKinds(), seed.applications(),

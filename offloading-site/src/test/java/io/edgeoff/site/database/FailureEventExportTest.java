@@ -65,7 +65,7 @@ class FailureEventExportTest {
             outage(client, site, "hang");
             List<FailureRecord> inFile = failures(site);
             assertThat(inFile).hasSize(3);
-            await().atMost(Duration.ofSeconds(30)).until(() -> stored(url).size() == inFile.size());
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> stored(url).size() == inFile.size());
             List<FailureEvent> rows = stored(url);
             assertThat(rows).extracting(FailureEvent::kind)
                     .containsExactly(FailureKind.ERROR, FailureKind.REFUSE, FailureKind.HANG);
@@ -78,7 +78,7 @@ class FailureEventExportTest {
             outage(client, site, "error");
             List<FailureRecord> inFile = failures(site);
             assertThat(inFile).hasSize(4);
-            await().atMost(Duration.ofSeconds(30)).until(() -> stored(url).size() == inFile.size());
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> stored(url).size() == inFile.size());
             assertThat(stored(url)).extracting(e -> FailureEventExport.sequenceOf(e.detail()))
                     .containsExactlyElementsOf(inFile.stream().map(FailureRecord::sequence).toList());
         }
