@@ -24,7 +24,8 @@ import java.util.Map;
  * @param metrics                the predictor's last evaluation metrics (name to value; NaN and infinities are
  *                               sent as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"})
  * @param servedPredictors       the names the site serves at {@code ?predictor=NAME} (the default first), not empty;
- *                               {@code best} stands for the engine's best walk-forward model
+ *                               {@code best} stands for the engine's best walk-forward model; optional on the wire
+ *                               (a site that predates it serves only {@code predictor})
  */
 @JsonPropertyOrder({"siteId", "predictor", "slotSeconds", "forecast", "mtbfHours", "hoursSinceLastFailure", "metrics",
         "servedPredictors"})
@@ -36,7 +37,7 @@ public record SiteAvailability(
         @JsonIgnore double mtbfHours,
         @JsonIgnore double hoursSinceLastFailure,
         @JsonProperty(value = "metrics", required = true) Map<String, Double> metrics,
-        @JsonProperty(value = "servedPredictors", required = true) List<String> servedPredictors) {
+        @JsonProperty(value = "servedPredictors") List<String> servedPredictors) {
     public SiteAvailability {
         Checks.notBlank(siteId, "siteId");
         Checks.present(predictor, "predictor");
@@ -130,7 +131,7 @@ public record SiteAvailability(
                 hours(json, "mtbfHours"),
                 hours(json, "hoursSinceLastFailure"),
                 metrics == null ? null : values,
-                served == null ? null : names);
+                served == null ? (json.get("predictor") instanceof String p ? List.of(p) : null) : names);
     }
 
     /** A metric's value: a number, or NaN or an infinity as Jackson writes them (as strings). */

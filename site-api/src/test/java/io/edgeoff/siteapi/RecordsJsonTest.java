@@ -111,6 +111,16 @@ class RecordsJsonTest {
                 .isEqualTo("mtbfHours");
     }
 
+
+    @Test
+    void anAnswerWithoutServedPredictorsServesItsPredictor() throws Exception {
+        SiteAvailability old = read("{\"siteId\":\"EC\",\"predictor\":\"weibull\",\"slotSeconds\":24.0,"
+                + "\"forecast\":[0.9],\"mtbfHours\":null,\"hoursSinceLastFailure\":null,\"metrics\":{}}",
+                SiteAvailability.class);
+
+        assertThat(old.servedPredictors()).containsExactly("weibull");
+    }
+
     @Test
     void outageBodiesAreReadAndWrittenAsTheSiteDid() throws Exception {
         assertThat(read("{\"mode\":\" Hang \",\"durationMillis\":1500}", OutageRequest.class))

@@ -136,8 +136,11 @@ public final class SiteCommand implements Callable<Integer> {
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL", description = {"Also write the failure events to this",
         "database's failure_events table (H2 file or PostgreSQL), in the background; the failure file stays the",
-        "source of truth."})
+        "source of truth. A password in it shows in ps: prefer $" + DB_URL_ENV + "."})
     String dbUrl;
+
+    /** Environment variable giving {@code --db-url} when the flag is absent (a command line is visible in ps). */
+    public static final String DB_URL_ENV = "EDGEOFF_SITE_DB_URL";
 
     @Option(names = "--retrain-every-slots", paramLabel = "N", description = "Retrain the model after N new slots (default 1) and after each new failure.")
     Integer retrainEverySlots;
@@ -227,7 +230,7 @@ public final class SiteCommand implements Callable<Integer> {
                 .predictor(pick(predictor, file.predictor(), SiteConfig.DEFAULT_PREDICTOR))
                 .predictorSeed(pick(predictorSeed, file.predictorSeed(), 5725L))
                 .retrainEverySlots(pick(retrainEverySlots, file.retrainEverySlots(), 1))
-                .databaseUrl(dbUrl);
+                .databaseUrl(dbUrl != null ? dbUrl : System.getenv(DB_URL_ENV));
         java.time.Duration slot = traceSlot == null ? SiteConfig.DEFAULT_TRACE_SLOT : duration("--trace-slot", traceSlot);
         b.traceSlot(slot);
         if (predictors != null) {
