@@ -57,8 +57,6 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         String id = config.site().id();
         config.databaseUrl().ifPresent(url -> io.edgeoff.database.DatabaseUrl.of(url, "--db-url")); // fail before any work
         this.monitor = FailureMonitor.start(config.dataDirectory(), config.failureFile(), clock, id);
-        this.export = config.databaseUrl().map(url -> io.edgeoff.site.database.FailureEventExport.start(id, url,
-                monitor::records, clock)).orElse(null);
         ThroughputMeter meter = new ThroughputMeter(System::nanoTime);
         this.executor = new TaskExecutor(id, config.site().mips(), config.site().cores(), config.queueCapacity(),
                 System::nanoTime, Pacer.parking(System::nanoTime), meter);
@@ -80,6 +78,9 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         metrics.gauge("edgeoff.site.failure.records", "records in the failure file", () -> monitor.records().size());
         this.api = new SiteHttpApi(service, outages, metrics, clock);
         service.warmUp(); // trains the prediction engines before the site starts listening
+        // started last, so that a constructor that fails leaves no export thread behind
+        this.export = config.databaseUrl().map(url -> io.edgeoff.site.database.FailureEventExport.start(id, url,
+                monitor::records, clock)).orElse(null);
         double cpuShare = nanosPerRound * ComputeKernel.ROUNDS_PER_MI * config.site().mips() / 1e9;
         LOG.info("site {}: {} MIPS x {} cores; kernel {} ns/round on this host, so real CPU work is {}% of a task's "
                         + "paced time", id, config.site().mips(), config.site().cores(),
