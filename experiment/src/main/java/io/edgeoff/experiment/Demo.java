@@ -73,8 +73,10 @@ public final class Demo {
         listener.log("edgeoff demo: starting sites " + scenario.remoteSites().stream().map(Site::id).toList()
                 + " (logs in " + out.resolve("sites") + ")");
         try (SiteProcesses sites = new SiteProcesses(listener::log)) {
+            Map<String, List<String>> histories = SiteHistories.arguments(scenario, spec.trace(),
+                    spec.configuration(), traces); // what each site's predictors learn from (DemoTiming)
             List<SiteEndpoint> endpoints = startSites(sites, scenario, token, out.resolve("sites"), traceFiles,
-                    spec.timeCompression());
+                    spec.timeCompression(), histories);
             sites.awaitHealthy(Duration.ofSeconds(120));
             listener.log("edgeoff demo: sites up; running " + spec.executions() + " executions x "
                     + spec.policies().size() + " policies " + spec.policies());
@@ -87,6 +89,7 @@ public final class Demo {
             LiveComparison.Outcome outcome;
             try (Database db = Database.open(url, Database.DEFAULT_CONNECT_TIMEOUT, Clock.systemUTC())) {
                 db.migrate();
+                db.scenarios().saveIfAbsent(scenario); // the run's parameters are in its database too
                 try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), spec.seed(),
                         spec.trace() == null ? OptionalInt.empty() : OptionalInt.of(spec.configuration()),
                         "edgeoff demo")) {
@@ -113,12 +116,24 @@ public final class Demo {
      */
     public static List<SiteEndpoint> startSites(SiteProcesses sites, Scenario scenario, String token, Path siteDir,
                                                 Map<String, Path> traceFiles, double timeCompression) {
+        return startSites(sites, scenario, token, siteDir, traceFiles, timeCompression, Map.of());
+    }
+
+    /**
+     * As {@link #startSites(SiteProcesses, Scenario, String, Path, Map, double)}, each site also given its
+     * {@code extraArguments} (by site id; e.g. its history, {@link SiteHistories}).
+     */
+    public static List<SiteEndpoint> startSites(SiteProcesses sites, Scenario scenario, String token, Path siteDir,
+                                                Map<String, Path> traceFiles, double timeCompression,
+                                                Map<String, List<String>> extraArguments) {
         List<SiteEndpoint> endpoints = new ArrayList<>();
         for (Site site : scenario.remoteSites()) {
             int port = SiteProcesses.freePort();
             Path data = siteDir.resolve(site.id());
-            sites.start(new SiteProcesses.SiteLaunch(site.id(), port,
-                    SiteArguments.of(site.id(), port, data, traceFiles.get(site.id()), timeCompression),
+            List<String> arguments = new ArrayList<>(SiteArguments.of(site.id(), port, data,
+                    traceFiles.get(site.id()), timeCompression));
+            arguments.addAll(extraArguments.getOrDefault(site.id(), List.of()));
+            sites.start(new SiteProcesses.SiteLaunch(site.id(), port, arguments,
                     token, siteDir.resolve(site.id() + ".log")));
             sites.startMonitor(new SiteProcesses.MonitorLaunch(site.id(), data, port, MONITOR_POLL,
                     siteDir.resolve(site.id() + "-monitor.log")));
@@ -135,6 +150,9 @@ public final class Demo {
         p.put("seed", spec.seed());
         p.put("trace", spec.trace() == null ? "synthetic" : spec.trace() + " configuration " + spec.configuration());
         p.put("timeCompression", spec.timeCompression());
+        p.put("siteForecastSlotSeconds", DemoTiming.wallSlot(spec.timeCompression()).toNanos() / 1e9);
+        p.put("siteHistory", (spec.trace() == null ? "synthetic LANL-fitted trace" : spec.trace().toString())
+                + ", last " + DemoTiming.HISTORY_WINDOW.toDays() + " days in hourly slots");
         p.put("linkEmulation", spec.linkEmulation() ? "device-side" : "off");
         p.put("siteRestarts", restarts);
         return p;

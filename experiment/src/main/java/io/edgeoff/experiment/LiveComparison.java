@@ -120,6 +120,7 @@ public final class LiveComparison {
                      DeviceClock.SYSTEM);
              ResourceMonitor monitor = new ResourceMonitor(setup.endpoints(), client, Duration.ofSeconds(1),
                      Duration.ofMillis(500), DeviceClock.SYSTEM)) {
+            monitor.pollPredictors(io.edgeoff.device.monitor.PolicyForecasts.ALL); // each policy's model (svr, best)
             monitor.start();
             warmUp(client, setup.endpoints(), log);
             if (metrics != null) {

@@ -29,7 +29,8 @@ public final class LiveRun {
      *
      * @param config  the device configuration file
      * @param out     report directory, or null for the file's {@code out}
-     * @param dbUrl   database to record runs, outcomes and detector data in, or null for none
+     * @param dbUrl   database the scenario is read from ({@link DeviceScenario}) and runs, outcomes and detector data
+     *                are recorded in, or null for none
      * @param webPort port of the live status page (0: any), or null for none
      */
     public static LiveResult run(Path config, Path out, String dbUrl, Integer webPort, LiveListener listener) {
@@ -49,7 +50,9 @@ public final class LiveRun {
     public static LiveResult run(Path config, Path out, String dbUrl, Integer webPort, MetricsHook metrics,
                                  LiveListener listener) {
         DeviceSettings settings = DeviceSettings.read(config);
-        Scenario scenario = ScenarioYaml.load(settings.scenario());
+        Scenario configured = ScenarioYaml.load(settings.scenario());
+        // with a database: its scenario of that name, stored there from the configuration on first use
+        Scenario scenario = dbUrl == null ? configured : DeviceScenario.fromDatabase(dbUrl, configured, listener::log);
         checkSites(config, scenario, settings.sites());
         LiveComparison.Setup setup = new LiveComparison.Setup(scenario, settings.sites(), settings.policies(),
                 settings.executions(), settings.seed(), settings.emulateLinks(), settings.detector(),

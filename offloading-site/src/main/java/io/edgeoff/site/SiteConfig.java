@@ -41,15 +41,25 @@ import java.util.Optional;
  * @param idleTimeout             a connection that sends nothing for this long is closed (Jetty's idle timeout),
  *                                in [{@value #MIN_IDLE_TIMEOUT_MILLIS} ms, {@value #MAX_IDLE_TIMEOUT_SECONDS} s]
  * @param handlers                the task handlers: extra jars, host speed, budgets ({@link HandlerSettings})
+ * @param traceSlot               length of one forecast slot in trace time (one day by default); the history series
+ *                                has slots of this length, and one slot lasts {@code traceSlot / timeCompression} of
+ *                                wall-clock time
+ * @param servedPredictors        further models the site trains and serves by name
+ *                                ({@code GET /v1/availability?predictor=NAME}), besides {@code predictor}; names from
+ *                                {@code Predictors.names()} or {@code best}
+ * @param databaseUrl             JDBC URL of the database the failure events are also written to, if any
  */
 public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, String bindHost, int port, String token,
                          boolean tokenGenerated, int queueCapacity, long maxRequestBytes, double maxMillionInstructions,
                          double maxOutKB, int idempotencyCapacity, FailureFileOptions failureFile,
                          Optional<OutageTrace> failureTrace, double timeCompression, OutageMode traceOutageMode,
                          String predictor, long predictorSeed, Optional<AvailabilitySeries> historySeries,
-                         int retrainEverySlots, Duration idleTimeout, HandlerSettings handlers) {
-    /** Seconds in one slot of trace time (the seed's daily availability). */
-    public static final double TRACE_SLOT_SECONDS = 86_400;
+                         int retrainEverySlots, Duration idleTimeout, HandlerSettings handlers, Duration traceSlot,
+                         List<String> servedPredictors, Optional<String> databaseUrl) {
+    /** Default slot of trace time: one day (the seed's daily availability). */
+    public static final Duration DEFAULT_TRACE_SLOT = Duration.ofDays(1);
+    /** Default {@code servedPredictors}: the seed's SVR and the engine's best walk-forward model. */
+    public static final List<String> DEFAULT_SERVED_PREDICTORS = List.of("svr", Predictors.BEST);
     /** The prediction engine's default model: the prediction module's default ({@code Predictors.DEFAULT_MODEL}). */
     public static final String DEFAULT_PREDICTOR = Predictors.DEFAULT_MODEL;
     /** Largest accepted {@code maxRequestBytes}: 64 MiB (a body is buffered whole before it is parsed). */
@@ -105,9 +115,25 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         }
         Objects.requireNonNull(predictor, "predictor");
         Objects.requireNonNull(historySeries, "historySeries");
-        if (!Predictors.names().contains(predictor)) {
+        if (!Predictors.isKnown(predictor)) {
             throw new IllegalArgumentException("unknown predictor '" + predictor + "'; known predictors: "
-                    + Predictors.names());
+                    + Predictors.names() + " and '" + Predictors.BEST + "'");
+        }
+        servedPredictors = List.copyOf(servedPredictors);
+        for (String name : servedPredictors) {
+            if (!Predictors.isKnown(name)) {
+                throw new IllegalArgumentException("unknown predictor '" + name + "' in the served predictors; known"
+                        + " predictors: " + Predictors.names() + " and '" + Predictors.BEST + "'");
+            }
+        }
+        Objects.requireNonNull(traceSlot, "traceSlot");
+        if (traceSlot.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("the trace slot must be at least 1 minute, but was " + traceSlot);
+        }
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        if (historySeries.isPresent() && !historySeries.get().slot().equals(traceSlot)) {
+            throw new IllegalArgumentException("the history has slots of " + historySeries.get().slot()
+                    + " but the trace slot is " + traceSlot);
         }
         if (retrainEverySlots < 1) {
             throw new IllegalArgumentException("retrainEverySlots must be >= 1, but was " + retrainEverySlots);
@@ -121,9 +147,17 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         }
     }
 
-    /** @return wall-clock length of one forecast slot: one trace day divided by the time compression */
+    /** @return wall-clock length of one forecast slot: one trace slot divided by the time compression */
     public Duration slot() {
-        return Duration.ofNanos(Math.max(1_000_000, Math.round(TRACE_SLOT_SECONDS / timeCompression * 1e9)));
+        return Duration.ofNanos(Math.max(1_000_000, Math.round(traceSlot.toNanos() / timeCompression)));
+    }
+
+    /** @return every predictor name a request may ask for: {@code predictor} first, then the served ones */
+    public List<String> predictorNames() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        names.add(predictor);
+        names.addAll(servedPredictors);
+        return List.copyOf(names);
     }
 
     /** @return a new random token: 32 hex digits from {@link SecureRandom} */
@@ -160,6 +194,9 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
         private int retrainEverySlots = 1;
         private Duration idleTimeout = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
         private HandlerSettings handlers = HandlerSettings.DEFAULTS;
+        private Duration traceSlot = DEFAULT_TRACE_SLOT;
+        private List<String> servedPredictors = DEFAULT_SERVED_PREDICTORS;
+        private String databaseUrl;
 
         private Builder(Site site, List<String> taskKinds, Path dataDirectory) {
             this.site = site;
@@ -262,13 +299,32 @@ public record SiteConfig(Site site, List<String> taskKinds, Path dataDirectory, 
             return this;
         }
 
+        /** @param value length of one forecast slot in trace time; default one day */
+        public Builder traceSlot(Duration value) {
+            this.traceSlot = value;
+            return this;
+        }
+
+        /** @param value further models served by name besides {@code predictor}; default {@code svr, best} */
+        public Builder servedPredictors(List<String> value) {
+            this.servedPredictors = value;
+            return this;
+        }
+
+        /** @param value JDBC URL the failure events are also written to, or null for none */
+        public Builder databaseUrl(String value) {
+            this.databaseUrl = value;
+            return this;
+        }
+
         public SiteConfig build() {
             boolean generated = token == null || token.isEmpty();
             return new SiteConfig(site, taskKinds, dataDirectory, bindHost, port, generated ? randomToken() : token,
                     generated, queueCapacity == null ? 16 * site.cores() : queueCapacity, maxRequestBytes,
                     maxMillionInstructions, maxOutKB, idempotencyCapacity, failureFile, Optional.ofNullable(failureTrace),
                     timeCompression, traceOutageMode, predictor, predictorSeed, Optional.ofNullable(historySeries),
-                    retrainEverySlots, idleTimeout, handlers);
+                    retrainEverySlots, idleTimeout, handlers, traceSlot, servedPredictors,
+                    Optional.ofNullable(databaseUrl));
         }
     }
 }

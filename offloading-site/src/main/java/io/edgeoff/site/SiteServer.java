@@ -19,6 +19,7 @@ import io.edgeoff.site.injection.OutageMode;
 import io.edgeoff.site.injection.TraceReplayer;
 import io.edgeoff.site.prediction.AvailabilityForecaster;
 import io.edgeoff.site.prediction.EngineForecaster;
+import io.edgeoff.site.prediction.ForecasterSet;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
     private final IntConsumer halt;
     private final double nanosPerRound;
     private final AvailabilityForecaster forecaster;
+    private final io.edgeoff.site.database.FailureEventExport export;
     private Javalin http;
     private int boundPort;
     private boolean closed;
@@ -58,6 +60,7 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         this.nanosPerRound = ComputeKernel.measureNanosPerRound(40_000_000L);
         String id = config.site().id();
         HandlerExecution handlers = handlerExecution(config, nanosPerRound); // before anything is started: may refuse
+        config.databaseUrl().ifPresent(url -> io.edgeoff.database.DatabaseUrl.of(url, "--db-url")); // fail before any work
         this.monitor = FailureMonitor.start(config.dataDirectory(), config.failureFile(), clock, id);
         ThroughputMeter meter = new ThroughputMeter(System::nanoTime);
         this.executor = new TaskExecutor(id, config.site().mips(), config.site().cores(), config.queueCapacity(),
@@ -83,7 +86,10 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         metrics.gauge("edgeoff.site.host.mips", "the host's speed against which handler times are scaled, MIPS",
                 () -> handlers.speed().hostMips());
         this.api = new SiteHttpApi(service, outages, metrics, clock);
-        service.forecast(1); // trains the prediction engine before the site starts listening
+        service.warmUp(); // trains the prediction engines before the site starts listening
+        // started last, so that a constructor that fails leaves no export thread behind
+        this.export = config.databaseUrl().map(url -> io.edgeoff.site.database.FailureEventExport.start(id, url,
+                monitor::records, clock)).orElse(null);
         double cpuShare = nanosPerRound * ComputeKernel.ROUNDS_PER_MI * config.site().mips() / 1e9;
         LOG.info("site {}: {} MIPS x {} cores; kernel {} ns/round on this host, so real CPU work is {}% of a task's "
                         + "paced time", id, config.site().mips(), config.site().cores(),
@@ -121,8 +127,8 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
 
     /** @return the prediction engine configured by {@code config} */
     public static AvailabilityForecaster engineFor(SiteConfig config) {
-        return new EngineForecaster(config.predictor(), config.predictorSeed(), config.historySeries(),
-                config.retrainEverySlots());
+        return new ForecasterSet(config.predictorNames(), model -> new EngineForecaster(model, config.predictorSeed(),
+                config.historySeries(), config.retrainEverySlots(), config.traceSlot()));
     }
 
     /**
@@ -224,6 +230,11 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         halt.accept(exitCode);
     }
 
+    /** @return the writer of the failure events to the database, when {@code --db-url} is configured */
+    public Optional<io.edgeoff.site.database.FailureEventExport> failureEventExport() {
+        return Optional.ofNullable(export);
+    }
+
     /** @return the port the site listens on (kept across refuse outages); 0 before it first listened */
     public synchronized int port() {
         return boundPort != 0 ? boundPort : config.port();
@@ -301,6 +312,9 @@ public final class SiteServer implements AutoCloseable, OutageEffects {
         forecaster.close();
         monitor.close(Details.of("reason", "stop", "graceMillis", grace.toMillis(), "finished", report.finished(),
                 "handedBack", report.handedBack()));
+        if (export != null) {
+            export.close(); // after the last record: what is pending is written once more
+        }
         LOG.info("site {} stopped: {} tasks finished during the stop, {} handed back", config.site().id(),
                 report.finished(), report.handedBack());
         return Optional.of(report);

@@ -152,11 +152,34 @@ public final class SiteService {
         return handlers == null ? List.of() : handlers.names();
     }
 
-    /** @return the forecast of the next {@code slots} slots */
+    /** @return the default model's forecast of the next {@code slots} slots */
     public Forecast forecast(int slots) {
+        return forecast(null, slots);
+    }
+
+    /**
+     * @param predictor a name of {@link #servedPredictors()}, or null for the default model
+     * @return that model's forecast of the next {@code slots} slots
+     * @throws io.edgeoff.site.prediction.UnknownPredictorException when the site does not serve {@code predictor}
+     */
+    public Forecast forecast(String predictor, int slots) {
+        return forecaster.forecast(predictor, history(), slots);
+    }
+
+    /** Trains every served model on the history now. */
+    void warmUp() {
+        forecaster.warmUp(history());
+    }
+
+    private AvailabilityHistory history() {
         Instant now = clock.instant();
-        return forecaster.forecast(AvailabilityHistory.of(
-                FailureHistory.of(monitor.records(), monitor.sidecarRecords(), now), config.slot(), now), slots);
+        return AvailabilityHistory.of(FailureHistory.of(monitor.records(), monitor.sidecarRecords(), now),
+                config.slot(), now);
+    }
+
+    /** @return the predictor names a forecast request may ask for */
+    public List<String> servedPredictors() {
+        return forecaster.servedPredictors();
     }
 
     public String predictorName() {

@@ -9,6 +9,7 @@ import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.prediction.availability.AvailabilitySeries;
+import io.edgeoff.prediction.availability.SlotLength;
 import io.edgeoff.prediction.synthetic.SyntheticTraces;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.NodeId;
@@ -18,6 +19,8 @@ import io.edgeoff.site.injection.OutageTrace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -33,14 +36,16 @@ public record SiteSettings(String scenario, String site, Integer port, String bi
                            Integer configuration, Double timeCompression, String outageMode, String predictor,
                            Long predictorSeed, String historyTrace, String historyNode, Integer retrainEverySlots,
                            Double idleTimeoutSeconds, java.util.List<String> handlerPath, Double hostMips,
-                           Double handlerTimeoutSeconds, Double handlerMemoryMB) {
+                           Double handlerTimeoutSeconds, Double handlerMemoryMB, String traceSlot,
+                           String historyWindow, java.util.List<String> predictors, String dbUrl) {
 
     /** Trace name that selects the prediction module's LANL-fitted synthetic trace. */
     public static final String SYNTHETIC = "synthetic";
 
     /** No settings. */
     public static final SiteSettings EMPTY = new SiteSettings(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -82,7 +87,9 @@ public record SiteSettings(String scenario, String site, Integer port, String bi
                 pick(flags.historyNode, historyNode), pick(flags.retrainEverySlots, retrainEverySlots),
                 pick(flags.idleTimeoutSeconds, idleTimeoutSeconds), pick(flags.handlerPath, handlerPath),
                 pick(flags.hostMips, hostMips), pick(flags.handlerTimeoutSeconds, handlerTimeoutSeconds),
-                pick(flags.handlerMemoryMB, handlerMemoryMB));
+                pick(flags.handlerMemoryMB, handlerMemoryMB), pick(flags.traceSlot, traceSlot),
+                pick(flags.historyWindow, historyWindow), pick(flags.predictors, predictors),
+                pick(flags.dbUrl, dbUrl));
     }
 
     /**
@@ -120,7 +127,13 @@ public record SiteSettings(String scenario, String site, Integer port, String bi
                 .predictor(pick(predictor, SiteConfig.DEFAULT_PREDICTOR))
                 .predictorSeed(pick(predictorSeed, 5725L))
                 .retrainEverySlots(pick(retrainEverySlots, 1))
-                .handlers(handlerSettings());
+                .handlers(handlerSettings())
+                .databaseUrl(dbUrl);
+        Duration slot = traceSlot == null ? SiteConfig.DEFAULT_TRACE_SLOT : duration("--trace-slot", traceSlot);
+        b.traceSlot(slot);
+        if (predictors != null) {
+            b.servedPredictors(predictors.stream().map(String::trim).filter(n -> !n.isEmpty()).toList());
+        }
         if (queueCapacity != null) {
             b.queueCapacity(queueCapacity);
         }
@@ -144,11 +157,40 @@ public record SiteSettings(String scenario, String site, Integer port, String bi
             NodeId node = historyNode != null ? NodeId.parse(historyNode)
                     : traceNode != null ? NodeId.parse(traceNode) : configuredNode(sc, configurationId, site);
             FailureTrace trace = synthetic ? SyntheticTraces.defaultTrace() : TraceReaders.read(Path.of(historyTrace));
-            b.historySeries(AvailabilitySeries.of(node, trace.outagesOf(node), AvailabilitySeries.DAY));
+            var outages = trace.outagesOf(node);
+            if (outages.isEmpty()) {
+                throw new IllegalArgumentException("node " + node + " has no outage in " + historyTrace
+                        + ": it gives no history");
+            }
+            AvailabilitySeries series = AvailabilitySeries.of(node, outages, slot);
+            if (historyWindow != null) {
+                series = lastPart(series, duration("--history-window", historyWindow));
+            }
+            b.historySeries(series);
+        } else if (historyWindow != null) {
+            throw new IllegalArgumentException("--history-window needs --history-trace");
         } else if (historyNode != null) {
             throw new IllegalArgumentException("--history-node needs --history-trace (the trace file to read it from)");
         }
         return b.build();
+    }
+
+    /** The last {@code window} of trace time of {@code series} (whole slots), with the outages that reach into it. */
+    static AvailabilitySeries lastPart(AvailabilitySeries series, Duration window) {
+        Instant from = series.end().minus(window);
+        if (!from.isAfter(series.start())) {
+            return series;
+        }
+        var outages = series.outages().stream().filter(o -> o.end().isAfter(from)).toList();
+        return AvailabilitySeries.of(series.nodeId(), outages, series.slot(), from, series.end());
+    }
+
+    private static Duration duration(String flag, String text) {
+        try {
+            return SlotLength.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage());
+        }
     }
 
     private static NodeId configuredNode(Scenario sc, int configurationId, String siteId) {

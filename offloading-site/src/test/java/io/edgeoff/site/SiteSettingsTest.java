@@ -17,7 +17,8 @@ class SiteSettingsTest {
     void flagsWinOverTheFileAndTheScenarioFillsTheRest() throws Exception {
         Path file = Files.writeString(dir.resolve("ec.yaml"), "site: EC\nport: 9002\nmips: 5000\ntoken: file-token-123\n");
         SiteSettings flags = new SiteSettings(null, null, 9100, null, null, dir.resolve("data").toString(), null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
 
         SiteConfig config = SiteSettings.read(file).overriddenBy(flags).toConfig(() -> null, "env-token-123");
 
@@ -34,7 +35,7 @@ class SiteSettingsTest {
         SiteSettings noSite = SiteSettings.EMPTY;
         SiteSettings ec = SiteSettings.EMPTY.overriddenBy(new SiteSettings(null, "EC", null, null, "file-token-123",
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null));
 
         assertThatThrownBy(() -> noSite.toConfig(() -> {
             throw new AssertionError("asked for the token before the site was checked");

@@ -23,8 +23,12 @@ import java.util.Map;
  *                               (never failed), sent as {@code null}
  * @param metrics                the predictor's last evaluation metrics (name to value; NaN and infinities are
  *                               sent as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"})
+ * @param servedPredictors       the names the site serves at {@code ?predictor=NAME} (the default first), not empty;
+ *                               {@code best} stands for the engine's best walk-forward model; optional on the wire
+ *                               (a site that predates it serves only {@code predictor})
  */
-@JsonPropertyOrder({"siteId", "predictor", "slotSeconds", "forecast", "mtbfHours", "hoursSinceLastFailure", "metrics"})
+@JsonPropertyOrder({"siteId", "predictor", "slotSeconds", "forecast", "mtbfHours", "hoursSinceLastFailure", "metrics",
+        "servedPredictors"})
 public record SiteAvailability(
         @JsonProperty(value = "siteId", required = true) String siteId,
         @JsonProperty(value = "predictor", required = true) String predictor,
@@ -32,7 +36,8 @@ public record SiteAvailability(
         @JsonProperty(value = "forecast", required = true) List<Double> forecast,
         @JsonIgnore double mtbfHours,
         @JsonIgnore double hoursSinceLastFailure,
-        @JsonProperty(value = "metrics", required = true) Map<String, Double> metrics) {
+        @JsonProperty(value = "metrics", required = true) Map<String, Double> metrics,
+        @JsonProperty(value = "servedPredictors") List<String> servedPredictors) {
     public SiteAvailability {
         Checks.notBlank(siteId, "siteId");
         Checks.present(predictor, "predictor");
@@ -64,6 +69,19 @@ public record SiteAvailability(
             }
         }
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        Checks.present(servedPredictors, "servedPredictors");
+        if (servedPredictors.isEmpty() || servedPredictors.stream().anyMatch(n -> n == null || n.isBlank())) {
+            throw InvalidFieldException.invalid("servedPredictors", "servedPredictors must be a non-empty list of"
+                    + " names, but was " + servedPredictors);
+        }
+        servedPredictors = List.copyOf(servedPredictors);
+    }
+
+    /** An answer of a site that serves only {@code predictor}. */
+    public SiteAvailability(String siteId, String predictor, double slotSeconds, List<Double> forecast,
+                            double mtbfHours, double hoursSinceLastFailure, Map<String, Double> metrics) {
+        this(siteId, predictor, slotSeconds, forecast, mtbfHours, hoursSinceLastFailure, metrics,
+                predictor == null ? null : List.of(predictor));
     }
 
     /** Jackson's way in: the body bound as plain values; {@code null} hours are infinite. */
@@ -94,6 +112,17 @@ public record SiteAvailability(
                 values.put(String.valueOf(e.getKey()), metric(e.getValue()));
             }
         }
+        Object served = json.get("servedPredictors");
+        if (served != null && !(served instanceof List<?>)) {
+            throw InvalidFieldException.invalid("servedPredictors", "servedPredictors must be an array, but was "
+                    + JsonValues.typeName(served));
+        }
+        List<String> names = new ArrayList<>();
+        if (served != null) {
+            for (Object v : (List<?>) served) {
+                names.add(JsonValues.requiredString(v, "servedPredictors"));
+            }
+        }
         return new SiteAvailability(
                 JsonValues.requiredString(json.get("siteId"), "siteId"),
                 JsonValues.requiredString(json.get("predictor"), "predictor"),
@@ -101,7 +130,8 @@ public record SiteAvailability(
                 forecast == null ? null : slots,
                 hours(json, "mtbfHours"),
                 hours(json, "hoursSinceLastFailure"),
-                metrics == null ? null : values);
+                metrics == null ? null : values,
+                served == null ? (json.get("predictor") instanceof String p ? List.of(p) : null) : names);
     }
 
     /** A metric's value: a number, or NaN or an infinity as Jackson writes them (as strings). */

@@ -128,7 +128,8 @@ class RecordsJsonTest {
         String json = MAPPER.writeValueAsString(never);
 
         assertThat(json).isEqualTo("{\"siteId\":\"EC\",\"predictor\":\"mean\",\"slotSeconds\":86400.0,"
-                + "\"forecast\":[0.9,1.0],\"mtbfHours\":null,\"hoursSinceLastFailure\":null,\"metrics\":{\"rmse\":0.1}}");
+                + "\"forecast\":[0.9,1.0],\"mtbfHours\":null,\"hoursSinceLastFailure\":null,\"metrics\":{\"rmse\":0.1},"
+                + "\"servedPredictors\":[\"mean\"]}");
         SiteAvailability back = read(json, SiteAvailability.class);
         assertThat(back).isEqualTo(never);
         assertThat(back.nextSlot()).isEqualTo(0.9);
@@ -140,6 +141,16 @@ class RecordsJsonTest {
                 .hasMessage("forecast[0] must be in [0, 1], but was 1.5");
         assertThat(problem(json.replace("\"mtbfHours\":null", "\"mtbfHours\":0"), SiteAvailability.class).field())
                 .isEqualTo("mtbfHours");
+    }
+
+
+    @Test
+    void anAnswerWithoutServedPredictorsServesItsPredictor() throws Exception {
+        SiteAvailability old = read("{\"siteId\":\"EC\",\"predictor\":\"weibull\",\"slotSeconds\":24.0,"
+                + "\"forecast\":[0.9],\"mtbfHours\":null,\"hoursSinceLastFailure\":null,\"metrics\":{}}",
+                SiteAvailability.class);
+
+        assertThat(old.servedPredictors()).containsExactly("weibull");
     }
 
     @Test

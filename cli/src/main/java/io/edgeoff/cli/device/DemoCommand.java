@@ -43,7 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The seed's node-candidate configuration (1-5) used with --trace (default: ${DEFAULT-VALUE}).")
     int configuration;
 
-    @Option(names = "--time-compression", defaultValue = "3600",
+    @Option(names = "--time-compression", defaultValue = io.edgeoff.experiment.DemoTiming.TIME_COMPRESSION_TEXT,
             description = "Trace seconds per wall-clock second (default: ${DEFAULT-VALUE}, one trace hour per second).")
     double timeCompression;
 

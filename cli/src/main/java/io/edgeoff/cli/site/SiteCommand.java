@@ -127,6 +127,27 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--history-node", paramLabel = "S/N", description = "Node of --history-trace, e.g. 16/1 (default for 'synthetic': as --trace-node).")
     String historyNode;
 
+    @Option(names = "--history-window", paramLabel = "DURATION", description = {"Keep only the last DURATION of trace",
+        "time of --history-trace, e.g. 90d (default: all of it)."})
+    String historyWindow;
+
+    @Option(names = "--trace-slot", paramLabel = "DURATION", description = {"Forecast slot in trace time, e.g. 1h",
+        "(default 1d); one slot lasts DURATION / --time-compression of wall-clock time."})
+    String traceSlot;
+
+    @Option(names = "--predictors", paramLabel = "LIST", split = ",", description = {"Further models trained and",
+        "served by name (GET /v1/availability?predictor=NAME) besides --predictor (default svr,best; best: the",
+        "engine's best walk-forward model)."})
+    java.util.List<String> predictors;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = {"Also write the failure events to this",
+        "database's failure_events table (H2 file or PostgreSQL), in the background; the failure file stays the",
+        "source of truth. A password in it shows in ps: prefer $" + DB_URL_ENV + "."})
+    String dbUrl;
+
+    /** Environment variable giving {@code --db-url} when the flag is absent (a command line is visible in ps). */
+    public static final String DB_URL_ENV = "EDGEOFF_SITE_DB_URL";
+
     @Option(names = "--retrain-every-slots", paramLabel = "N", description = "Retrain the model after N new slots (default 1) and after each new failure.")
     Integer retrainEverySlots;
 
@@ -186,7 +207,8 @@ public final class SiteCommand implements Callable<Integer> {
                 maxMillionInstructions, maxOutKB, failureTrace, traceNode, configuration, timeCompression, outageMode,
                 predictor, predictorSeed, historyTrace, historyNode, retrainEverySlots, idleTimeoutSeconds,
                 handlerPath == null ? null : handlerPath.stream().map(Path::toString).toList(), hostMips,
-                handlerTimeoutSeconds, handlerMemoryMB);
+                handlerTimeoutSeconds, handlerMemoryMB, traceSlot, historyWindow, predictors,
+                dbUrl != null || file.dbUrl() != null ? dbUrl : System.getenv(DB_URL_ENV));
         return file.overriddenBy(flags).toConfig(() -> {
             if (token != null && tokenFile != null) {
                 throw new IllegalArgumentException("give at most one of --token and --token-file");

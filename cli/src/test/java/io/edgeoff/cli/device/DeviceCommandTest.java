@@ -57,6 +57,8 @@ class DeviceCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("live status page on http://127.0.0.1:");
+        // the empty database was seeded with the configuration's scenario, which the device then read back
+        assertThat(run.err()).contains("scenario 'seed' read from jdbc:h2:file:", "first use");
         assertThat(run.out()).contains("policy", "mdp", "local", "failure detector");
         Path out = dir.resolve("out");
         assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(3);
@@ -70,6 +72,7 @@ class DeviceCommandTest {
         assertThat(local.get("offload_attempts").asLong()).isZero();
         assertThat(local.get("tasks_per_site").get("MD").asLong()).isPositive();
         try (Database db = Database.open(url)) {
+            assertThat(db.scenarios().names()).containsExactly("seed");
             assertThat(db.runs().list()).hasSize(2).allMatch(r -> r.spec().mode() == RunMode.LIVE);
             long tasks = results.get("executions").findValues("tasks").stream().mapToLong(JsonNode::size).sum();
             assertThat(db.runs().list().stream().mapToLong(r -> db.runs().outcomes(r.id()).size()).sum())

@@ -23,6 +23,20 @@ class SiteCommandTest {
     }
 
     @Test
+    void aHistoryInHourlySlotsKeepsItsLastWindowAndTheSiteServesSvrAndBest() {
+        SiteConfig config = resolve("--site", "EC", "--token", "0123456789abcdef", "--trace-slot", "1h",
+                "--time-compression", "3600", "--history-trace", "synthetic", "--history-window", "60d");
+
+        assertThat(config.traceSlot()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(config.slot()).isEqualTo(java.time.Duration.ofSeconds(1));
+        var history = config.historySeries().orElseThrow();
+        assertThat(history.slot()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(history.size()).isBetween(60 * 24, 60 * 24 + 1);
+        assertThat(history.nodeId().toString()).isEqualTo("16/1"); // EC's node in configuration 1
+        assertThat(config.predictorNames()).containsExactly("weibull", "svr", "best");
+    }
+
+    @Test
     void runsTheScenariosSiteWithItsRatingAndTheSeedTaskKinds() {
         SiteConfig config = resolve("--site", "EC", "--token", "0123456789abcdef");
 
@@ -149,6 +163,11 @@ class SiteCommandTest {
         CliRun config = CliRun.of("site", "--config", badYaml.toString());
         CliRun mode = CliRun.of("site", "--site", "EC", "--outage-mode", "melt");
         CliRun model = CliRun.of("site", "--site", "EC", "--predictor", "oracle");
+        CliRun served = CliRun.of("site", "--site", "EC", "--predictors", "svr,oracle");
+        CliRun slot = CliRun.of("site", "--site", "EC", "--trace-slot", "soon");
+        CliRun window = CliRun.of("site", "--site", "EC", "--history-window", "60d");
+        CliRun db = CliRun.of("site", "--site", "EC", "--port", "0", "--data-dir", badCsv.resolveSibling("db-data")
+                .toString(), "--db-url", "mysql://localhost/x");
 
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown site XX; known sites: [MD, ED, EC, ER, CD]");
@@ -158,7 +177,11 @@ class SiteCommandTest {
         assertThat(config.err()).contains("bad.yaml: unknown field 'prot'");
         assertThat(mode.err()).contains("unknown outage mode 'melt'");
         assertThat(model.err()).contains("unknown predictor 'oracle'");
-        for (CliRun run : new CliRun[] {unknown, device, missing, trace, config, mode, model}) {
+        assertThat(served.err()).contains("unknown predictor 'oracle' in the served predictors");
+        assertThat(slot.err()).contains("--trace-slot: slot length must be a number with unit d, h, m or s");
+        assertThat(window.err()).contains("--history-window needs --history-trace");
+        assertThat(db.err()).contains("database URL mysql://localhost/x is not a JDBC URL");
+        for (CliRun run : new CliRun[] {unknown, device, missing, trace, config, mode, model, served, slot, window, db}) {
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
         }

@@ -170,6 +170,13 @@ public final class HttpSiteClient implements SiteClient {
         return getJson(site, "availability?slots=" + slots, timeout, SiteAvailability.class);
     }
 
+    @Override
+    public Optional<SiteAvailability> availability(SiteEndpoint site, int slots, String predictor, Duration timeout) {
+        return getJson(site, "availability?slots=" + slots + "&predictor="
+                + java.net.URLEncoder.encode(predictor, java.nio.charset.StandardCharsets.UTF_8), timeout,
+                SiteAvailability.class);
+    }
+
     /** The answer to a GET as its record, or empty when the site does not answer 200 in time with a readable one. */
     private <T> Optional<T> getJson(SiteEndpoint site, String path, Duration timeout, Class<T> type) {
         HttpRequest request = HttpRequest.newBuilder(site.resolve(path)).timeout(timeout)

@@ -28,6 +28,14 @@ public interface SiteClient extends AutoCloseable {
     /** The site's availability forecast for {@code slots} slots, or empty when it does not answer in time. */
     Optional<SiteAvailability> availability(SiteEndpoint site, int slots, Duration timeout);
 
+    /**
+     * The forecast of the site's model {@code predictor} ({@code ?predictor=NAME}), or empty when it does not answer
+     * in time or does not serve that model. By default: the site's default model (a client without the parameter).
+     */
+    default Optional<SiteAvailability> availability(SiteEndpoint site, int slots, String predictor, Duration timeout) {
+        return availability(site, slots, timeout);
+    }
+
     @Override
     void close();
 }

@@ -29,6 +29,9 @@ public final class ResourceMonitor implements AutoCloseable {
     private final Duration timeout;
     private final DeviceClock clock;
     private final Map<String, SiteView> views = new LinkedHashMap<>();
+    /** Per site, the latest answer of each named model ({@link #pollPredictors}); read by policy in {@link #outlook(String, boolean, String)}. */
+    private final Map<String, Map<String, SiteAvailability>> named = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> predictors = new java.util.concurrent.CopyOnWriteArraySet<>();
     private ScheduledExecutorService scheduler;
 
     public ResourceMonitor(List<SiteEndpoint> endpoints, SiteClient client, Duration pollInterval, Duration timeout,
@@ -39,6 +42,14 @@ public final class ResourceMonitor implements AutoCloseable {
         this.timeout = timeout;
         this.clock = clock;
         endpoints.forEach(e -> views.put(e.siteId(), SiteView.unknown(e.siteId())));
+    }
+
+    /**
+     * Also polls each site's forecast of these models ({@code ?predictor=NAME}, e.g. {@link PolicyForecasts#ALL}) at
+     * every poll, for {@link #outlook(String, boolean, String)}. Call before {@link #start()}.
+     */
+    public void pollPredictors(java.util.Collection<String> names) {
+        predictors.addAll(names);
     }
 
     /** Polls every site once now (blocking), then every {@code pollInterval} in the background. */
@@ -67,6 +78,16 @@ public final class ResourceMonitor implements AutoCloseable {
         Optional<SiteResources> resources = client.resources(endpoint, timeout);
         double rttMillis = (clock.nanoTime() - start) / 1e6;
         Optional<SiteAvailability> availability = client.availability(endpoint, 1, timeout);
+        for (String predictor : predictors) {
+            Map<String, SiteAvailability> answers = named.computeIfAbsent(endpoint.siteId(),
+                    k -> new java.util.concurrent.ConcurrentHashMap<>());
+            Optional<SiteAvailability> answer = client.availability(endpoint, 1, predictor, timeout);
+            if (answer.isPresent()) {
+                answers.put(predictor, answer.get());
+            } else if (resources.isPresent()) {
+                answers.remove(predictor); // the site answers but not for this model: its default model then
+            }
+        }
         synchronized (views) {
             SiteView v = views.get(endpoint.siteId());
             boolean reachable = resources.isPresent();
@@ -125,6 +146,31 @@ public final class ResourceMonitor implements AutoCloseable {
         double mtbf = v.mtbfHours() > 0 ? v.mtbfHours() : Double.POSITIVE_INFINITY;
         return new SiteOutlook(availability, 1.0 - availability, 0.0, mtbf, Math.max(0, v.hoursSinceLastFailure()),
                 false).withSuspicion(suspected);
+    }
+
+    /**
+     * The outlook a policy that plans with model {@code predictor} ({@link PolicyForecasts#predictorFor}) sees: as
+     * {@link #outlook(String, boolean)}, with the predicted availability, down probability, MTBF and time since the
+     * last failure from that model's latest answer (polled when {@link #pollPredictors} named it; without an answer,
+     * the site's default model).
+     */
+    public SiteOutlook outlook(String siteId, boolean suspected, String predictor) {
+        SiteOutlook base = outlook(siteId, suspected);
+        Map<String, SiteAvailability> answers = predictor == null ? null : named.get(siteId);
+        SiteAvailability a = answers == null ? null : answers.get(predictor);
+        if (a == null) {
+            return base;
+        }
+        double availability = a.nextSlot();
+        double mtbf = a.mtbfHours() > 0 ? a.mtbfHours() : Double.POSITIVE_INFINITY;
+        return new SiteOutlook(availability, 1.0 - availability, base.failureRatePerSecond(), mtbf,
+                Math.max(0, a.hoursSinceLastFailure()), false).withSuspicion(suspected);
+    }
+
+    /** @return the latest answer of model {@code predictor} of {@code siteId}, if polled and answered */
+    public Optional<SiteAvailability> forecast(String siteId, String predictor) {
+        Map<String, SiteAvailability> answers = named.get(siteId);
+        return Optional.ofNullable(answers == null ? null : answers.get(predictor));
     }
 
     private static double smooth(double old, double sample) {

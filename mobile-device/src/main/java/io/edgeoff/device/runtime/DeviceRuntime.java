@@ -226,23 +226,27 @@ public final class DeviceRuntime implements AutoCloseable {
         int from = previousSite(ex.actual, task, placement);
         byte[] input = MixedWorkload.inputBytes(ex.inputSeed, ex.execution, task, t.inKB());
         TaskAttempts attempts = new TaskAttempts(ex, task, from, input);
-        Placement<FailureKind> placed = ex.loop.place(ex.planned, task, from, placement, this::outlook, attempts,
-                new Placement<>());
+        String predictor = io.edgeoff.device.monitor.PolicyForecasts.predictorFor(ex.policy.name());
+        Placement<FailureKind> placed = ex.loop.place(ex.planned, task, from, placement,
+                elapsed -> outlook(predictor, elapsed), attempts, new Placement<>());
         int site = placed.finalSite();
         return new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(), task,
                 t.name(), site, costModel.sites().get(site).id(), true, attempts.done, clock.secondsSince(start),
                 placed.totalEnergyJoules(), placed.reason());
     }
 
-    /** What the policy sees before each decision: the monitor's forecasts and the detector's suspicions, now. */
-    private List<SiteOutlook> outlook(double elapsedSeconds) {
+    /**
+     * What the policy sees before each decision: the monitor's forecasts of model {@code predictor} (the one the policy
+     * plans with) and the detector's suspicions, now.
+     */
+    private List<SiteOutlook> outlook(String predictor, double elapsedSeconds) {
         List<SiteOutlook> outlook = new ArrayList<>(endpoints.length);
         for (int s = 0; s < endpoints.length; s++) {
             if (s == device) {
                 outlook.add(SiteOutlook.certain());
             } else {
                 String id = endpoints[s].siteId();
-                outlook.add(monitor.outlook(id, detector.isSuspected(id)));
+                outlook.add(monitor.outlook(id, detector.isSuspected(id), predictor));
             }
         }
         return outlook;

@@ -349,11 +349,16 @@ public final class SiteHttpApi {
                 throw ApiException.badRequest("INVALID_PARAMETER", "slots must be in [1, 10000], but was " + slots);
             }
         }
-        Forecast f = service.forecast(slots);
+        String predictor = ctx.queryParam("predictor");
+        if (predictor != null && !service.servedPredictors().contains(predictor)) {
+            throw ApiException.badRequest("INVALID_PARAMETER", "predictor '" + predictor
+                    + "' is not served by this site; it serves " + service.servedPredictors());
+        }
+        Forecast f = service.forecast(predictor, slots);
         // An infinite MTBF or time since the last failure ("no failure observed") is sent as null.
         writeJson(ctx, 200, new SiteAvailability(siteId, f.predictor(), f.slotSeconds(),
                 java.util.Arrays.stream(f.values()).boxed().toList(), f.mtbfHours(), f.hoursSinceLastFailure(),
-                f.metrics()));
+                f.metrics(), service.servedPredictors()));
     }
 
     private void injectOutage(Context ctx) {

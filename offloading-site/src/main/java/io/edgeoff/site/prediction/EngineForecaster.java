@@ -50,6 +50,7 @@ public final class EngineForecaster implements AvailabilityForecaster {
     private final Predictor.Trainer trainer;
     private final PredictionEngine engine;
     private final Optional<AvailabilitySeries> prior;
+    private final Duration traceSlot;
     private final int retrainEverySlots;
     private final ExecutorService retrainer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "site-prediction-engine");
@@ -72,15 +73,31 @@ public final class EngineForecaster implements AvailabilityForecaster {
      * @throws IllegalArgumentException naming the known models when {@code model} is unknown
      */
     public EngineForecaster(String model, long seed, Optional<AvailabilitySeries> prior, int retrainEverySlots) {
+        this(model, seed, prior, retrainEverySlots, AvailabilitySeries.DAY);
+    }
+
+    /**
+     * @param model              a name from {@link Predictors#names()} or {@link Predictors#BEST}
+     * @param seed               seed of the trainer
+     * @param prior              earlier history in slots of {@code traceSlot} (a trace node), if any
+     * @param retrainEverySlots  retrain after this many new slots, &gt;= 1
+     * @param traceSlot          slot length in trace time (one day in the seed); one own slot of the site stands for
+     *                           one trace slot
+     * @throws IllegalArgumentException naming the known models when {@code model} is unknown
+     */
+    public EngineForecaster(String model, long seed, Optional<AvailabilitySeries> prior, int retrainEverySlots,
+                            Duration traceSlot) {
         if (retrainEverySlots < 1) {
             throw new IllegalArgumentException("retrainEverySlots must be >= 1, but was " + retrainEverySlots);
         }
-        this.model = model;
-        this.trainer = Predictors.trainer(model, seed);
-        this.engine = new PredictionEngine(trainer, AvailabilitySeries.DAY);
+        this.model = Predictors.resolve(model);
+        this.trainer = Predictors.trainer(this.model, seed);
+        this.traceSlot = traceSlot;
+        this.engine = new PredictionEngine(trainer, traceSlot);
         this.prior = prior.map(p -> {
-            if (!p.slot().equals(AvailabilitySeries.DAY)) {
-                throw new IllegalArgumentException("the prior history must have daily slots, but has " + p.slot());
+            if (!p.slot().equals(traceSlot)) {
+                throw new IllegalArgumentException("the prior history must have slots of " + traceSlot + ", but has "
+                        + p.slot());
             }
             return p;
         });
@@ -101,7 +118,7 @@ public final class EngineForecaster implements AvailabilityForecaster {
         FailureTimeline failures = FailureTimeline.of(AvailabilityHistory.SITE, history.outages());
         int failureCount = history.outages().size();
         if (series.size() == 0) {
-            return answer(history, SlotForecast.noHistory(model, series.end(), AvailabilitySeries.DAY, slots), failures,
+            return answer(history, SlotForecast.noHistory(model, series.end(), traceSlot, slots), failures,
                     Map.of("trainingSlots", 0.0));
         }
         Trained trained = current;
@@ -179,8 +196,8 @@ public final class EngineForecaster implements AvailabilityForecaster {
         double[] own = history.slotAvailability();
         double[] before = prior.map(AvailabilitySeries::values).orElse(new double[0]);
         Instant start = prior.map(AvailabilitySeries::start).orElse(history.from());
-        Instant ownStart = start.plus(AvailabilitySeries.DAY.multipliedBy(before.length));
-        double compression = (double) AvailabilitySeries.DAY.toNanos() / history.slot().toNanos();
+        Instant ownStart = start.plus(traceSlot.multipliedBy(before.length));
+        double compression = (double) traceSlot.toNanos() / history.slot().toNanos();
         double[] values = Arrays.copyOf(before, before.length + own.length);
         System.arraycopy(own, 0, values, before.length, own.length);
         List<Outage> outages = new ArrayList<>();
@@ -192,8 +209,7 @@ public final class EngineForecaster implements AvailabilityForecaster {
                         Duration.ofNanos(Math.round(o.length().toNanos() * compression))));
             }
         }
-        AvailabilitySeries series = new AvailabilitySeries(AvailabilityHistory.SITE, start, AvailabilitySeries.DAY,
-                values, outages);
+        AvailabilitySeries series = new AvailabilitySeries(AvailabilityHistory.SITE, start, traceSlot, values, outages);
         return series.prefix(series.size());
     }
 

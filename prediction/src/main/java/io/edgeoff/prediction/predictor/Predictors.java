@@ -21,6 +21,11 @@ public final class Predictors {
      * model-selection criterion) over the 16 seed node candidates of the LANL trace, see docs/PREDICTION.md.
      */
     public static final String DEFAULT_MODEL = WeibullPredictor.NAME;
+    /**
+     * Alias of the engine's best walk-forward predictor ({@link #DEFAULT_MODEL}): what a caller asks for when it
+     * wants the best model rather than a particular one (the live {@code mdp}). Not listed in {@link #names()}.
+     */
+    public static final String BEST = "best";
 
     static {
         register(SvrPredictor.NAME, "the seed's epsilon-SVR (RBF, LIBSVM) on the slot index, C = max(|mean+-3sd|), "
@@ -53,6 +58,19 @@ public final class Predictors {
         REGISTRY.put(name, new Entry(description, factory));
     }
 
+    /**
+     * @param name a registered name or {@link #BEST}
+     * @return the registered name it stands for ({@link #DEFAULT_MODEL} for {@link #BEST}), {@code name} otherwise
+     */
+    public static String resolve(String name) {
+        return BEST.equals(name) ? DEFAULT_MODEL : name;
+    }
+
+    /** @return true when {@code name} is a registered name or {@link #BEST} */
+    public static boolean isKnown(String name) {
+        return REGISTRY.containsKey(resolve(name));
+    }
+
     /** Registered names, in registry order. */
     public static List<String> names() {
         return List.copyOf(REGISTRY.keySet());
@@ -76,9 +94,10 @@ public final class Predictors {
     }
 
     private static Entry entry(String name) {
-        Entry e = REGISTRY.get(name);
+        Entry e = REGISTRY.get(resolve(name));
         if (e == null) {
-            throw new IllegalArgumentException("unknown model '" + name + "': known models are " + names());
+            throw new IllegalArgumentException("unknown model '" + name + "': known models are " + names()
+                    + " and '" + BEST + "' (the best walk-forward model, " + DEFAULT_MODEL + ")");
         }
         return e;
     }
