@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * prefers, ED) is healthy to every heartbeat and poll and forecasts availability 1.0 for itself, but refuses every
  * task (its catalogue holds none of the workload's task kinds: a 4xx, which is no evidence of a crash, so the
  * failure detector never suspects it). The device's belief combines the forecast with the refusals it meets, and
- * {@code mdp} stops sending work there after the first few; without learning it keeps trying.
+ * {@code mdp} stops sending work there after the first few; without learning it keeps trying. The belief is kept per
+ * run: another run (another policy compared on the same device) meets the refusals itself.
  */
 class LearnedAvailabilityLiveTest {
     private static final long SEED = 14;
@@ -54,6 +55,7 @@ class LearnedAvailabilityLiveTest {
             List<Attempt> firstHalf = device.run("learning", apps.subList(0, EXECUTIONS / 2), 0, mdp, SEED);
             List<Attempt> secondHalf = device.run("learning", apps.subList(EXECUTIONS / 2, EXECUTIONS),
                     EXECUTIONS / 2, mdp, SEED);
+            List<Attempt> anotherRun = device.run("another-policy", apps.subList(0, EXECUTIONS / 2), 0, mdp, SEED);
 
             System.out.printf("learning: attempts on %s first half %d, second half %d%n", LIAR, onLiar(firstHalf).size(),
                     onLiar(secondHalf).size());
@@ -63,6 +65,7 @@ class LearnedAvailabilityLiveTest {
                     .allSatisfy(a -> assertThat(a.failure()).isEqualTo(FailureKind.REJECTED));
             assertThat(onLiar(firstHalf).size()).as("failures before %s is avoided", LIAR).isLessThanOrEqualTo(8);
             assertThat(onLiar(secondHalf)).as("attempts on %s in the second half", LIAR).hasSizeLessThanOrEqualTo(1);
+            assertThat(onLiar(anotherRun)).as("another run learns from its own attempts, not this run's").isNotEmpty();
         }
     }
 
