@@ -1,6 +1,8 @@
 package io.edgeoff.decision;
 
 import io.edgeoff.common.app.AppInstance;
+import io.edgeoff.common.cost.CostModel;
+import io.edgeoff.common.cost.PlanningInputs;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,11 +19,14 @@ import java.util.Optional;
  * @param excluded      sites that must not be chosen for this task (failed attempts so far); length = site count
  * @param outlook       one {@link SiteOutlook} per site
  * @param actualUp      only in the simulator, for the diagnostic {@code oracle} policy: which sites are up
+ * @param inputs        the device's measured link and queue estimates the policy plans with
+ *                      ({@link CostModel#with}); {@link PlanningInputs#none()} for the scenario's values
  */
 public record DecisionRequest(AppInstance app, int taskIndex, int previousSite, int[] placement, boolean[] excluded,
-                              List<SiteOutlook> outlook, Optional<boolean[]> actualUp) {
+                              List<SiteOutlook> outlook, Optional<boolean[]> actualUp, PlanningInputs inputs) {
     public DecisionRequest {
         Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(placement, "placement");
         Objects.requireNonNull(excluded, "excluded");
         Objects.requireNonNull(actualUp, "actualUp");
@@ -41,5 +46,16 @@ public record DecisionRequest(AppInstance app, int taskIndex, int previousSite, 
             throw new IllegalArgumentException("previousSite must be in [0," + outlook.size() + "), but was "
                     + previousSite);
         }
+    }
+
+    /** A request planned with the scenario's values ({@link PlanningInputs#none()}). */
+    public DecisionRequest(AppInstance app, int taskIndex, int previousSite, int[] placement, boolean[] excluded,
+                           List<SiteOutlook> outlook, Optional<boolean[]> actualUp) {
+        this(app, taskIndex, previousSite, placement, excluded, outlook, actualUp, PlanningInputs.none());
+    }
+
+    /** The cost model this decision plans with: {@code base} with this request's {@link #inputs()}. */
+    public CostModel costModel(CostModel base) {
+        return base.with(inputs);
     }
 }

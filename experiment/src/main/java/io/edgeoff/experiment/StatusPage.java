@@ -79,6 +79,9 @@ final class StatusPage implements AutoCloseable {
                         .put("millis", Math.round(t.seconds() * 1000));
                 n.put("failed", String.join(" ", t.attempts().stream().filter(a -> !a.succeeded())
                         .map(a -> a.siteId() + ":" + a.failure()).toList()));
+                // the inputs the final attempt's decision planned with: per site latency, bandwidth, queue, source
+                n.put("plannedWith", t.attempts().isEmpty() ? ""
+                        : t.attempts().get(t.attempts().size() - 1).inputs().describe());
             }
             root.put("failedAttempts", all.stream().mapToLong(t -> t.attempts().stream()
                     .filter(a -> !a.succeeded()).count()).sum());
@@ -111,7 +114,7 @@ final class StatusPage implements AutoCloseable {
             <th>round trip ms</th><th>failures</th></tr></thead><tbody id="sites"></tbody></table>
             <h2>Latest decisions</h2><p>failed attempts so far: <span id="failed">0</span></p>
             <table><thead><tr><th>policy</th><th>execution</th><th>task</th><th>ran on</th><th>ms</th>
-            <th>failed attempts</th></tr></thead><tbody id="tasks"></tbody></table>
+            <th>failed attempts</th><th>planned with</th></tr></thead><tbody id="tasks"></tbody></table>
             <script>
             function cell(tr, text) { const td = document.createElement('td'); td.textContent = text; tr.appendChild(td); }
             async function refresh() {
@@ -130,7 +133,7 @@ final class StatusPage implements AutoCloseable {
                 for (const t of s.tasks.slice().reverse()) {
                   const tr = document.createElement('tr');
                   cell(tr, t.policy); cell(tr, t.execution); cell(tr, t.task); cell(tr, t.site); cell(tr, t.millis);
-                  cell(tr, t.failed); tasks.appendChild(tr);
+                  cell(tr, t.failed); cell(tr, t.plannedWith ?? ''); tasks.appendChild(tr);
                 }
               } catch (e) { document.getElementById('progress').textContent = 'device not reachable'; }
             }

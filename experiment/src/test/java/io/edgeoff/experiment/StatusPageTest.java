@@ -1,5 +1,8 @@
 package io.edgeoff.experiment;
 
+import io.edgeoff.common.cost.InputSource;
+import io.edgeoff.common.cost.PlanningInputs;
+import io.edgeoff.common.cost.SiteInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +57,9 @@ class StatusPageTest {
         InMemoryOutcomeSink outcomes = new InMemoryOutcomeSink();
         outcomes.task(new TaskOutcome("r", "mdp", 3, "CHESS", 2, "COMPUTE_MOVE", 2, "ED", true,
                 List.of(new Attempt(1, "EC", FailureKind.REFUSED, "", 0.01, 0.01),
-                        new Attempt(2, "ED", null, "", 0.2, 0.1)), 0.21, 0.11));
+                        new Attempt(2, "ED", null, "", 0.2, 0.1, new PlanningInputs(List.of(new SiteInputs("ED", 31.5,
+                                InputSource.MEASURED, 2500, InputSource.PRIOR, 4, InputSource.MEASURED))))),
+                0.21, 0.11));
         page = new StatusPage(0);
         page.live(new StatusPage.Live(detector, monitor, outcomes));
         page.progress("4/10 executions");
@@ -86,6 +91,8 @@ class StatusPageTest {
         assertThat(json.at("/tasks/0/site").asText()).isEqualTo("ED");
         assertThat(json.at("/tasks/0/failed").asText()).isEqualTo("EC:REFUSED");
         assertThat(json.get("failedAttempts").asLong()).isEqualTo(1);
+        assertThat(json.at("/tasks/0/plannedWith").asText())
+                .isEqualTo("ED 31.5 ms (measured), 2500 KB/s (prior), queue 4.0 ms (measured)");
     }
 
     @Test

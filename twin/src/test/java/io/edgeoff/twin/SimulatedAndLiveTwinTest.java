@@ -69,7 +69,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * down at once under a remote-first test policy, so that a task meets four failures in a row and the attempt cap
  * decides (a different cap on either side fails the test). Sizes and outlooks come from one source on both sides: the device plans with the actual
  * task sizes ({@link ApplicationProfiler#exact()}), and the simulator's outlook of every site is the live monitor's
- * (unpolled, so fixed). The live device runs one task at a time, in the order of the simulator's epochs.
+ * (unpolled, so fixed). The live device runs one task at a time, in the order of the simulator's epochs, and plans
+ * with the scenario's values and the sites' forecasts alone ({@link RuntimeConfig#scenarioInputsOnly()}: no
+ * measured link or queue estimates, no learning from failed attempts), as the simulator does.
  */
 class SimulatedAndLiveTwinTest {
     private static final long SEED = 13;
@@ -231,7 +233,7 @@ class SimulatedAndLiveTwinTest {
                  DeviceRuntime runtime = DeviceRuntime.builder().scenario(seed, costModel).endpoints(endpoints)
                          .client(client).detector(detector).monitor(monitor).links(LinkEmulator.disabled())
                          .profiler(ApplicationProfiler.exact()).sink(sink)
-                         .config(new RuntimeConfig(1, rules, true)).build()) {
+                         .config(new RuntimeConfig(1, rules, true).scenarioInputsOnly()).build()) {
                 warmUp(client, endpoints);
                 for (int e = 0; e < apps.size(); e++) {
                     for (SiteEndpoint endpoint : endpoints) {

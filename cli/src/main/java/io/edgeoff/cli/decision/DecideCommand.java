@@ -19,6 +19,9 @@ import io.edgeoff.decision.Policies;
 import io.edgeoff.decision.PolicyContext;
 import io.edgeoff.decision.SiteOutlook;
 import io.edgeoff.decision.explain.DecisionExplainer;
+import io.edgeoff.common.cost.InputSource;
+import io.edgeoff.common.cost.PlanningInputs;
+import io.edgeoff.common.cost.SiteInputs;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -55,6 +58,17 @@ public final class DecideCommand implements Runnable {
 
     @Option(names = "--mtbf-hours", description = "MTBF per remote site in hours, e.g. ED=120 (EFPO's input; default: never failed).")
     String mtbfHours;
+
+    @Option(names = "--latency-ms", description = "Measured one-way latency of the device's link to each remote site, ms, "
+            + "e.g. ED=40 (default: the scenario's; planned with as the device plans with its resource monitor's).")
+    String latencyMillis;
+
+    @Option(names = "--bandwidth-kbps", description = "Measured bandwidth of the device's link to each remote site, KB/s, "
+            + "e.g. EC=300 (default: the scenario's).")
+    String bandwidthKBps;
+
+    @Option(names = "--queue-ms", description = "Measured queueing delay at each remote site, ms, e.g. EC=120 (default 0).")
+    String queueMillis;
 
     @Option(names = "--hours-since-failure", description = "Hours since each remote site's last failure, e.g. ED=30 (default 0).")
     String hoursSinceFailure;
@@ -100,7 +114,8 @@ public final class DecideCommand implements Runnable {
         }
         var engine = Policies.create(policy, new PolicyContext(costModel, io.edgeoff.common.cost.CostWeights.seed(),
                 seedOption.orElse(0)));
-        DecisionExplainer.Report report = new DecisionExplainer(costModel).explain(engine, app, start, outlook);
+        DecisionExplainer.Report report = new DecisionExplainer(costModel).explain(engine, app, start, outlook,
+                measured(scenario, costModel));
         PrintWriter out = spec.commandLine().getOut();
         if (jsonOption.enabled()) {
             printJson(out, report);
@@ -119,6 +134,30 @@ public final class DecideCommand implements Runnable {
         TaskKind kind = new TaskKind("GIVEN", Range.fixed(t.mi), Range.fixed(t.inKb), Range.fixed(t.outKb));
         Application application = new Application("TASK", List.of(new TaskSpec("TASK", kind, 0, true)), List.of());
         return new AppInstance(application, List.of(new TaskInstance("TASK", t.mi, t.inKb, t.outKb, 0, true, t.sink)));
+    }
+
+    /** The measured inputs given on the command line; a site's other values stay the scenario's (prior). */
+    private PlanningInputs measured(Scenario scenario, CostModel costModel) {
+        Map<String, Double> latency = SiteValues.parse("--latency-ms", latencyMillis, scenario, 0, 1e9);
+        Map<String, Double> bandwidth = SiteValues.parse("--bandwidth-kbps", bandwidthKBps, scenario, Double.MIN_VALUE,
+                Double.POSITIVE_INFINITY);
+        Map<String, Double> queue = SiteValues.parse("--queue-ms", queueMillis, scenario, 0, 1e9);
+        List<SiteInputs> sites = new ArrayList<>();
+        for (var site : scenario.remoteSites()) {
+            String id = site.id();
+            if (!latency.containsKey(id) && !bandwidth.containsKey(id) && !queue.containsKey(id)) {
+                continue;
+            }
+            SiteInputs prior = SiteInputs.priorOf(costModel, scenario.siteIndex(id));
+            sites.add(new SiteInputs(id, latency.getOrDefault(id, prior.latencyMillis()), source(latency, id),
+                    bandwidth.getOrDefault(id, prior.bandwidthKBps()), source(bandwidth, id),
+                    queue.getOrDefault(id, prior.queueDelayMillis()), source(queue, id)));
+        }
+        return new PlanningInputs(sites);
+    }
+
+    private static InputSource source(Map<String, Double> given, String siteId) {
+        return given.containsKey(siteId) ? InputSource.MEASURED : InputSource.PRIOR;
     }
 
     private List<SiteOutlook> outlook(Scenario scenario) {
@@ -146,6 +185,9 @@ public final class DecideCommand implements Runnable {
                     d.expectedEnergyJoules());
         }
         out.printf("%-30s %12.6f %12.6f%n%n", "total (sum over tasks)", report.totalTimeSeconds(), report.totalEnergyJoules());
+        out.printf("planned with (per remote site: device link latency, bandwidth, queueing delay)%n");
+        report.inputs().forEach(i -> out.printf("  %s%n", i.describe()));
+        out.printf("%n");
         out.printf("policy and values per state (%s)%n", report.valueKind());
         report.policyTable().forEach((task, states) -> {
             out.printf("  %s%n", task);
@@ -173,6 +215,7 @@ public final class DecideCommand implements Runnable {
         root.put("tasks", report.decisions());
         root.put("expectedTimeSeconds", report.totalTimeSeconds());
         root.put("expectedEnergyJoules", report.totalEnergyJoules());
+        root.put("inputs", report.inputs());
         try {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

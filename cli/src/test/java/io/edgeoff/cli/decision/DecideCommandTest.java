@@ -63,11 +63,33 @@ class DecideCommandTest {
     }
 
     @Test
+    void theJsonSaysWhichInputsWerePlannedWithAndMeasuredOnesMovePlacements() throws Exception {
+        CliRun prior = CliRun.of("decide", "--policy", "mdp", "--task-mi", "600", "--task-in-kb", "60",
+                "--task-out-kb", "6", "--json");
+        String favourite = json.readTree(prior.out()).get("decision").asText();
+
+        CliRun slow = CliRun.of("decide", "--policy", "mdp", "--task-mi", "600", "--task-in-kb", "60",
+                "--task-out-kb", "6", "--latency-ms", favourite + "=2000", "--json");
+
+        JsonNode before = json.readTree(prior.out()).get("inputs");
+        JsonNode after = json.readTree(slow.out());
+        assertThat(before.size()).isEqualTo(4);
+        before.forEach(site -> assertThat(site.get("latencySource").asText()).isEqualTo("PRIOR"));
+        JsonNode measured = java.util.stream.StreamSupport.stream(after.get("inputs").spliterator(), false)
+                .filter(site -> site.get("siteId").asText().equals(favourite)).findFirst().orElseThrow();
+        assertThat(measured.get("latencyMillis").asDouble()).isEqualTo(2000.0);
+        assertThat(measured.get("latencySource").asText()).isEqualTo("MEASURED");
+        assertThat(measured.get("bandwidthSource").asText()).isEqualTo("PRIOR");
+        assertThat(after.get("decision").asText()).isNotEqualTo(favourite);
+    }
+
+    @Test
     void textOutputShowsTheDecisionsAndTheStateTable() {
         CliRun run = CliRun.of("decide", "--app", "CHESS");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("policy mdp", "COMPUTE_MOVE", "policy and values per state");
+        assertThat(run.out()).contains("policy mdp", "COMPUTE_MOVE", "policy and values per state",
+                "planned with", "CD 254.0 ms (prior)");
     }
 
     @ParameterizedTest
@@ -81,6 +103,8 @@ class DecideCommandTest {
         "--scenario /does/not/exist.yaml --app CHESS|/does/not/exist.yaml",
         "--from XX --app CHESS|unknown site XX",
         "--app CHESS --task-mi 5 --task-in-kb 1 --task-out-kb 1|mutually exclusive",
+        "--app CHESS --bandwidth-kbps EC=0|--bandwidth-kbps: value of EC must be in",
+        "--app CHESS --latency-ms EC=fast|--latency-ms: value of EC is not a number: 'fast'",
     })
     void badInputIsOneClearLineAndExitCode2(String args, String message) {
         CliRun run = CliRun.of(("decide " + args).split(" "));

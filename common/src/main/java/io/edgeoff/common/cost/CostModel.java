@@ -19,6 +19,10 @@ import java.util.List;
  *       when offloading from the device, idle power otherwise (seed: 1.5 s, 1.95 J and 0.45 J).</li>
  * </ul>
  * Sites are addressed by index in the scenario's site order. Immutable and thread-safe.
+ *
+ * <p>The one place where planning departs from the scenario's values is {@link #with(PlanningInputs)}: the
+ * device's measured link latency and bandwidth replace the scenario's device-site links, and a site's measured
+ * queueing delay adds to the execution time there. The simulator plans with the scenario's values.
  */
 public final class CostModel {
     private final List<Site> sites;
@@ -27,6 +31,8 @@ public final class CostModel {
     private final Network network;
     private final DevicePower power;
     private final double failureDetectionSeconds;
+    /** Per site, expected wait in its queue, s (0 everywhere unless planned {@link #with} measured inputs). */
+    private final double[] queueDelaySeconds;
 
     public CostModel(List<Site> sites, Network network, DevicePower power, double failureDetectionSeconds) {
         this.sites = List.copyOf(sites);
@@ -52,6 +58,47 @@ public final class CostModel {
             throw new IllegalArgumentException("a scenario needs exactly one DEVICE site, found none");
         }
         this.deviceIndex = device;
+        this.queueDelaySeconds = new double[this.sites.size()];
+    }
+
+    private CostModel(CostModel base, Network network, double[] queueDelaySeconds) {
+        this.sites = base.sites;
+        this.mips = base.mips;
+        this.deviceIndex = base.deviceIndex;
+        this.power = base.power;
+        this.failureDetectionSeconds = base.failureDetectionSeconds;
+        this.network = network;
+        this.queueDelaySeconds = queueDelaySeconds;
+    }
+
+    /**
+     * This cost model planning with {@code inputs}: for each site they name, the device-site link (both directions)
+     * gets the estimated latency and bandwidth, and the estimated queueing delay adds to the execution time on
+     * that site. Every other value is this model's. {@link PlanningInputs#none()} returns this model.
+     *
+     * @throws IllegalArgumentException when {@code inputs} names an unknown site or the device
+     */
+    public CostModel with(PlanningInputs inputs) {
+        if (inputs.isNone()) {
+            return this;
+        }
+        Network planned = network;
+        double[] queue = queueDelaySeconds.clone();
+        for (SiteInputs s : inputs.sites()) {
+            int site = network.indexOf(s.siteId());
+            if (site == deviceIndex) {
+                throw new IllegalArgumentException("planning inputs are for remote sites, but named the device "
+                        + s.siteId());
+            }
+            planned = planned.withLink(deviceIndex, site, s.latencyMillis(), s.bandwidthKBps());
+            queue[site] = s.queueDelayMillis() / 1000.0;
+        }
+        return new CostModel(this, planned, queue);
+    }
+
+    /** @return expected queueing delay on {@code site}, s (0 unless planning with measured inputs) */
+    public double queueDelaySeconds(int site) {
+        return queueDelaySeconds[site];
     }
 
     public List<Site> sites() {
@@ -78,9 +125,12 @@ public final class CostModel {
         return failureDetectionSeconds;
     }
 
-    /** Cost of running {@code task} on site {@code to} when the previous task ran on {@code from}. */
+    /**
+     * Cost of running {@code task} on site {@code to} when the previous task ran on {@code from}. The execution time
+     * includes the site's queueing delay when this model plans with measured inputs ({@link #with}).
+     */
     public TaskCost cost(TaskInstance task, int from, int to) {
-        double exec = task.millionInstructions() / mips[to];
+        double exec = task.millionInstructions() / mips[to] + queueDelaySeconds[to];
         double up = 0;
         if (from != to) {
             up = task.inKB() / network.bandwidthKBps(from, to) + network.latencyMillis(from, to) / 1000.0;

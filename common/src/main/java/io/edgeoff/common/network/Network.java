@@ -95,6 +95,27 @@ public final class Network {
         return bandwidthKBps[from][to];
     }
 
+    /**
+     * This network with the link between sites {@code a} and {@code b} (both directions) set to {@code latencyMillis}
+     * and {@code bandwidthKBps}; every other link unchanged.
+     */
+    public Network withLink(int a, int b, double latencyMillis, double bandwidthKBps) {
+        if (a == b) {
+            throw new IllegalArgumentException("a link joins two different sites, but both were " + siteIds.get(a));
+        }
+        double[][] latency = new double[this.latencyMillis.length][];
+        double[][] bandwidth = new double[this.bandwidthKBps.length][];
+        for (int i = 0; i < latency.length; i++) {
+            latency[i] = this.latencyMillis[i].clone();
+            bandwidth[i] = this.bandwidthKBps[i].clone();
+        }
+        latency[a][b] = latencyMillis;
+        latency[b][a] = latencyMillis;
+        bandwidth[a][b] = bandwidthKBps;
+        bandwidth[b][a] = bandwidthKBps;
+        return new Network(siteIds, latency, bandwidth);
+    }
+
     public double latencyMillis(String from, String to) {
         return latencyMillis(indexOf(from), indexOf(to));
     }

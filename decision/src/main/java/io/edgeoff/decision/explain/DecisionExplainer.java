@@ -2,6 +2,8 @@ package io.edgeoff.decision.explain;
 
 import io.edgeoff.common.app.AppInstance;
 import io.edgeoff.common.cost.CostModel;
+import io.edgeoff.common.cost.PlanningInputs;
+import io.edgeoff.common.cost.SiteInputs;
 import io.edgeoff.common.cost.TaskCost;
 import io.edgeoff.decision.DagPlacement;
 import io.edgeoff.decision.Decision;
@@ -36,6 +38,17 @@ public final class DecisionExplainer {
      * @param outlook      one outlook per site
      */
     public Report explain(OffloadingPolicy policy, AppInstance app, int firstFrom, List<SiteOutlook> outlook) {
+        return explain(policy, app, firstFrom, outlook, PlanningInputs.none());
+    }
+
+    /**
+     * As {@link #explain(OffloadingPolicy, AppInstance, int, List)}, planning with {@code inputs} (measured link and
+     * queue estimates; {@link PlanningInputs#none()} for the scenario's values). The report lists, per remote site,
+     * the latency, bandwidth and queueing delay used and whether each was measured or the scenario's prior.
+     */
+    public Report explain(OffloadingPolicy policy, AppInstance app, int firstFrom, List<SiteOutlook> outlook,
+                          PlanningInputs inputs) {
+        CostModel planned = costModel.with(inputs);
         int[] placement = new int[app.size()];
         Arrays.fill(placement, -1);
         List<TaskDecision> decisions = new ArrayList<>();
@@ -46,7 +59,7 @@ public final class DecisionExplainer {
             int from = app.application().predecessors()[task].length == 0 ? firstFrom
                     : DagPlacement.previousSite(app.application(), task, placement, costModel.deviceIndex());
             DecisionRequest request = new DecisionRequest(app, task, from, placement,
-                    new boolean[costModel.siteCount()], outlook, Optional.empty());
+                    new boolean[costModel.siteCount()], outlook, Optional.empty(), inputs);
             Decision decision;
             if (policy instanceof ExplainablePolicy explainable) {
                 Explanation explanation = explainable.explain(request);
@@ -66,19 +79,31 @@ public final class DecisionExplainer {
                 decision = policy.decide(request);
                 for (int state = 0; state < costModel.siteCount(); state++) {
                     Decision alt = policy.decide(new DecisionRequest(app, task, state, placement,
-                            new boolean[costModel.siteCount()], outlook, Optional.empty()));
+                            new boolean[costModel.siteCount()], outlook, Optional.empty(), inputs));
                     policyTable.computeIfAbsent(app.task(task).name(), t -> new LinkedHashMap<>())
                             .put(siteId(state), siteId(alt.siteIndex()));
                     values.computeIfAbsent(app.task(task).name(), t -> new LinkedHashMap<>())
                             .put(siteId(state), alt.expectedTimeSeconds());
                 }
             }
-            TaskCost cost = costModel.cost(app.task(task), from, decision.siteIndex());
+            TaskCost cost = planned.cost(app.task(task), from, decision.siteIndex());
             decisions.add(new TaskDecision(app.task(task).name(), siteId(from), siteId(decision.siteIndex()),
                     cost.timeSeconds(), cost.energyJoules()));
             placement[task] = decision.siteIndex();
         }
-        return new Report(policy.name(), decisions, policyTable, values, valueKind);
+        return new Report(policy.name(), decisions, policyTable, values, valueKind, used(inputs));
+    }
+
+    /** Per remote site, what was planned with: the given estimate, else the scenario's value (prior). */
+    private List<SiteInputs> used(PlanningInputs inputs) {
+        List<SiteInputs> used = new ArrayList<>();
+        for (int s = 0; s < costModel.siteCount(); s++) {
+            if (s != costModel.deviceIndex()) {
+                int site = s;
+                used.add(inputs.site(siteId(s)).orElseGet(() -> SiteInputs.priorOf(costModel, site)));
+            }
+        }
+        return used;
     }
 
     private String siteId(int index) {
@@ -102,9 +127,10 @@ public final class DecisionExplainer {
      * @param policyTable task name to (state to chosen site)
      * @param values    task name to (state to value)
      * @param valueKind what the values mean
+     * @param inputs    per remote site, the link latency, bandwidth and queueing delay planned with (measured or prior)
      */
     public record Report(String policy, List<TaskDecision> decisions, Map<String, Map<String, String>> policyTable,
-                         Map<String, Map<String, Double>> values, String valueKind) {
+                         Map<String, Map<String, Double>> values, String valueKind, List<SiteInputs> inputs) {
 
         public double totalTimeSeconds() {
             return decisions.stream().mapToDouble(TaskDecision::expectedTimeSeconds).sum();

@@ -1,5 +1,6 @@
 package io.edgeoff.decision.placement;
 
+import io.edgeoff.common.cost.PlanningInputs;
 import io.edgeoff.decision.SiteOutlook;
 import java.util.List;
 import java.util.Optional;
@@ -24,5 +25,15 @@ public interface OutlookProvider {
      */
     default Optional<boolean[]> actualUp(double elapsedSeconds) {
         return Optional.empty();
+    }
+
+    /**
+     * The measured link and queue estimates the policy plans with ({@code CostModel.with}); the simulator plans
+     * with the scenario's values ({@link PlanningInputs#none()}, the default).
+     *
+     * @param elapsedSeconds time since the task became ready, s
+     */
+    default PlanningInputs inputs(double elapsedSeconds) {
+        return PlanningInputs.none();
     }
 }

@@ -22,6 +22,7 @@ import java.util.Objects;
  *     not offloadable                    -&gt; device   (NOT_OFFLOADABLE)
  *     remote attempts == cap             -&gt; device   (ATTEMPT_CAP_REACHED)
  *     outlook = provider.outlook(elapsed); under EXCLUDE_SUSPECTED exclude every suspected site
+ *     inputs = provider.inputs(elapsed)  (measured links and queues live; the scenario's values simulated)
  *     every remote site excluded         -&gt; device   (NO_REMOTE_SITE_LEFT)
  *     site = policy.decide(request)
  *       out of range / excluded          -&gt; device   (CHOICE_OUT_OF_RANGE / CHOICE_EXCLUDED)
@@ -163,7 +164,7 @@ public final class PlacementLoop {
             return begin(out, device, PlacementReason.NO_REMOTE_SITE_LEFT);
         }
         Decision decision = policy.decide(new DecisionRequest(app, task, from, placement, excluded, outlook,
-                outlooks.actualUp(elapsed)));
+                outlooks.actualUp(elapsed), outlooks.inputs(elapsed)));
         int site = decision.siteIndex();
         if (site >= siteCount) {
             return begin(out, device, PlacementReason.CHOICE_OUT_OF_RANGE);

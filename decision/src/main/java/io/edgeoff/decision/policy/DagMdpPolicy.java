@@ -101,6 +101,8 @@ public final class DagMdpPolicy implements ExplainablePolicy {
 
     /** One planning problem; holds the per-stage tables. */
     private final class Planner {
+        /** The policy's cost model planning with the request's measured inputs. */
+        private final CostModel costModel;
         private final DecisionRequest request;
         private final AppInstance app;
         private final int sites;
@@ -115,6 +117,7 @@ public final class DagMdpPolicy implements ExplainablePolicy {
         private int[][] policy;
 
         Planner(DecisionRequest request) {
+            this.costModel = request.costModel(DagMdpPolicy.this.costModel);
             this.request = request;
             this.app = request.app();
             this.sites = costModel.siteCount();

@@ -31,13 +31,14 @@ public final class FastestSitePolicy implements OffloadingPolicy {
     public Decision decide(DecisionRequest request) {
         boolean[] feasible = Feasibility.feasibleSites(request, costModel.deviceIndex());
         TaskInstance task = request.app().task(request.taskIndex());
+        CostModel planned = request.costModel(costModel);
         int best = -1;
         TaskCost bestCost = null;
         for (int site = 0; site < feasible.length; site++) {
             if (!feasible[site]) {
                 continue;
             }
-            TaskCost cost = costModel.cost(task, request.previousSite(), site);
+            TaskCost cost = planned.cost(task, request.previousSite(), site);
             if (best < 0 || cost.timeSeconds() < bestCost.timeSeconds()) {
                 best = site;
                 bestCost = cost;

@@ -24,7 +24,7 @@ final class Feasibility {
     /** The decision to run the requested task on the device, with its cost from the previous site. */
     static Decision onDevice(CostModel costModel, DecisionRequest request) {
         int device = costModel.deviceIndex();
-        TaskCost cost = costModel.cost(request.app().task(request.taskIndex()), request.previousSite(), device);
+        TaskCost cost = request.costModel(costModel).cost(request.app().task(request.taskIndex()), request.previousSite(), device);
         return new Decision(device, cost.timeSeconds(), cost.energyJoules());
     }
 }

@@ -34,6 +34,7 @@ public final class OraclePolicy implements OffloadingPolicy {
         boolean[] up = request.actualUp().orElseThrow(() -> new IllegalStateException(
                 "the oracle policy needs the actual site states; it runs only in the simulator"));
         TaskInstance task = request.app().task(request.taskIndex());
+        CostModel costModel = request.costModel(this.costModel);
         int device = costModel.deviceIndex();
         int from = request.previousSite();
         int best = device;

@@ -37,7 +37,7 @@ public final class RandomPolicy implements OffloadingPolicy {
                 break;
             }
         }
-        TaskCost cost = costModel.cost(request.app().task(request.taskIndex()), request.previousSite(), site);
+        TaskCost cost = request.costModel(costModel).cost(request.app().task(request.taskIndex()), request.previousSite(), site);
         return new Decision(site, cost.timeSeconds(), cost.energyJoules());
     }
 }

@@ -78,6 +78,7 @@ public final class SeedTaskMdpPolicy implements ExplainablePolicy {
     }
 
     private Solved solve(DecisionRequest request) {
+        CostModel costModel = request.costModel(this.costModel);
         int n = costModel.siteCount();
         int device = costModel.deviceIndex();
         TaskInstance task = request.app().task(request.taskIndex());

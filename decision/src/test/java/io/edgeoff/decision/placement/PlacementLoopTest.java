@@ -274,4 +274,32 @@ class PlacementLoopTest {
 
         assertThat(seen).containsExactly(0.0, 1.5, 3.0);
     }
+
+    @Test
+    void theProvidersMeasuredInputsReachThePolicyAndTheScenarioIsTheDefault() {
+        PlacementLoop loop = loop(firstFree(), FailureResponse.EXCLUDE_SITE_AND_REDECIDE, SuspicionResponse.IGNORE, 4);
+        io.edgeoff.common.cost.PlanningInputs measured = new io.edgeoff.common.cost.PlanningInputs(List.of(
+                new io.edgeoff.common.cost.SiteInputs("ED", 300, io.edgeoff.common.cost.InputSource.MEASURED, 2500,
+                        io.edgeoff.common.cost.InputSource.PRIOR, 0, io.edgeoff.common.cost.InputSource.PRIOR)));
+        OutlookProvider base = outlook(Set.of());
+        OutlookProvider live = new OutlookProvider() {
+            @Override
+            public List<SiteOutlook> outlook(double elapsedSeconds) {
+                return base.outlook(elapsedSeconds);
+            }
+
+            @Override
+            public io.edgeoff.common.cost.PlanningInputs inputs(double elapsedSeconds) {
+                return measured;
+            }
+        };
+
+        place(loop, offloadable, sitesDown(Set.of()), base);
+        place(loop, offloadable, sitesDown(Set.of()), live);
+
+        assertThat(asked.get(0).inputs().isNone()).isTrue();
+        assertThat(asked.get(0).costModel(costModel)).isSameAs(costModel);
+        assertThat(asked.get(1).inputs()).isSameAs(measured);
+        assertThat(asked.get(1).costModel(costModel).network().latencyMillis(md, ed)).isEqualTo(300.0);
+    }
 }

@@ -15,7 +15,8 @@ import io.edgeoff.device.DeviceClock;
  * root-only network-namespace test-bed does that). With {@link #disabled()} nothing is delayed.
  */
 public final class LinkEmulator {
-    private final CostModel costModel;
+    /** The emulated network; replaced by {@link #setLink} (the physical network changed). */
+    private volatile CostModel costModel;
     private final DeviceClock clock;
     private final boolean enabled;
 
@@ -47,6 +48,39 @@ public final class LinkEmulator {
     /** @return downlink seconds of {@code task}'s result returning from site {@code to} to the device */
     public double downlinkSeconds(TaskInstance task, int from, int to) {
         return enabled ? transfer(task, from, to).downlinkSeconds() : 0;
+    }
+
+    /**
+     * @return the emulated round trip of a small request (a poll) between the device and {@code siteId}:
+     *         twice the link's one-way latency, s; 0 when disabled
+     */
+    public double roundTripSeconds(String siteId) {
+        if (!enabled) {
+            return 0;
+        }
+        CostModel m = costModel;
+        return 2 * m.network().latencyMillis(m.deviceIndex(), m.network().indexOf(siteId)) / 1000.0;
+    }
+
+    /**
+     * Changes the emulated link between the device and {@code siteId} from now on (a link that degrades or
+     * recovers); transfers and polls already waiting keep their delay.
+     *
+     * @throws IllegalStateException when links are not emulated
+     */
+    public void setLink(String siteId, double latencyMillis, double bandwidthKBps) {
+        if (!enabled) {
+            throw new IllegalStateException("links are not emulated; there is no link to change");
+        }
+        if (!(latencyMillis >= 0) || !Double.isFinite(latencyMillis) || !(bandwidthKBps > 0)) {
+            throw new IllegalArgumentException("a link needs a finite latency >= 0 and a bandwidth > 0, but was "
+                    + latencyMillis + " ms, " + bandwidthKBps + " KB/s");
+        }
+        synchronized (this) {
+            CostModel m = costModel;
+            costModel = new CostModel(m.sites(), m.network().withLink(m.deviceIndex(), m.network().indexOf(siteId),
+                    latencyMillis, bandwidthKBps), m.power(), m.failureDetectionSeconds());
+        }
     }
 
     private TaskCost transfer(TaskInstance task, int from, int to) {

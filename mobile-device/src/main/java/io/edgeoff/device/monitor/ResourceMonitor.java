@@ -3,6 +3,7 @@ package io.edgeoff.device.monitor;
 import io.edgeoff.decision.SiteOutlook;
 import io.edgeoff.device.DeviceClock;
 import io.edgeoff.siteapi.SiteAvailability;
+import io.edgeoff.device.client.LinkEmulator;
 import io.edgeoff.device.client.SiteClient;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.siteapi.SiteResources;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Polls each site's resources and availability forecast every {@code pollInterval} and keeps a
  * {@link SiteView} per site. Round trip and throughput are exponentially smoothed
- * ({@code x = 0.7 x + 0.3 sample}). Thread-safe.
+ * ({@code x = 0.7 x + 0.3 sample}). When links are emulated ({@link #useLinks}), a poll's round trip includes the
+ * emulated link's ({@link LinkEmulator#roundTripSeconds}), as a real network's would. An attached
+ * {@link NetworkEstimator} gets every poll's round trip (except a site's first, which opens the connection) and
+ * reported queue. Thread-safe.
  */
 public final class ResourceMonitor implements AutoCloseable {
     static final double SMOOTHING = 0.3;
@@ -33,6 +37,8 @@ public final class ResourceMonitor implements AutoCloseable {
     private final Map<String, Map<String, SiteAvailability>> named = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> predictors = new java.util.concurrent.CopyOnWriteArraySet<>();
     private ScheduledExecutorService scheduler;
+    private volatile LinkEmulator links = LinkEmulator.disabled();
+    private volatile NetworkEstimator estimator;
 
     public ResourceMonitor(List<SiteEndpoint> endpoints, SiteClient client, Duration pollInterval, Duration timeout,
                            DeviceClock clock) {
@@ -50,6 +56,16 @@ public final class ResourceMonitor implements AutoCloseable {
      */
     public void pollPredictors(java.util.Collection<String> names) {
         predictors.addAll(names);
+    }
+
+    /** Polls go over {@code links} (their emulated round trip is part of what is measured). */
+    public void useLinks(LinkEmulator links) {
+        this.links = java.util.Objects.requireNonNull(links, "links");
+    }
+
+    /** From now on {@code estimator} gets each poll's round trip and reported queue. */
+    public void attach(NetworkEstimator estimator) {
+        this.estimator = java.util.Objects.requireNonNull(estimator, "estimator");
     }
 
     /** Polls every site once now (blocking), then every {@code pollInterval} in the background. */
@@ -76,7 +92,17 @@ public final class ResourceMonitor implements AutoCloseable {
     private void poll(SiteEndpoint endpoint) {
         long start = clock.nanoTime();
         Optional<SiteResources> resources = client.resources(endpoint, timeout);
+        if (resources.isPresent()) {
+            LinkEmulator emulated = links;
+            emulated.transmit(emulated.roundTripSeconds(endpoint.siteId()));
+        }
         double rttMillis = (clock.nanoTime() - start) / 1e6;
+        NetworkEstimator est = estimator;
+        // the first answered poll of a site opens the connection: not a latency sample
+        if (est != null && resources.isPresent() && view(endpoint.siteId()).polls() > 0) {
+            est.roundTrip(endpoint.siteId(), rttMillis);
+            est.reportedQueue(endpoint.siteId(), resources.get().queueLength(), resources.get().cores());
+        }
         Optional<SiteAvailability> availability = client.availability(endpoint, 1, timeout);
         for (String predictor : predictors) {
             Map<String, SiteAvailability> answers = named.computeIfAbsent(endpoint.siteId(),

@@ -1,5 +1,7 @@
 package io.edgeoff.device.runtime;
 
+import io.edgeoff.common.cost.PlanningInputs;
+
 import io.edgeoff.device.client.FailureKind;
 
 /**
@@ -11,9 +13,27 @@ import io.edgeoff.device.client.FailureKind;
  * @param detail        failure detail, empty on success
  * @param seconds       measured duration of the attempt (emulated transfers included), s
  * @param energyJoules  device energy during the attempt, J
+ * @param inputs        the link and queue estimates the policy planned this attempt with (measured or prior, per
+ *                      site); {@link PlanningInputs#none()} when it planned with the scenario's values or the
+ *                      placement loop chose the device without asking the policy
  */
 public record Attempt(int siteIndex, String siteId, FailureKind failure, String detail, double seconds,
-                      double energyJoules) {
+                      double energyJoules, PlanningInputs inputs) {
+    public Attempt {
+        java.util.Objects.requireNonNull(inputs, "inputs");
+    }
+
+    /** An attempt planned with the scenario's values. */
+    public Attempt(int siteIndex, String siteId, FailureKind failure, String detail, double seconds,
+                   double energyJoules) {
+        this(siteIndex, siteId, failure, detail, seconds, energyJoules, PlanningInputs.none());
+    }
+
+    /** This attempt, planned with {@code used}. */
+    public Attempt plannedWith(PlanningInputs used) {
+        return new Attempt(siteIndex, siteId, failure, detail, seconds, energyJoules, used);
+    }
+
     public boolean succeeded() {
         return failure == null;
     }

@@ -3,6 +3,7 @@ package io.edgeoff.device.runtime;
 import io.edgeoff.common.app.AppInstance;
 import io.edgeoff.common.app.TaskInstance;
 import io.edgeoff.common.cost.CostModel;
+import io.edgeoff.common.cost.PlanningInputs;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.decision.DagPlacement;
@@ -26,6 +27,10 @@ import io.edgeoff.siteapi.TaskRequest;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.detector.SuspicionListener;
 import io.edgeoff.device.kernel.LocalKernel;
+import io.edgeoff.device.monitor.AvailabilityBelief;
+import io.edgeoff.device.monitor.BeliefConfig;
+import io.edgeoff.device.monitor.EstimatorConfig;
+import io.edgeoff.device.monitor.NetworkEstimator;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import io.edgeoff.device.profiler.ApplicationProfiler;
 import io.edgeoff.device.workload.MixedWorkload;
@@ -53,7 +58,13 @@ import java.util.concurrent.TimeoutException;
  * runs with the shared compute kernel at the device's rating ({@link LocalKernel}). Exactly one {@link TaskOutcome} is
  * recorded per task. Times are measured; the device energy of an attempt is the cost model's
  * ({@link CostModel#energyJoules}) for the measured uplink, busy and downlink durations, so live and simulated
- * runs share one energy formula. Thread-safe for one execution at a time.
+ * runs share one energy formula.
+ *
+ * <p>With {@link RuntimeConfig#measuredInputs()} the policy plans with the {@link NetworkEstimator}'s measured link
+ * latency, bandwidth and queueing delay (the scenario's values as priors), which every attempt records
+ * ({@link Attempt#inputs()}); with {@link RuntimeConfig#learnAvailability()} the outlook's down probability is the
+ * {@link AvailabilityBelief} that combines each site's forecast with the run's attempts and the detector's suspicions.
+ * Thread-safe for one execution at a time.
  */
 public final class DeviceRuntime implements AutoCloseable {
     private final Scenario scenario;
@@ -73,6 +84,14 @@ public final class DeviceRuntime implements AutoCloseable {
     private final int device;
     private final ExecutorService workers;
     private final Map<String, Set<CompletableFuture<OffloadResult>>> inFlight = new ConcurrentHashMap<>();
+    /** Measured planning inputs, or null when the runtime plans with the scenario's values. */
+    private final NetworkEstimator estimator;
+    /**
+     * Per run (a policy's series of executions), what the device learned of each site's availability from that run's
+     * attempts and from every suspicion; null when it does not learn. Per run, so that policies compared on one device
+     * do not learn from each other's attempts.
+     */
+    private final Map<String, AvailabilityBelief> beliefs;
 
     private DeviceRuntime(Builder b) {
         this.scenario = b.scenario;
@@ -101,6 +120,24 @@ public final class DeviceRuntime implements AutoCloseable {
                 }
                 inFlight.put(site.id(), ConcurrentHashMap.newKeySet());
             }
+        }
+        monitor.useLinks(links);
+        if (config.measuredInputs()) {
+            this.estimator = new NetworkEstimator(costModel, EstimatorConfig.ofDefaults());
+            monitor.attach(estimator);
+        } else {
+            this.estimator = null;
+        }
+        if (config.learnAvailability()) {
+            this.beliefs = new ConcurrentHashMap<>();
+            detector.addListener(new SuspicionListener() {
+                @Override
+                public void suspected(String siteId, String cause) {
+                    beliefs.values().forEach(b -> b.suspected(siteId));
+                }
+            });
+        } else {
+            this.beliefs = null;
         }
         this.workers = Executors.newFixedThreadPool(config.threads(), r -> {
             Thread t = new Thread(r, "edgeoff-task");
@@ -226,27 +263,40 @@ public final class DeviceRuntime implements AutoCloseable {
         int from = previousSite(ex.actual, task, placement);
         byte[] input = MixedWorkload.inputBytes(ex.inputSeed, ex.execution, task, t.inKB());
         TaskAttempts attempts = new TaskAttempts(ex, task, from, input);
-        String predictor = io.edgeoff.device.monitor.PolicyForecasts.predictorFor(ex.policy.name());
-        Placement<FailureKind> placed = ex.loop.place(ex.planned, task, from, placement,
-                elapsed -> outlook(predictor, elapsed), attempts, new Placement<>());
+        Placement<FailureKind> placed = ex.loop.place(ex.planned, task, from, placement, attempts, attempts,
+                new Placement<>());
         int site = placed.finalSite();
         return new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(), task,
                 t.name(), site, costModel.sites().get(site).id(), true, attempts.done, clock.secondsSince(start),
                 placed.totalEnergyJoules(), placed.reason());
     }
 
+    /** @return what run {@code runId} has learned, or null when the device does not learn */
+    private AvailabilityBelief belief(String runId) {
+        return beliefs == null ? null
+                : beliefs.computeIfAbsent(runId, id -> new AvailabilityBelief(BeliefConfig.ofDefaults(), clock));
+    }
+
+    /** @return the measured planning inputs now, or {@link PlanningInputs#none()} when not measuring */
+    public PlanningInputs planningInputs() {
+        return estimator == null ? PlanningInputs.none() : estimator.inputs();
+    }
+
     /**
-     * What the policy sees before each decision: the monitor's forecasts of model {@code predictor} (the one the policy
-     * plans with) and the detector's suspicions, now.
+     * What the policy sees before each decision: the monitor's forecasts of the model the policy plans with
+     * ({@code PolicyForecasts.predictorFor}) and the detector's suspicions, now, with the down probability the device
+     * believes when it learns.
      */
-    private List<SiteOutlook> outlook(String predictor, double elapsedSeconds) {
+    private List<SiteOutlook> outlook(String runId, String predictor) {
+        AvailabilityBelief belief = belief(runId);
         List<SiteOutlook> outlook = new ArrayList<>(endpoints.length);
         for (int s = 0; s < endpoints.length; s++) {
             if (s == device) {
                 outlook.add(SiteOutlook.certain());
             } else {
                 String id = endpoints[s].siteId();
-                outlook.add(monitor.outlook(id, detector.isSuspected(id), predictor));
+                SiteOutlook forecast = monitor.outlook(id, detector.isSuspected(id), predictor);
+                outlook.add(belief == null ? forecast : belief.outlook(id, forecast));
             }
         }
         return outlook;
@@ -256,12 +306,14 @@ public final class DeviceRuntime implements AutoCloseable {
      * The device's side of the placement loop for one task: offloads over HTTP or runs the local kernel, measures,
      * tells the detector about a failure, and keeps the attempts (with their details) for the task's outcome.
      */
-    private final class TaskAttempts implements AttemptRunner<FailureKind> {
+    private final class TaskAttempts implements AttemptRunner<FailureKind>, io.edgeoff.decision.placement.OutlookProvider {
         final Execution ex;
         final int task;
         final int from;
         final byte[] input;
         final List<Attempt> done = new ArrayList<>();
+        /** The inputs of the decision whose attempt runs next (none when the loop chose the device itself). */
+        PlanningInputs decidedWith = PlanningInputs.none();
 
         TaskAttempts(Execution ex, int task, int from, byte[] input) {
             this.ex = ex;
@@ -271,9 +323,32 @@ public final class DeviceRuntime implements AutoCloseable {
         }
 
         @Override
+        public List<SiteOutlook> outlook(double elapsedSeconds) {
+            return DeviceRuntime.this.outlook(ex.runId,
+                    io.edgeoff.device.monitor.PolicyForecasts.predictorFor(ex.policy.name()));
+        }
+
+        @Override
+        public PlanningInputs inputs(double elapsedSeconds) {
+            decidedWith = planningInputs();
+            return decidedWith;
+        }
+
+        @Override
         public void run(int site, double elapsedSeconds, Placement<FailureKind> out) {
             Attempt attempt = site == device ? runLocally(ex, task, from, input) : offload(ex, task, from, site, input);
+            attempt = attempt.plannedWith(decidedWith);
+            decidedWith = PlanningInputs.none();
             done.add(attempt);
+            AvailabilityBelief belief = belief(ex.runId);
+            if (site != device && belief != null) {
+                // an attempt abandoned on suspicion is counted by the suspicion itself
+                if (attempt.succeeded()) {
+                    belief.succeeded(attempt.siteId());
+                } else if (attempt.failure() != FailureKind.SUSPECTED) {
+                    belief.failed(attempt.siteId());
+                }
+            }
             if (attempt.succeeded()) {
                 out.succeeded(attempt.seconds(), attempt.energyJoules());
             } else {
@@ -313,10 +388,31 @@ public final class DeviceRuntime implements AutoCloseable {
         links.transmit(down);
         double executionSeconds = reply.executionMillis() / 1000.0;
         profiler.observe(ex.actual.application(), task, executionSeconds, mips, reply.output().length / 1024.0);
-        double network = wait - executionSeconds - reply.queueWaitMillis() / 1000.0;
+        double network = Math.max(0, wait - executionSeconds - reply.queueWaitMillis() / 1000.0);
         monitor.recordTransfer(endpoint.siteId(), t.inKB() + reply.output().length / 1024.0, network);
+        if (estimator != null) {
+            estimator.taskReply(endpoint.siteId(), reply.queueWaitMillis(), reply.executionMillis());
+            measureTransfer(endpoint.siteId(), from, t.inKB(), reply.output().length / 1024.0,
+                    (sent - start) / 1e9, network);
+        }
         return new Attempt(site, endpoint.siteId(), null, "", clock.secondsSince(start),
                 costModel.energyJoules(from, site, up, wait, down));
+    }
+
+    /**
+     * A bandwidth sample of the device-site link, when the input came from the device: with emulated links the
+     * emulated upload (one latency leg), on a real network the request and reply's network time (two legs).
+     */
+    private void measureTransfer(String siteId, int from, double inKB, double outKB, double emulatedUpSeconds,
+                                 double networkSeconds) {
+        if (from != device) {
+            return;
+        }
+        if (links.enabled()) {
+            estimator.transfer(siteId, inKB, emulatedUpSeconds, 1);
+        } else {
+            estimator.transfer(siteId, inKB + outKB, networkSeconds, 2);
+        }
     }
 
     private OffloadResult await(SiteEndpoint endpoint, TaskRequest request, java.time.Duration deadline) {
