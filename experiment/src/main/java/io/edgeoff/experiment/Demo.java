@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
+import io.edgeoff.prediction.synthetic.SyntheticTraces;
 
 /**
  * The one-machine demonstration: starts the seed scenario's remote sites as child processes on loopback, each
@@ -40,10 +40,11 @@ public final class Demo {
      * @param policies        policy names
      * @param executions      executions per policy
      * @param seed            run seed (workload, synthetic traces, drawn latencies)
-     * @param trace           LANL failure data, {@value TraceConversion#SYNTHETIC_LANL}, or null for the
-     *                        failure-heavy synthetic trace drawn from the seed
+     * @param trace           LANL failure data, {@value TraceConversion#SYNTHETIC_LANL}, or null for the busiest
+     *                        window of the LANL-fitted synthetic trace ({@link DemoOutages})
      * @param configuration   the seed's node-candidate configuration used with {@code trace}
-     * @param timeCompression trace seconds per wall-clock second
+     * @param timeCompression trace seconds per wall-clock second ({@link DemoTimeScale}; default
+     *                        {@link DemoTimeScale#DEFAULT})
      * @param out             report directory
      * @param dbUrl           database to record in, or null for the embedded H2 database under {@code out}
      * @param webPort         port of the live status page (0: any), or null for none
@@ -68,33 +69,42 @@ public final class Demo {
         String token = SiteConfig.randomToken();
         Path out = spec.out();
         Path traces = out.resolve("traces");
-        Map<String, Path> traceFiles = spec.trace() == null ? syntheticTraces(spec, scenario, traces)
+        DemoTimeScale scale = new DemoTimeScale(spec.timeCompression());
+        DemoOutages.Window window = spec.trace() == null ? defaultWindow(spec, scenario, scale) : null;
+        Map<String, Path> traceFiles = window != null ? DemoOutages.write(window, traces)
                 : TraceConversion.lanlTraces(scenario, spec.trace(), spec.configuration(), traces);
+        if (window != null) {
+            listener.log(String.format(java.util.Locale.ROOT, "edgeoff demo: outages of %s, configuration %d, from %s"
+                            + " (the busiest window: %d outages), one trace hour in %.1f s", window.source(),
+                    window.configuration(), window.traceStart(), window.countedOutages(), scale.wallSeconds(3600)));
+        }
         listener.log("edgeoff demo: starting sites " + scenario.remoteSites().stream().map(Site::id).toList()
                 + " (logs in " + out.resolve("sites") + ")");
         try (SiteProcesses sites = new SiteProcesses(listener::log)) {
             List<SiteEndpoint> endpoints = startSites(sites, scenario, token, out.resolve("sites"), traceFiles,
                     spec.timeCompression());
             sites.awaitHealthy(Duration.ofSeconds(120));
+            Timeline timeline = new Timeline(scenario.device().id());
+            ReplayOrigins.addOutages(timeline, endpoints, DemoOutages.read(traceFiles), scale, listener::log);
             listener.log("edgeoff demo: sites up; running " + spec.executions() + " executions x "
                     + spec.policies().size() + " policies " + spec.policies());
             LiveComparison.Setup setup = new LiveComparison.Setup(scenario, endpoints, spec.policies(),
                     spec.executions(), spec.seed(), spec.linkEmulation(), DetectorConfig.ofDefaults(),
                     RuntimeConfig.ofDefaults(), "demo-" + spec.seed(),
-                    spec.trace() == null ? 0 : spec.configuration());
+                    spec.configuration());
             DatabaseUrl url = spec.dbUrl() != null ? DatabaseUrl.of(spec.dbUrl(), "--db-url")
                     : DatabaseUrl.embedded(out.resolve("db").resolve("edgeoff"));
             LiveComparison.Outcome outcome;
             try (Database db = Database.open(url, Database.DEFAULT_CONNECT_TIMEOUT, Clock.systemUTC())) {
                 db.migrate();
                 try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), spec.seed(),
-                        spec.trace() == null ? OptionalInt.empty() : OptionalInt.of(spec.configuration()),
+                        OptionalInt.of(spec.configuration()),
                         "edgeoff demo")) {
                     outcome = LiveRun.withStatusPage(spec.webPort(), "edgeoff demo", listener,
-                            page -> LiveComparison.run(setup, sink, listener, listener::log, page));
+                            page -> LiveComparison.run(setup, sink, listener, listener::log, page, null, timeline));
                 }
             }
-            Map<String, Object> parameters = parameters(spec, sites.restarts());
+            Map<String, Object> parameters = parameters(spec, window, sites.restarts());
             return new LiveResult(outcome, parameters, LiveReports.writeAll(out, "edgeoff demo", parameters, outcome));
         }
     }
@@ -120,37 +130,30 @@ public final class Demo {
         return endpoints;
     }
 
-    private static Map<String, Object> parameters(Spec spec, int restarts) {
+    private static Map<String, Object> parameters(Spec spec, DemoOutages.Window window, int restarts) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("scenario", "seed");
         p.put("policies", String.join(",", spec.policies()));
         p.put("executions", spec.executions());
         p.put("seed", spec.seed());
-        p.put("trace", spec.trace() == null ? "synthetic" : spec.trace() + " configuration " + spec.configuration());
+        p.put("trace", window != null ? window.source() + " configuration " + window.configuration() + " from "
+                + window.traceStart() + " (busiest window)" : spec.trace() + " configuration " + spec.configuration());
         p.put("timeCompression", spec.timeCompression());
         p.put("linkEmulation", spec.linkEmulation() ? "device-side" : "off");
         p.put("siteRestarts", restarts);
         return p;
     }
 
-    /** Synthetic traces long enough for the whole run (about 3 s per execution, generously). */
-    private static Map<String, Path> syntheticTraces(Spec spec, Scenario scenario, Path dir) {
-        double wallSeconds = 60 + 3.0 * spec.executions() * spec.policies().size();
-        double spanHours = wallSeconds * spec.timeCompression() / 3600;
-        SplittableRandom random = new SplittableRandom(spec.seed());
-        Map<String, Path> files = new LinkedHashMap<>();
-        try {
-            Files.createDirectories(dir);
-            for (Site site : scenario.remoteSites()) {
-                double[] rates = SyntheticOutages.demoRates(site.id());
-                List<String> lines = SyntheticOutages.csv(rates[0], rates[1], 0.5, spanHours, random.split());
-                Path file = dir.resolve(site.id() + ".csv");
-                Files.write(file, lines, StandardCharsets.UTF_8);
-                files.put(site.id(), file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write traces to " + dir + ": " + e.getMessage(), e);
-        }
-        return files;
+    /** About how long one execution of one policy takes, wall seconds (the default window's length). */
+    static final double EXECUTION_WALL_SECONDS = 1.0;
+    /** The sites' start and warm-up before the first execution, wall seconds: the window's quiet lead. */
+    static final double LEAD_WALL_SECONDS = 25;
+
+    /** The busiest window of the LANL-fitted synthetic trace for the run's length (see {@link DemoOutages}). */
+    static DemoOutages.Window defaultWindow(Spec spec, Scenario scenario, DemoTimeScale scale) {
+        double runWallSeconds = 10 + EXECUTION_WALL_SECONDS * spec.executions() * spec.policies().size();
+        return DemoOutages.busiest(scenario, SyntheticTraces.defaultTrace(), SyntheticTraces.DEFAULT_SOURCE,
+                spec.configuration(), scale.traceSeconds(LEAD_WALL_SECONDS), scale.traceSeconds(runWallSeconds),
+                spec.seed());
     }
 }

@@ -4,6 +4,7 @@ import io.edgeoff.cli.console.OutOption;
 import io.edgeoff.cli.console.SeedOption;
 import io.edgeoff.decision.Policies;
 import io.edgeoff.experiment.Demo;
+import io.edgeoff.experiment.DemoTimeScale;
 import io.edgeoff.experiment.LiveResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,16 +36,18 @@ public final class DemoCommand implements Callable<Integer> {
     SeedOption seedOption;
 
     @Option(names = "--trace", description = "LANL failure data CSV, or 'synthetic-lanl' for the prediction module's "
-            + "LANL-fitted synthetic trace; each site replays its node of --configuration "
-            + "(default: a failure-heavy synthetic trace generated from --seed).")
+            + "LANL-fitted synthetic trace from its start; each site replays its node of --configuration "
+            + "(default: the busiest window of that synthetic trace for the run's length, outage modes from --seed).")
     Path trace;
 
     @Option(names = "--configuration", defaultValue = "1",
-            description = "The seed's node-candidate configuration (1-5) used with --trace (default: ${DEFAULT-VALUE}).")
+            description = "The seed's node-candidate configuration (1-5) whose trace nodes the sites replay "
+                    + "(default: ${DEFAULT-VALUE}).")
     int configuration;
 
-    @Option(names = "--time-compression", defaultValue = "3600",
-            description = "Trace seconds per wall-clock second (default: ${DEFAULT-VALUE}, one trace hour per second).")
+    @Option(names = "--time-compression", defaultValue = DemoTimeScale.DEFAULT_TEXT,
+            description = "Trace seconds per wall-clock second (default: ${DEFAULT-VALUE}, one trace hour in 10 s, so "
+                    + "that an outage spans several executions).")
     double timeCompression;
 
     @Mixin
