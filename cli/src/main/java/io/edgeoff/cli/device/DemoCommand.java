@@ -64,6 +64,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-link-emulation", description = "Do not delay transfers by the scenario's links.")
     boolean noLinkEmulation;
 
+    @Option(names = "--compare", description = "Afterwards, simulate every live execution (same policy, application, "
+            + "links, detector and outage schedule) and print live and simulated side by side, with the gap per metric "
+            + "(also in <out>/compare.txt).")
+    boolean compare;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -73,6 +78,10 @@ public final class DemoCommand implements Callable<Integer> {
         stdout.println();
         stdout.print(result.text());
         stdout.println("reports: " + String.join(", ", result.reports().stream().map(Path::toString).toList()));
+        if (compare) {
+            stdout.println();
+            stdout.print(Demo.compare(demo, result));
+        }
         stdout.flush();
         return 0;
     }
