@@ -143,7 +143,10 @@ public final class DemoComparison {
               response s: the simulator's time is the cost model's (MI / MIPS at the site plus the emulated link);
                 live adds what the model leaves out: HTTP and JSON per attempt, the sites' queues and JIT, the device
                 checking every output against the compute kernel, and the CPU contention of five JVMs on this machine.
-                A positive gap of tens of ms per offloaded task is that overhead.
+                A positive gap of tens of ms per offloaded task is that overhead. The large gaps of the policies that
+                meet outages come from hung sites: a live attempt on a site in a `hang` outage waits for its deadline
+                (4 x expected time + 0.4 s; a suspicion from silence does not abandon it), while the simulator ends it
+                when its detector model suspects the site (at most 0.61 s after the outage began).
               energy J: live energy is the same cost model applied to the measured durations, so it follows the
                 response-time gap (idle 0.3 W while a site works, 1.3 W while uploading).
               failed/exec: the simulator replays the same outage schedule, aligned at each execution's live start, but
