@@ -29,23 +29,30 @@ public final class Policies {
     /** MDP-SVR treats an edge site predicted at least this available as certain. */
     public static final double SEED_EDGE_THRESHOLD = 0.95;
     /**
-     * How every live policy reacts to a suspected site today: it is excluded (the device's behaviour before the
-     * registry carried it). Issue 14 revisits this per baseline.
+     * How edgeoff's own planner ({@code mdp}) reacts to a suspected site: it is excluded. Every baseline ignores
+     * suspicion ({@link SuspicionResponse#IGNORE}) and reacts only to its failed attempts, as in its paper: the seed's
+     * MDP-SVR and EFPO had no live failure detector (the prototype learnt of a failure when an attempt failed, after a
+     * fixed 1.5 s; ORIGINAL.md section 1), and the Kubernetes-style {@code reactive} retries after a failure.
      */
     public static final SuspicionResponse DEFAULT_SUSPICION_RESPONSE = SuspicionResponse.EXCLUDE_SUSPECTED;
+    /** What {@code seed-mdp-svr} and {@code mdp} read of a site: its predicted availability (and down probability). */
+    private static final List<String> FORECAST = List.of("forecast");
 
     private static final PolicyRegistry REGISTRY;
 
     static {
         List<PolicySpec> specs = new ArrayList<>();
         live(specs, "mdp", "edgeoff's planner: exact MDP over the app's remaining DAG, expected time+energy incl. failures",
-                FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new DagMdpPolicy(ctx.costModel(), ctx.weights()));
+                FailureResponse.EXCLUDE_SITE_AND_REDECIDE, SuspicionResponse.EXCLUDE_SUSPECTED, FORECAST,
+                ctx -> new DagMdpPolicy(ctx.costModel(), ctx.weights()));
         live(specs, "seed-mdp-svr", "the seed's per-task MDP on SVR-predicted availability, gamma 0.01, policy iteration",
-                FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new SeedTaskMdpPolicy("seed-mdp-svr", ctx.costModel(),
+                FailureResponse.EXCLUDE_SITE_AND_REDECIDE, SuspicionResponse.IGNORE, FORECAST,
+                ctx -> new SeedTaskMdpPolicy("seed-mdp-svr", ctx.costModel(),
                         new SeedReward(ctx.weights()), SEED_MDP_SVR_DISCOUNT,
                         FailureEstimate.predictedAvailability(SEED_EDGE_THRESHOLD), site -> true));
         live(specs, "efpo", "EFPO (UCC 2019): per-task MDP, fp from MTBF, gamma 0.96; after a failure only the device",
-                FailureResponse.DEVICE_ONLY, ctx -> new SeedTaskMdpPolicy("efpo", ctx.costModel(),
+                FailureResponse.DEVICE_ONLY, SuspicionResponse.IGNORE, List.of("MTBF"),
+                ctx -> new SeedTaskMdpPolicy("efpo", ctx.costModel(),
                         new SeedReward(ctx.weights()), EFPO_DISCOUNT, FailureEstimate.mtbf(), site -> true));
         live(specs, "energy-efficient", "per-task MDP minimising device energy only (w_e = 1), failure-oblivious, gamma 0.96",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new SeedTaskMdpPolicy("energy-efficient",
@@ -61,21 +68,29 @@ public final class Policies {
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new RandomPolicy(ctx.costModel(), ctx.seed()));
         live(specs, "greedy", "the site with the least expected time, failure-oblivious; re-decides after a failure",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, ctx -> new FastestSitePolicy("greedy", ctx.costModel()));
-        live(specs, "reactive", "fastest site, re-executed on the device after a failure (Kubernetes + hybrid FT stand-in)",
+        live(specs, "reactive", "fastest site, re-executed on the device after a failure, suspicion ignored (Kubernetes + "
+                + "hybrid FT stand-in)",
                 FailureResponse.DEVICE_ONLY, ctx -> new FastestSitePolicy("reactive", ctx.costModel()));
         specs.add(new PolicySpec(OraclePolicy.NAME,
                 "diagnostic, simulator only: knows which sites are up and takes the fastest of them",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, SuspicionResponse.IGNORE, true,
-                ctx -> new OraclePolicy(ctx.costModel())));
+                ctx -> new OraclePolicy(ctx.costModel()), List.of("ground truth")));
         REGISTRY = PolicyRegistry.of(specs);
     }
 
     private Policies() {
     }
 
+    /** A baseline that reads nothing of the outlook and ignores suspicion. */
     private static void live(List<PolicySpec> specs, String name, String description, FailureResponse onFailure,
                              Function<PolicyContext, OffloadingPolicy> factory) {
-        specs.add(new PolicySpec(name, description, onFailure, DEFAULT_SUSPICION_RESPONSE, false, factory));
+        live(specs, name, description, onFailure, SuspicionResponse.IGNORE, List.of(), factory);
+    }
+
+    private static void live(List<PolicySpec> specs, String name, String description, FailureResponse onFailure,
+                             SuspicionResponse onSuspicion, List<String> inputs,
+                             Function<PolicyContext, OffloadingPolicy> factory) {
+        specs.add(new PolicySpec(name, description, onFailure, onSuspicion, false, factory, inputs));
     }
 
     /** @return the product's registry (immutable) */
@@ -100,6 +115,11 @@ public final class Policies {
     /** What the placement loop does after a failed attempt under policy {@code name}. */
     public static FailureResponse onFailure(String name) {
         return spec(name).onFailure();
+    }
+
+    /** What the placement loop does with a suspected site under policy {@code name}. */
+    public static SuspicionResponse onSuspicion(String name) {
+        return spec(name).onSuspicion();
     }
 
     /** A new instance of policy {@code name} for one run (one thread). */

@@ -6,8 +6,16 @@ package io.edgeoff.decision;
  * same rule.
  */
 public enum SuspicionResponse {
-    /** The suspicion reaches the policy only through {@link SiteOutlook#suspected()}; the site stays choosable. */
+    /**
+     * The policy decides as if there were no failure detector: the loop shows it every outlook without the
+     * suspicion ({@link SiteOutlook#withSuspicion(boolean) withSuspicion(false)}), and a suspected site stays
+     * choosable. The baselines that react only to failed attempts (the seed's MDP-SVR, EFPO, the Kubernetes-style
+     * {@code reactive}).
+     */
     IGNORE,
-    /** A suspected site is excluded for the rest of the task's placement, as a failed one is. */
+    /**
+     * A suspected site is excluded for the rest of the task's placement, as a failed one is, and the policy sees
+     * the suspicion in its outlook.
+     */
     EXCLUDE_SUSPECTED
 }

@@ -27,11 +27,20 @@ class PoliciesTest {
     }
 
     @Test
-    void onlyTheOracleNeedsGroundTruthAndEveryLivePolicyExcludesSuspectedSitesByDefault() {
+    void onlyTheOracleNeedsGroundTruthAndOnlyMdpExcludesSuspectedSites() {
         assertThat(Policies.registry().specs()).filteredOn(PolicySpec::needsGroundTruth)
                 .extracting(PolicySpec::name).containsExactly("oracle");
-        assertThat(Policies.registry().specs()).filteredOn(s -> !s.needsGroundTruth())
-                .allMatch(s -> s.onSuspicion() == SuspicionResponse.EXCLUDE_SUSPECTED);
+        assertThat(Policies.registry().specs()).filteredOn(s -> s.onSuspicion() == SuspicionResponse.EXCLUDE_SUSPECTED)
+                .extracting(PolicySpec::name).containsExactly("mdp");
+        assertThat(Policies.onSuspicion("reactive")).isEqualTo(SuspicionResponse.IGNORE);
+    }
+
+    @Test
+    void eachEntrySaysInOneLineWhatItsPolicyReactsTo() {
+        assertThat(Policies.spec("mdp").reactsTo()).isEqualTo("forecast+suspicion, fail->retry");
+        assertThat(Policies.spec("seed-mdp-svr").reactsTo()).isEqualTo("forecast, fail->retry");
+        assertThat(Policies.spec("efpo").reactsTo()).isEqualTo("MTBF, fail->device");
+        assertThat(Policies.spec("reactive").reactsTo()).isEqualTo("fail->device");
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
+import io.edgeoff.prediction.synthetic.SyntheticTraces;
 
 /**
  * The one-machine demonstration: starts the seed scenario's remote sites as child processes on loopback, each
@@ -40,10 +40,11 @@ public final class Demo {
      * @param policies        policy names
      * @param executions      executions per policy
      * @param seed            run seed (workload, synthetic traces, drawn latencies)
-     * @param trace           LANL failure data, {@value TraceConversion#SYNTHETIC_LANL}, or null for the
-     *                        failure-heavy synthetic trace drawn from the seed
+     * @param trace           LANL failure data, {@value TraceConversion#SYNTHETIC_LANL}, or null for the busiest
+     *                        window of the LANL-fitted synthetic trace ({@link DemoOutages})
      * @param configuration   the seed's node-candidate configuration used with {@code trace}
-     * @param timeCompression trace seconds per wall-clock second
+     * @param timeCompression trace seconds per wall-clock second ({@link DemoTimeScale}; default
+     *                        {@link DemoTimeScale#DEFAULT})
      * @param out             report directory
      * @param dbUrl           database to record in, or null for the embedded H2 database under {@code out}
      * @param webPort         port of the live status page (0: any), or null for none
@@ -68,22 +69,32 @@ public final class Demo {
         String token = SiteConfig.randomToken();
         Path out = spec.out();
         Path traces = out.resolve("traces");
-        Map<String, Path> traceFiles = spec.trace() == null ? syntheticTraces(spec, scenario, traces)
+        DemoTimeScale scale = new DemoTimeScale(spec.timeCompression());
+        DemoOutages.Window window = spec.trace() == null ? defaultWindow(spec, scenario, scale) : null;
+        Map<String, Path> traceFiles = window != null ? DemoOutages.write(window, traces)
                 : TraceConversion.lanlTraces(scenario, spec.trace(), spec.configuration(), traces);
+        if (window != null) {
+            listener.log(String.format(java.util.Locale.ROOT, "edgeoff demo: outages of %s, configuration %d, from %s"
+                            + " (the busiest window: %d outages), one trace hour in %.1f s", window.source(),
+                    window.configuration(), window.traceStart(), window.countedOutages(), scale.wallSeconds(3600)));
+        }
         listener.log("edgeoff demo: starting sites " + scenario.remoteSites().stream().map(Site::id).toList()
                 + " (logs in " + out.resolve("sites") + ")");
         try (SiteProcesses sites = new SiteProcesses(listener::log)) {
+            // what each site's predictors learn from (DemoTimeScale): its node's outages before the replayed window
             Map<String, List<String>> histories = SiteHistories.arguments(scenario, spec.trace(),
-                    spec.configuration(), traces); // what each site's predictors learn from (DemoTiming)
+                    spec.configuration(), traces, window == null ? null : window.traceStart());
             List<SiteEndpoint> endpoints = startSites(sites, scenario, token, out.resolve("sites"), traceFiles,
                     spec.timeCompression(), histories);
             sites.awaitHealthy(Duration.ofSeconds(120));
+            Timeline timeline = new Timeline(scenario.device().id());
+            ReplayOrigins.addOutages(timeline, endpoints, DemoOutages.read(traceFiles), scale, listener::log);
             listener.log("edgeoff demo: sites up; running " + spec.executions() + " executions x "
                     + spec.policies().size() + " policies " + spec.policies());
             LiveComparison.Setup setup = new LiveComparison.Setup(scenario, endpoints, spec.policies(),
                     spec.executions(), spec.seed(), spec.linkEmulation(), DetectorConfig.ofDefaults(),
                     RuntimeConfig.ofDefaults(), "demo-" + spec.seed(),
-                    spec.trace() == null ? 0 : spec.configuration());
+                    spec.configuration());
             DatabaseUrl url = spec.dbUrl() != null ? DatabaseUrl.of(spec.dbUrl(), "--db-url")
                     : DatabaseUrl.embedded(out.resolve("db").resolve("edgeoff"));
             LiveComparison.Outcome outcome;
@@ -91,13 +102,13 @@ public final class Demo {
                 db.migrate();
                 db.scenarios().saveIfAbsent(scenario); // the run's parameters are in its database too
                 try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), spec.seed(),
-                        spec.trace() == null ? OptionalInt.empty() : OptionalInt.of(spec.configuration()),
+                        OptionalInt.of(spec.configuration()),
                         "edgeoff demo")) {
                     outcome = LiveRun.withStatusPage(spec.webPort(), "edgeoff demo", listener,
-                            page -> LiveComparison.run(setup, sink, listener, listener::log, page));
+                            page -> LiveComparison.run(setup, sink, listener, listener::log, page, null, timeline));
                 }
             }
-            Map<String, Object> parameters = parameters(spec, sites.restarts());
+            Map<String, Object> parameters = parameters(spec, window, sites.restarts());
             return new LiveResult(outcome, parameters, LiveReports.writeAll(out, "edgeoff demo", parameters, outcome));
         }
     }
@@ -142,40 +153,64 @@ public final class Demo {
         return endpoints;
     }
 
-    private static Map<String, Object> parameters(Spec spec, int restarts) {
+    private static Map<String, Object> parameters(Spec spec, DemoOutages.Window window, int restarts) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("scenario", "seed");
         p.put("policies", String.join(",", spec.policies()));
         p.put("executions", spec.executions());
         p.put("seed", spec.seed());
-        p.put("trace", spec.trace() == null ? "synthetic" : spec.trace() + " configuration " + spec.configuration());
+        p.put("trace", window != null ? window.source() + " configuration " + window.configuration() + " from "
+                + window.traceStart() + " (busiest window)" : spec.trace() + " configuration " + spec.configuration());
         p.put("timeCompression", spec.timeCompression());
-        p.put("siteForecastSlotSeconds", DemoTiming.wallSlot(spec.timeCompression()).toNanos() / 1e9);
+        p.put("siteForecastSlotSeconds", new DemoTimeScale(spec.timeCompression()).wall(DemoTimeScale.TRACE_SLOT).toNanos() / 1e9);
         p.put("siteHistory", (spec.trace() == null ? "synthetic LANL-fitted trace" : spec.trace().toString())
-                + ", last " + DemoTiming.HISTORY_WINDOW.toDays() + " days in hourly slots");
+                + ", last " + DemoTimeScale.HISTORY_WINDOW.toDays() + " days in hourly slots");
         p.put("linkEmulation", spec.linkEmulation() ? "device-side" : "off");
         p.put("siteRestarts", restarts);
         return p;
     }
 
-    /** Synthetic traces long enough for the whole run (about 3 s per execution, generously). */
-    private static Map<String, Path> syntheticTraces(Spec spec, Scenario scenario, Path dir) {
-        double wallSeconds = 60 + 3.0 * spec.executions() * spec.policies().size();
-        double spanHours = wallSeconds * spec.timeCompression() / 3600;
-        SplittableRandom random = new SplittableRandom(spec.seed());
-        Map<String, Path> files = new LinkedHashMap<>();
+    /**
+     * {@code edgeoff demo --compare}: simulates every execution of {@code result} ({@link DemoComparison}), writes
+     * {@code simulated-executions.csv} and {@code compare.txt} next to the reports and returns the side-by-side text.
+     */
+    public static String compare(Spec spec, LiveResult result) {
+        Scenario scenario = ScenarioYaml.load("seed");
+        io.edgeoff.common.network.Network network = scenario.network(new java.util.SplittableRandom(spec.seed()));
+        DetectorConfig detector = DetectorConfig.ofDefaults();
+        io.edgeoff.common.cost.CostModel planning = new io.edgeoff.common.cost.CostModel(scenario.sites(), network,
+                scenario.devicePower(), detector.detectionBound().toMillis() / 1000.0);
+        List<io.edgeoff.common.results.ResultRow> simulated = DemoComparison.simulate(scenario, planning,
+                spec.configuration(), result.outcome(), spec.seed(), new DemoTimeScale(spec.timeCompression()),
+                detector, LIVE_FORECAST);
+        String text = DemoComparison.text(result.outcome().rows(), simulated);
         try {
-            Files.createDirectories(dir);
-            for (Site site : scenario.remoteSites()) {
-                double[] rates = SyntheticOutages.demoRates(site.id());
-                List<String> lines = SyntheticOutages.csv(rates[0], rates[1], 0.5, spanHours, random.split());
-                Path file = dir.resolve(site.id() + ".csv");
-                Files.write(file, lines, StandardCharsets.UTF_8);
-                files.put(site.id(), file);
-            }
+            List<String> sites = scenario.sites().stream().map(Site::id).toList();
+            Files.writeString(spec.out().resolve("simulated-executions.csv"),
+                    io.edgeoff.common.results.ResultsCsv.rows(simulated, sites), StandardCharsets.UTF_8);
+            Files.writeString(spec.out().resolve("compare.txt"), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write traces to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the comparison to " + spec.out() + ": " + e.getMessage(), e);
         }
-        return files;
+        return text;
+    }
+
+    /**
+     * The availability the demo's sites forecast, which the simulated replay shows its policies: the sites predict
+     * with {@code weibull} on their own failure file, about 1.0 during a run.
+     */
+    static final double LIVE_FORECAST = 1.0;
+
+    /** About how long one execution of one policy takes, wall seconds (the default window's length). */
+    static final double EXECUTION_WALL_SECONDS = 1.0;
+    /** The sites' start and warm-up before the first execution, wall seconds: the window's quiet lead. */
+    static final double LEAD_WALL_SECONDS = 25;
+
+    /** The busiest window of the LANL-fitted synthetic trace for the run's length (see {@link DemoOutages}). */
+    static DemoOutages.Window defaultWindow(Spec spec, Scenario scenario, DemoTimeScale scale) {
+        double runWallSeconds = 10 + EXECUTION_WALL_SECONDS * spec.executions() * spec.policies().size();
+        return DemoOutages.busiest(scenario, SyntheticTraces.defaultTrace(), SyntheticTraces.DEFAULT_SOURCE,
+                spec.configuration(), scale.traceSeconds(LEAD_WALL_SECONDS), scale.traceSeconds(runWallSeconds),
+                spec.seed());
     }
 }

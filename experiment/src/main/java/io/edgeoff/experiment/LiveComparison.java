@@ -87,10 +87,15 @@ public final class LiveComparison {
      * @param rows           every execution in the results schema (executions.csv)
      * @param detection      the failure detector's data
      * @param cloudLatencyMillis the device-cloud latency drawn for this run, ms
+     * @param timeline      when what happened (outages, executions, attempts), or null when not recorded
      */
     public record Outcome(List<PolicySummary> summaries, List<ExecutionResult> results, List<ResultRow> rows,
-                          DetectionStats detection,
-                   double cloudLatencyMillis) {
+                          DetectionStats detection, double cloudLatencyMillis, Timeline timeline) {
+        /** An outcome without a timeline. */
+        public Outcome(List<PolicySummary> summaries, List<ExecutionResult> results, List<ResultRow> rows,
+                       DetectionStats detection, double cloudLatencyMillis) {
+            this(summaries, results, rows, detection, cloudLatencyMillis, null);
+        }
     }
 
     private LiveComparison() {
@@ -108,13 +113,20 @@ public final class LiveComparison {
     /** As above, also counting in {@code metrics} (may be null): outcomes, decisions, suspicions. */
     static Outcome run(Setup setup, OutcomeSink extraSink, Progress progress, Consumer<String> log, StatusPage page,
                        io.edgeoff.device.metrics.DeviceMetrics metrics) {
+        return run(setup, extraSink, progress, log, page, metrics, new Timeline(setup.scenario().device().id()));
+    }
+
+    /** As above, recording what happened when in {@code timeline} (which may already hold the sites' outages). */
+    static Outcome run(Setup setup, OutcomeSink extraSink, Progress progress, Consumer<String> log, StatusPage page,
+                       io.edgeoff.device.metrics.DeviceMetrics metrics, Timeline timeline) {
         Scenario scenario = setup.scenario();
         Network network = scenario.network(new SplittableRandom(setup.seed()));
         CostModel emulated = scenario.costModel(network);
         double detectionSeconds = setup.detector().detectionBound().toMillis() / 1000.0;
         CostModel planning = new CostModel(scenario.sites(), network, scenario.devicePower(), detectionSeconds);
         InMemoryOutcomeSink memory = new InMemoryOutcomeSink();
-        OutcomeSink sink = new TeeSink(memory, metrics == null ? extraSink : new TeeSink(metrics, extraSink));
+        OutcomeSink sink = new TeeSink(new TeeSink(memory, timeline),
+                metrics == null ? extraSink : new TeeSink(metrics, extraSink));
         try (HttpSiteClient client = new HttpSiteClient();
              FailureDetector detector = new FailureDetector(setup.endpoints(), client, setup.detector(),
                      DeviceClock.SYSTEM);
@@ -128,7 +140,8 @@ public final class LiveComparison {
             }
             detector.start();
             if (page != null) {
-                page.live(new StatusPage.Live(detector, monitor, memory));
+                page.live(new StatusPage.Live(detector, monitor, memory, timeline, setup.policies(),
+                        setup.endpoints().stream().map(SiteEndpoint::siteId).toList()));
             }
             LinkEmulator links = setup.emulateLinks() ? LinkEmulator.of(emulated, DeviceClock.SYSTEM)
                     : LinkEmulator.disabled();
@@ -146,6 +159,7 @@ public final class LiveComparison {
                 int done = 0;
                 for (int e = 0; e < apps.size(); e++) {
                     for (Map.Entry<String, OffloadingPolicy> p : policies.entrySet()) {
+                        timeline.executionStarted(p.getKey());
                         ExecutionResult r = runtime.execute(setup.runId(p.getKey()), e, apps.get(e),
                                 Policies.spec(p.getKey()), p.getValue(), setup.seed());
                         progress.step(++done, total, p.getKey() + " " + r.application());
@@ -163,7 +177,7 @@ public final class LiveComparison {
             List<ResultRow> rows = rows(setup, memory.executions());
             List<PolicySummary> summaries = setup.policies().stream().map(p -> PolicySummary.of(p, rows)).toList();
             return new Outcome(summaries, memory.executions(), rows, stats,
-                    network.latencyMillis(scenario.device().id(), cloudId(scenario)));
+                    network.latencyMillis(scenario.device().id(), cloudId(scenario)), timeline);
         }
     }
 

@@ -28,25 +28,90 @@ import java.util.function.ToDoubleFunction;
 public final class LiveReports {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The policy the paired differences are taken against, when it ran (else the first policy). */
+    static final String PAIRED_BASE = "mdp";
+
     private LiveReports() {
     }
 
-    /** The table printed at the end of a run. */
+    /**
+     * What a policy met of failures: its failed offloading attempts (in total and per execution, with the 95 %
+     * interval), and the failure detector's suspicions raised while its executions ran, false ones apart.
+     *
+     * @param policy                  policy name
+     * @param reactsTo                what it reacts to ({@code PolicySpec.reactsTo})
+     * @param failedAttempts          failed offloading attempts, all executions
+     * @param failedPerExecution      failed attempts per execution, mean and 95 % interval
+     * @param suspicions              suspicions raised during its executions (-1: not recorded)
+     * @param falseSuspicions         of which false (-1: not recorded)
+     */
+    public record PolicyFailures(String policy, String reactsTo, long failedAttempts, MeanInterval failedPerExecution,
+                                 int suspicions, int falseSuspicions) {
+    }
+
+    /** Per policy of the outcome, in its order: failed attempts, suspicions and false suspicions. */
+    public static List<PolicyFailures> failures(LiveComparison.Outcome outcome) {
+        List<String> policies = outcome.summaries().stream().map(PolicySummary::policy).toList();
+        Map<String, int[]> suspicions = outcome.timeline() == null ? Map.of()
+                : outcome.timeline().suspicionsPerPolicy(policies, outcome.detection().episodes());
+        return outcome.summaries().stream().map(s -> {
+            double[] failed = outcome.results().stream().filter(r -> r.policy().equals(s.policy()))
+                    .mapToDouble(ExecutionResult::offloadFailures).toArray();
+            int[] c = suspicions.getOrDefault(s.policy(), new int[] {-1, -1});
+            return new PolicyFailures(s.policy(), reactsTo(s.policy()), s.offloadFailures(),
+                    failed.length == 0 ? MeanInterval.of(new double[] {s.offloadFailures()}) : MeanInterval.of(failed),
+                    c[0], c[1]);
+        }).toList();
+    }
+
+    private static String reactsTo(String policy) {
+        try {
+            return io.edgeoff.decision.Policies.spec(policy).reactsTo();
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
+    }
+
+    /** The table printed at the end of a run, without the detector's per-policy counts. */
     public static String table(List<PolicySummary> summaries) {
+        return table(new LiveComparison.Outcome(summaries, List.of(), List.of(),
+                new io.edgeoff.device.detector.DetectionStats(List.of(), Map.of(), 0), 0));
+    }
+
+    /**
+     * The table printed at the end of a run: per policy, response time and energy per execution (95 % intervals),
+     * failed offloading attempts (total, and per execution with its interval), the detector's suspicions and false
+     * suspicions during its executions, service availability, tasks per site, tasks lost and what it reacts to.
+     */
+    public static String table(LiveComparison.Outcome outcome) {
+        List<PolicySummary> summaries = outcome.summaries();
+        Map<String, PolicyFailures> failures = new java.util.HashMap<>();
+        failures(outcome).forEach(f -> failures.put(f.policy(), f));
         StringBuilder sb = new StringBuilder();
         List<String> sites = summaries.isEmpty() ? List.of() : List.copyOf(summaries.get(0).tasksPerSite().keySet());
-        sb.append(String.format(Locale.ROOT, "%-14s %5s %18s %16s %9s %9s %8s ", "policy", "runs",
-                "response s (±95%)", "energy J (±95%)", "battery%", "failures", "avail%"));
-        sb.append(String.format(Locale.ROOT, "%-26s %5s%n", "tasks per site " + String.join("/", sites), "lost"));
+        sb.append(String.format(Locale.ROOT, "%-13s %4s %18s %17s %6s %15s %10s %6s %7s ", "policy", "runs",
+                "response s (±95%)", "energy J (±95%)", "failed", "failed/exec ±95", "suspicions", "false",
+                "avail%"));
+        sb.append(String.format(Locale.ROOT, "%-20s %4s  %s%n", "tasks " + String.join("/", sites), "lost", "reacts to"));
         for (PolicySummary s : summaries) {
             String perSite = String.join("/", s.tasksPerSite().values().stream().map(String::valueOf).toList());
-            sb.append(String.format(Locale.ROOT, "%-14s %5d %10.3f ± %5s %9.3f ± %5s %9.4f %9d %8.2f %-26s %5d%n",
+            PolicyFailures f = failures.get(s.policy());
+            MeanInterval fpe = f.failedPerExecution();
+            sb.append(String.format(Locale.ROOT, "%-13s %4d %10.3f ± %5s %9.3f ± %5s %6d %7.2f ± %5s %10s %6s %7.2f "
+                            + "%-20s %4d  %s%n",
                     s.policy(), s.executions(), s.meanResponseSeconds(),
                     IntervalFormat.text("%.3f", s.ci95ResponseSeconds()), s.meanEnergyJoules(),
-                    IntervalFormat.text("%.3f", s.ci95EnergyJoules()), s.batteryPercentLeft(), s.offloadFailures(),
-                    s.serviceAvailabilityPercent(), perSite, s.tasksLost()));
+                    IntervalFormat.text("%.3f", s.ci95EnergyJoules()), s.offloadFailures(), fpe.mean(),
+                    IntervalFormat.text("%.2f", fpe.halfWidth95()), count(f.suspicions()), count(f.falseSuspicions()),
+                    s.serviceAvailabilityPercent(), perSite, s.tasksLost(), f.reactsTo()));
         }
+        sb.append("failed = failed offloading attempts; suspicions (false) = the failure detector's suspicions raised "
+                + "while the policy's executions ran\n");
         return sb.toString();
+    }
+
+    private static String count(int n) {
+        return n < 0 ? "-" : Integer.toString(n);
     }
 
     /**
@@ -58,30 +123,40 @@ public final class LiveReports {
         if (summaries.size() < 2) {
             return "";
         }
-        String base = summaries.get(0).policy();
+        PolicySummary baseSummary = summaries.stream().filter(p -> p.policy().equals(PAIRED_BASE)).findFirst()
+                .orElse(summaries.get(0));
+        String base = baseSummary.policy();
         Map<Integer, ExecutionResult> baseRuns = new java.util.HashMap<>();
         results.stream().filter(r -> r.policy().equals(base)).forEach(r -> baseRuns.put(r.execution(), r));
         StringBuilder sb = new StringBuilder("paired difference to " + base
                 + " over the same executions (mean ± 95 % CI; negative: " + base + " is worse):\n");
-        for (PolicySummary s : summaries.subList(1, summaries.size())) {
+        for (PolicySummary s : summaries) {
+            if (s == baseSummary) {
+                continue;
+            }
             List<ExecutionResult> mine = results.stream().filter(r -> r.policy().equals(s.policy())
                     && baseRuns.containsKey(r.execution())).toList();
             double[] dt = mine.stream().mapToDouble(r -> r.responseSeconds()
                     - baseRuns.get(r.execution()).responseSeconds()).toArray();
             double[] de = mine.stream().mapToDouble(r -> r.energyJoules()
                     - baseRuns.get(r.execution()).energyJoules()).toArray();
+            double[] df = mine.stream().mapToDouble(r -> r.offloadFailures()
+                    - baseRuns.get(r.execution()).offloadFailures()).toArray();
             if (dt.length == 0) {
                 sb.append(String.format(Locale.ROOT, "  %-14s no execution in common%n", s.policy()));
                 continue;
             }
             MeanInterval time = MeanInterval.of(dt);
             MeanInterval energy = MeanInterval.of(de);
+            MeanInterval failed = MeanInterval.of(df);
             sb.append(String.format(Locale.ROOT,
-                    "  %-14s response %+.3f ± %s s (%+.1f %%), energy %+.3f ± %s J (%+.1f %%)%n",
+                    "  %-14s response %+.3f ± %s s (%+.1f %%), energy %+.3f ± %s J (%+.1f %%), "
+                            + "failed attempts %+.2f ± %s per execution%n",
                     s.policy(), time.mean(), IntervalFormat.text("%.3f", time.halfWidth95()),
-                    100 * time.mean() / summaries.get(0).meanResponseSeconds(),
+                    100 * time.mean() / baseSummary.meanResponseSeconds(),
                     energy.mean(), IntervalFormat.text("%.3f", energy.halfWidth95()),
-                    100 * energy.mean() / summaries.get(0).meanEnergyJoules()));
+                    100 * energy.mean() / baseSummary.meanEnergyJoules(), failed.mean(),
+                    IntervalFormat.text("%.2f", failed.halfWidth95())));
         }
         return sb.toString();
     }
@@ -95,7 +170,7 @@ public final class LiveReports {
                         latencies[latencies.length - 1]);
         return String.format(Locale.ROOT,
                 "failure detector: %d suspicions (%d false), time since last sign of life at suspicion: %s; "
-                        + "failures per site: %s",
+                        + "suspicions + failed attempts per site: %s",
                 stats.episodes().size(), stats.falseSuspicions(), latency, stats.failuresPerSite());
     }
 
@@ -119,12 +194,54 @@ public final class LiveReports {
             Files.writeString(dir.resolve("results.json"), json(parameters, outcome), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("summary.csv"), summaryCsv(outcome.summaries()), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("executions.csv"), executionsCsv(outcome), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("failures.csv"), failuresCsv(outcome), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("timeline.csv"), timelineCsv(outcome), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("report.html"), html(title, parameters, outcome), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
         return List.of(dir.resolve("report.html"), dir.resolve("results.json"), dir.resolve("summary.csv"),
-                dir.resolve("executions.csv"));
+                dir.resolve("executions.csv"), dir.resolve("failures.csv"), dir.resolve("timeline.csv"));
+    }
+
+    /** Columns of {@code failures.csv}: one row per policy. */
+    static final String FAILURES_HEADER = "policy,reacts_to,executions,failed_attempts,failed_attempts_per_execution,"
+            + "ci95_failed_attempts_per_execution,suspicions,false_suspicions";
+
+    static String failuresCsv(LiveComparison.Outcome outcome) {
+        StringBuilder sb = new StringBuilder(FAILURES_HEADER).append('\n');
+        Map<String, Long> executions = new java.util.HashMap<>();
+        outcome.summaries().forEach(s -> executions.put(s.policy(), s.executions()));
+        for (PolicyFailures f : failures(outcome)) {
+            sb.append(String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.4f,%s,%s,%s%n", f.policy(), f.reactsTo(),
+                    executions.get(f.policy()), f.failedAttempts(), f.failedPerExecution().mean(),
+                    f.failedPerExecution().hasHalfWidth() ? String.format(Locale.ROOT, "%.4f",
+                            f.failedPerExecution().halfWidth95()) : "",
+                    f.suspicions() < 0 ? "" : f.suspicions(), f.falseSuspicions() < 0 ? "" : f.falseSuspicions()));
+        }
+        return sb.toString();
+    }
+
+    /** Columns of {@code timeline.csv}: one row per outage, execution and offloading attempt. */
+    static final String TIMELINE_HEADER = "kind,site,policy,start_s,end_s,result";
+
+    /**
+     * The run's timeline: {@code outage} rows (site, start, end, mode), {@code execution} rows (policy, start, end)
+     * and {@code attempt} rows (site, policy, start, {@code ok} or {@code failed}), seconds since the run started.
+     */
+    static String timelineCsv(LiveComparison.Outcome outcome) {
+        StringBuilder sb = new StringBuilder(TIMELINE_HEADER).append('\n');
+        if (outcome.timeline() == null) {
+            return sb.toString();
+        }
+        Timeline.Snapshot t = outcome.timeline().snapshot();
+        t.outages().forEach(o -> sb.append(String.format(Locale.ROOT, "outage,%s,,%.3f,%.3f,%s%n", o.site(),
+                o.startSeconds(), o.endSeconds(), o.mode())));
+        t.executions().forEach(e -> sb.append(String.format(Locale.ROOT, "execution,,%s,%.3f,%.3f,%d%n", e.policy(),
+                e.startSeconds(), e.endSeconds(), e.execution())));
+        t.attempts().forEach(a -> sb.append(String.format(Locale.ROOT, "attempt,%s,%s,%.3f,,%s%n", a.site(),
+                a.policy(), a.atSeconds(), a.failed() ? "failed" : "ok")));
+        return sb.toString();
     }
 
     static String json(Map<String, Object> parameters, LiveComparison.Outcome outcome) throws IOException {
@@ -133,6 +250,20 @@ public final class LiveReports {
         root.put("cloudLatencyMillis", outcome.cloudLatencyMillis());
         root.set("summaries", ResultsJson.summaries(outcome.summaries()));
         root.set("detection", detectionJson(outcome.detection()));
+        ArrayNode perPolicy = ((ObjectNode) root.get("detection")).putArray("perPolicy");
+        for (PolicyFailures f : failures(outcome)) {
+            ObjectNode n = perPolicy.addObject().put("policy", f.policy()).put("reacts_to", f.reactsTo())
+                    .put("failed_attempts", f.failedAttempts())
+                    .put("failed_attempts_per_execution", f.failedPerExecution().mean());
+            if (f.failedPerExecution().hasHalfWidth()) {
+                n.put("ci95_failed_attempts_per_execution", f.failedPerExecution().halfWidth95());
+            } else {
+                n.putNull("ci95_failed_attempts_per_execution");
+            }
+            if (f.suspicions() >= 0) {
+                n.put("suspicions", f.suspicions()).put("false_suspicions", f.falseSuspicions());
+            }
+        }
         ArrayNode executions = root.putArray("executions");
         for (ExecutionResult r : outcome.results()) {
             ObjectNode e = executions.addObject();
@@ -186,26 +317,55 @@ public final class LiveReports {
                 outcome.cloudLatencyMillis()));
         sb.append("<table id=\"summary\"><tr><th>policy</th><th>executions</th><th>response s</th><th>± 95 %</th>"
                 + "<th>energy J</th><th>± 95 %</th><th>battery % left</th><th>offload attempts</th>"
-                + "<th>failures</th><th>service availability %</th><th>tasks per site</th><th>tasks lost</th></tr>\n");
+                + "<th>failed attempts</th><th>failed attempts per execution</th><th>± 95 %</th>"
+                + "<th>suspicions</th><th>false suspicions</th>"
+                + "<th>service availability %</th><th>tasks per site</th><th>tasks lost</th><th>reacts to</th></tr>\n");
+        Map<String, PolicyFailures> failures = new java.util.HashMap<>();
+        failures(outcome).forEach(f -> failures.put(f.policy(), f));
         for (PolicySummary p : s) {
+            PolicyFailures f = failures.get(p.policy());
             sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.3f</td><td>%s</td><td>%.3f</td>"
-                            + "<td>%s</td><td>%.4f</td><td>%d</td><td>%d</td><td>%.2f</td><td>%s</td><td>%d</td></tr>%n",
+                            + "<td>%s</td><td>%.4f</td><td>%d</td><td>%d</td><td>%.2f</td><td>%s</td><td>%s</td>"
+                            + "<td>%s</td><td>%.2f</td><td>%s</td><td>%d</td><td>%s</td></tr>%n",
                     escape(p.policy()), p.executions(), p.meanResponseSeconds(),
                     IntervalFormat.text("%.3f", p.ci95ResponseSeconds()), p.meanEnergyJoules(),
                     IntervalFormat.text("%.3f", p.ci95EnergyJoules()), p.batteryPercentLeft(), p.offloadAttempts(),
-                    p.offloadFailures(), p.serviceAvailabilityPercent(), escape(p.tasksPerSite().toString()),
-                    p.tasksLost()));
+                    p.offloadFailures(), f.failedPerExecution().mean(),
+                    IntervalFormat.text("%.2f", f.failedPerExecution().halfWidth95()), count(f.suspicions()),
+                    count(f.falseSuspicions()), p.serviceAvailabilityPercent(), escape(p.tasksPerSite().toString()),
+                    p.tasksLost(), escape(f.reactsTo())));
         }
         sb.append("</table>\n<div class=\"charts\">\n");
         sb.append(barChart("Mean application response time (s), 95 % CI", "response time per execution, s", s,
                 PolicySummary::meanResponseSeconds, PolicySummary::ci95ResponseSeconds));
         sb.append(barChart("Mean device energy per execution (J), 95 % CI", "energy per execution, J", s,
                 PolicySummary::meanEnergyJoules, PolicySummary::ci95EnergyJoules));
-        sb.append(barChart("Offloading failures", "failed attempts", s, p -> p.offloadFailures(), null));
+        sb.append(barChart("Failed offloading attempts per execution, 95 % CI", "failed attempts per execution", s,
+                p -> failures.get(p.policy()).failedPerExecution().mean(),
+                p -> failures.get(p.policy()).failedPerExecution().halfWidth95()));
         sb.append(stackedChart("Tasks per site", s));
-        sb.append("</div>\n<pre>").append(escape(pairedText(s, outcome.results()))).append("</pre>\n<p>")
+        sb.append("</div>\n");
+        if (outcome.timeline() != null) {
+            sb.append("<h2>Timeline per site</h2>\n<div class=\"timelines\">\n");
+            Timeline.Snapshot snapshot = outcome.timeline().snapshot();
+            List<String> policies = s.stream().map(PolicySummary::policy).toList();
+            for (String site : timelineSites(outcome)) {
+                sb.append("<figure><img class=\"timeline\" width=\"900\" alt=\"timeline of ").append(escape(site))
+                        .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(
+                                TimelineChart.png(snapshot, site, policies))).append("\"></figure>\n");
+            }
+            sb.append("</div>\n");
+        }
+        sb.append("<pre>").append(escape(pairedText(s, outcome.results()))).append("</pre>\n<p>")
                 .append(escape(detectionText(outcome.detection()))).append("</p>\n</body></html>\n");
         return sb.toString();
+    }
+
+    /** The remote sites of the run (those the summaries count tasks on, the first one, the device, left out). */
+    private static List<String> timelineSites(LiveComparison.Outcome outcome) {
+        List<String> sites = outcome.summaries().isEmpty() ? List.of()
+                : List.copyOf(outcome.summaries().get(0).tasksPerSite().keySet());
+        return sites.size() <= 1 ? List.of() : sites.subList(1, sites.size());
     }
 
     /** One bar per policy, with its 95 % error bar when {@code ci} is given; drawn with the simulator's charts. */

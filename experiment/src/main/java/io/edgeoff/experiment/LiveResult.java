@@ -20,7 +20,7 @@ public record LiveResult(LiveComparison.Outcome outcome, Map<String, Object> par
 
     /** The comparison table, the paired differences and the detector's paragraph, as printed after a run. */
     public String text() {
-        return LiveReports.table(outcome.summaries()) + LiveReports.pairedText(outcome.summaries(), outcome.results())
+        return LiveReports.table(outcome) + LiveReports.pairedText(outcome.summaries(), outcome.results())
                 + LiveReports.detectionText(outcome.detection()) + System.lineSeparator();
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
  * The history each demo site learns from, as {@code edgeoff site} prediction arguments: its node of the scenario's
  * configuration, from the prediction module's LANL-fitted synthetic trace (built in, so the demo needs no data
  * files) or, with a LANL file, from that file's records before the replay's time origin (so a site never learns
- * from the outages it is about to replay). Slots, window and retraining are {@link DemoTiming}'s.
+ * from the outages it is about to replay). Slots, window and retraining are {@link DemoTimeScale}'s.
  */
 public final class SiteHistories {
     private SiteHistories() {
@@ -36,16 +36,30 @@ public final class SiteHistories {
      * @return per site id, the prediction arguments of {@code edgeoff site}
      */
     public static Map<String, List<String>> arguments(Scenario scenario, Path lanl, int configuration, Path dir) {
+        return arguments(scenario, lanl, configuration, dir, null);
+    }
+
+    /**
+     * As {@link #arguments(Scenario, Path, int, Path)}, for sites that replay the synthetic trace from
+     * {@code syntheticOrigin} on (the demo's busiest window): each site learns only from its node's synthetic outages
+     * that end before it, written to {@code dir/<ID>-history.csv}, never from the outages it is about to replay.
+     *
+     * @param syntheticOrigin where the replay of the synthetic trace starts, or null when it replays from its start
+     */
+    public static Map<String, List<String>> arguments(Scenario scenario, Path lanl, int configuration, Path dir,
+                                                     Instant syntheticOrigin) {
         Map<String, List<String>> args = new LinkedHashMap<>();
         boolean synthetic = lanl == null || lanl.toString().equals(TraceConversion.SYNTHETIC_LANL);
-        FailureTrace trace = synthetic ? null : read(lanl);
-        Instant origin = synthetic ? null : origin(scenario, trace, configuration);
+        boolean cut = synthetic && syntheticOrigin != null;
+        FailureTrace trace = cut ? io.edgeoff.prediction.synthetic.SyntheticTraces.defaultTrace()
+                : synthetic ? null : read(lanl);
+        Instant origin = cut ? syntheticOrigin : synthetic ? null : origin(scenario, trace, configuration);
         for (Site site : scenario.remoteSites()) {
             NodeId node = node(scenario, configuration, site);
             List<String> a = new ArrayList<>(List.of("--trace-slot",
-                    io.edgeoff.prediction.availability.SlotLength.format(DemoTiming.TRACE_SLOT), "--retrain-every-slots",
-                    String.valueOf(DemoTiming.RETRAIN_EVERY_SLOTS)));
-            if (synthetic) {
+                    io.edgeoff.prediction.availability.SlotLength.format(DemoTimeScale.TRACE_SLOT), "--retrain-every-slots",
+                    String.valueOf(DemoTimeScale.RETRAIN_EVERY_SLOTS)));
+            if (synthetic && !cut) {
                 a.addAll(List.of("--history-trace", "synthetic", "--history-node", node.toString()));
             } else {
                 Path file = before(trace, node, origin, dir.resolve(site.id() + "-history.csv"));
@@ -55,7 +69,7 @@ public final class SiteHistories {
                 }
                 a.addAll(List.of("--history-trace", file.toString(), "--history-node", node.toString()));
             }
-            a.addAll(List.of("--history-window", DemoTiming.HISTORY_WINDOW.toDays() + "d"));
+            a.addAll(List.of("--history-window", DemoTimeScale.HISTORY_WINDOW.toDays() + "d"));
             args.put(site.id(), a);
         }
         return args;

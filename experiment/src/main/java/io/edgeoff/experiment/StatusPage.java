@@ -26,8 +26,18 @@ import java.util.concurrent.atomic.AtomicReference;
 final class StatusPage implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the page shows; set once the run has started. */
-    record Live(FailureDetector detector, ResourceMonitor monitor, InMemoryOutcomeSink outcomes) {
+    /**
+     * What the page shows; set once the run has started.
+     *
+     * @param timeline  the run's timeline (drawn per site at {@code /timeline/<site>.png}), or null
+     * @param policies  the run's policies (the timeline's rows)
+     * @param siteIds   the remote sites (one timeline each)
+     */
+    record Live(FailureDetector detector, ResourceMonitor monitor, InMemoryOutcomeSink outcomes, Timeline timeline,
+                List<String> policies, List<String> siteIds) {
+        Live(FailureDetector detector, ResourceMonitor monitor, InMemoryOutcomeSink outcomes) {
+            this(detector, monitor, outcomes, null, List.of(), List.of());
+        }
     }
 
     private final HttpServer server;
@@ -41,6 +51,7 @@ final class StatusPage implements AutoCloseable {
             throw new UncheckedIOException("cannot serve the status page on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         server.createContext("/status.json", ex -> send(ex, "application/json", status()));
+        server.createContext("/timeline/", this::timeline);
         server.createContext("/", ex -> send(ex, "text/html; charset=utf-8", PAGE));
         server.start();
     }
@@ -60,10 +71,14 @@ final class StatusPage implements AutoCloseable {
     String status() {
         ObjectNode root = JSON.createObjectNode();
         root.put("progress", progress);
+        ArrayNode timelines = root.putArray("timelines");
         ArrayNode sites = root.putArray("sites");
         ArrayNode tasks = root.putArray("tasks");
         Live l = live.get();
         if (l != null) {
+            if (l.timeline() != null) {
+                l.siteIds().forEach(id -> timelines.add("/timeline/" + id + ".png"));
+            }
             for (SiteView v : l.monitor().views()) {
                 double phi = l.detector().phi(v.siteId());
                 sites.addObject().put("site", v.siteId()).put("suspected", l.detector().isSuspected(v.siteId()))
@@ -89,8 +104,26 @@ final class StatusPage implements AutoCloseable {
         return root.toString();
     }
 
+    /** {@code /timeline/<site>.png}: the site's timeline so far, the report's chart. */
+    private void timeline(HttpExchange ex) throws IOException {
+        Live l = live.get();
+        String name = ex.getRequestURI().getPath().substring("/timeline/".length());
+        String site = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        if (l == null || l.timeline() == null || !l.siteIds().contains(site)) {
+            byte[] none = ("no timeline of '" + site + "'").getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(404, none.length);
+            ex.getResponseBody().write(none);
+            ex.close();
+            return;
+        }
+        send(ex, "image/png", TimelineChart.png(l.timeline().snapshot(), site, l.policies()));
+    }
+
     private static void send(HttpExchange ex, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(ex, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange ex, String type, byte[] bytes) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.sendResponseHeaders(200, bytes.length);
@@ -115,6 +148,8 @@ final class StatusPage implements AutoCloseable {
             <h2>Latest decisions</h2><p>failed attempts so far: <span id="failed">0</span></p>
             <table><thead><tr><th>policy</th><th>execution</th><th>task</th><th>ran on</th><th>ms</th>
             <th>failed attempts</th><th>planned with</th></tr></thead><tbody id="tasks"></tbody></table>
+            <h2>Timeline per site</h2><p>outages (shaded), each policy's attempts (dots) and failed attempts (red x);
+            redrawn every 2 s</p><div id="timelines"></div>
             <script>
             function cell(tr, text) { const td = document.createElement('td'); td.textContent = text; tr.appendChild(td); }
             async function refresh() {
@@ -135,9 +170,20 @@ final class StatusPage implements AutoCloseable {
                   cell(tr, t.policy); cell(tr, t.execution); cell(tr, t.task); cell(tr, t.site); cell(tr, t.millis);
                   cell(tr, t.failed); cell(tr, t.plannedWith ?? ''); tasks.appendChild(tr);
                 }
+                const box = document.getElementById('timelines');
+                if (box.children.length !== (s.timelines || []).length) {
+                  box.replaceChildren();
+                  for (const src of s.timelines || []) {
+                    const img = document.createElement('img'); img.dataset.src = src; img.width = 900; img.alt = src;
+                    box.appendChild(img);
+                  }
+                }
               } catch (e) { document.getElementById('progress').textContent = 'device not reachable'; }
             }
-            refresh(); setInterval(refresh, 500);
+            function redraw() {
+              for (const img of document.querySelectorAll('#timelines img')) { img.src = img.dataset.src + '?t=' + Date.now(); }
+            }
+            refresh(); setInterval(refresh, 500); setInterval(redraw, 2000); setTimeout(redraw, 700);
             </script></body></html>
             """;
 }

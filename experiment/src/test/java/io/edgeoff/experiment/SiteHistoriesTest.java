@@ -32,6 +32,23 @@ class SiteHistoriesTest {
     }
 
     @Test
+    void replayingAWindowOfTheSyntheticTraceASiteLearnsOnlyFromOutagesBeforeIt() throws Exception {
+        var scenario = ScenarioYaml.load("seed");
+        var trace = io.edgeoff.prediction.synthetic.SyntheticTraces.defaultTrace();
+        NodeId ec = NodeId.parse("16/1");
+        List<Outage> all = trace.outagesOf(ec);
+        Instant origin = all.get(all.size() / 2).start();
+
+        Map<String, List<String>> args = SiteHistories.arguments(scenario, null, 1, dir, origin);
+
+        Path file = dir.resolve("EC-history.csv");
+        assertThat(args.get("EC")).containsSubsequence("--history-trace", file.toString(), "--history-node", "16/1");
+        List<Outage> learned = new GenericTraceReader().read(Files.newBufferedReader(file), file.toString()).outages();
+        assertThat(learned).isNotEmpty().allSatisfy(o -> assertThat(o.end()).isBeforeOrEqualTo(origin));
+        assertThat(learned).hasSize((int) all.stream().filter(o -> !o.end().isAfter(origin)).count());
+    }
+
+    @Test
     void withLanlDataASiteLearnsOnlyFromOutagesBeforeTheReplay() throws Exception {
         Optional<Path> lanl = TraceConversionTest.lanl();
         Assumptions.assumeTrue(lanl.isPresent(), "LANL data not available");

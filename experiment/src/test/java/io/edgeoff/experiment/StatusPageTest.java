@@ -55,13 +55,17 @@ class StatusPageTest {
         monitor.pollAll();
         detector.start();
         InMemoryOutcomeSink outcomes = new InMemoryOutcomeSink();
-        outcomes.task(new TaskOutcome("r", "mdp", 3, "CHESS", 2, "COMPUTE_MOVE", 2, "ED", true,
+        TaskOutcome task = new TaskOutcome("r", "mdp", 3, "CHESS", 2, "COMPUTE_MOVE", 2, "ED", true,
                 List.of(new Attempt(1, "EC", FailureKind.REFUSED, "", 0.01, 0.01),
                         new Attempt(2, "ED", null, "", 0.2, 0.1, new PlanningInputs(List.of(new SiteInputs("ED", 31.5,
                                 InputSource.MEASURED, 2500, InputSource.PRIOR, 4, InputSource.MEASURED))))),
-                0.21, 0.11));
+                0.21, 0.11);
+        outcomes.task(task);
+        Timeline timeline = new Timeline("MD");
+        timeline.outage("EC", 0, 5, "refuse");
+        timeline.task(task);
         page = new StatusPage(0);
-        page.live(new StatusPage.Live(detector, monitor, outcomes));
+        page.live(new StatusPage.Live(detector, monitor, outcomes, timeline, List.of("mdp"), List.of("EC", "ED")));
         page.progress("4/10 executions");
         ec.crash();
         await().atMost(Duration.ofSeconds(60)).until(() -> detector.isSuspected("EC"));
@@ -74,6 +78,28 @@ class StatusPageTest {
         monitor.close();
         client.close();
         ed.close();
+    }
+
+    @Test
+    void everySiteHasItsTimelineChartAsItGrows() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + page.port() + "/timeline/EC.png")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + page.port() + "/timeline/XX.png")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + page.port() + "/status.json")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.get("timelines")).extracting(JsonNode::asText)
+                .containsExactly("/timeline/EC.png", "/timeline/ED.png");
+        assertThat(StatusPage.PAGE).contains("id=\"timelines\"", "dataset.src");
     }
 
     @Test

@@ -15,7 +15,8 @@ public final class PoliciesCommand implements Runnable {
     public void run() {
         var out = spec.commandLine().getOut();
         for (String name : Policies.names()) {
-            out.printf("%-17s %s%s%n", name, Policies.description(name), name.equals(Policies.DEFAULT) ? " (default)" : "");
+            out.printf("%-17s %s%s; reacts to: %s%n", name, Policies.description(name),
+                    name.equals(Policies.DEFAULT) ? " (default)" : "", Policies.spec(name).reactsTo());
         }
         out.flush();
     }

@@ -4,6 +4,7 @@ import io.edgeoff.cli.console.OutOption;
 import io.edgeoff.cli.console.SeedOption;
 import io.edgeoff.decision.Policies;
 import io.edgeoff.experiment.Demo;
+import io.edgeoff.experiment.DemoTimeScale;
 import io.edgeoff.experiment.LiveResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,16 +36,18 @@ public final class DemoCommand implements Callable<Integer> {
     SeedOption seedOption;
 
     @Option(names = "--trace", description = "LANL failure data CSV, or 'synthetic-lanl' for the prediction module's "
-            + "LANL-fitted synthetic trace; each site replays its node of --configuration "
-            + "(default: a failure-heavy synthetic trace generated from --seed).")
+            + "LANL-fitted synthetic trace from its start; each site replays its node of --configuration "
+            + "(default: the busiest window of that synthetic trace for the run's length, outage modes from --seed).")
     Path trace;
 
     @Option(names = "--configuration", defaultValue = "1",
-            description = "The seed's node-candidate configuration (1-5) used with --trace (default: ${DEFAULT-VALUE}).")
+            description = "The seed's node-candidate configuration (1-5) whose trace nodes the sites replay "
+                    + "(default: ${DEFAULT-VALUE}).")
     int configuration;
 
-    @Option(names = "--time-compression", defaultValue = io.edgeoff.experiment.DemoTiming.TIME_COMPRESSION_TEXT,
-            description = "Trace seconds per wall-clock second (default: ${DEFAULT-VALUE}, one trace hour per second).")
+    @Option(names = "--time-compression", defaultValue = DemoTimeScale.DEFAULT_TEXT,
+            description = "Trace seconds per wall-clock second (default: ${DEFAULT-VALUE}, one trace hour in 10 s, so "
+                    + "that an outage spans several executions).")
     double timeCompression;
 
     @Mixin
@@ -61,6 +64,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-link-emulation", description = "Do not delay transfers by the scenario's links.")
     boolean noLinkEmulation;
 
+    @Option(names = "--compare", description = "Afterwards, simulate every live execution (same policy, application, "
+            + "links, detector and outage schedule) and print live and simulated side by side, with the gap per metric "
+            + "(also in <out>/compare.txt).")
+    boolean compare;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -70,6 +78,10 @@ public final class DemoCommand implements Callable<Integer> {
         stdout.println();
         stdout.print(result.text());
         stdout.println("reports: " + String.join(", ", result.reports().stream().map(Path::toString).toList()));
+        if (compare) {
+            stdout.println();
+            stdout.print(Demo.compare(demo, result));
+        }
         stdout.flush();
         return 0;
     }

@@ -128,5 +128,7 @@ class DecideCommandTest {
 
         assertThat(run.out().lines()).hasSize(Policies.names().size());
         assertThat(run.out()).contains("seed-mdp-svr", "(default)");
+        assertThat(run.out().lines()).anyMatch(l -> l.startsWith("reactive ") && l.endsWith("reacts to: fail->device"))
+                .anyMatch(l -> l.startsWith("mdp ") && l.endsWith("reacts to: forecast+suspicion, fail->retry"));
     }
 }

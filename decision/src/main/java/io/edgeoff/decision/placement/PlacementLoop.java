@@ -21,7 +21,8 @@ import java.util.Objects;
  *     sites that cannot run the task (TaskSupport: no handler for it) are excluded
  *     not offloadable                    -&gt; device   (NOT_OFFLOADABLE)
  *     remote attempts == cap             -&gt; device   (ATTEMPT_CAP_REACHED)
- *     outlook = provider.outlook(elapsed); under EXCLUDE_SUSPECTED exclude every suspected site
+ *     outlook = provider.outlook(elapsed); under EXCLUDE_SUSPECTED exclude every suspected site,
+ *                                        under IGNORE show the policy the outlook without suspicions
  *     inputs = provider.inputs(elapsed)  (measured links and queues live; the scenario's values simulated)
  *     every remote site excluded         -&gt; device   (NO_REMOTE_SITE_LEFT)
  *     site = policy.decide(request)
@@ -32,8 +33,8 @@ import java.util.Objects;
  * </pre>
  *
  * The device never fails (an attempt there always completes). Immutable and thread-safe when its policy is: the
- * per-task state lives in the caller's {@link Placement}. Allocates one {@link DecisionRequest} per decision and
- * nothing else.
+ * per-task state lives in the caller's {@link Placement}. Allocates one {@link DecisionRequest} per decision and,
+ * under {@link SuspicionResponse#IGNORE} while some site is suspected, a copy of the outlook without the suspicions.
  */
 public final class PlacementLoop {
     private final CostModel costModel;
@@ -163,6 +164,9 @@ public final class PlacementLoop {
         if (!anyRemote) {
             return begin(out, device, PlacementReason.NO_REMOTE_SITE_LEFT);
         }
+        if (!excludeSuspected) {
+            outlook = withoutSuspicions(outlook);
+        }
         Decision decision = policy.decide(new DecisionRequest(app, task, from, placement, excluded, outlook,
                 outlooks.actualUp(elapsed), outlooks.inputs(elapsed)));
         int site = decision.siteIndex();
@@ -173,6 +177,22 @@ public final class PlacementLoop {
             return begin(out, device, PlacementReason.CHOICE_EXCLUDED);
         }
         return begin(out, site, PlacementReason.POLICY_CHOICE);
+    }
+
+    /** {@code outlook} as a policy that ignores the failure detector sees it (the same list when nothing is suspected). */
+    static List<SiteOutlook> withoutSuspicions(List<SiteOutlook> outlook) {
+        boolean any = false;
+        for (SiteOutlook o : outlook) {
+            any |= o.suspected();
+        }
+        if (!any) {
+            return outlook;
+        }
+        List<SiteOutlook> plain = new java.util.ArrayList<>(outlook.size());
+        for (SiteOutlook o : outlook) {
+            plain.add(o.withSuspicion(false));
+        }
+        return plain;
     }
 
     private int begin(Placement<?> out, int site, PlacementReason why) {
