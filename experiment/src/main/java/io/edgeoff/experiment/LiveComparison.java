@@ -157,6 +157,7 @@ public final class LiveComparison {
                 List<AppInstance> apps = new MixedWorkload(scenario, setup.seed()).take(setup.executions());
                 int total = apps.size() * policies.size();
                 int done = 0;
+                progress.step(0, total, ""); // the executions begin now
                 for (int e = 0; e < apps.size(); e++) {
                     for (Map.Entry<String, OffloadingPolicy> p : policies.entrySet()) {
                         timeline.executionStarted(p.getKey());

@@ -8,7 +8,9 @@ import java.util.function.LongSupplier;
  * The command line's one progress bar, for simulated samplings and live executions alike: on a terminal one
  * line redrawn at most once per percent, otherwise (a log file, a pipe) one line per tenth of the work. Each
  * line shows the bar, {@code done/total} in the bar's unit, the elapsed time and an estimate of the time left.
- * Time comes from an injected monotonic nanosecond source. Thread-safe.
+ * The clock starts when the bar is made, and again when {@code done = 0} is reported (the work begins now: time
+ * spent before it, such as starting sites, does not count towards the estimate). Time comes from an injected
+ * monotonic nanosecond source. Thread-safe.
  */
 public final class ProgressBar {
     private static final int WIDTH = 30;
@@ -16,7 +18,7 @@ public final class ProgressBar {
     private final boolean terminal;
     private final String unit;
     private final LongSupplier nanoTime;
-    private final long startNanos;
+    private long startNanos;
     private long lastStep = -1;
 
     /**
@@ -44,6 +46,9 @@ public final class ProgressBar {
      * @param label  what the last finished piece was (may be empty)
      */
     public synchronized void step(long done, long total, String label) {
+        if (done == 0) {
+            startNanos = nanoTime.getAsLong();
+        }
         long step = total == 0 ? (terminal ? 100 : 10) : done * (terminal ? 100 : 10) / total;
         if (step == lastStep) {
             return;

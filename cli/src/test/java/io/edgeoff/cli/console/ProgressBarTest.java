@@ -46,6 +46,19 @@ class ProgressBarTest {
     }
 
     @Test
+    void timeBeforeTheWorkBeginsDoesNotCountTowardsTheEstimate() {
+        ProgressBar bar = bar(false);
+        nanos.addAndGet(90_000_000_000L); // starting sites
+        bar.step(0, 10, "");
+        nanos.addAndGet(1_000_000_000L);
+        bar.step(1, 10, "mdp");
+
+        String[] lines = text.toString().split("\n");
+        assertThat(lines[lines.length - 1]).isEqualTo(
+                "mdp [###...........................] 10% 1/10 samplings, 1 s elapsed, ~9 s left");
+    }
+
+    @Test
     void nothingToDoIsAFullBar() {
         bar(false).step(0, 0, "");
 
