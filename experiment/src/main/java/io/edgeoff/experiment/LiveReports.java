@@ -1,5 +1,7 @@
 package io.edgeoff.experiment;
 
+import io.edgeoff.decision.placement.PlacementReason;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,7 +48,22 @@ public final class LiveReports {
      * @param falseSuspicions         of which false (-1: not recorded)
      */
     public record PolicyFailures(String policy, String reactsTo, long failedAttempts, MeanInterval failedPerExecution,
-                                 int suspicions, int falseSuspicions) {
+                                 int suspicions, int falseSuspicions, Map<PlacementReason, Long> deviceFallbacks) {
+        public PolicyFailures {
+            deviceFallbacks = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(deviceFallbacks.isEmpty()
+                    ? new java.util.EnumMap<>(PlacementReason.class) : deviceFallbacks));
+        }
+
+        /** @return tasks the placement loop, not the policy, put on the device (all reasons) */
+        public long totalDeviceFallbacks() {
+            return deviceFallbacks.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** @return the fallbacks as {@code REASON=n;...}, in the reasons' order, or empty when there were none */
+        public String fallbackText() {
+            return deviceFallbacks.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(";"));
+        }
     }
 
     /** Per policy of the outcome, in its order: failed attempts, suspicions and false suspicions. */
@@ -58,9 +75,13 @@ public final class LiveReports {
             double[] failed = outcome.results().stream().filter(r -> r.policy().equals(s.policy()))
                     .mapToDouble(ExecutionResult::offloadFailures).toArray();
             int[] c = suspicions.getOrDefault(s.policy(), new int[] {-1, -1});
+            Map<PlacementReason, Long> fallbacks = new java.util.EnumMap<>(PlacementReason.class);
+            outcome.results().stream().filter(r -> r.policy().equals(s.policy()))
+                    .flatMap(r -> r.tasks().stream()).map(t -> t.reason()).filter(PlacementReason::isFallback)
+                    .forEach(reason -> fallbacks.merge(reason, 1L, Long::sum));
             return new PolicyFailures(s.policy(), reactsTo(s.policy()), s.offloadFailures(),
                     failed.length == 0 ? MeanInterval.of(new double[] {s.offloadFailures()}) : MeanInterval.of(failed),
-                    c[0], c[1]);
+                    c[0], c[1], fallbacks);
         }).toList();
     }
 
@@ -206,18 +227,19 @@ public final class LiveReports {
 
     /** Columns of {@code failures.csv}: one row per policy. */
     static final String FAILURES_HEADER = "policy,reacts_to,executions,failed_attempts,failed_attempts_per_execution,"
-            + "ci95_failed_attempts_per_execution,suspicions,false_suspicions";
+            + "ci95_failed_attempts_per_execution,suspicions,false_suspicions,device_fallbacks,device_fallback_reasons";
 
     static String failuresCsv(LiveComparison.Outcome outcome) {
         StringBuilder sb = new StringBuilder(FAILURES_HEADER).append('\n');
         Map<String, Long> executions = new java.util.HashMap<>();
         outcome.summaries().forEach(s -> executions.put(s.policy(), s.executions()));
         for (PolicyFailures f : failures(outcome)) {
-            sb.append(String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.4f,%s,%s,%s%n", f.policy(), f.reactsTo(),
+            sb.append(String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.4f,%s,%s,%s,%d,%s%n", f.policy(), f.reactsTo(),
                     executions.get(f.policy()), f.failedAttempts(), f.failedPerExecution().mean(),
                     f.failedPerExecution().hasHalfWidth() ? String.format(Locale.ROOT, "%.4f",
                             f.failedPerExecution().halfWidth95()) : "",
-                    f.suspicions() < 0 ? "" : f.suspicions(), f.falseSuspicions() < 0 ? "" : f.falseSuspicions()));
+                    f.suspicions() < 0 ? "" : f.suspicions(), f.falseSuspicions() < 0 ? "" : f.falseSuspicions(),
+                    f.totalDeviceFallbacks(), f.fallbackText()));
         }
         return sb.toString();
     }
@@ -254,7 +276,10 @@ public final class LiveReports {
         for (PolicyFailures f : failures(outcome)) {
             ObjectNode n = perPolicy.addObject().put("policy", f.policy()).put("reacts_to", f.reactsTo())
                     .put("failed_attempts", f.failedAttempts())
-                    .put("failed_attempts_per_execution", f.failedPerExecution().mean());
+                    .put("failed_attempts_per_execution", f.failedPerExecution().mean())
+                    .put("device_fallbacks", f.totalDeviceFallbacks());
+            ObjectNode reasons = n.putObject("device_fallback_reasons");
+            f.deviceFallbacks().forEach((reason, count) -> reasons.put(reason.name(), count));
             if (f.failedPerExecution().hasHalfWidth()) {
                 n.put("ci95_failed_attempts_per_execution", f.failedPerExecution().halfWidth95());
             } else {

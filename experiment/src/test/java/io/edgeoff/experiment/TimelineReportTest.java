@@ -58,7 +58,8 @@ class TimelineReportTest {
         at(2.6);
         TaskOutcome reactiveTask = new TaskOutcome("r-reactive", "reactive", 0, "CHESS", 1, "COMPUTE_MOVE", 0, "MD",
                 true, List.of(new Attempt(2, "EC", FailureKind.REFUSED, "refused", 0.3, 0.4),
-                        new Attempt(0, "MD", null, "", 0.2, 0.2)), 0.5, 0.6);
+                        new Attempt(0, "MD", null, "", 0.2, 0.2)), 0.5, 0.6,
+                io.edgeoff.decision.placement.PlacementReason.NO_REMOTE_SITE_LEFT);
         timeline.task(reactiveTask);
         at(2.7);
         ExecutionResult reactive = new ExecutionResult("r-reactive", "reactive", 0, "CHESS", 0.7, 0.6,
@@ -85,14 +86,19 @@ class TimelineReportTest {
 
         List<String> failures = Files.readAllLines(dir.resolve("failures.csv"), StandardCharsets.UTF_8);
         assertThat(failures.get(0)).isEqualTo("policy,reacts_to,executions,failed_attempts,"
-                + "failed_attempts_per_execution,ci95_failed_attempts_per_execution,suspicions,false_suspicions");
-        assertThat(failures).contains("mdp,\"forecast+suspicion, fail->retry\",1,0,0.0000,,0,0",
-                "reactive,\"fail->device\",1,1,1.0000,,2,1");
+                + "failed_attempts_per_execution,ci95_failed_attempts_per_execution,suspicions,false_suspicions,"
+                + "device_fallbacks,device_fallback_reasons");
+        assertThat(failures).contains("mdp,\"forecast+suspicion, fail->retry\",1,0,0.0000,,0,0,0,",
+                "reactive,\"fail->device\",1,1,1.0000,,2,1,1,NO_REMOTE_SITE_LEFT=1");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertThat(json.at("/detection/perPolicy/1/policy").asText()).isEqualTo("reactive");
         assertThat(json.at("/detection/perPolicy/1/failed_attempts").asLong()).isEqualTo(1);
         assertThat(json.at("/detection/perPolicy/1/suspicions").asInt()).isEqualTo(2);
         assertThat(json.at("/detection/perPolicy/1/false_suspicions").asInt()).isEqualTo(1);
+        assertThat(json.at("/detection/perPolicy/1/device_fallbacks").asLong()).isEqualTo(1);
+        assertThat(json.at("/detection/perPolicy/1/device_fallback_reasons/NO_REMOTE_SITE_LEFT").asLong())
+                .isEqualTo(1);
+        assertThat(json.at("/detection/perPolicy/0/device_fallbacks").asLong()).isZero();
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<th>failed attempts</th>", "<th>failed attempts per execution</th>",
                 "<th>suspicions</th>", "<th>false suspicions</th>", "<th>reacts to</th>", "fail-&gt;device");
