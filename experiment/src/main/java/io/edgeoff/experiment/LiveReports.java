@@ -77,7 +77,8 @@ public final class LiveReports {
             int[] c = suspicions.getOrDefault(s.policy(), new int[] {-1, -1});
             Map<PlacementReason, Long> fallbacks = new java.util.EnumMap<>(PlacementReason.class);
             outcome.results().stream().filter(r -> r.policy().equals(s.policy()))
-                    .flatMap(r -> r.tasks().stream()).map(t -> t.reason()).filter(PlacementReason::isFallback)
+                    .flatMap(r -> r.tasks().stream()).map(t -> t.reason())
+                    .filter(reason -> reason.isFallback() && reason != PlacementReason.NOT_OFFLOADABLE)
                     .forEach(reason -> fallbacks.merge(reason, 1L, Long::sum));
             return new PolicyFailures(s.policy(), reactsTo(s.policy()), s.offloadFailures(),
                     failed.length == 0 ? MeanInterval.of(new double[] {s.offloadFailures()}) : MeanInterval.of(failed),
