@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.edgeoff.decision.Policies;
+import io.edgeoff.decision.placement.PlacementRules;
+import io.edgeoff.device.runtime.RuntimeConfig;
 import io.edgeoff.device.client.SiteEndpoint;
 import io.edgeoff.common.detection.DetectorConfig;
 import java.io.IOException;
@@ -30,12 +32,16 @@ import java.util.Set;
  * @param emulateLinks  emulate the scenario's links on the device
  * @param out           report directory
  * @param detector      failure-detector settings
+ * @param runtime       the device runtime's settings ({@code runtime:}: threads, the placement loop's attempt cap,
+ *                      output checks, measured inputs, learned availability)
  */
 public record DeviceSettings(String scenario, String token, List<SiteEndpoint> sites, List<String> policies, int executions,
-                      long seed, boolean emulateLinks, Path out, DetectorConfig detector) {
+                      long seed, boolean emulateLinks, Path out, DetectorConfig detector, RuntimeConfig runtime) {
 
     private static final Set<String> TOP = Set.of("scenario", "token", "sites", "policies", "executions", "seed",
-            "emulateLinks", "out", "detector");
+            "emulateLinks", "out", "detector", "runtime");
+    private static final Set<String> RUNTIME = Set.of("threads", "maxRemoteAttempts", "verifyOutputs", "measuredInputs",
+            "learnAvailability");
     private static final Set<String> DETECTOR = Set.of("heartbeatMillis", "heartbeatTimeoutMillis",
             "maxSilenceMillis", "phiThreshold", "deadlineFactor", "deadlineSlackMillis");
 
@@ -99,7 +105,42 @@ public record DeviceSettings(String scenario, String token, List<SiteEndpoint> s
         boolean emulate = root.path("emulateLinks").asBoolean(true);
         Path out = Path.of(text(root, "out", "out/device"));
         return new DeviceSettings(text(root, "scenario", "seed"), token, sites, policies, executions, seed, emulate,
-                out, detector(root.path("detector")));
+                out, detector(root.path("detector")), runtime(root.path("runtime")));
+    }
+
+    private static RuntimeConfig runtime(JsonNode node) {
+        RuntimeConfig d = RuntimeConfig.ofDefaults();
+        if (node.isMissingNode() || node.isNull()) {
+            return d;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("runtime: expected a mapping with fields " + RUNTIME.stream().sorted()
+                    .toList());
+        }
+        unknown(node, RUNTIME, "runtime.");
+        int threads;
+        int attempts;
+        try {
+            threads = (int) number(node, "threads", d.threads(), 1, 256);
+            attempts = (int) number(node, "maxRemoteAttempts", d.placement().maxRemoteAttempts(), 1, 100);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("runtime." + e.getMessage());
+        }
+        return new RuntimeConfig(threads, new PlacementRules(attempts), bool(node, "verifyOutputs", d.verifyOutputs()),
+                bool(node, "measuredInputs", d.measuredInputs()), bool(node, "learnAvailability",
+                d.learnAvailability()));
+    }
+
+    private static boolean bool(JsonNode node, String field, boolean fallback) {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException("runtime." + field + ": expected true or false, but was '" + v.asText()
+                    + "'");
+        }
+        return v.booleanValue();
     }
 
     private static DetectorConfig detector(JsonNode node) {

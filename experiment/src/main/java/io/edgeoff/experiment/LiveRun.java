@@ -56,7 +56,7 @@ public final class LiveRun {
         checkSites(config, scenario, settings.sites());
         LiveComparison.Setup setup = new LiveComparison.Setup(scenario, settings.sites(), settings.policies(),
                 settings.executions(), settings.seed(), settings.emulateLinks(), settings.detector(),
-                RuntimeConfig.ofDefaults(), "device-" + settings.seed(), 0);
+                settings.runtime(), "device-" + settings.seed(), 0);
         DeviceMetrics deviceMetrics = metrics == null ? null
                 : metrics.create(settings.policies(), scenario.sites().stream().map(Site::id).toList());
         LiveComparison.Outcome outcome = withStatusPage(webPort, "edgeoff device", listener,
