@@ -175,7 +175,10 @@ class SweepJobTest {
     }
 
     private List<String> command(Path jar, List<String> args, Map<String, String> replaced, String shardIndex) {
-        List<String> command = new ArrayList<>(List.of(Processes.javaExecutable().toString(), "-jar", jar.toString()));
+        // short-lived JVMs on a busy test machine: the C1 compiler only and the serial collector (the Jobs' own JVM
+        // flags are in their JAVA_TOOL_OPTIONS, which only size the heap)
+        List<String> command = new ArrayList<>(List.of(Processes.javaExecutable().toString(), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-jar", jar.toString()));
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String word = replaced.containsKey(name) ? name + "=" + replaced.get(name) : arg;
