@@ -207,6 +207,6 @@ class SweepJobTest {
     }
 
     private static Optional<String> flag(List<String> args, String name) {
-        return args.stream().filter(a -> a.startsWith(name + "=")).map(a -> a.substring(name.length() + 1)).findFirst();
+        return ManifestInvariantsTest.flag(args, name);
     }
 }
