@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             io.edgeoff.cli.device.DetectionBenchCommand.class,
             io.edgeoff.cli.database.DbCommand.class,
             io.edgeoff.cli.prediction.TraceCommand.class, io.edgeoff.cli.prediction.PredictCommand.class,
-            io.edgeoff.cli.simulator.SimulateCommand.class,
+            io.edgeoff.cli.simulator.SimulateCommand.class, io.edgeoff.cli.simulator.ResultsCommand.class,
             io.edgeoff.cli.site.SiteCommand.class,
         })
 public final class EdgeoffCommand implements Runnable {

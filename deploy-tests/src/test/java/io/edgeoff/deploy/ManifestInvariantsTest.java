@@ -413,7 +413,7 @@ class ManifestInvariantsTest {
         return Optional.of(result);
     }
 
-    private static Optional<String> flag(List<String> args, String name) {
+    static Optional<String> flag(List<String> args, String name) {
         return args.stream().filter(a -> a.startsWith(name + "=")).map(a -> a.substring(name.length() + 1)).findFirst();
     }
 

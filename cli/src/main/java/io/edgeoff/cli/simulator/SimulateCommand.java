@@ -17,6 +17,10 @@ import io.edgeoff.simulator.run.ExperimentRunner;
 import io.edgeoff.simulator.run.ExperimentSpec;
 import io.edgeoff.simulator.run.SimulationSettings;
 import io.edgeoff.simulator.run.WeightSweep;
+import io.edgeoff.simulator.shard.ExperimentUnits;
+import io.edgeoff.simulator.shard.Shard;
+import io.edgeoff.simulator.shard.ShardFolder;
+import io.edgeoff.simulator.shard.ShardRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +36,9 @@ import picocli.CommandLine.Spec;
         description = {"Simulate offloading experiments (configurations x policies x samplings x executions) in "
                 + "virtual time with trace-driven site failures, and write samplings.csv, summary.json, "
                 + "experiment.json and report.html into --out.",
-            "Same --seed, same output, byte for byte (summary.json, samplings.csv)."})
+            "Same --seed, same output, byte for byte (summary.json, samplings.csv).",
+            "With --shard I/N only every N-th sampling runs and --out gets a shard folder; 'edgeoff results merge' "
+                + "combines the N shard folders into exactly the files of the unsharded run."})
 public final class SimulateCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -96,21 +102,31 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "run only shard I of N (I from 0: every N-th sampling, the weight sweep's too) and write a shard "
+                    + "folder into --out; 'edgeoff results merge' combines the N folders into the unsharded run's files")
+    String shard;
+
     @Override
     public void run() {
         List<String> policyNames = Policies.registry().parseList("--policies", policies);
         ExperimentSpec experiment = spec(policyNames);
+        Optional<Shard> slice = shard == null ? Optional.empty() : Optional.of(Shard.parse(shard));
         AvailabilitySource availability = TraceSources.open(Optional.ofNullable(trace));
         ExperimentRunner runner = new ExperimentRunner(availability);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (slice.isPresent()) {
+            runShard(runner, experiment, slice.get(), out, err);
+            return;
+        }
         long total = (long) experiment.configurations().size() * experiment.policies().size() * experiment.samplings();
         long started = System.nanoTime();
         ProgressBar bar = ProgressBar.on(err, "samplings");
         ExperimentResult result = runner.run(experiment, quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
         double seconds = (System.nanoTime() - started) / 1e9;
         ReportWriter.write(out(), result, !noHtml);
-        printSummary(out, result, seconds);
+        printSummary(out, result, String.format(Locale.ROOT, " in %.1f s", seconds));
         if (weightSweep) {
             WeightSweep.Result sweep = WeightSweep.run(runner, experiment, (w, done) -> {
                 if (!quiet) {
@@ -125,6 +141,22 @@ public final class SimulateCommand implements Runnable {
         out.flush();
     }
 
+    private void runShard(ExperimentRunner runner, ExperimentSpec experiment, Shard slice, PrintWriter out,
+                          PrintWriter err) {
+        long total = slice.unitsOf(ExperimentUnits.of(experiment, weightSweep).total());
+        ProgressBar bar = ProgressBar.on(err, "samplings");
+        long started = System.nanoTime();
+        ShardFolder folder = ShardRun.run(runner, experiment, weightSweep, TraceSources.digest(Optional.ofNullable(trace)),
+                slice, out(), quiet ? done -> { } : done -> bar.step(done, total, "shard " + slice));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        folder.write();
+        out.printf(Locale.ROOT, "shard %s: %d of %d samplings in %.1f s, experiment %s%n", slice, total,
+                ExperimentUnits.of(experiment, weightSweep).total(), seconds, folder.manifest().fingerprint());
+        out.println("shard folder: " + out().toAbsolutePath() + " (merge the " + slice.count()
+                + " folders with: edgeoff results merge DIR... --out DIR)");
+        out.flush();
+    }
+
     private Path out() {
         return outOption.value();
     }
@@ -136,9 +168,10 @@ public final class SimulateCommand implements Runnable {
                 predictor, downPredictor, timeWeight, devices, threads).toSpec(scenario, policyNames);
     }
 
-    private static void printSummary(PrintWriter out, ExperimentResult result, double seconds) {
-        out.printf(Locale.ROOT, "%d samplings, %d executions, %d tasks in %.1f s%n", result.samplings().size(),
-                result.executions(), result.tasks(), seconds);
+    /** Prints the run's size ({@code took}: how long it took, or empty) and each policy's summary. */
+    static void printSummary(PrintWriter out, ExperimentResult result, String took) {
+        out.printf(Locale.ROOT, "%d samplings, %d executions, %d tasks%s%n", result.samplings().size(),
+                result.executions(), result.tasks(), took);
         out.printf(Locale.ROOT, "%-17s %20s %18s %18s %20s%n", "policy", "response time s", "battery %",
                 "failures", "service avail. %");
         for (String policy : result.spec().policies()) {

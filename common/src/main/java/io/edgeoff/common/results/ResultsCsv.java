@@ -126,12 +126,22 @@ public final class ResultsCsv {
                     failures.put(column.substring(FAILURES.length()), l.integer(column));
                 }
             });
+            String policy = l.text("policy");
+            int configuration = (int) l.integer("configuration");
+            int sample = (int) l.integer("sample");
+            int execution = (int) l.integer("execution");
+            long executions = l.integer("executions");
+            long taskCount = l.integer("tasks");
+            double response = l.number("response_s");
+            double energy = l.number("energy_j");
+            double battery = l.number("battery_percent_left");
+            long attempts = l.integer("offload_attempts");
+            long failed = l.integer("offload_failures");
+            double availability = l.number("service_availability_percent");
+            long lost = l.integer("tasks_lost");
             try {
-                rows.add(new ResultRow(l.text("policy"), (int) l.integer("configuration"), (int) l.integer("sample"),
-                        (int) l.integer("execution"), l.integer("executions"), l.integer("tasks"),
-                        l.number("response_s"), l.number("energy_j"), l.number("battery_percent_left"),
-                        l.integer("offload_attempts"), l.integer("offload_failures"),
-                        l.number("service_availability_percent"), l.integer("tasks_lost"), tasks, failures));
+                rows.add(new ResultRow(policy, configuration, sample, execution, executions, taskCount, response, energy,
+                        battery, attempts, failed, availability, lost, tasks, failures));
             } catch (IllegalArgumentException e) {
                 throw l.error(e.getMessage());
             }

@@ -60,7 +60,7 @@ public final class Bench {
         for (int p = 0; p < spec.policies().size(); p++) {
             String policy = spec.policies().get(p);
             for (int s = 0; s < warmupSamplings; s++) {
-                runner.runSampling(spec, setup, plans, policy, p, s);
+                runner.runSampling(spec, setup, plans, policy, s);
             }
             long executions = 0;
             long tasks = 0;
@@ -70,7 +70,7 @@ public final class Bench {
                 tasks = 0;
                 long start = System.nanoTime();
                 for (int s = 0; s < samplings; s++) {
-                    SamplingMetrics m = runner.runSampling(spec, setup, plans, policy, p, warmupSamplings + s);
+                    SamplingMetrics m = runner.runSampling(spec, setup, plans, policy, warmupSamplings + s);
                     executions += m.executions();
                     tasks += m.tasks();
                 }

@@ -29,14 +29,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * Runs an {@link ExperimentSpec}: for every configuration, policy and sampling, one
  * {@link SamplingSimulation}. Samplings are independent units spread over the spec's threads; their
- * random streams depend only on the seed and their indices, so results do not depend on the number of
- * threads or on scheduling.
+ * random streams depend only on the seed and their identity (configuration id, policy name, sampling index), so
+ * results depend neither on the number of threads, nor on scheduling, nor on which units run in the same process
+ * ({@link #runUnits}: the shards of {@code edgeoff simulate --shard}).
  */
 public final class ExperimentRunner {
     private final PolicyRegistry policies;
@@ -80,22 +83,41 @@ public final class ExperimentRunner {
      * @param progress called with the number of samplings finished so far (from worker threads)
      */
     public ExperimentResult run(ExperimentSpec spec, LongConsumer progress) {
+        List<SamplingMetrics> results = runUnits(spec, unit -> true, progress);
+        return new ExperimentResult(spec, siteIds(spec), results, availability.description());
+    }
+
+    /**
+     * Runs only some of the spec's units (one unit: one sampling of one policy on one configuration), for a shard of
+     * the experiment ({@link io.edgeoff.simulator.shard}). Units are numbered in the spec's order: configuration, then
+     * policy, then sampling ({@code unit = (c * policies + p) * samplings + s}). A unit's random streams depend only on
+     * the seed and its identity (configuration id, policy name, sampling index; {@link Seeds}), so a unit gives the
+     * same metrics whichever other units run beside it, in this process or another.
+     *
+     * @param selected which unit numbers to run
+     * @param progress called with the number of selected samplings finished so far (from worker threads)
+     * @return the metrics of the selected units, in unit order
+     */
+    public List<SamplingMetrics> runUnits(ExperimentSpec spec, IntPredicate selected, LongConsumer progress) {
         spec.policies().forEach(policies::spec);
         Scenario scenario = spec.scenario();
         Map<String, SamplingSimulation.AppPlan> plans = new LinkedHashMap<>();
         for (Application app : scenario.applications()) {
             plans.put(app.name(), SamplingSimulation.AppPlan.of(app));
         }
-        Map<Integer, ConfigurationSetup> setups = new LinkedHashMap<>();
-        for (int id : spec.configurations()) {
-            setups.put(id, ConfigurationSetup.create(scenario, id, spec.seed(), availability, spec.predictor(),
-                    spec.downPredictor()));
-        }
         int perConfig = spec.policies().size() * spec.samplings();
-        int total = spec.configurations().size() * perConfig;
-        SamplingMetrics[] results = new SamplingMetrics[total];
+        int[] units = IntStream.range(0, spec.configurations().size() * perConfig).filter(selected).toArray();
+        Map<Integer, ConfigurationSetup> setups = new LinkedHashMap<>();
+        for (int unit : units) {
+            setups.computeIfAbsent(spec.configurations().get(unit / perConfig), id -> ConfigurationSetup.create(
+                    scenario, id, spec.seed(), availability, spec.predictor(), spec.downPredictor()));
+        }
+        SamplingMetrics[] results = new SamplingMetrics[units.length];
+        if (units.length == 0) {
+            return List.of();
+        }
         AtomicLong done = new AtomicLong();
-        int threads = Math.min(spec.threads(), total);
+        int threads = Math.min(spec.threads(), units.length);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "edgeoff-sim");
             t.setDaemon(true);
@@ -103,17 +125,18 @@ public final class ExperimentRunner {
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            int chunk = Math.max(1, total / (threads * 8));
-            for (int startIndex = 0; startIndex < total; startIndex += chunk) {
+            int chunk = Math.max(1, units.length / (threads * 8));
+            for (int startIndex = 0; startIndex < units.length; startIndex += chunk) {
                 int from = startIndex;
-                int to = Math.min(total, startIndex + chunk);
+                int to = Math.min(units.length, startIndex + chunk);
                 futures.add(pool.submit(() -> {
                     for (int i = from; i < to; i++) {
-                        int c = i / perConfig;
-                        int p = (i % perConfig) / spec.samplings();
-                        int s = i % spec.samplings();
+                        int unit = units[i];
+                        int c = unit / perConfig;
+                        int p = (unit % perConfig) / spec.samplings();
+                        int s = unit % spec.samplings();
                         int configId = spec.configurations().get(c);
-                        results[i] = runSampling(spec, setups.get(configId), plans, spec.policies().get(p), p, s);
+                        results[i] = runSampling(spec, setups.get(configId), plans, spec.policies().get(p), s);
                         progress.accept(done.incrementAndGet());
                     }
                 }));
@@ -132,19 +155,28 @@ public final class ExperimentRunner {
         } finally {
             pool.shutdownNow();
         }
-        List<String> siteIds = scenario.sites().stream().map(site -> site.id()).toList();
-        return new ExperimentResult(spec, siteIds, Arrays.asList(results), availability.description());
+        return Arrays.asList(results);
+    }
+
+    /** @return the site ids of the spec's scenario, in scenario order (the per-site columns of every report) */
+    public static List<String> siteIds(ExperimentSpec spec) {
+        return spec.scenario().sites().stream().map(site -> site.id()).toList();
+    }
+
+    /** @return where this runner's failure histories come from (a report's {@code trace}) */
+    public String traceSource() {
+        return availability.description();
     }
 
     /** Simulates one sampling of one policy on one configuration. */
     public SamplingMetrics runSampling(ExperimentSpec spec, ConfigurationSetup setup,
                                        Map<String, SamplingSimulation.AppPlan> plans, String policyName,
-                                       int policyIndex, int sampling) {
+                                       int sampling) {
         int configId = setup.configuration().id();
         long seed = spec.seed();
         PolicySpec policySpec = policies.spec(policyName);
         OffloadingPolicy policy = policySpec.create(new PolicyContext(setup.costModel(), spec.weights(),
-                Seeds.derive(seed, "policy", configId, policyIndex, sampling)));
+                Seeds.derive(seed, Seeds.policyPurpose(policyName), configId, sampling)));
         FailureProcess failures = failureProcess(spec, setup, sampling);
         SuspicionModel suspicion = detector.map(config -> SuspicionModel.detector(config, failures,
                 setup.costModel().siteCount())).orElse(SuspicionModel.none());

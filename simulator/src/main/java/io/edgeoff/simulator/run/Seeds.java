@@ -10,7 +10,12 @@ import java.util.random.RandomGenerator;
  * <p>Purposes used by the runner: {@code network} (configuration: cloud latencies), {@code workload}
  * (configuration, sampling: applications and task sizes), {@code trace-offset} (configuration, sampling:
  * where each site starts in its trace), {@code failures} (configuration, sampling: the seed mode's per-epoch
- * draws), {@code policy} (configuration, policy, sampling: the policy's own randomness).
+ * draws), {@code policy:<name>} (configuration, sampling: the policy's own randomness; the policy's name, not its
+ * place in {@code --policies}, so a unit's streams are a function of its identity alone).
+ *
+ * <p>Every purpose's indices name a unit of the experiment (configuration id, sampling index; never a position in a
+ * run order or a thread), which is what makes a shard of an experiment ({@code edgeoff simulate --shard I/N}) give
+ * exactly the numbers its units give in an unsharded run.
  */
 public final class Seeds {
     private Seeds() {
@@ -24,6 +29,11 @@ public final class Seeds {
             h = mix(h + 0x9E3779B97F4A7C15L + index);
         }
         return h;
+    }
+
+    /** @return the purpose of policy {@code policyName}'s own random stream */
+    public static String policyPurpose(String policyName) {
+        return "policy:" + policyName;
     }
 
     /** @return a new generator for {@code purpose} at {@code indices} */

@@ -48,14 +48,42 @@ public final class WeightSweep {
     }
 
     public static Result run(ExperimentRunner runner, ExperimentSpec spec, Progress progress) {
+        List<ExperimentResult> results = new ArrayList<>();
+        for (int step = 0; step <= STEPS; step++) {
+            results.add(runner.run(atStep(spec, step)));
+            progress.weightDone(timeWeight(step), step + 1);
+        }
+        return of(spec, results);
+    }
+
+    /** @return the time weight of sweep step {@code step} (0 to {@value #STEPS}): {@code step / STEPS} */
+    public static double timeWeight(int step) {
+        if (step < 0 || step > STEPS) {
+            throw new IllegalArgumentException("sweep step must be in [0," + STEPS + "], but was " + step);
+        }
+        return step / (double) STEPS;
+    }
+
+    /** @return {@code spec} with the weights of sweep step {@code step}; everything else, the seed too, unchanged */
+    public static ExperimentSpec atStep(ExperimentSpec spec, int step) {
+        return spec.toBuilder().weights(CostWeights.ofTime(timeWeight(step))).build();
+    }
+
+    /**
+     * @param spec    the swept experiment (its policies are the sweep's)
+     * @param perStep the experiment's result at every step, 0 to {@value #STEPS}
+     * @return the sweep's points, by time weight then policy
+     */
+    public static Result of(ExperimentSpec spec, List<ExperimentResult> perStep) {
+        if (perStep.size() != STEPS + 1) {
+            throw new IllegalArgumentException("a sweep has " + (STEPS + 1) + " steps, but " + perStep.size()
+                    + " results were given");
+        }
         List<Point> points = new ArrayList<>();
         for (int step = 0; step <= STEPS; step++) {
-            double w = step / (double) STEPS;
-            ExperimentResult result = runner.run(spec.toBuilder().weights(CostWeights.ofTime(w)).build());
             for (String policy : spec.policies()) {
-                points.add(new Point(w, policy, result.summary(policy)));
+                points.add(new Point(timeWeight(step), policy, perStep.get(step).summary(policy)));
             }
-            progress.weightDone(w, step + 1);
         }
         return new Result(spec.policies(), points);
     }
