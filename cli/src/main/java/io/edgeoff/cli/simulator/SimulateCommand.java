@@ -43,8 +43,9 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--configs", description = "configuration ids, e.g. 1-5 or 1,3 (default: all of the scenario)")
     String configs;
 
-    @Option(names = "--policies", defaultValue = "mdp,seed-mdp-svr,efpo,oracle",
-            description = "comma-separated policies (default: ${DEFAULT-VALUE}); see 'edgeoff policies', plus 'oracle'")
+    @Option(names = "--policies", defaultValue = "mdp,seed-mdp-svr,efpo,myopic-oracle,clairvoyant",
+            description = "comma-separated policies (default: ${DEFAULT-VALUE}); see 'edgeoff policies' ('myopic-oracle'"
+                    + " and the bound 'clairvoyant' run only here)")
     String policies;
 
     @Option(names = "--samplings", defaultValue = "100", description = "samplings per configuration and policy (default: ${DEFAULT-VALUE})")

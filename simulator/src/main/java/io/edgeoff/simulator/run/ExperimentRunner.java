@@ -10,6 +10,7 @@ import io.edgeoff.decision.PolicyRegistry;
 import io.edgeoff.decision.PolicySpec;
 import io.edgeoff.decision.placement.PlacementLoop;
 import io.edgeoff.decision.placement.PlacementRules;
+import io.edgeoff.decision.policy.ClairvoyantPolicy;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.failure.FailureMode;
 import io.edgeoff.simulator.failure.FailureProcess;
@@ -81,6 +82,10 @@ public final class ExperimentRunner {
      */
     public ExperimentResult run(ExperimentSpec spec, LongConsumer progress) {
         spec.policies().forEach(policies::spec);
+        if (spec.devices() > 1 && spec.policies().contains(ClairvoyantPolicy.NAME)) {
+            throw new IllegalArgumentException("policy " + ClairvoyantPolicy.NAME + " plans without the sites' queues,"
+                    + " so it is no bound with several devices; run it with --devices 1");
+        }
         Scenario scenario = spec.scenario();
         Map<String, SamplingSimulation.AppPlan> plans = new LinkedHashMap<>();
         for (Application app : scenario.applications()) {
