@@ -145,6 +145,17 @@ public final class ExperimentRunner {
     public SamplingMetrics runSampling(ExperimentSpec spec, ConfigurationSetup setup,
                                        Map<String, SamplingSimulation.AppPlan> plans, String policyName,
                                        int policyIndex, int sampling) {
+        return runSampling(spec, setup, plans, policyName, policyIndex, sampling, null);
+    }
+
+    /**
+     * Simulates one sampling of one policy on one configuration.
+     *
+     * @param observer  sees every placed task (tests), or null
+     */
+    public SamplingMetrics runSampling(ExperimentSpec spec, ConfigurationSetup setup,
+                                       Map<String, SamplingSimulation.AppPlan> plans, String policyName,
+                                       int policyIndex, int sampling, SamplingSimulation.PlacementObserver observer) {
         int configId = setup.configuration().id();
         long seed = spec.seed();
         PolicySpec policySpec = policies.spec(policyName);
@@ -156,7 +167,7 @@ public final class ExperimentRunner {
         SamplingSimulation simulation = new SamplingSimulation(
                 new PlacementLoop(setup.costModel(), policySpec, policy, rules), policySpec.needsGroundTruth(),
                 failures, spec.scenario().workload(), plans, workloadStreams(seed, configId, sampling, spec.devices()),
-                spec.executions(), spec.scenario().devicePower().batteryJoules(), suspicion, null);
+                spec.executions(), spec.scenario().devicePower().batteryJoules(), suspicion, observer);
         return simulation.run(configId, sampling);
     }
 
