@@ -72,7 +72,10 @@ class SimulateCommandTest {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(first.out()).contains("seed-mdp-svr", "myopic-oracle", "clairvoyant", "reports:");
+        assertThat(first.out()).contains("seed-mdp-svr", "myopic-oracle", "clairvoyant", "reports:",
+                "distance to the clairvoyant bound");
+        assertThat(first.out().lines().filter(l -> l.startsWith("  efpo ")).findFirst().orElseThrow())
+                .contains(" s (+", "smallest +");
         for (String file : new String[] {"summary.json", "samplings.csv", "summary.csv"}) {
             assertThat(Files.readAllBytes(dir.resolve("b").resolve(file)))
                     .as(file).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(file)));
