@@ -149,6 +149,11 @@ public final class SiteTrace {
         return overlaps(from, lengthSeconds) || overlaps(0, to - lengthSeconds);
     }
 
+    /** @return the number of outages in one cycle of the series */
+    public int outageCount() {
+        return history.outageStartSeconds().length;
+    }
+
     /**
      * The end of the first-ending outage that overlaps {@code [positionSeconds, positionSeconds + durationSeconds)}
      * (when {@link #downDuring} is true), as an unwrapped position (in the same cycle as {@code positionSeconds}, or

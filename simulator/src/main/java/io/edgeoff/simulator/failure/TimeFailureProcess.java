@@ -97,10 +97,11 @@ public final class TimeFailureProcess implements FailureProcess {
         }
         double span = durationSeconds * compression;
         if (span >= trace.lengthSeconds()) {
-            return trace.boundaries().length == 0 ? startSeconds : Double.POSITIVE_INFINITY;
+            return trace.outageCount() == 0 ? startSeconds : Double.POSITIVE_INFINITY;
         }
         double start = startSeconds;
-        int limit = trace.boundaries().length + 8;
+        // each jump passes one outage's end, so a start is found within one cycle (plus a few rounding steps)
+        int limit = 2 * trace.outageCount() + 8;
         for (int jumps = 0; jumps < limit; jumps++) {
             if (!attemptFails(site, start, durationSeconds)) {
                 return start;
