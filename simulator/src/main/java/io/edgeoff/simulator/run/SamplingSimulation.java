@@ -318,8 +318,9 @@ public final class SamplingSimulation {
                     TaskCost failed = Double.isNaN(detection) ? costModel.failedAttemptCost(from)
                             : costModel.failedAttemptCost(from, detection);
                     suspicion.attemptFailed(site, attemptStart + failed.timeSeconds());
-                    energyJoules += failed.energyJoules();
-                    out.failed(Failure.SITE_DOWN, failed.timeSeconds(), failed.energyJoules());
+                    double failedEnergy = failed.energyJoules() + plannedWaitSeconds * costModel.power().idleWatts();
+                    energyJoules += failedEnergy;
+                    out.failed(Failure.SITE_DOWN, plannedWaitSeconds + failed.timeSeconds(), failedEnergy);
                     return;
                 }
                 if (contention) {
