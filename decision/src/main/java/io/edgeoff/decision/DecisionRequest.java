@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param placement     for each task of {@code app}, the site index where it ran, or -1 if not finished
  * @param excluded      sites that must not be chosen for this task (failed attempts so far); length = site count
  * @param outlook       one {@link SiteOutlook} per site
- * @param actualUp      only in the simulator, for the diagnostic {@code oracle} policy: which sites are up
+ * @param actualUp      only in the simulator, for the diagnostic {@code myopic-oracle} policy: which sites are up
  * @param inputs        the device's measured link and queue estimates the policy plans with
  *                      ({@link CostModel#with}); {@link PlanningInputs#none()} for the scenario's values
  */

@@ -3,11 +3,12 @@ package io.edgeoff.decision;
 import io.edgeoff.common.cost.CostWeights;
 import io.edgeoff.common.cost.SeedReward;
 import io.edgeoff.common.site.SiteKind;
+import io.edgeoff.decision.policy.ClairvoyantPolicy;
 import io.edgeoff.decision.policy.DagMdpPolicy;
 import io.edgeoff.decision.policy.FailureEstimate;
 import io.edgeoff.decision.policy.FastestSitePolicy;
 import io.edgeoff.decision.policy.LocalPolicy;
-import io.edgeoff.decision.policy.OraclePolicy;
+import io.edgeoff.decision.policy.MyopicOraclePolicy;
 import io.edgeoff.decision.policy.RandomPolicy;
 import io.edgeoff.decision.policy.SeedTaskMdpPolicy;
 import java.util.ArrayList;
@@ -71,11 +72,17 @@ public final class Policies {
         live(specs, "reactive", "fastest site, re-executed on the device after a failure, suspicion ignored (Kubernetes + "
                 + "hybrid FT stand-in)",
                 FailureResponse.DEVICE_ONLY, ctx -> new FastestSitePolicy("reactive", ctx.costModel()));
-        specs.add(new PolicySpec(OraclePolicy.NAME,
-                "diagnostic, simulator only: knows which sites are up and takes the fastest of them",
+        specs.add(new PolicySpec(MyopicOraclePolicy.NAME,
+                "diagnostic, simulator only: knows which sites are up now and takes the fastest for each task alone",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, SuspicionResponse.IGNORE, true,
-                ctx -> new OraclePolicy(ctx.costModel()), List.of("ground truth")));
-        REGISTRY = PolicyRegistry.of(specs);
+                ctx -> new MyopicOraclePolicy(ctx.costModel()), List.of("ground truth")));
+        specs.add(new PolicySpec(ClairvoyantPolicy.NAME,
+                "bound, simulator only: knows every future failure, plans each app's whole DAG for the least time",
+                FailureResponse.EXCLUDE_SITE_AND_REDECIDE, SuspicionResponse.IGNORE, true,
+                ctx -> new ClairvoyantPolicy(), List.of("future failures")));
+        REGISTRY = PolicyRegistry.of(specs).withRetired("oracle", "policy 'oracle' was renamed '"
+                + MyopicOraclePolicy.NAME + "' (issue 18: it is myopic, the fastest up site per task); the bound on "
+                + "response time is '" + ClairvoyantPolicy.NAME + "'");
     }
 
     private Policies() {

@@ -11,14 +11,29 @@ import java.util.Map;
  */
 public final class PolicyRegistry {
     private final Map<String, PolicySpec> specs;
+    /** Names no longer registered, to what to say instead of "unknown policy". */
+    private final Map<String, String> retired;
 
-    private PolicyRegistry(Map<String, PolicySpec> specs) {
+    private PolicyRegistry(Map<String, PolicySpec> specs, Map<String, String> retired) {
         this.specs = specs;
+        this.retired = retired;
     }
 
     /** A registry of {@code specs}, in that order. */
     public static PolicyRegistry of(List<PolicySpec> specs) {
-        return new PolicyRegistry(Map.of()).with(specs.toArray(PolicySpec[]::new));
+        return new PolicyRegistry(Map.of(), Map.of()).with(specs.toArray(PolicySpec[]::new));
+    }
+
+    /**
+     * This registry, where looking up {@code name} (no longer registered, e.g. renamed) fails with {@code message}.
+     */
+    public PolicyRegistry withRetired(String name, String message) {
+        if (specs.containsKey(name)) {
+            throw new IllegalArgumentException("policy '" + name + "' is registered; it cannot be retired");
+        }
+        Map<String, String> all = new LinkedHashMap<>(retired);
+        all.put(name, message);
+        return new PolicyRegistry(specs, java.util.Collections.unmodifiableMap(all));
     }
 
     /** This registry plus {@code extra} (appended in order); a name may appear only once. */
@@ -29,7 +44,7 @@ public final class PolicyRegistry {
                 throw new IllegalArgumentException("policy '" + spec.name() + "' is registered twice");
             }
         }
-        return new PolicyRegistry(java.util.Collections.unmodifiableMap(all));
+        return new PolicyRegistry(java.util.Collections.unmodifiableMap(all), retired);
     }
 
     /** @return the registered names, in registry order */
@@ -45,6 +60,9 @@ public final class PolicyRegistry {
     /** @throws IllegalArgumentException naming the known policies when {@code name} is unknown */
     public PolicySpec spec(String name) {
         PolicySpec spec = specs.get(name);
+        if (spec == null && retired.containsKey(name)) {
+            throw new IllegalArgumentException(retired.get(name));
+        }
         if (spec == null) {
             throw new IllegalArgumentException("unknown policy '" + name + "'; known policies: "
                     + String.join(", ", specs.keySet()));

@@ -10,6 +10,7 @@ import io.edgeoff.decision.Policies;
 import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.TraceSources;
+import io.edgeoff.simulator.bound.BoundDistance;
 import io.edgeoff.simulator.metrics.MetricsSummary;
 import io.edgeoff.simulator.report.ReportWriter;
 import io.edgeoff.simulator.run.ExperimentResult;
@@ -49,8 +50,9 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--configs", description = "configuration ids, e.g. 1-5 or 1,3 (default: all of the scenario)")
     String configs;
 
-    @Option(names = "--policies", defaultValue = "mdp,seed-mdp-svr,efpo,oracle",
-            description = "comma-separated policies (default: ${DEFAULT-VALUE}); see 'edgeoff policies', plus 'oracle'")
+    @Option(names = "--policies", defaultValue = "mdp,seed-mdp-svr,efpo,myopic-oracle,clairvoyant",
+            description = "comma-separated policies (default: ${DEFAULT-VALUE}); see 'edgeoff policies' ('myopic-oracle'"
+                    + " and the bound 'clairvoyant' run only here)")
     String policies;
 
     @Option(names = "--samplings", defaultValue = "100", description = "samplings per configuration and policy (default: ${DEFAULT-VALUE})")
@@ -181,6 +183,16 @@ public final class SimulateCommand implements Runnable {
                     s.batteryPercent().mean(), IntervalFormat.text("%.4f", s.batteryPercent().halfWidth95()),
                     s.failures().mean(), IntervalFormat.text("%.3f", s.failures().halfWidth95()),
                     s.serviceAvailability().mean(), IntervalFormat.text("%.3f", s.serviceAvailability().halfWidth95()));
+        }
+        List<BoundDistance> distances = BoundDistance.of(result);
+        if (!distances.isEmpty()) {
+            out.println("distance to the clairvoyant bound, response time per sampling (paired over the same samplings,"
+                    + " mean ± 95 % CI; smallest gap):");
+            for (BoundDistance d : distances) {
+                out.printf(Locale.ROOT, "  %-17s %+.3f ± %s s (%+.1f %%), smallest %+.3f s%n", d.policy(),
+                        d.gapSeconds().mean(), IntervalFormat.text("%.3f", d.gapSeconds().halfWidth95()),
+                        d.gapPercent(), d.smallestSeconds());
+            }
         }
     }
 }

@@ -115,10 +115,14 @@ class DecideCommandTest {
 
     @Test
     void aPolicyThatNeedsTheSimulatorsGroundTruthIsRefusedWithAMessage() {
-        CliRun run = CliRun.of("decide", "--policy", "oracle", "--app", "CHESS");
+        CliRun run = CliRun.of("decide", "--policy", "clairvoyant", "--app", "CHESS");
+        CliRun renamed = CliRun.of("decide", "--policy", "oracle", "--app", "CHESS");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("policy oracle needs the simulator's ground truth")
+        assertThat(run.err()).contains("policy clairvoyant needs the simulator's ground truth")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(renamed.exitCode()).isEqualTo(2);
+        assertThat(renamed.err()).contains("policy 'oracle' was renamed 'myopic-oracle'")
                 .doesNotContain("Exception", "\tat ");
     }
 

@@ -102,12 +102,12 @@ class DeviceCommandTest {
 
     @Test
     void aPolicyThatNeedsTheSimulatorsGroundTruthIsAUserError() throws Exception {
-        Path config = config("policies: [mdp, oracle]\n");
+        Path config = config("policies: [mdp, myopic-oracle]\n");
 
         CliRun run = CliRun.of("device", "--config", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("policy oracle needs the simulator's ground truth")
+        assertThat(run.err()).contains("policy myopic-oracle needs the simulator's ground truth")
                 .doesNotContain("Exception", "\tat ");
         assertThat(sites).allMatch(s -> s.tasks() == 0);
     }

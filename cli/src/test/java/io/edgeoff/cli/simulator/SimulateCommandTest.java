@@ -52,7 +52,7 @@ class SimulateCommandTest {
         options.put("--configs", "1-2");
         options.put("--samplings", "3");
         options.put("--executions", "4");
-        options.put("--policies", "local,seed-mdp-svr,efpo,oracle");
+        options.put("--policies", "local,seed-mdp-svr,efpo,myopic-oracle,clairvoyant");
         options.put("--out", out.toString());
         for (int i = 0; i + 1 < extra.length; i += 2) {
             options.put(extra[i], extra[i + 1]);
@@ -72,13 +72,19 @@ class SimulateCommandTest {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(first.out()).contains("seed-mdp-svr", "oracle", "reports:");
+        assertThat(first.out()).contains("seed-mdp-svr", "myopic-oracle", "clairvoyant", "reports:",
+                "distance to the clairvoyant bound");
+        assertThat(first.out().lines().filter(l -> l.startsWith("  efpo ")).findFirst().orElseThrow())
+                .contains(" s (+", "smallest +");
         for (String file : new String[] {"summary.json", "samplings.csv", "summary.csv"}) {
             assertThat(Files.readAllBytes(dir.resolve("b").resolve(file)))
                     .as(file).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(file)));
         }
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("a/summary.json").toFile());
-        assertThat(summary.at("/policies/oracle/offload_failures/mean").asDouble()).isZero();
+        assertThat(summary.at("/policies/myopic-oracle/offload_failures/mean").asDouble()).isZero();
+        assertThat(summary.at("/policies/clairvoyant/offload_failures/mean").asDouble()).isZero();
+        assertThat(summary.at("/policies/clairvoyant/response_s/mean").asDouble())
+                .isLessThanOrEqualTo(summary.at("/policies/myopic-oracle/response_s/mean").asDouble());
         assertThat(summary.at("/configurations/2/policies/local/tasks_per_site/MD/mean").asDouble()).isPositive();
     }
 

@@ -316,14 +316,16 @@ class DeviceRuntimeTest {
     @Test
     void aPolicyThatNeedsTheSimulatorsGroundTruthIsRefusedWithAClearMessage() {
         AppInstance chess = AppInstance.means(seed.application("CHESS"));
-        PolicySpec oracle = io.edgeoff.decision.Policies.spec("oracle");
-        try (DeviceRuntime runtime = runtimeWithoutHeartbeats()) {
+        for (String name : java.util.List.of("myopic-oracle", "clairvoyant")) {
+            PolicySpec oracle = io.edgeoff.decision.Policies.spec(name);
+            try (DeviceRuntime runtime = runtimeWithoutHeartbeats()) {
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.execute("r1", 0, chess, oracle,
-                            oracle.create(new io.edgeoff.decision.PolicyContext(costModel,
-                                    io.edgeoff.common.cost.CostWeights.seed(), 1)), 1))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("policy oracle needs the simulator's ground truth");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.execute("r1", 0, chess, oracle,
+                                oracle.create(new io.edgeoff.decision.PolicyContext(costModel,
+                                        io.edgeoff.common.cost.CostWeights.seed(), 1)), 1))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("policy " + name + " needs the simulator's ground truth");
+            }
         }
 
         assertThat(sink.tasks()).isEmpty();

@@ -31,7 +31,22 @@ public interface FailureProcess {
     SiteOutlook outlook(int site, double nowSeconds);
 
     /**
-     * Which sites are really up now (for the diagnostic {@code oracle} policy). The returned array is
+     * What the clairvoyant bound knows: the earliest virtual time at or after {@code startSeconds} at which an
+     * attempt of {@code durationSeconds} on {@code site} succeeds ({@link #attemptFails} is false), during the epoch
+     * {@code epochsAhead} epochs from now ({@code 0}: the epoch that the next {@link #beginEpoch} starts). It sees
+     * exactly the failures the run will see, without changing them: a process that draws its failures draws ahead
+     * and hands the same draws to the epochs when they begin.
+     *
+     * @return a time &gt;= {@code startSeconds}, s, or {@link Double#POSITIVE_INFINITY} when no attempt there can
+     *         succeed in that epoch
+     * @throws UnsupportedOperationException when this process cannot foresee its failures
+     */
+    default double earliestSuccessStart(int epochsAhead, int site, double startSeconds, double durationSeconds) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot foresee its failures");
+    }
+
+    /**
+     * Which sites are really up now (for the diagnostic {@code myopic-oracle} policy). The returned array is
      * owned by the process and changes as time goes on; callers must not modify it.
      */
     boolean[] actualUp(double nowSeconds);

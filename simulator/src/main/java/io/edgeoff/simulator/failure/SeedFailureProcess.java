@@ -1,7 +1,9 @@
 package io.edgeoff.simulator.failure;
 
 import io.edgeoff.decision.SiteOutlook;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -9,6 +11,10 @@ import java.util.random.RandomGenerator;
  * down for the whole epoch with probability {@code 1 - actual availability of that day}. One uniform draw
  * per traced site per epoch, in site order, whatever the policy does, so that policies compared on the
  * same seed see the same failures. Outlooks are those at the start of the current day.
+ *
+ * <p>The clairvoyant bound looks ahead ({@link #earliestSuccessStart}): the draws of future epochs are then made
+ * early, in the same order (epoch by epoch, site by site, from the same stream), kept, and used when their epochs
+ * begin, so looking ahead changes no failure.
  */
 public final class SeedFailureProcess implements FailureProcess {
     private final SiteTrace[] traces;
@@ -17,6 +23,8 @@ public final class SeedFailureProcess implements FailureProcess {
     private final boolean[] up;
     private final SiteOutlook[] outlooks;
     private final double[] stateSince;
+    /** Up states of the epochs drawn ahead, the next epoch first (each indexed by site). */
+    private final ArrayDeque<boolean[]> drawnAhead = new ArrayDeque<>();
     private long epochs;
 
     /**
@@ -44,22 +52,58 @@ public final class SeedFailureProcess implements FailureProcess {
 
     @Override
     public void beginEpoch(double nowSeconds) {
+        boolean[] drawn = drawnAhead.isEmpty() ? draw(0) : drawnAhead.poll();
         for (int s = 0; s < traces.length; s++) {
             SiteTrace trace = traces[s];
             if (trace == null) {
                 continue;
             }
             int day = dayCursor[s];
-            double downProbability = 1.0 - trace.actualAvailability(day);
-            boolean nowUp = !(random.nextDouble() < downProbability);
-            if (nowUp != up[s]) {
-                up[s] = nowUp;
+            if (drawn[s] != up[s]) {
+                up[s] = drawn[s];
                 stateSince[s] = nowSeconds;
             }
             outlooks[s] = trace.dayStartOutlook(day);
             dayCursor[s] = (day + 1) % trace.days();
         }
         epochs++;
+    }
+
+    /**
+     * Draws the up state of every site for the epoch {@code epochsAhead} epochs after the next one to begin: one
+     * uniform per traced site, in site order, against that epoch's trace day.
+     */
+    private boolean[] draw(int epochsAhead) {
+        boolean[] drawn = new boolean[traces.length];
+        for (int s = 0; s < traces.length; s++) {
+            SiteTrace trace = traces[s];
+            if (trace == null) {
+                drawn[s] = true;
+                continue;
+            }
+            int day = (dayCursor[s] + epochsAhead) % trace.days();
+            double downProbability = 1.0 - trace.actualAvailability(day);
+            drawn[s] = !(random.nextDouble() < downProbability);
+        }
+        return drawn;
+    }
+
+    /**
+     * A site's state is constant during an epoch, so an attempt succeeds at its start or not at all in that epoch.
+     */
+    @Override
+    public double earliestSuccessStart(int epochsAhead, int site, double startSeconds, double durationSeconds) {
+        if (epochsAhead < 0) {
+            throw new IllegalArgumentException("epochsAhead must be >= 0, but was " + epochsAhead);
+        }
+        while (drawnAhead.size() <= epochsAhead) {
+            drawnAhead.add(draw(drawnAhead.size()));
+        }
+        Iterator<boolean[]> it = drawnAhead.iterator();
+        for (int k = 0; k < epochsAhead; k++) {
+            it.next();
+        }
+        return it.next()[site] ? startSeconds : Double.POSITIVE_INFINITY;
     }
 
     @Override

@@ -149,6 +149,32 @@ public final class SiteTrace {
         return overlaps(from, lengthSeconds) || overlaps(0, to - lengthSeconds);
     }
 
+    /** @return the number of outages in one cycle of the series */
+    public int outageCount() {
+        return history.outageStartSeconds().length;
+    }
+
+    /**
+     * The end of the first-ending outage that overlaps {@code [positionSeconds, positionSeconds + durationSeconds)}
+     * (when {@link #downDuring} is true), as an unwrapped position (in the same cycle as {@code positionSeconds}, or
+     * the next when the overlap is after the wrap). No attempt starting before it avoids that outage.
+     *
+     * @throws IllegalArgumentException when no outage overlaps
+     */
+    public double endOfOverlappingOutage(double positionSeconds, double durationSeconds) {
+        if (!downDuring(positionSeconds, durationSeconds)) {
+            throw new IllegalArgumentException("no outage overlaps [" + positionSeconds + ", "
+                    + (positionSeconds + durationSeconds) + ") of node " + history.node());
+        }
+        double wrapped = wrap(positionSeconds);
+        double cycleStart = positionSeconds - wrapped;
+        int i = firstEndAfter(wrapped);
+        if (i >= 0) {
+            return cycleStart + history.outageEndSeconds()[i];
+        }
+        return cycleStart + lengthSeconds + history.outageEndSeconds()[0];
+    }
+
     /**
      * Outage boundaries of one cycle, ascending: start of outage 0, its end, start of outage 1, ... (even
      * indices go down, odd indices come back up). Empty when the node never fails.

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Trace replay in virtual time: site {@code s} is at trace position {@code offset[s] + t * compression}
  * (seconds since its series start, replayed cyclically) at virtual time {@code t}. Each outage start and
- * end is one event that flips the site's up state (the state the {@code oracle} sees); an attempt fails
+ * end is one event that flips the site's up state (the state the {@code myopic-oracle} sees); an attempt fails
  * when an outage overlaps any moment of it.
  */
 public final class TimeFailureProcess implements FailureProcess {
@@ -82,6 +82,40 @@ public final class TimeFailureProcess implements FailureProcess {
     public boolean attemptFails(int site, double startSeconds, double durationSeconds) {
         SiteTrace trace = traces[site];
         return trace != null && trace.downDuring(position(site, startSeconds), durationSeconds * compression);
+    }
+
+    /**
+     * Outages do not depend on epochs: the earliest start whose attempt overlaps no outage, found by jumping to the
+     * end of the outage that the attempt would overlap ({@link SiteTrace#endOfOverlappingOutage}) and checked with
+     * {@link #attemptFails} itself, so that the run agrees to the bit.
+     */
+    @Override
+    public double earliestSuccessStart(int epochsAhead, int site, double startSeconds, double durationSeconds) {
+        SiteTrace trace = traces[site];
+        if (trace == null) {
+            return startSeconds;
+        }
+        double span = durationSeconds * compression;
+        if (span >= trace.lengthSeconds()) {
+            return trace.outageCount() == 0 ? startSeconds : Double.POSITIVE_INFINITY;
+        }
+        double start = startSeconds;
+        // each jump passes one outage's end, so a start is found within one cycle (plus a few rounding steps)
+        int limit = 2 * trace.outageCount() + 8;
+        for (int jumps = 0; jumps < limit; jumps++) {
+            if (!attemptFails(site, start, durationSeconds)) {
+                return start;
+            }
+            double position = position(site, start);
+            double end = trace.endOfOverlappingOutage(position, span);
+            double target = (end - offsetSeconds[site]) / compression;
+            if (target <= start) {
+                // rounding put the start a hair before the outage's end: step past it by a few ulps of the position
+                target = start + 4 * Math.ulp(end) / compression;
+            }
+            start = Math.max(Math.nextUp(start), target);
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     @Override

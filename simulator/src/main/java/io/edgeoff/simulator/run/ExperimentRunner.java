@@ -10,6 +10,7 @@ import io.edgeoff.decision.PolicyRegistry;
 import io.edgeoff.decision.PolicySpec;
 import io.edgeoff.decision.placement.PlacementLoop;
 import io.edgeoff.decision.placement.PlacementRules;
+import io.edgeoff.decision.policy.ClairvoyantPolicy;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.failure.FailureMode;
 import io.edgeoff.simulator.failure.FailureProcess;
@@ -100,6 +101,10 @@ public final class ExperimentRunner {
      */
     public List<SamplingMetrics> runUnits(ExperimentSpec spec, IntPredicate selected, LongConsumer progress) {
         spec.policies().forEach(policies::spec);
+        if (spec.devices() > 1 && spec.policies().contains(ClairvoyantPolicy.NAME)) {
+            throw new IllegalArgumentException("policy " + ClairvoyantPolicy.NAME + " plans without the sites' queues,"
+                    + " so it is no bound with several devices; run it with --devices 1");
+        }
         Scenario scenario = spec.scenario();
         Map<String, SamplingSimulation.AppPlan> plans = new LinkedHashMap<>();
         for (Application app : scenario.applications()) {
@@ -172,6 +177,17 @@ public final class ExperimentRunner {
     public SamplingMetrics runSampling(ExperimentSpec spec, ConfigurationSetup setup,
                                        Map<String, SamplingSimulation.AppPlan> plans, String policyName,
                                        int sampling) {
+        return runSampling(spec, setup, plans, policyName, sampling, null);
+    }
+
+    /**
+     * Simulates one sampling of one policy on one configuration.
+     *
+     * @param observer  sees every placed task (tests), or null
+     */
+    public SamplingMetrics runSampling(ExperimentSpec spec, ConfigurationSetup setup,
+                                       Map<String, SamplingSimulation.AppPlan> plans, String policyName,
+                                       int sampling, SamplingSimulation.PlacementObserver observer) {
         int configId = setup.configuration().id();
         long seed = spec.seed();
         PolicySpec policySpec = policies.spec(policyName);
@@ -183,7 +199,7 @@ public final class ExperimentRunner {
         SamplingSimulation simulation = new SamplingSimulation(
                 new PlacementLoop(setup.costModel(), policySpec, policy, rules), policySpec.needsGroundTruth(),
                 failures, spec.scenario().workload(), plans, workloadStreams(seed, configId, sampling, spec.devices()),
-                spec.executions(), spec.scenario().devicePower().batteryJoules(), suspicion, null);
+                spec.executions(), spec.scenario().devicePower().batteryJoules(), suspicion, observer);
         return simulation.run(configId, sampling);
     }
 

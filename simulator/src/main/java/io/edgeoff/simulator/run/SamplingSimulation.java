@@ -13,6 +13,8 @@ import io.edgeoff.decision.placement.AttemptRunner;
 import io.edgeoff.decision.placement.OutlookProvider;
 import io.edgeoff.decision.placement.Placement;
 import io.edgeoff.decision.placement.PlacementLoop;
+import io.edgeoff.decision.policy.ClairvoyantPolicy;
+import io.edgeoff.simulator.bound.ClairvoyantPlanner;
 import io.edgeoff.simulator.engine.Simulation;
 import io.edgeoff.simulator.failure.FailureProcess;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
@@ -36,6 +38,11 @@ import java.util.random.RandomGenerator;
  * its uplink) when every core is busy waits, first come first served in the order tasks are placed, with the
  * device idle meanwhile. Response time and energy are then reported per device (mean over devices); counts
  * (tasks, failures, attempts, tasks per site) are totals.
+ *
+ * <p>For the {@code clairvoyant} bound ({@link ClairvoyantPolicy}), each execution is first planned by a
+ * {@link ClairvoyantPlanner} that asks the failure process about the epochs ahead; the policy follows the plan's
+ * sites and the attempt runner starts each task at the plan's start (later than its epoch when the plan waits for a
+ * site to come back up, the device idle meanwhile). Single device only.
  */
 public final class SamplingSimulation {
 
@@ -74,6 +81,9 @@ public final class SamplingSimulation {
     private final int executions;
     private final double batteryJoules;
     private final boolean contention;
+    private final ClairvoyantPolicy clairvoyant;
+    private final ClairvoyantPlanner planner;
+    private ClairvoyantPlanner.Plan plan;
 
     private final int siteCount;
     private final int device;
@@ -152,6 +162,12 @@ public final class SamplingSimulation {
             throw new IllegalArgumentException("at least one device is needed");
         }
         this.contention = devices.length > 1;
+        this.clairvoyant = loop.policy() instanceof ClairvoyantPolicy c ? c : null;
+        this.planner = clairvoyant == null ? null : new ClairvoyantPlanner(costModel);
+        if (clairvoyant != null && contention) {
+            throw new IllegalArgumentException("policy " + ClairvoyantPolicy.NAME + " plans without the sites' queues,"
+                    + " so it runs with one device only, but there were " + devices.length);
+        }
         this.coreFreeAt = new double[siteCount][];
         for (int s = 0; s < siteCount; s++) {
             coreFreeAt[s] = new double[costModel.sites().get(s).cores()];
@@ -196,6 +212,10 @@ public final class SamplingSimulation {
         Arrays.fill(d.placement, -1);
         d.executionStart = simulation.nowSeconds();
         failures.beginExecution(d.executionStart);
+        if (clairvoyant != null) {
+            plan = planner.plan(d.plan, d.instance, d.executionStart, failures);
+            clairvoyant.follow(d.instance, plan.sites());
+        }
         runEpoch(d, 0);
     }
 
@@ -229,6 +249,7 @@ public final class SamplingSimulation {
         int predecessor = d.plan.designatedPredecessors()[task];
         int from = predecessor < 0 ? device : d.placement[predecessor];
         attempts.task = d.instance.task(task);
+        attempts.taskIndex = task;
         attempts.from = from;
         attempts.start = start;
         loop.place(d.instance, task, from, d.placement, attempts, attempts, placed);
@@ -250,6 +271,7 @@ public final class SamplingSimulation {
     private final class Attempts implements OutlookProvider, AttemptRunner<Failure> {
         List<SiteOutlook> outlook;
         TaskInstance task;
+        int taskIndex;
         int from;
         double start;
 
@@ -281,28 +303,35 @@ public final class SamplingSimulation {
         public void run(int site, double elapsedSeconds, Placement<Failure> out) {
             TaskCost cost = costModel.cost(task, from, site);
             double waitSeconds = 0;
+            double attemptStart = start + elapsedSeconds;
+            double plannedWaitSeconds = 0;
+            if (plan != null && elapsedSeconds == 0 && site == plan.site(taskIndex)) {
+                attemptStart = plan.startSeconds(taskIndex);
+                plannedWaitSeconds = attemptStart - start;
+            }
             if (site != device) {
                 attemptCount++;
-                if (failures.attemptFails(site, start + elapsedSeconds, cost.timeSeconds())) {
+                if (failures.attemptFails(site, attemptStart, cost.timeSeconds())) {
                     failureCount++;
                     failuresPerSite[site]++;
-                    double detection = suspicion.detectionSeconds(site, start + elapsedSeconds);
+                    double detection = suspicion.detectionSeconds(site, attemptStart);
                     TaskCost failed = Double.isNaN(detection) ? costModel.failedAttemptCost(from)
                             : costModel.failedAttemptCost(from, detection);
-                    suspicion.attemptFailed(site, start + elapsedSeconds + failed.timeSeconds());
-                    energyJoules += failed.energyJoules();
-                    out.failed(Failure.SITE_DOWN, failed.timeSeconds(), failed.energyJoules());
+                    suspicion.attemptFailed(site, attemptStart + failed.timeSeconds());
+                    double failedEnergy = failed.energyJoules() + plannedWaitSeconds * costModel.power().idleWatts();
+                    energyJoules += failedEnergy;
+                    out.failed(Failure.SITE_DOWN, plannedWaitSeconds + failed.timeSeconds(), failedEnergy);
                     return;
                 }
                 if (contention) {
                     waitSeconds = reserveCore(site, start + elapsedSeconds + cost.uplinkSeconds(),
                             cost.executionSeconds());
                 }
-                suspicion.attemptSucceeded(site, start + elapsedSeconds + cost.timeSeconds() + waitSeconds);
+                suspicion.attemptSucceeded(site, attemptStart + cost.timeSeconds() + waitSeconds);
             }
-            double energy = cost.energyJoules() + waitSeconds * costModel.power().idleWatts();
+            double energy = cost.energyJoules() + (plannedWaitSeconds + waitSeconds) * costModel.power().idleWatts();
             energyJoules += energy;
-            out.succeeded(cost.timeSeconds() + waitSeconds, energy);
+            out.succeeded(plannedWaitSeconds + cost.timeSeconds() + waitSeconds, energy);
         }
     }
 

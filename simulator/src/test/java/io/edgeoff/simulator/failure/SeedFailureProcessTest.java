@@ -54,4 +54,36 @@ class SeedFailureProcessTest {
         assertThat(second).as("wraps to day 0").isEqualTo(0.7);
         assertThat(process.outlook(0, 1).predictedAvailability()).isEqualTo(1.0);
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void lookingAheadSeesTheDrawsTheEpochsGetAndChangesNone(long seed) {
+        double[] daily = Fixtures.randomSeries(seed, 30);
+        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), daily, daily);
+        SiteTrace other = new SiteTrace(Fixtures.history(new TraceNode(1, 2), daily), daily, daily);
+        SiteTrace[] traces = {null, trace, other};
+        SeedFailureProcess blind = new SeedFailureProcess(traces, new int[] {0, 3, 17}, new SplittableRandom(seed));
+        SeedFailureProcess seeing = new SeedFailureProcess(traces, new int[] {0, 3, 17}, new SplittableRandom(seed));
+        int epochs = 200;
+        boolean[][] foreseen = new boolean[epochs][3];
+
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            if (epoch % 7 == 0) {
+                for (int ahead = 6; ahead >= 0; ahead--) {
+                    for (int site = 0; site < 3 && epoch + ahead < epochs; site++) {
+                        foreseen[epoch + ahead][site] = seeing.earliestSuccessStart(ahead, site, epoch, 0.5) == epoch;
+                    }
+                }
+            }
+            blind.beginEpoch(epoch);
+            seeing.beginEpoch(epoch);
+            for (int site = 0; site < 3; site++) {
+                boolean fails = blind.attemptFails(site, epoch, 0.5);
+                assertThat(seeing.attemptFails(site, epoch, 0.5)).as("epoch %d site %d", epoch, site).isEqualTo(fails);
+                assertThat(foreseen[epoch][site]).as("foreseen, epoch %d site %d", epoch, site).isEqualTo(!fails);
+            }
+        }
+
+        assertThat(seeing.earliestSuccessStart(0, 0, 3.0, 1.0)).as("the device").isEqualTo(3.0);
+    }
 }

@@ -111,4 +111,25 @@ class SiteTraceTest {
         assertThat(firstCycle.hoursSinceLastFailure()).isInfinite();
         assertThat(secondCycle).isEqualTo(firstCycle);
     }
+
+    @Test
+    void theEndOfAnOverlappedOutageIsInTheCycleOfTheAttemptOrTheNextAfterTheWrap() {
+        double day = NodeHistory.DAY_SECONDS;
+        // day 1 down for its first half, day 3 down for its first quarter; a cycle is 4 days
+        double[] daily = {1.0, 0.5, 1.0, 0.75};
+        SiteTrace trace = new SiteTrace(Fixtures.history(new TraceNode(1, 1), daily), daily, daily);
+
+        double inside = trace.endOfOverlappingOutage(1.2 * day, 0.1 * day);
+        double before = trace.endOfOverlappingOutage(0.9 * day, 0.2 * day);
+        double nextCycle = trace.endOfOverlappingOutage(4 * day + 1.1 * day, 0.1 * day);
+
+        assertThat(inside).isEqualTo(1.5 * day);
+        assertThat(before).as("the attempt runs into the outage").isEqualTo(1.5 * day);
+        assertThat(nextCycle).as("the same outage, one cycle on").isEqualTo(5.5 * day);
+        assertThat(trace.endOfOverlappingOutage(3.5 * day, 1.6 * day)).as("after the last outage, across the wrap")
+                .isEqualTo(5.5 * day);
+        assertThat(trace.outageCount()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> trace.endOfOverlappingOutage(2.0 * day, 0.5 * day))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no outage overlaps");
+    }
 }

@@ -37,16 +37,16 @@ class LanlSeedProtocolTest {
         assumeTrue(trace.isPresent(), "LANL trace not found");
         ExperimentRunner runner = new ExperimentRunner(TraceSources.open(trace));
         ExperimentSpec spec = ExperimentSpec.of(Fixtures.seedScenario(), List.of(1, 2, 3, 4, 5),
-                List.of("mdp", "seed-mdp-svr", "efpo", "oracle", "local"), 3, 10, 11).toBuilder().failureMode(mode).build();
+                List.of("mdp", "seed-mdp-svr", "efpo", "myopic-oracle", "local"), 3, 10, 11).toBuilder().failureMode(mode).build();
 
         ExperimentResult result = runner.run(spec);
 
         assertThat(result.samplings()).hasSize(5 * 5 * 3);
         if (mode == FailureMode.SEED) {
-            assertThat(result.summary("oracle").failures().mean()).isZero();
+            assertThat(result.summary("myopic-oracle").failures().mean()).isZero();
         }
         assertThat(result.summary("local").failures().mean()).isZero();
-        assertThat(result.summary("oracle").responseTimeSeconds().mean())
+        assertThat(result.summary("myopic-oracle").responseTimeSeconds().mean())
                 .isLessThan(result.summary("local").responseTimeSeconds().mean());
         assertThat(result.summary("mdp").tasksPerSite().get("MD").mean())
                 .isLessThan(result.summary("local").tasksPerSite().get("MD").mean());

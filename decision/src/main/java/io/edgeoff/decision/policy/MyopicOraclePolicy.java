@@ -8,19 +8,20 @@ import io.edgeoff.decision.OffloadingPolicy;
 import io.edgeoff.common.cost.TaskCost;
 
 /**
- * Diagnostic policy {@code oracle}, simulator only (its registry entry says it needs ground truth, so a live
+ * Diagnostic policy {@code myopic-oracle} (called {@code oracle} before issue 18), simulator only (its registry entry says it needs ground truth, so a live
  * device refuses it): it knows which sites are really up ({@link DecisionRequest#actualUp()}) and puts each task on the up, non-excluded site where the task itself
  * finishes soonest (ties to the lowest site index). It never fails in the {@code seed} failure mode, so it bounds
  * what any predictor-driven policy can reach there. It is myopic (one task at a time) like the seed's engines,
- * so it is an upper bound on failure avoidance, not on placement.
+ * so it is an upper bound on failure avoidance, not on placement: {@code mdp}, which plans the whole DAG, is faster.
+ * The true bound on response time is {@code clairvoyant} ({@link ClairvoyantPolicy}).
  */
-public final class OraclePolicy implements OffloadingPolicy {
+public final class MyopicOraclePolicy implements OffloadingPolicy {
     /** Registry name. */
-    public static final String NAME = "oracle";
+    public static final String NAME = "myopic-oracle";
 
     private final CostModel costModel;
 
-    public OraclePolicy(CostModel costModel) {
+    public MyopicOraclePolicy(CostModel costModel) {
         this.costModel = costModel;
     }
 
@@ -32,7 +33,7 @@ public final class OraclePolicy implements OffloadingPolicy {
     @Override
     public Decision decide(DecisionRequest request) {
         boolean[] up = request.actualUp().orElseThrow(() -> new IllegalStateException(
-                "the oracle policy needs the actual site states; it runs only in the simulator"));
+                "the myopic-oracle policy needs the actual site states; it runs only in the simulator"));
         TaskInstance task = request.app().task(request.taskIndex());
         CostModel costModel = request.costModel(this.costModel);
         int device = costModel.deviceIndex();
