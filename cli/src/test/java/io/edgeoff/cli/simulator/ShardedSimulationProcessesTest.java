@@ -34,7 +34,7 @@ class ShardedSimulationProcessesTest {
      * {@code markov} predictor (no SVR training in every process, which is what keeps the test short).
      */
     private static final List<String> EXPERIMENT = List.of("--configs", "1-2", "--samplings", "4", "--executions", "5",
-            "--policies", "local,mdp,efpo,oracle", "--predictor", "markov", "--seed", "19", "--threads", "1", "--quiet");
+            "--policies", "local,mdp,efpo,myopic-oracle", "--predictor", "markov", "--seed", "19", "--threads", "1", "--quiet");
     /** A short-lived JVM: the C1 compiler only and the serial collector cost a third of the default's CPU time. */
     private static final List<String> SMALL_JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
