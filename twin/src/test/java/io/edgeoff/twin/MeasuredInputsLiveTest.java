@@ -23,13 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 14, item 1: what the device measures reaches the decision. Four real sites on loopback, the device's links
  * emulated; during the run the emulated link to the remote site {@code mdp} used most so far degrades from its
- * scenario latency to 400 ms one way. The scenario (and so the policy's cost model) is not touched: only the resource monitor's polls see the
+ * scenario latency to 800 ms one way. The scenario (and so the policy's cost model) is not touched: only the resource monitor's polls see the
  * slower link, and placements move away from it without a restart. With measured inputs off, the same degradation
  * leaves the placements where they were (the control: the move comes from the measurement).
  */
 class MeasuredInputsLiveTest {
     private static final long SEED = 14;
-    private static final double DEGRADED_LATENCY_MILLIS = 400;
+    /**
+     * One-way latency of the degraded link: far enough above every site's scenario latency that what a loaded machine
+     * adds to the other sites' measured round trips and queues (tens to a few hundred ms under a load of 20 on two
+     * cores) cannot make the degraded site look good again.
+     */
+    private static final double DEGRADED_LATENCY_MILLIS = 800;
 
     @TempDir
     Path dir;
@@ -61,7 +66,7 @@ class MeasuredInputsLiveTest {
             assertThat(costModel.network().latencyMillis(costModel.deviceIndex(), seed.siteIndex(slow)))
                     .as("the scenario's latency, unchanged").isLessThan(100.0);
             assertThat(device.perSite(after).get(slow)).as("attempts on %s after it degraded (before: %d)", slow, before)
-                    .isLessThanOrEqualTo(before / 5);
+                    .isLessThanOrEqualTo(before / 4);
             assertThat(after).filteredOn(a -> a.siteIndex() != costModel.deviceIndex())
                     .allSatisfy(a -> assertThat(a.inputs().site(slow)).contains(measured));
         }
