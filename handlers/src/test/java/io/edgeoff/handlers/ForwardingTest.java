@@ -91,4 +91,19 @@ class ForwardingTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("parameter forward must be true or false, but was 'yes'");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chess", "antivirus", "face-recognizer", "gps-navigator", "facebook"})
+    void theFormatCheckPassesARealForwardedOutputAndFailsAnUnforwardedOneOrTheInputEchoed(String name) throws Exception {
+        TaskHandler handler = HandlerRegistry.of(BuiltInHandlers.all()).get(name);
+        byte[] data = input(name);
+
+        byte[] forwarded = handler.handle(data, FORWARD, FREE);
+        byte[] plain = handler.handle(data, Map.of(), FREE);
+
+        assertThat(Forwarding.problem(name, data, forwarded)).isEmpty();
+        assertThat(Forwarding.problem(name, data, plain)).isPresent();
+        assertThat(Forwarding.problem(name, data, data)).isPresent();
+        assertThat(Forwarding.problem(name, data, new byte[0])).contains("empty output");
+    }
 }
