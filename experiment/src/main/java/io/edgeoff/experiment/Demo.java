@@ -49,9 +49,18 @@ public final class Demo {
      * @param dbUrl           database to record in, or null for the embedded H2 database under {@code out}
      * @param webPort         port of the live status page (0: any), or null for none
      * @param linkEmulation   delay transfers by the scenario's links on the device
+     * @param syntheticTasks  run the seed's synthetic MI tasks instead of the built-in handlers
      */
     public record Spec(List<String> policies, int executions, long seed, Path trace, int configuration,
-                       double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation) {
+                       double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation,
+                       boolean syntheticTasks) {
+        /** A demo of the built-in handlers. */
+        public Spec(List<String> policies, int executions, long seed, Path trace, int configuration,
+                    double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation) {
+            this(policies, executions, seed, trace, configuration, timeCompression, out, dbUrl, webPort, linkEmulation,
+                    false);
+        }
+
         public Spec {
             policies = Policies.parseList(String.join(",", policies));
             if (executions < 1) {
@@ -94,7 +103,7 @@ public final class Demo {
             LiveComparison.Setup setup = new LiveComparison.Setup(scenario, endpoints, spec.policies(),
                     spec.executions(), spec.seed(), spec.linkEmulation(), DetectorConfig.ofDefaults(),
                     RuntimeConfig.ofDefaults(), "demo-" + spec.seed(),
-                    spec.configuration());
+                    spec.configuration(), spec.syntheticTasks());
             DatabaseUrl url = spec.dbUrl() != null ? DatabaseUrl.of(spec.dbUrl(), "--db-url")
                     : DatabaseUrl.embedded(out.resolve("db").resolve("edgeoff"));
             LiveComparison.Outcome outcome;
@@ -166,6 +175,7 @@ public final class Demo {
         p.put("siteHistory", (spec.trace() == null ? "synthetic LANL-fitted trace" : spec.trace().toString())
                 + ", last " + DemoTimeScale.HISTORY_WINDOW.toDays() + " days in hourly slots");
         p.put("linkEmulation", spec.linkEmulation() ? "device-side" : "off");
+        p.put("tasks", spec.syntheticTasks() ? "synthetic MI (--synthetic-tasks)" : "built-in handlers, data flowing");
         p.put("siteRestarts", restarts);
         return p;
     }

@@ -30,12 +30,13 @@ import java.util.Set;
  * @param emulateLinks  emulate the scenario's links on the device
  * @param out           report directory
  * @param detector      failure-detector settings
+ * @param syntheticTasks run the seed's synthetic MI tasks instead of the built-in handlers (default false)
  */
 public record DeviceSettings(String scenario, String token, List<SiteEndpoint> sites, List<String> policies, int executions,
-                      long seed, boolean emulateLinks, Path out, DetectorConfig detector) {
+                      long seed, boolean emulateLinks, Path out, DetectorConfig detector, boolean syntheticTasks) {
 
     private static final Set<String> TOP = Set.of("scenario", "token", "sites", "policies", "executions", "seed",
-            "emulateLinks", "out", "detector");
+            "emulateLinks", "out", "detector", "syntheticTasks");
     private static final Set<String> DETECTOR = Set.of("heartbeatMillis", "heartbeatTimeoutMillis",
             "maxSilenceMillis", "phiThreshold", "deadlineFactor", "deadlineSlackMillis");
 
@@ -98,8 +99,13 @@ public record DeviceSettings(String scenario, String token, List<SiteEndpoint> s
         long seed = (long) number(root, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         boolean emulate = root.path("emulateLinks").asBoolean(true);
         Path out = Path.of(text(root, "out", "out/device"));
+        JsonNode synthetic = root.path("syntheticTasks");
+        if (!synthetic.isMissingNode() && !synthetic.isBoolean()) {
+            throw new IllegalArgumentException("syntheticTasks: expected true or false, but was '" + synthetic.asText()
+                    + "'");
+        }
         return new DeviceSettings(text(root, "scenario", "seed"), token, sites, policies, executions, seed, emulate,
-                out, detector(root.path("detector")));
+                out, detector(root.path("detector")), synthetic.asBoolean(false));
     }
 
     private static DetectorConfig detector(JsonNode node) {

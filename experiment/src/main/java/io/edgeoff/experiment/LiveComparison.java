@@ -26,6 +26,7 @@ import io.edgeoff.device.runtime.OutcomeSink;
 import io.edgeoff.device.runtime.RuntimeConfig;
 import io.edgeoff.device.runtime.TaskOutcome;
 import io.edgeoff.device.workload.MixedWorkload;
+import io.edgeoff.device.workload.TaskBinding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,10 +55,25 @@ public final class LiveComparison {
      * @param runtime       runtime settings
      * @param runPrefix     prefix of run ids
      * @param configuration the scenario configuration whose trace nodes the sites replay, 0 for none
+     * @param syntheticTasks run the seed's synthetic MI tasks instead of the built-in handlers
+     *                      ({@link TaskBinding#builtIn()}, with real data flowing between tasks)
      */
     public record Setup(Scenario scenario, List<SiteEndpoint> endpoints, List<String> policies, int executions, long seed,
                  boolean emulateLinks, DetectorConfig detector, RuntimeConfig runtime, String runPrefix,
-                 int configuration) {
+                 int configuration, boolean syntheticTasks) {
+        /** A comparison running the built-in handlers. */
+        public Setup(Scenario scenario, List<SiteEndpoint> endpoints, List<String> policies, int executions, long seed,
+                     boolean emulateLinks, DetectorConfig detector, RuntimeConfig runtime, String runPrefix,
+                     int configuration) {
+            this(scenario, endpoints, policies, executions, seed, emulateLinks, detector, runtime, runPrefix,
+                    configuration, false);
+        }
+
+        /** @return what the device's tasks run */
+        public TaskBinding binding() {
+            return syntheticTasks ? TaskBinding.SYNTHETIC : TaskBinding.builtIn();
+        }
+
         public Setup {
             endpoints = List.copyOf(endpoints);
             policies = List.copyOf(policies);
@@ -147,7 +163,7 @@ public final class LiveComparison {
                     : LinkEmulator.disabled();
             try (DeviceRuntime runtime = DeviceRuntime.builder().scenario(scenario, emulated)
                     .endpoints(setup.endpoints()).client(client).detector(detector).monitor(monitor).links(links)
-                    .sink(sink).config(setup.runtime()).build()) {
+                    .sink(sink).config(setup.runtime()).binding(setup.binding()).build()) {
                 Map<String, OffloadingPolicy> policies = new LinkedHashMap<>();
                 for (String name : setup.policies()) {
                     OffloadingPolicy policy = Policies.create(name, new PolicyContext(planning, scenario.costWeights(),
