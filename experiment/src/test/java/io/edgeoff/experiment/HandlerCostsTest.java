@@ -56,4 +56,20 @@ class HandlerCostsTest {
         assertThat(HandlerCosts.text(HandlerCosts.rows(results))).isEmpty();
         assertThat(HandlerCosts.html(HandlerCosts.rows(results))).isEmpty();
     }
+
+    @Test
+    void aComparisonRunsTheBuiltInHandlersUnlessAskedForSyntheticTasks() {
+        io.edgeoff.common.scenario.Scenario seed = io.edgeoff.common.scenario.ScenarioYaml.load("seed");
+        LiveComparison.Setup handlers = new LiveComparison.Setup(seed, List.of(), List.of("mdp"), 1, 1, false,
+                io.edgeoff.common.detection.DetectorConfig.ofDefaults(),
+                io.edgeoff.device.runtime.RuntimeConfig.ofDefaults(), "r", 0);
+        LiveComparison.Setup synthetic = new LiveComparison.Setup(seed, List.of(), List.of("mdp"), 1, 1, false,
+                io.edgeoff.common.detection.DetectorConfig.ofDefaults(),
+                io.edgeoff.device.runtime.RuntimeConfig.ofDefaults(), "r", 0, true);
+
+        assertThat(handlers.binding().of(seed.application("CHESS"), 2)).isPresent();
+        assertThat(synthetic.binding().synthetic()).isTrue();
+        assertThat(new Demo.Spec(List.of("mdp"), 1, 1, null, 1, 360, java.nio.file.Path.of("out"), null, null, true)
+                .syntheticTasks()).isFalse();
+    }
 }
