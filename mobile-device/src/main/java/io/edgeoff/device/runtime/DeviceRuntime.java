@@ -380,6 +380,33 @@ public final class DeviceRuntime implements AutoCloseable {
     private record Finished(TaskOutcome outcome, byte[] output) {
     }
 
+    /**
+     * Runs every handler the binding uses on the seed's applications three times on the device (a root's generated
+     * input), without learning from it, so that the device's first measured executions are not its JIT's. Does nothing
+     * with synthetic tasks.
+     */
+    public void warmUpHandlers() {
+        if (binding.synthetic()) {
+            return;
+        }
+        java.util.Set<HandlerTask> tasks = new java.util.LinkedHashSet<>();
+        for (io.edgeoff.common.app.Application app : scenario.applications()) {
+            for (int i = 0; i < app.size(); i++) {
+                binding.of(app, i).ifPresent(tasks::add);
+            }
+        }
+        for (HandlerTask task : tasks) {
+            for (int round = 0; round < 3; round++) {
+                localHandlers.execute(task.handler(), rootInput(task, round), task.parameters(), hostMips, hostMips);
+            }
+        }
+    }
+
+    /** @return the host speed the device's local handler calls are emulated against, MIPS (0 with synthetic tasks) */
+    public double hostMips() {
+        return hostMips;
+    }
+
     /** @return what the device has learnt of each handler's cost, or null when it does not learn */
     public HandlerProfile handlerProfile() {
         return handlerProfile;
