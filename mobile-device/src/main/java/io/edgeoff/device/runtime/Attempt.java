@@ -17,7 +17,8 @@ import io.edgeoff.device.client.FailureKind;
  *                      site); {@link PlanningInputs#none()} when it planned with the scenario's values or the
  *                      placement loop chose the device without asking the policy
  * @param handlerTiming the handler profile's prediction and the measured execution time of a successful attempt of a
- *                      handler task; null for a synthetic task or a failed attempt
+ *                      handler task; null for a synthetic task, a failed attempt, or when the device does not
+ *                      learn handler costs
  */
 public record Attempt(int siteIndex, String siteId, FailureKind failure, String detail, double seconds,
                       double energyJoules, PlanningInputs inputs, HandlerTiming handlerTiming) {

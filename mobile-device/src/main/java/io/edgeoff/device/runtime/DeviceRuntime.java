@@ -538,7 +538,11 @@ public final class DeviceRuntime implements AutoCloseable {
         return speeds;
     }
 
-    /** Learns one measured execution of a handler; returns it with the prediction made just before. */
+    /**
+     * Learns one measured execution of a handler.
+     *
+     * @return the execution with the prediction made just before it, or null when the device does not learn
+     */
     private HandlerTiming learn(String handler, String siteId, long inputBytes, double measuredSeconds) {
         if (handlerProfile == null) {
             return null;
