@@ -49,9 +49,18 @@ public final class Demo {
      * @param dbUrl           database to record in, or null for the embedded H2 database under {@code out}
      * @param webPort         port of the live status page (0: any), or null for none
      * @param linkEmulation   delay transfers by the scenario's links on the device
+     * @param syntheticTasks  run the seed's synthetic MI tasks instead of the built-in handlers
      */
     public record Spec(List<String> policies, int executions, long seed, Path trace, int configuration,
-                       double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation) {
+                       double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation,
+                       boolean syntheticTasks) {
+        /** A demo of the built-in handlers. */
+        public Spec(List<String> policies, int executions, long seed, Path trace, int configuration,
+                    double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation) {
+            this(policies, executions, seed, trace, configuration, timeCompression, out, dbUrl, webPort, linkEmulation,
+                    false);
+        }
+
         public Spec {
             policies = Policies.parseList(String.join(",", policies));
             if (executions < 1) {
@@ -82,8 +91,14 @@ public final class Demo {
                 + " (logs in " + out.resolve("sites") + ")");
         try (SiteProcesses sites = new SiteProcesses(listener::log)) {
             // what each site's predictors learn from (DemoTimeScale): its node's outages before the replayed window
-            Map<String, List<String>> histories = SiteHistories.arguments(scenario, spec.trace(),
-                    spec.configuration(), traces, window == null ? null : window.traceStart());
+            // one stated host speed for every site and the device, measured once before any site starts (four site
+            // JVMs measuring while they all start disagree by a factor of several on a busy machine)
+            double hostMips = io.edgeoff.common.compute.ComputeKernel.hostMips(
+                    io.edgeoff.common.compute.ComputeKernel.measureNanosPerRound(200_000_000L));
+            listener.log(String.format(java.util.Locale.ROOT, "edgeoff demo: host speed %.0f MIPS (compute kernel), "
+                    + "given to every site (--host-mips) and the device for their speed emulation", hostMips));
+            Map<String, List<String>> histories = withHostMips(SiteHistories.arguments(scenario, spec.trace(),
+                    spec.configuration(), traces, window == null ? null : window.traceStart()), scenario, hostMips);
             List<SiteEndpoint> endpoints = startSites(sites, scenario, token, out.resolve("sites"), traceFiles,
                     spec.timeCompression(), histories);
             sites.awaitHealthy(Duration.ofSeconds(120));
@@ -94,7 +109,7 @@ public final class Demo {
             LiveComparison.Setup setup = new LiveComparison.Setup(scenario, endpoints, spec.policies(),
                     spec.executions(), spec.seed(), spec.linkEmulation(), DetectorConfig.ofDefaults(),
                     RuntimeConfig.ofDefaults(), "demo-" + spec.seed(),
-                    spec.configuration());
+                    spec.configuration(), spec.syntheticTasks(), hostMips);
             DatabaseUrl url = spec.dbUrl() != null ? DatabaseUrl.of(spec.dbUrl(), "--db-url")
                     : DatabaseUrl.embedded(out.resolve("db").resolve("edgeoff"));
             LiveComparison.Outcome outcome;
@@ -109,8 +124,21 @@ public final class Demo {
                 }
             }
             Map<String, Object> parameters = parameters(spec, window, sites.restarts());
+            parameters.put("hostMips", Math.round(hostMips));
             return new LiveResult(outcome, parameters, LiveReports.writeAll(out, "edgeoff demo", parameters, outcome));
         }
+    }
+
+    /** @return {@code arguments} with {@code --host-mips} added for every remote site of {@code scenario} */
+    static Map<String, List<String>> withHostMips(Map<String, List<String>> arguments, Scenario scenario,
+                                                  double hostMips) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (Site site : scenario.remoteSites()) {
+            List<String> args = new ArrayList<>(arguments.getOrDefault(site.id(), List.of()));
+            args.addAll(List.of("--host-mips", String.format(java.util.Locale.ROOT, "%.1f", hostMips)));
+            out.put(site.id(), args);
+        }
+        return out;
     }
 
     /** Probe period of the sites' failure monitors: a crash is measured to within this plus one probe. */
@@ -166,6 +194,7 @@ public final class Demo {
         p.put("siteHistory", (spec.trace() == null ? "synthetic LANL-fitted trace" : spec.trace().toString())
                 + ", last " + DemoTimeScale.HISTORY_WINDOW.toDays() + " days in hourly slots");
         p.put("linkEmulation", spec.linkEmulation() ? "device-side" : "off");
+        p.put("tasks", spec.syntheticTasks() ? "synthetic MI (--synthetic-tasks)" : "built-in handlers, data flowing");
         p.put("siteRestarts", restarts);
         return p;
     }

@@ -140,10 +140,13 @@ public final class DemoComparison {
     /** What the gap of each metric comes from. */
     static final String EXPLANATION = """
             what explains the gap, per metric:
-              response s: the simulator's time is the cost model's (MI / MIPS at the site plus the emulated link);
-                live adds what the model leaves out: HTTP and JSON per attempt, the sites' queues and JIT, the device
-                checking every output against the compute kernel, and the CPU contention of five JVMs on this machine.
-                A positive gap of tens of ms per offloaded task is that overhead. The large gaps of the policies that
+              response s: the simulator's time is the cost model's (MI / MIPS at the site plus the emulated link,
+                at the scenario's drawn sizes); live adds what the model leaves out: HTTP and JSON per attempt, the
+                sites' queues and JIT, the device checking every output, and the CPU contention of five JVMs on this
+                machine. A positive gap of tens of ms per offloaded task is that overhead. With the built-in handlers
+                (the default) live tasks also do their handler's real work on real data (its own time, the real byte
+                counts, usually more data and less work than the scenario's draws), which the simulator does not
+                model: the policies place differently, and that shows in every gap. The large gaps of the policies that
                 meet outages come from hung sites: a live attempt on a site in a `hang` outage waits for its deadline
                 (4 x expected time + 0.4 s; a suspicion from silence does not abandon it), while the simulator ends it
                 when its detector model suspects the site (at most 0.61 s after the outage began).

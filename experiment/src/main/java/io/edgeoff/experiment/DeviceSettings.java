@@ -34,12 +34,14 @@ import java.util.Set;
  * @param detector      failure-detector settings
  * @param runtime       the device runtime's settings ({@code runtime:}: threads, the placement loop's attempt cap,
  *                      output checks, measured inputs, learned availability)
+ * @param syntheticTasks run the seed's synthetic MI tasks instead of the built-in handlers (default false)
  */
 public record DeviceSettings(String scenario, String token, List<SiteEndpoint> sites, List<String> policies, int executions,
-                      long seed, boolean emulateLinks, Path out, DetectorConfig detector, RuntimeConfig runtime) {
+                      long seed, boolean emulateLinks, Path out, DetectorConfig detector, RuntimeConfig runtime,
+                      boolean syntheticTasks) {
 
     private static final Set<String> TOP = Set.of("scenario", "token", "sites", "policies", "executions", "seed",
-            "emulateLinks", "out", "detector", "runtime");
+            "emulateLinks", "out", "detector", "runtime", "syntheticTasks");
     private static final Set<String> RUNTIME = Set.of("threads", "maxRemoteAttempts", "verifyOutputs", "measuredInputs",
             "learnAvailability");
     private static final Set<String> DETECTOR = Set.of("heartbeatMillis", "heartbeatTimeoutMillis",
@@ -104,8 +106,13 @@ public record DeviceSettings(String scenario, String token, List<SiteEndpoint> s
         long seed = (long) number(root, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         boolean emulate = root.path("emulateLinks").asBoolean(true);
         Path out = Path.of(text(root, "out", "out/device"));
+        JsonNode synthetic = root.path("syntheticTasks");
+        if (!synthetic.isMissingNode() && !synthetic.isBoolean()) {
+            throw new IllegalArgumentException("syntheticTasks: expected true or false, but was '" + synthetic.asText()
+                    + "'");
+        }
         return new DeviceSettings(text(root, "scenario", "seed"), token, sites, policies, executions, seed, emulate,
-                out, detector(root.path("detector")), runtime(root.path("runtime")));
+                out, detector(root.path("detector")), runtime(root.path("runtime")), synthetic.asBoolean(false));
     }
 
     private static RuntimeConfig runtime(JsonNode node) {

@@ -26,6 +26,7 @@ import io.edgeoff.device.runtime.OutcomeSink;
 import io.edgeoff.device.runtime.RuntimeConfig;
 import io.edgeoff.device.runtime.TaskOutcome;
 import io.edgeoff.device.workload.MixedWorkload;
+import io.edgeoff.device.workload.TaskBinding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,10 +55,35 @@ public final class LiveComparison {
      * @param runtime       runtime settings
      * @param runPrefix     prefix of run ids
      * @param configuration the scenario configuration whose trace nodes the sites replay, 0 for none
+     * @param syntheticTasks run the seed's synthetic MI tasks instead of the built-in handlers
+     *                      ({@link TaskBinding#builtIn()}, with real data flowing between tasks)
+     * @param hostMips      the host's speed for the device's speed emulation of local handler calls, MIPS; 0: the
+     *                      device measures it
      */
     public record Setup(Scenario scenario, List<SiteEndpoint> endpoints, List<String> policies, int executions, long seed,
                  boolean emulateLinks, DetectorConfig detector, RuntimeConfig runtime, String runPrefix,
-                 int configuration) {
+                 int configuration, boolean syntheticTasks, double hostMips) {
+        /** A comparison whose device measures its host's speed. */
+        public Setup(Scenario scenario, List<SiteEndpoint> endpoints, List<String> policies, int executions, long seed,
+                     boolean emulateLinks, DetectorConfig detector, RuntimeConfig runtime, String runPrefix,
+                     int configuration, boolean syntheticTasks) {
+            this(scenario, endpoints, policies, executions, seed, emulateLinks, detector, runtime, runPrefix,
+                    configuration, syntheticTasks, 0);
+        }
+
+        /** A comparison running the built-in handlers. */
+        public Setup(Scenario scenario, List<SiteEndpoint> endpoints, List<String> policies, int executions, long seed,
+                     boolean emulateLinks, DetectorConfig detector, RuntimeConfig runtime, String runPrefix,
+                     int configuration) {
+            this(scenario, endpoints, policies, executions, seed, emulateLinks, detector, runtime, runPrefix,
+                    configuration, false);
+        }
+
+        /** @return what the device's tasks run */
+        public TaskBinding binding() {
+            return syntheticTasks ? TaskBinding.SYNTHETIC : TaskBinding.builtIn();
+        }
+
         public Setup {
             endpoints = List.copyOf(endpoints);
             policies = List.copyOf(policies);
@@ -135,6 +161,9 @@ public final class LiveComparison {
             monitor.pollPredictors(io.edgeoff.device.monitor.PolicyForecasts.ALL); // each policy's model (svr, best)
             monitor.start();
             warmUp(client, setup.endpoints(), log);
+            if (!setup.syntheticTasks()) {
+                warmUpHandlers(client, setup.endpoints(), log);
+            }
             if (metrics != null) {
                 detector.addListener(metrics);
             }
@@ -147,7 +176,13 @@ public final class LiveComparison {
                     : LinkEmulator.disabled();
             try (DeviceRuntime runtime = DeviceRuntime.builder().scenario(scenario, emulated)
                     .endpoints(setup.endpoints()).client(client).detector(detector).monitor(monitor).links(links)
-                    .sink(sink).config(setup.runtime()).build()) {
+                    .sink(sink).config(setup.runtime()).binding(setup.binding()).hostMips(setup.hostMips()).build()) {
+                if (!setup.syntheticTasks()) {
+                    log.accept(String.format(java.util.Locale.ROOT, "device: running the built-in handlers, data "
+                            + "flowing; local calls emulated at %.0f MIPS against a host of %.0f MIPS",
+                            scenario.device().mips(), runtime.hostMips()));
+                    runtime.warmUpHandlers();
+                }
                 Map<String, OffloadingPolicy> policies = new LinkedHashMap<>();
                 for (String name : setup.policies()) {
                     OffloadingPolicy policy = Policies.create(name, new PolicyContext(planning, scenario.costWeights(),
@@ -220,6 +255,40 @@ public final class LiveComparison {
             }
             if (ok == 0) {
                 log.accept("warning: site " + endpoint.siteId() + " answered no warm-up task");
+            }
+        }
+    }
+
+    /**
+     * Runs each built-in handler a few times on every site (its generated root input, forwarding, as the workload
+     * sends it) so that the sites' handler code is compiled before a deadline depends on it; the device's own handlers
+     * are warmed by {@link DeviceRuntime#warmUpHandlers}. Gives up on a site after two failures in a row.
+     */
+    public static void warmUpHandlers(HttpSiteClient client, List<SiteEndpoint> endpoints, Consumer<String> log) {
+        for (SiteEndpoint endpoint : endpoints) {
+            int failedInARow = 0;
+            outer:
+            for (int round = 0; round < 3; round++) {
+                for (Map.Entry<String, Integer> h : new java.util.TreeMap<>(TaskBinding.BUILT_IN_ROOT_SIZES).entrySet()) {
+                    TaskRequest task = new TaskRequest("warmup-" + endpoint.siteId() + "-" + System.nanoTime() + "-"
+                            + h.getKey(), "WARMUP", "R", 10, 4,
+                            io.edgeoff.handlers.BuiltInHandlers.input(h.getKey(), round, h.getValue()), h.getKey(),
+                            Map.of(io.edgeoff.handlers.Forwarding.PARAMETER, "true"));
+                    try {
+                        boolean done = client.submit(endpoint, task, Duration.ofSeconds(10)).get()
+                                instanceof io.edgeoff.device.client.OffloadResult.Completed;
+                        failedInARow = done ? 0 : failedInARow + 1;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        failedInARow++;
+                    }
+                    if (failedInARow >= 2) {
+                        log.accept("warning: site " + endpoint.siteId() + " failed two handler warm-up tasks in a row");
+                        break outer;
+                    }
+                }
             }
         }
     }

@@ -205,7 +205,8 @@ public final class LiveReports {
     }
 
     /**
-     * Writes results.json, summary.csv, executions.csv and report.html into {@code dir}.
+     * Writes results.json, summary.csv, executions.csv, failures.csv, timeline.csv, handlers.csv (predicted against
+     * measured handler times, {@link HandlerCosts}) and report.html into {@code dir}.
      *
      * @return the files written, the HTML report first
      */
@@ -218,12 +219,15 @@ public final class LiveReports {
             Files.writeString(dir.resolve("executions.csv"), executionsCsv(outcome), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("failures.csv"), failuresCsv(outcome), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("timeline.csv"), timelineCsv(outcome), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("handlers.csv"), HandlerCosts.csv(HandlerCosts.rows(outcome.results())),
+                    StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("report.html"), html(title, parameters, outcome), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
         return List.of(dir.resolve("report.html"), dir.resolve("results.json"), dir.resolve("summary.csv"),
-                dir.resolve("executions.csv"), dir.resolve("failures.csv"), dir.resolve("timeline.csv"));
+                dir.resolve("executions.csv"), dir.resolve("failures.csv"), dir.resolve("timeline.csv"),
+                dir.resolve("handlers.csv"));
     }
 
     /** Columns of {@code failures.csv}: one row per policy. */
@@ -290,6 +294,7 @@ public final class LiveReports {
                 n.put("suspicions", f.suspicions()).put("false_suspicions", f.falseSuspicions());
             }
         }
+        root.set("handlers", JSON.valueToTree(HandlerCosts.json(HandlerCosts.rows(outcome.results()))));
         ArrayNode executions = root.putArray("executions");
         for (ExecutionResult r : outcome.results()) {
             ObjectNode e = executions.addObject();
@@ -382,6 +387,7 @@ public final class LiveReports {
             }
             sb.append("</div>\n");
         }
+        sb.append(HandlerCosts.html(HandlerCosts.rows(outcome.results())));
         sb.append("<pre>").append(escape(pairedText(s, outcome.results()))).append("</pre>\n<p>")
                 .append(escape(detectionText(outcome.detection()))).append("</p>\n</body></html>\n");
         return sb.toString();

@@ -49,14 +49,25 @@ public final class LiveRun {
      */
     public static LiveResult run(Path config, Path out, String dbUrl, Integer webPort, MetricsHook metrics,
                                  LiveListener listener) {
+        return run(config, out, dbUrl, webPort, metrics, false, listener);
+    }
+
+    /**
+     * As {@link #run(Path, Path, String, Integer, MetricsHook, LiveListener)}; with {@code syntheticTasks} (or
+     * {@code syntheticTasks: true} in the file) the device runs the seed's synthetic MI tasks instead of the built-in
+     * handlers.
+     */
+    public static LiveResult run(Path config, Path out, String dbUrl, Integer webPort, MetricsHook metrics,
+                                 boolean syntheticTasks, LiveListener listener) {
         DeviceSettings settings = DeviceSettings.read(config);
+        boolean synthetic = syntheticTasks || settings.syntheticTasks();
         Scenario configured = ScenarioYaml.load(settings.scenario());
         // with a database: its scenario of that name, stored there from the configuration on first use
         Scenario scenario = dbUrl == null ? configured : DeviceScenario.fromDatabase(dbUrl, configured, listener::log);
         checkSites(config, scenario, settings.sites());
         LiveComparison.Setup setup = new LiveComparison.Setup(scenario, settings.sites(), settings.policies(),
                 settings.executions(), settings.seed(), settings.emulateLinks(), settings.detector(),
-                settings.runtime(), "device-" + settings.seed(), 0);
+                settings.runtime(), "device-" + settings.seed(), 0, synthetic);
         DeviceMetrics deviceMetrics = metrics == null ? null
                 : metrics.create(settings.policies(), scenario.sites().stream().map(Site::id).toList());
         LiveComparison.Outcome outcome = withStatusPage(webPort, "edgeoff device", listener,
@@ -68,6 +79,7 @@ public final class LiveRun {
         parameters.put("executions", settings.executions());
         parameters.put("seed", settings.seed());
         parameters.put("linkEmulation", settings.emulateLinks() ? "device-side" : "off");
+        parameters.put("tasks", synthetic ? "synthetic MI" : "built-in handlers, data flowing");
         Path dir = out != null ? out : settings.out();
         return new LiveResult(outcome, parameters, LiveReports.writeAll(dir, "edgeoff device", parameters, outcome));
     }

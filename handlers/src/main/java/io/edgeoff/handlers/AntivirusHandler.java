@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
  * the input's length. The automaton of a signature set is built once per process (immutable, shared by
  * all calls; at most 8 sets are kept), as a scanner keeps its signature database loaded. Output: UTF-8 {@code matches N\n} followed by one
  * line {@code offset signature} per match, at most 1000 lines.
+ * With {@code forward=true} the output is the data worked on followed by this ({@link Forwarding}).
  */
 public final class AntivirusHandler implements TaskHandler {
     public static final String NAME = "antivirus";
@@ -57,7 +58,8 @@ public final class AntivirusHandler implements TaskHandler {
                 }
             }
         }
-        return ("matches " + matches + "\n" + listed).getBytes(StandardCharsets.UTF_8);
+        byte[] report = ("matches " + matches + "\n" + listed).getBytes(StandardCharsets.UTF_8);
+        return Forwarding.isOn(parameters) ? Forwarding.join(input, input.length, report) : report;
     }
 
     private record Database(byte[][] signatures, Automaton automaton) {

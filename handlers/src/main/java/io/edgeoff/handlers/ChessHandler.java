@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
  * other fields are ignored), optional second line the search depth in plies (default 4); the
  * parameter {@code depth} (1 to 8) overrides it. The work grows about 8-10x per ply (docs/PERFORMANCE.md).
  * Output: UTF-8 {@code bestmove e2e4\nscore 35\nnodes 12345\n} (score in centipawns for the side to move).
+ * With {@code forward=true} the output is the data worked on followed by this ({@link Forwarding}).
  */
 public final class ChessHandler implements TaskHandler {
     public static final String NAME = "chess";
@@ -56,6 +57,12 @@ public final class ChessHandler implements TaskHandler {
         int score = search.root(depth);
         String text = "bestmove " + (search.bestFrom < 0 ? "none" : square(search.bestFrom) + square(search.bestTo))
                 + "\nscore " + score + "\nnodes " + search.nodes + "\n";
+        if (Forwarding.isOn(parameters)) {
+            if (search.bestFrom >= 0) {
+                board.make(search.bestMove);
+            }
+            text = board.fen() + "\n" + depth + "\n" + text;
+        }
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -279,6 +286,7 @@ public final class ChessHandler implements TaskHandler {
         long nodes;
         int bestFrom = -1;
         int bestTo = -1;
+        int bestMove;
 
         Search(Board board, HandlerContext context) {
             this.board = board;
@@ -298,6 +306,7 @@ public final class ChessHandler implements TaskHandler {
                     alpha = Math.max(alpha, score);
                     bestFrom = m & 0x7F;
                     bestTo = m >>> 7 & 0x7F;
+                    bestMove = m;
                 }
             }
             return alpha;

@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
  * <p>Input: a grayscale image, 4 bytes width, 4 bytes height (big-endian), then width x height
  * pixels, one byte each, row by row (at most 8192 x 8192). Output: UTF-8 {@code corners N\n}
  * followed by {@code x y} of the strongest 200 corners, strongest first.
+ * With {@code forward=true} the output is the data worked on followed by this ({@link Forwarding}).
  */
 public final class FaceRecognizerHandler implements TaskHandler {
     public static final String NAME = "face-recognizer";
@@ -48,7 +49,8 @@ public final class FaceRecognizerHandler implements TaskHandler {
             throw new IllegalArgumentException("image must be 3 to " + MAX_SIDE + " pixels wide and high, but was "
                     + w + " x " + h);
         }
-        if (input.length - 8 != (long) w * h) {
+        boolean forward = Forwarding.isOn(parameters);
+        if (forward ? input.length - 8 < (long) w * h : input.length - 8 != (long) w * h) {
             throw new IllegalArgumentException("a " + w + " x " + h + " image has " + (long) w * h + " pixels, but the input had "
                     + (input.length - 8));
         }
@@ -64,7 +66,8 @@ public final class FaceRecognizerHandler implements TaskHandler {
         for (int i = 0; i < Math.min(LISTED, corners.size()); i++) {
             out.append(corners.get(i)[0]).append(' ').append(corners.get(i)[1]).append('\n');
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] report = out.toString().getBytes(StandardCharsets.UTF_8);
+        return forward ? Forwarding.join(input, 8 + w * h, report) : report;
     }
 
     /** One pass of the separable 5-tap Gaussian along (dx, dy), edges clamped. */

@@ -13,7 +13,8 @@ import java.util.zip.Deflater;
  * posts, one per line, {@code userId<TAB>epochSeconds<TAB>text}; the handler builds the JSON
  * document of the feed ({@code {"posts":[{"user":..,"time":..,"text":"..","words":..},..]}}, text
  * escaped as JSON requires, words counted) and compresses it with DEFLATE (level 6, zlib format):
- * the work is linear in the input. Output: the compressed document.
+ * the work is linear in the input. Output: the compressed document (with {@code forward=true}, {@link Forwarding}:
+ * the feed lines, then {@code #zlib <base64 of it>}).
  */
 public final class FacebookHandler implements TaskHandler {
     public static final String NAME = "facebook";
@@ -34,6 +35,8 @@ public final class FacebookHandler implements TaskHandler {
     public byte[] handle(byte[] input, Map<String, String> parameters, HandlerContext context) {
         int level = Params.integer(parameters, "level", 6, 0, 9);
         String feed = new String(input, StandardCharsets.UTF_8);
+        boolean forward = Forwarding.isOn(parameters);
+        StringBuilder forwarded = new StringBuilder(forward ? input.length : 0);
         StringBuilder json = new StringBuilder(input.length + input.length / 4 + 16).append("{\"posts\":[");
         int line = 0;
         int at = 0;
@@ -42,7 +45,14 @@ public final class FacebookHandler implements TaskHandler {
             if (end < 0) {
                 end = feed.length();
             }
+            if (forward && end > at && feed.charAt(at) == '#') {
+                at = end + 1; // an earlier task's result, forwarded
+                continue;
+            }
             if (end > at) {
+                if (forward) {
+                    forwarded.append(feed, at, end).append('\n');
+                }
                 post(json, feed, at, end, ++line);
                 if ((line & 0x3FF) == 0) {
                     context.checkpoint();
@@ -60,6 +70,11 @@ public final class FacebookHandler implements TaskHandler {
             while (!deflater.finished()) {
                 out.write(buffer, 0, deflater.deflate(buffer));
                 context.checkpoint();
+            }
+            if (forward) {
+                forwarded.append("#zlib ").append(java.util.Base64.getEncoder().encodeToString(out.toByteArray()))
+                        .append('\n');
+                return forwarded.toString().getBytes(StandardCharsets.UTF_8);
             }
             return out.toByteArray();
         } finally {

@@ -63,11 +63,23 @@ public final class TestbedRun {
      * @param deviceTimeoutMinutes    give up on the device after this long
      * @param token                   the sites' bearer token (passed in their environment, never on a command line)
      * @param tokenEnvironmentVariable the variable a site reads its token from
+     * @param syntheticTasks          the device runs the seed's synthetic MI tasks instead of the built-in handlers
      */
     public record Spec(String scenarioName, int servicePort, List<String> policies, int executions, Path faultsFile,
                        Path traceFile, boolean noFaults, int configuration, List<String> faultKinds,
                        double degradeDelayMillis, double degradeLoss, double timeCompression, boolean compare,
-                       int samplings, long deviceTimeoutMinutes, String token, String tokenEnvironmentVariable) {
+                       int samplings, long deviceTimeoutMinutes, String token, String tokenEnvironmentVariable,
+                       boolean syntheticTasks) {
+        /** A run of the built-in handlers. */
+        public Spec(String scenarioName, int servicePort, List<String> policies, int executions, Path faultsFile,
+                    Path traceFile, boolean noFaults, int configuration, List<String> faultKinds,
+                    double degradeDelayMillis, double degradeLoss, double timeCompression, boolean compare,
+                    int samplings, long deviceTimeoutMinutes, String token, String tokenEnvironmentVariable) {
+            this(scenarioName, servicePort, policies, executions, faultsFile, traceFile, noFaults, configuration,
+                    faultKinds, degradeDelayMillis, degradeLoss, timeCompression, compare, samplings,
+                    deviceTimeoutMinutes, token, tokenEnvironmentVariable, false);
+        }
+
         public Spec {
             policies = List.copyOf(policies);
             faultKinds = List.copyOf(faultKinds);
@@ -244,6 +256,9 @@ public final class TestbedRun {
         yaml.append("executions: ").append(spec.executions()).append('\n');
         yaml.append("seed: ").append(config.seed()).append('\n');
         yaml.append("emulateLinks: false\n");
+        if (spec.syntheticTasks()) {
+            yaml.append("syntheticTasks: true\n");
+        }
         yaml.append("out: ").append(config.workDir().resolve("device")).append('\n');
         return OwnerOnlyFiles.write(config.workDir().resolve("device.yaml"), yaml.toString()); // it holds the token
     }

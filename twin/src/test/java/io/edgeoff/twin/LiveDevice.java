@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Test harness: the scenario's remote sites as real {@link SiteServer}s on loopback ports and a live device
@@ -61,13 +62,24 @@ final class LiveDevice implements AutoCloseable {
      */
     LiveDevice(Scenario scenario, CostModel costModel, Path dir, Map<String, List<String>> catalogues,
                boolean emulate, RuntimeConfig config) throws Exception {
+        this(scenario, costModel, dir, catalogues, emulate, config, Map.of(), b -> b);
+    }
+
+    /**
+     * @param sites    per site id, changes to its configuration (e.g. its handler settings)
+     * @param runtime  changes to the device runtime's builder (e.g. a task binding)
+     */
+    LiveDevice(Scenario scenario, CostModel costModel, Path dir, Map<String, List<String>> catalogues,
+               boolean emulate, RuntimeConfig config, Map<String, UnaryOperator<SiteConfig.Builder>> sites,
+               UnaryOperator<DeviceRuntime.Builder> runtime) throws Exception {
         this.scenario = scenario;
         this.costModel = costModel;
         List<String> kinds = scenario.applications().stream().flatMap(a -> a.tasks().stream())
                 .map(t -> t.kind().name()).distinct().toList();
         for (Site s : scenario.remoteSites()) {
-            SiteServer server = SiteServer.start(SiteConfig.builder(s, catalogues.getOrDefault(s.id(), kinds),
-                    dir.resolve(s.id())).bindHost("127.0.0.1").port(0).token(TOKEN).build());
+            SiteServer server = SiteServer.start(sites.getOrDefault(s.id(), b -> b).apply(SiteConfig.builder(s,
+                    catalogues.getOrDefault(s.id(), kinds), dir.resolve(s.id())).bindHost("127.0.0.1").port(0)
+                    .token(TOKEN)).build());
             servers.add(server);
             endpoints.add(new SiteEndpoint(s.id(), URI.create("http://127.0.0.1:" + server.port()), TOKEN));
         }
@@ -76,9 +88,9 @@ final class LiveDevice implements AutoCloseable {
         monitor = new ResourceMonitor(endpoints, client, Duration.ofHours(1), Duration.ofSeconds(5),
                 DeviceClock.SYSTEM);
         links = emulate ? LinkEmulator.of(costModel, DeviceClock.SYSTEM) : LinkEmulator.disabled();
-        runtime = DeviceRuntime.builder().scenario(scenario, costModel).endpoints(endpoints).client(client)
-                .detector(detector).monitor(monitor).links(links).profiler(ApplicationProfiler.exact()).sink(sink)
-                .config(config).build();
+        this.runtime = runtime.apply(DeviceRuntime.builder().scenario(scenario, costModel).endpoints(endpoints)
+                .client(client).detector(detector).monitor(monitor).links(links).profiler(ApplicationProfiler.exact())
+                .sink(sink).config(config)).build();
     }
 
     /** A few small tasks to every site that runs them, so that no cold first request decides anything. */

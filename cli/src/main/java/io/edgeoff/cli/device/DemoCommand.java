@@ -64,6 +64,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-link-emulation", description = "Do not delay transfers by the scenario's links.")
     boolean noLinkEmulation;
 
+    @Option(names = "--synthetic-tasks", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Run the seed's synthetic MI tasks (the compute kernel paced to each rating; the default).",
+                "--no-synthetic-tasks runs the built-in task handlers with real data flowing between tasks instead:",
+                "at the seed's data sizes their real work is 10-50x below the scenario's MI, so offloading rarely",
+                "pays and the failure comparison has little to act on (docs/RESULTS.md)."})
+    boolean syntheticTasks;
+
     @Option(names = "--compare", description = "Afterwards, simulate every live execution (same policy, application, "
             + "links, detector and outage schedule) and print live and simulated side by side, with the gap per metric "
             + "(also in <out>/compare.txt).")
@@ -73,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         Demo.Spec demo = new Demo.Spec(Policies.parseList(policies), executions, seedOption.value(), trace,
-                configuration, timeCompression, out.value(), dbUrl, webPort, !noLinkEmulation);
+                configuration, timeCompression, out.value(), dbUrl, webPort, !noLinkEmulation, syntheticTasks);
         LiveResult result = Demo.run(demo, ConsoleListener.on(spec.commandLine().getErr()));
         stdout.println();
         stdout.print(result.text());

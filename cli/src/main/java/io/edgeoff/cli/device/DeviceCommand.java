@@ -30,6 +30,10 @@ public final class DeviceCommand implements Callable<Integer> {
     @Mixin
     OutOption out = OutOption.fromConfig();
 
+    @Option(names = "--synthetic-tasks", description = "Run the seed's synthetic MI tasks instead of the built-in task "
+            + "handlers (also 'syntheticTasks: true' in the configuration file).")
+    boolean syntheticTasks;
+
     @Option(names = "--db-url", description = "Record runs, outcomes and detector data in this database "
             + "(jdbc:h2:file:... or jdbc:postgresql://...); nothing is recorded without it.")
     String dbUrl;
@@ -77,7 +81,8 @@ public final class DeviceCommand implements Callable<Integer> {
             return metrics;
         };
         try {
-            LiveResult result = LiveRun.run(config, out.value(), dbUrl, webPort, hook, ConsoleListener.on(stderr));
+            LiveResult result = LiveRun.run(config, out.value(), dbUrl, webPort, hook, syntheticTasks,
+                    ConsoleListener.on(stderr));
             stdout.print(result.text());
             stdout.println("reports: " + result.reports().get(0));
             stdout.flush();

@@ -74,13 +74,18 @@ public final class RunCommand implements Runnable {
     @Option(names = "--device-timeout-minutes", defaultValue = "30", description = "Give up on the device after this long (default: ${DEFAULT-VALUE}).")
     long deviceTimeoutMinutes;
 
+    @Option(names = "--synthetic-tasks", description = "The device runs the seed's synthetic MI tasks instead of the "
+            + "built-in task handlers.")
+    boolean syntheticTasks;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintStream log = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
         TestbedRun.run(options.config(), new TestbedRun.Spec(options.scenarioName(), options.servicePort, policies,
                 executions, faultsFile, traceFile, noFaults, configuration, faultKinds, degradeDelayMillis, degradeLoss,
-                timeCompression, compare, samplings, deviceTimeoutMinutes, token(), SiteCommand.TOKEN_ENV), out, log);
+                timeCompression, compare, samplings, deviceTimeoutMinutes, token(), SiteCommand.TOKEN_ENV, syntheticTasks),
+                out, log);
     }
 
     /** A fresh bearer token for the run's sites ({@link SiteConfig#randomToken()}), not one derived from the seed. */

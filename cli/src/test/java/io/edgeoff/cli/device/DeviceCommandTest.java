@@ -53,7 +53,8 @@ class DeviceCommandTest {
         Path config = config("policies: [mdp, local]\n");
 
         String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
-        CliRun run = CliRun.of("device", "--config", config.toString(), "--db-url", url, "--web-port", "0");
+        CliRun run = CliRun.of("device", "--config", config.toString(), "--db-url", url, "--web-port", "0",
+                "--synthetic-tasks"); // the fake sites run the synthetic MI task only
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("live status page on http://127.0.0.1:");
@@ -71,6 +72,9 @@ class DeviceCommandTest {
         assertThat(local.get("policy").asText()).isEqualTo("local");
         assertThat(local.get("offload_attempts").asLong()).isZero();
         assertThat(local.get("tasks_per_site").get("MD").asLong()).isPositive();
+        assertThat(results.get("parameters").get("tasks").asText()).isEqualTo("synthetic MI");
+        assertThat(results.get("summaries").get(0).get("offload_attempts").asLong()).as("mdp offloads").isPositive();
+        assertThat(results.get("handlers")).isEmpty();
         try (Database db = Database.open(url)) {
             assertThat(db.scenarios().names()).containsExactly("seed");
             assertThat(db.runs().list()).hasSize(2).allMatch(r -> r.spec().mode() == RunMode.LIVE);
@@ -120,5 +124,16 @@ class DeviceCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("detector: maxSilence must be longer than heartbeatInterval 500 ms");
+    }
+
+    @Test
+    void syntheticTasksInTheFileMustBeTrueOrFalse() throws Exception {
+        Path config = config("syntheticTasks: sometimes\n");
+
+        CliRun run = CliRun.of("device", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("device.yaml: syntheticTasks: expected true or false, but was 'sometimes'")
+                .doesNotContain("Exception");
     }
 }

@@ -96,6 +96,24 @@ public final class ComputeKernel {
     }
 
     /**
+     * Machine instructions of one kernel round (a multiply-xorshift finaliser: two multiplications, three shifts,
+     * three xors and the loop's add), the basis of {@link #hostMips}.
+     */
+    public static final double INSTRUCTIONS_PER_ROUND = 10;
+
+    /**
+     * The host's speed from the kernel's measured time per round ({@link #measureNanosPerRound}):
+     * {@value #INSTRUCTIONS_PER_ROUND} instructions per round, so {@code 10 000 / nanosPerRound} MIPS. An estimate for
+     * dependent integer code, the one a site's speed emulation and the device's local handlers both use.
+     */
+    public static double hostMips(double nanosPerRound) {
+        if (!(nanosPerRound > 0)) {
+            throw new IllegalArgumentException("nanosPerRound must be > 0, but was " + nanosPerRound);
+        }
+        return INSTRUCTIONS_PER_ROUND * 1_000 / nanosPerRound;
+    }
+
+    /**
      * Measures the host's speed: warms the kernel up (2 million rounds, so the JIT compiles it), runs
      * it four times for about a quarter of {@code budgetNanos} each and returns the fastest mean time
      * of one round in nanoseconds. On a busy machine this is still an upper bound of the idle speed.

@@ -61,9 +61,9 @@ public final class CostModel {
         this.queueDelaySeconds = new double[this.sites.size()];
     }
 
-    private CostModel(CostModel base, Network network, double[] queueDelaySeconds) {
+    private CostModel(CostModel base, Network network, double[] queueDelaySeconds, double[] mips) {
         this.sites = base.sites;
-        this.mips = base.mips;
+        this.mips = mips;
         this.deviceIndex = base.deviceIndex;
         this.power = base.power;
         this.failureDetectionSeconds = base.failureDetectionSeconds;
@@ -74,7 +74,9 @@ public final class CostModel {
     /**
      * This cost model planning with {@code inputs}: for each site they name, the device-site link (both directions)
      * gets the estimated latency and bandwidth, and the estimated queueing delay adds to the execution time on
-     * that site. Every other value is this model's. {@link PlanningInputs#none()} returns this model.
+     * that site. A site's learnt speed for the task at hand ({@link PlanningInputs#speeds()}) replaces its MIPS, so
+     * its execution time is the device's prediction. Every other value is this model's. {@link PlanningInputs#none()}
+     * returns this model.
      *
      * @throws IllegalArgumentException when {@code inputs} names an unknown site or the device
      */
@@ -93,7 +95,14 @@ public final class CostModel {
             planned = planned.withLink(deviceIndex, site, s.latencyMillis(), s.bandwidthKBps());
             queue[site] = s.queueDelayMillis() / 1000.0;
         }
-        return new CostModel(this, planned, queue);
+        double[] speeds = mips;
+        if (!inputs.speeds().isEmpty()) {
+            speeds = mips.clone();
+            for (SiteSpeed s : inputs.speeds()) {
+                speeds[network.indexOf(s.siteId())] = s.mips();
+            }
+        }
+        return new CostModel(this, planned, queue, speeds);
     }
 
     /** @return expected queueing delay on {@code site}, s (0 unless planning with measured inputs) */

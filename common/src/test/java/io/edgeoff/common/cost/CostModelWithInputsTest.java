@@ -79,4 +79,25 @@ class CostModelWithInputsTest {
         assertThatThrownBy(() -> new SiteInputs("ED", -1, InputSource.MEASURED, 1, InputSource.MEASURED, 0,
                 InputSource.PRIOR)).hasMessageContaining("latencyMillis of ED must be finite and >= 0, but was -1.0");
     }
+
+    @Test
+    void aLearntSpeedMakesTheExecutionTimeThePredictionOnThatSiteAndTheDeviceOnly() {
+        PlanningInputs learnt = PlanningInputs.none().withSpeeds(List.of(SiteSpeed.of("ED", 150, 0.4),
+                SiteSpeed.of("MD", 150, 0.25)));
+
+        CostModel planned = model.with(learnt);
+
+        assertThat(planned.cost(sink(), md, ed).executionSeconds()).isCloseTo(0.4, within(EPS));
+        assertThat(planned.cost(sink(), md, md).executionSeconds()).isCloseTo(0.25, within(EPS));
+        assertThat(planned.cost(sink(), md, ec)).isEqualTo(model.cost(sink(), md, ec));
+        assertThat(model.cost(sink(), md, ed).executionSeconds()).isCloseTo(0.03, within(EPS));
+        assertThat(learnt.describe()).isEqualTo("learnt speeds ED 375 MIPS, MD 600 MIPS");
+    }
+
+    @Test
+    void aSpeedThatIsNotPositiveOrASiteGivenTwiceIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new SiteSpeed("ED", 0)).hasMessage("mips of ED must be finite and > 0, but was 0.0");
+        assertThatThrownBy(() -> PlanningInputs.none().withSpeeds(List.of(new SiteSpeed("ED", 1), new SiteSpeed("ED", 2))))
+                .hasMessage("each site may have one speed, but the speeds were for [ED, ED]");
+    }
 }

@@ -40,6 +40,9 @@ public final class ResourceMonitor implements AutoCloseable {
     private volatile LinkEmulator links = LinkEmulator.disabled();
     private volatile NetworkEstimator estimator;
 
+    /** Per site id, the handlers of its last answered poll. */
+    private final Map<String, List<String>> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+
     public ResourceMonitor(List<SiteEndpoint> endpoints, SiteClient client, Duration pollInterval, Duration timeout,
                            DeviceClock clock) {
         this.endpoints = List.copyOf(endpoints);
@@ -114,6 +117,7 @@ public final class ResourceMonitor implements AutoCloseable {
                 answers.remove(predictor); // the site answers but not for this model: its default model then
             }
         }
+        resources.ifPresent(r -> handlers.put(endpoint.siteId(), List.copyOf(r.handlers())));
         synchronized (views) {
             SiteView v = views.get(endpoint.siteId());
             boolean reachable = resources.isPresent();
@@ -126,6 +130,11 @@ public final class ResourceMonitor implements AutoCloseable {
                     availability.map(SiteAvailability::hoursSinceLastFailure).orElse(v.hoursSinceLastFailure()),
                     rtt, v.throughputKBps(), v.polls() + (reachable ? 1 : 0)));
         }
+    }
+
+    /** @return the handlers {@code siteId} advertised in its last answered poll, empty before its first one */
+    public Optional<List<String>> handlers(String siteId) {
+        return Optional.ofNullable(handlers.get(siteId));
     }
 
     /** Records a measured transfer of {@code kilobytes} to or from {@code siteId} taking {@code seconds}. */

@@ -16,11 +16,20 @@ import io.edgeoff.device.client.FailureKind;
  * @param inputs        the link and queue estimates the policy planned this attempt with (measured or prior, per
  *                      site); {@link PlanningInputs#none()} when it planned with the scenario's values or the
  *                      placement loop chose the device without asking the policy
+ * @param handlerTiming the handler profile's prediction and the measured execution time of a successful attempt of a
+ *                      handler task; null for a synthetic task, a failed attempt, or when the device does not
+ *                      learn handler costs
  */
 public record Attempt(int siteIndex, String siteId, FailureKind failure, String detail, double seconds,
-                      double energyJoules, PlanningInputs inputs) {
+                      double energyJoules, PlanningInputs inputs, HandlerTiming handlerTiming) {
     public Attempt {
         java.util.Objects.requireNonNull(inputs, "inputs");
+    }
+
+    /** An attempt of a synthetic task, or a failed one. */
+    public Attempt(int siteIndex, String siteId, FailureKind failure, String detail, double seconds,
+                   double energyJoules, PlanningInputs inputs) {
+        this(siteIndex, siteId, failure, detail, seconds, energyJoules, inputs, null);
     }
 
     /** An attempt planned with the scenario's values. */
@@ -31,7 +40,12 @@ public record Attempt(int siteIndex, String siteId, FailureKind failure, String 
 
     /** This attempt, planned with {@code used}. */
     public Attempt plannedWith(PlanningInputs used) {
-        return new Attempt(siteIndex, siteId, failure, detail, seconds, energyJoules, used);
+        return new Attempt(siteIndex, siteId, failure, detail, seconds, energyJoules, used, handlerTiming);
+    }
+
+    /** This attempt with {@code timing}. */
+    public Attempt timed(HandlerTiming timing) {
+        return new Attempt(siteIndex, siteId, failure, detail, seconds, energyJoules, inputs, timing);
     }
 
     public boolean succeeded() {

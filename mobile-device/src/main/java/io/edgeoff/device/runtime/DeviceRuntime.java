@@ -33,7 +33,12 @@ import io.edgeoff.device.monitor.EstimatorConfig;
 import io.edgeoff.device.monitor.NetworkEstimator;
 import io.edgeoff.device.monitor.ResourceMonitor;
 import io.edgeoff.device.profiler.ApplicationProfiler;
+import io.edgeoff.device.handlers.HandlerProfile;
+import io.edgeoff.device.handlers.HandlerSupport;
+import io.edgeoff.device.handlers.LocalHandlers;
+import io.edgeoff.device.workload.HandlerTask;
 import io.edgeoff.device.workload.MixedWorkload;
+import io.edgeoff.device.workload.TaskBinding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -64,7 +69,21 @@ import java.util.concurrent.TimeoutException;
  * latency, bandwidth and queueing delay (the scenario's values as priors), which every attempt records
  * ({@link Attempt#inputs()}); with {@link RuntimeConfig#learnAvailability()} the outlook's down probability is the
  * {@link AvailabilityBelief} that combines each site's forecast with the run's attempts and the detector's suspicions.
- * Thread-safe for one execution at a time.
+ * <p><b>Data flow.</b> With a {@link TaskBinding} that binds tasks to handlers ({@link Builder#binding}), a task's
+ * output bytes are the real input of its successors: a root of the DAG gets its handler's generated input (seeded by
+ * the execution), a task with several predecessors their outputs concatenated in ascending task index. Every output
+ * returns to the device (it is the site's reply) and the device sends it in the successor's request, wherever that
+ * runs: the bytes travel through the device (a direct site-to-site transfer is a possible follow-up). The link
+ * emulation and the cost model keep the seed's data path (input from the previous task's site) with the real byte
+ * counts: a decision plans with the real size of the input at hand, and the profiler's estimate of the output. A
+ * handler task's output is checked by its handler's format ({@link io.edgeoff.handlers.Forwarding#problem}), not
+ * re-run. Synthetic tasks keep the seed's model: inputs drawn at the scenario's sizes, no data flow.
+ *
+ * <p><b>Learnt handler costs.</b> Each handler attempt's measured execution time (the site's rated
+ * {@code executionMillis}, or the device's rated local time) trains the {@link HandlerProfile} per (handler, site);
+ * before each decision the profile's predictions for the input at hand become each site's speed for this task
+ * ({@link PlanningInputs#speeds()}), so the policy's cost model plans with the learnt times. The simulator never sets
+ * speeds. Thread-safe for one execution at a time.
  */
 public final class DeviceRuntime implements AutoCloseable {
     private final Scenario scenario;
@@ -92,6 +111,15 @@ public final class DeviceRuntime implements AutoCloseable {
      * do not learn from each other's attempts.
      */
     private final Map<String, AvailabilityBelief> beliefs;
+    /** Which tasks run a handler (with real data flowing between them); {@link TaskBinding#SYNTHETIC}: none. */
+    private final TaskBinding binding;
+    /** Runs handler tasks on the device; null when nothing is bound. */
+    private final LocalHandlers localHandlers;
+    /** This host's speed, MIPS, for the device's speed emulation of local handler calls (0 when nothing is bound). */
+    private final double hostMips;
+    /** What the device learns of each handler's cost per site; null when it does not learn or nothing is bound. */
+    private final HandlerProfile handlerProfile;
+    private final DataTap tap;
 
     private DeviceRuntime(Builder b) {
         this.scenario = b.scenario;
@@ -103,8 +131,25 @@ public final class DeviceRuntime implements AutoCloseable {
         this.links = b.links;
         this.sink = b.sink;
         this.config = b.config;
-        this.taskSupport = b.taskSupport;
         this.clock = b.clock;
+        this.binding = b.binding;
+        this.tap = b.tap;
+        if (binding.synthetic()) {
+            this.localHandlers = null;
+            this.hostMips = 0;
+            this.handlerProfile = null;
+        } else {
+            this.localHandlers = b.localHandlers != null ? b.localHandlers
+                    : LocalHandlers.load(List.of(), io.edgeoff.task.HandlerLimits.DEFAULT, clock);
+            this.hostMips = b.hostMips > 0 ? b.hostMips
+                    : io.edgeoff.common.compute.ComputeKernel.hostMips(
+                            io.edgeoff.common.compute.ComputeKernel.measureNanosPerRound(40_000_000L));
+            this.handlerProfile = b.learnHandlerCosts
+                    ? new HandlerProfile(HandlerPriors.of(scenario, costModel, binding), HandlerPriors.WEIGHT) : null;
+        }
+        this.taskSupport = b.taskSupportSet || binding.synthetic() ? b.taskSupport
+                : new HandlerSupport((app, task) -> binding.of(app.application(), task).map(HandlerTask::handler),
+                        site -> monitor.handlers(costModel.sites().get(site).id()).orElse(localHandlers.names()));
         this.kernel = new LocalKernel(clock);
         this.device = costModel.deviceIndex();
         this.endpoints = new SiteEndpoint[costModel.siteCount()];
@@ -199,28 +244,31 @@ public final class DeviceRuntime implements AutoCloseable {
         int[] placement = new int[n];
         Arrays.fill(placement, -1);
         TaskOutcome[] outcomes = new TaskOutcome[n];
-        ExecutorCompletionService<TaskOutcome> done = new ExecutorCompletionService<>(workers);
+        byte[][] outputs = new byte[n][];
+        ExecutorCompletionService<Finished> done = new ExecutorCompletionService<>(workers);
         int pending = 0;
         for (int i = 0; i < n; i++) {
             missing[i] = predecessors[i].length;
             if (missing[i] == 0) {
-                submit(done, ex, i, placement);
+                submit(done, ex, i, placement, inputOf(ex, i, predecessors[i], outputs));
                 pending++;
             }
         }
         while (pending > 0) {
-            TaskOutcome outcome = take(done);
+            Finished finished = take(done);
+            TaskOutcome outcome = finished.outcome();
             pending--;
             int i = outcome.taskIndex();
             if (outcomes[i] != null) {
                 throw new IllegalStateException("task " + outcome.taskName() + " finished twice");
             }
             outcomes[i] = outcome;
+            outputs[i] = finished.output();
             placement[i] = outcome.completed() ? outcome.siteIndex() : device;
             sink.task(outcome);
             for (int s : successors[i]) {
                 if (--missing[s] == 0) {
-                    submit(done, ex, s, placement);
+                    submit(done, ex, s, placement, inputOf(ex, s, predecessors[s], outputs));
                     pending++;
                 }
             }
@@ -233,20 +281,60 @@ public final class DeviceRuntime implements AutoCloseable {
         return result;
     }
 
-    private void submit(ExecutorCompletionService<TaskOutcome> done, Execution ex, int task, int[] placement) {
+    /**
+     * The input bytes of task {@code task}. A synthetic task's are drawn at its drawn size
+     * ({@link MixedWorkload#inputBytes}), as in the seed. A handler task's are real data: a root of the DAG gets its
+     * handler's input generated from the execution's seed ({@link #rootInput}); any other task gets its predecessors'
+     * outputs concatenated in ascending task index (the application's task order), a lost predecessor contributing no
+     * bytes. The device holds every output (it is the site's reply), so the bytes travel through the device.
+     */
+    private byte[] inputOf(Execution ex, int task, int[] predecessors, byte[][] outputs) {
+        java.util.Optional<HandlerTask> work = binding.of(ex.actual.application(), task);
+        if (work.isEmpty()) {
+            return MixedWorkload.inputBytes(ex.inputSeed, ex.execution, task, ex.actual.task(task).inKB());
+        }
+        if (predecessors.length == 0) {
+            return rootInput(work.get(), MixedWorkload.inputSeed(ex.inputSeed, ex.execution, task));
+        }
+        int[] order = predecessors.clone();
+        Arrays.sort(order);
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (int p : order) {
+            if (outputs[p] != null) {
+                joined.writeBytes(outputs[p]);
+            }
+        }
+        return joined.toByteArray();
+    }
+
+    /** A root's input: the built-in handler's generated input, or seeded random bytes for another handler. */
+    static byte[] rootInput(HandlerTask work, long seed) {
+        boolean builtIn = io.edgeoff.handlers.BuiltInHandlers.all().stream()
+                .anyMatch(h -> h.name().equals(work.handler()));
+        if (builtIn) {
+            return io.edgeoff.handlers.BuiltInHandlers.input(work.handler(), seed, work.rootInputSize());
+        }
+        byte[] bytes = new byte[work.rootInputSize()];
+        java.util.random.RandomGeneratorFactory.of(MixedWorkload.GENERATOR).create(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private void submit(ExecutorCompletionService<Finished> done, Execution ex, int task, int[] placement,
+                        byte[] input) {
         int[] snapshot = placement.clone();
         done.submit(() -> {
             try {
-                return runTask(ex, task, snapshot);
+                return runTask(ex, task, snapshot, input);
             } catch (RuntimeException e) {
                 TaskInstance t = ex.actual.task(task);
-                return new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(),
-                        task, t.name(), -1, "", false, List.of(), 0, 0, PlacementReason.POLICY_CHOICE);
+                return new Finished(new TaskOutcome(ex.runId, ex.policy.name(), ex.execution,
+                        ex.actual.application().name(), task, t.name(), -1, "", false, List.of(), 0, 0,
+                        PlacementReason.POLICY_CHOICE), null);
             }
         });
     }
 
-    private static TaskOutcome take(ExecutorCompletionService<TaskOutcome> done) {
+    private static Finished take(ExecutorCompletionService<Finished> done) {
         try {
             return done.take().get();
         } catch (InterruptedException e) {
@@ -257,18 +345,71 @@ public final class DeviceRuntime implements AutoCloseable {
         }
     }
 
-    private TaskOutcome runTask(Execution ex, int task, int[] placement) {
+    private Finished runTask(Execution ex, int task, int[] placement, byte[] input) {
         long start = clock.nanoTime();
-        TaskInstance t = ex.actual.task(task);
+        TaskInstance drawn = ex.actual.task(task);
         int from = previousSite(ex.actual, task, placement);
-        byte[] input = MixedWorkload.inputBytes(ex.inputSeed, ex.execution, task, t.inKB());
-        TaskAttempts attempts = new TaskAttempts(ex, task, from, input);
-        Placement<FailureKind> placed = ex.loop.place(ex.planned, task, from, placement, attempts, attempts,
+        HandlerTask work = binding.of(ex.actual.application(), task).orElse(null);
+        // a handler task's size is its real input's; its output size and work stay the profiler's estimates
+        TaskInstance actual = work == null ? drawn : withSizes(drawn, input.length / 1024.0, drawn.outKB());
+        AppInstance planned = work == null ? ex.planned : withInput(ex.planned, task, input.length / 1024.0);
+        TaskAttempts attempts = new TaskAttempts(ex, task, from, input, actual, planned.task(task), work);
+        Placement<FailureKind> placed = ex.loop.place(planned, task, from, placement, attempts, attempts,
                 new Placement<>());
         int site = placed.finalSite();
-        return new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(), task,
-                t.name(), site, costModel.sites().get(site).id(), true, attempts.done, clock.secondsSince(start),
-                placed.totalEnergyJoules(), placed.reason());
+        if (attempts.output != null) {
+            tap.task(ex.runId, ex.execution, task, costModel.sites().get(site).id(), input, attempts.output);
+        }
+        return new Finished(new TaskOutcome(ex.runId, ex.policy.name(), ex.execution, ex.actual.application().name(),
+                task, drawn.name(), site, costModel.sites().get(site).id(), true, attempts.done,
+                clock.secondsSince(start), placed.totalEnergyJoules(), placed.reason()), attempts.output);
+    }
+
+    private static TaskInstance withSizes(TaskInstance t, double inKB, double outKB) {
+        return new TaskInstance(t.name(), t.millionInstructions(), inKB, outKB, t.memoryGb(), t.offloadable(),
+                t.sink());
+    }
+
+    private static AppInstance withInput(AppInstance app, int task, double inKB) {
+        List<TaskInstance> tasks = new ArrayList<>(app.tasks());
+        tasks.set(task, withSizes(tasks.get(task), inKB, tasks.get(task).outKB()));
+        return new AppInstance(app.application(), tasks);
+    }
+
+    /** A finished task and its output bytes (null when it was lost). */
+    private record Finished(TaskOutcome outcome, byte[] output) {
+    }
+
+    /**
+     * Runs every handler the binding uses on the seed's applications three times on the device (a root's generated
+     * input), without learning from it, so that the device's first measured executions are not its JIT's. Does nothing
+     * with synthetic tasks.
+     */
+    public void warmUpHandlers() {
+        if (binding.synthetic()) {
+            return;
+        }
+        java.util.Set<HandlerTask> tasks = new java.util.LinkedHashSet<>();
+        for (io.edgeoff.common.app.Application app : scenario.applications()) {
+            for (int i = 0; i < app.size(); i++) {
+                binding.of(app, i).ifPresent(tasks::add);
+            }
+        }
+        for (HandlerTask task : tasks) {
+            for (int round = 0; round < 3; round++) {
+                localHandlers.execute(task.handler(), rootInput(task, round), task.parameters(), hostMips, hostMips);
+            }
+        }
+    }
+
+    /** @return the host speed the device's local handler calls are emulated against, MIPS (0 with synthetic tasks) */
+    public double hostMips() {
+        return hostMips;
+    }
+
+    /** @return what the device has learnt of each handler's cost, or null when it does not learn */
+    public HandlerProfile handlerProfile() {
+        return handlerProfile;
     }
 
     /** @return what run {@code runId} has learned, or null when the device does not learn */
@@ -303,23 +444,36 @@ public final class DeviceRuntime implements AutoCloseable {
     }
 
     /**
-     * The device's side of the placement loop for one task: offloads over HTTP or runs the local kernel, measures,
-     * tells the detector about a failure, and keeps the attempts (with their details) for the task's outcome.
+     * The device's side of the placement loop for one task: offloads over HTTP or runs the task locally (the compute
+     * kernel, or its handler), measures, tells the detector about a failure, and keeps the attempts (with their details)
+     * and the output for the task's outcome.
      */
     private final class TaskAttempts implements AttemptRunner<FailureKind>, io.edgeoff.decision.placement.OutlookProvider {
         final Execution ex;
         final int task;
         final int from;
         final byte[] input;
+        /** The task with its real input size (a handler task) or as drawn (a synthetic task). */
+        final TaskInstance instance;
+        /** The task as planned: the profiler's work and output estimates, the real input size of a handler task. */
+        final TaskInstance planned;
+        /** The handler the task runs, or null for the synthetic task. */
+        final HandlerTask work;
         final List<Attempt> done = new ArrayList<>();
+        /** The output of the successful attempt. */
+        byte[] output;
         /** The inputs of the decision whose attempt runs next (none when the loop chose the device itself). */
         PlanningInputs decidedWith = PlanningInputs.none();
 
-        TaskAttempts(Execution ex, int task, int from, byte[] input) {
+        TaskAttempts(Execution ex, int task, int from, byte[] input, TaskInstance instance, TaskInstance planned,
+                     HandlerTask work) {
             this.ex = ex;
             this.task = task;
             this.from = from;
             this.input = input;
+            this.instance = instance;
+            this.planned = planned;
+            this.work = work;
         }
 
         @Override
@@ -331,12 +485,16 @@ public final class DeviceRuntime implements AutoCloseable {
         @Override
         public PlanningInputs inputs(double elapsedSeconds) {
             decidedWith = planningInputs();
+            if (work != null && handlerProfile != null) {
+                decidedWith = decidedWith.withSpeeds(learntSpeeds(work.handler(), input.length,
+                        planned.millionInstructions()));
+            }
             return decidedWith;
         }
 
         @Override
         public void run(int site, double elapsedSeconds, Placement<FailureKind> out) {
-            Attempt attempt = site == device ? runLocally(ex, task, from, input) : offload(ex, task, from, site, input);
+            Attempt attempt = site == device ? runLocally(this) : offload(this, site);
             attempt = attempt.plannedWith(decidedWith);
             decidedWith = PlanningInputs.none();
             done.add(attempt);
@@ -358,8 +516,49 @@ public final class DeviceRuntime implements AutoCloseable {
         }
     }
 
-    private Attempt offload(Execution ex, int task, int from, int site, byte[] input) {
-        TaskInstance t = ex.actual.task(task);
+    /**
+     * Per site (the device included), the speed at which the task's planned work takes the time the handler profile
+     * predicts there for this input size, so that the cost model's execution time is the prediction
+     * ({@link io.edgeoff.common.cost.SiteSpeed}). Sites without a positive prediction keep the scenario's MIPS.
+     */
+    private List<io.edgeoff.common.cost.SiteSpeed> learntSpeeds(String handler, long inputBytes,
+                                                                 double plannedMillionInstructions) {
+        List<io.edgeoff.common.cost.SiteSpeed> speeds = new ArrayList<>();
+        if (!(plannedMillionInstructions > 0)) {
+            return speeds;
+        }
+        synchronized (handlerProfile) {
+            for (Site site : costModel.sites()) {
+                double predicted = handlerProfile.predictSeconds(handler, site.id(), inputBytes);
+                if (predicted > 0) {
+                    speeds.add(io.edgeoff.common.cost.SiteSpeed.of(site.id(), plannedMillionInstructions, predicted));
+                }
+            }
+        }
+        return speeds;
+    }
+
+    /**
+     * Learns one measured execution of a handler.
+     *
+     * @return the execution with the prediction made just before it, or null when the device does not learn
+     */
+    private HandlerTiming learn(String handler, String siteId, long inputBytes, double measuredSeconds) {
+        if (handlerProfile == null) {
+            return null;
+        }
+        synchronized (handlerProfile) {
+            double predicted = handlerProfile.predictSeconds(handler, siteId, inputBytes);
+            handlerProfile.observe(handler, siteId, inputBytes, measuredSeconds);
+            return new HandlerTiming(handler, inputBytes, predicted, measuredSeconds);
+        }
+    }
+
+    private Attempt offload(TaskAttempts a, int site) {
+        Execution ex = a.ex;
+        int task = a.task;
+        int from = a.from;
+        TaskInstance t = a.instance;
         SiteEndpoint endpoint = endpoints[site];
         double mips = costModel.sites().get(site).mips();
         long start = clock.nanoTime();
@@ -367,9 +566,18 @@ public final class DeviceRuntime implements AutoCloseable {
         links.transmit(up);
         long sent = clock.nanoTime();
         String kind = ex.actual.application().tasks().get(task).kind().name();
-        TaskRequest request = new TaskRequest(ex.runId + "/" + ex.execution + "/" + task, t.name(), kind,
-                t.millionInstructions(), t.outKB(), input);
-        double expectedSiteSeconds = ex.planned.task(task).millionInstructions() / mips;
+        String key = ex.runId + "/" + ex.execution + "/" + task;
+        TaskRequest request = a.work == null
+                ? new TaskRequest(key, t.name(), kind, t.millionInstructions(), t.outKB(), a.input)
+                : new TaskRequest(key, t.name(), kind, t.millionInstructions(), t.outKB(), a.input, a.work.handler(),
+                        a.work.parameters());
+        double expectedSiteSeconds = a.planned.millionInstructions() / mips;
+        if (a.work != null && handlerProfile != null) {
+            synchronized (handlerProfile) {
+                expectedSiteSeconds = Math.max(expectedSiteSeconds,
+                        handlerProfile.predictSeconds(a.work.handler(), endpoint.siteId(), a.input.length));
+            }
+        }
         OffloadResult result = await(endpoint, request, detector.config().deadlineFor(expectedSiteSeconds));
         double wait = clock.secondsSince(sent);
         if (result instanceof OffloadResult.Failed failed) {
@@ -378,25 +586,43 @@ public final class DeviceRuntime implements AutoCloseable {
                     energy);
         }
         TaskReply reply = ((OffloadResult.Completed) result).reply();
-        if (config.verifyOutputs() && !LocalKernel.isGenuine(kind, t.millionInstructions(), input, reply.output())) {
+        String wrong = !config.verifyOutputs() ? null : wrongOutput(a, kind, reply.output());
+        if (wrong != null) {
             double energy = costModel.energyJoules(from, site, up, wait, 0);
-            return new Attempt(site, endpoint.siteId(), FailureKind.SERVER_ERROR,
-                    "output does not match the compute kernel", clock.secondsSince(start), energy);
+            return new Attempt(site, endpoint.siteId(), FailureKind.SERVER_ERROR, wrong, clock.secondsSince(start),
+                    energy);
         }
         detector.alive(endpoint.siteId());
-        double down = links.downlinkSeconds(t, from, site);
+        double outKB = reply.output().length / 1024.0;
+        double down = links.downlinkSeconds(a.work == null ? t : withSizes(t, t.inKB(), outKB), from, site);
         links.transmit(down);
         double executionSeconds = reply.executionMillis() / 1000.0;
-        profiler.observe(ex.actual.application(), task, executionSeconds, mips, reply.output().length / 1024.0);
+        profiler.observe(ex.actual.application(), task, executionSeconds, mips, outKB);
+        HandlerTiming timing = a.work == null ? null
+                : learn(a.work.handler(), endpoint.siteId(), a.input.length, executionSeconds);
         double network = Math.max(0, wait - executionSeconds - reply.queueWaitMillis() / 1000.0);
-        monitor.recordTransfer(endpoint.siteId(), t.inKB() + reply.output().length / 1024.0, network);
+        monitor.recordTransfer(endpoint.siteId(), t.inKB() + outKB, network);
         if (estimator != null) {
             estimator.taskReply(endpoint.siteId(), reply.queueWaitMillis(), reply.executionMillis());
-            measureTransfer(endpoint.siteId(), from, t.inKB(), reply.output().length / 1024.0,
-                    (sent - start) / 1e9, network);
+            measureTransfer(endpoint.siteId(), from, t.inKB(), outKB, (sent - start) / 1e9, network);
         }
+        a.output = reply.output();
         return new Attempt(site, endpoint.siteId(), null, "", clock.secondsSince(start),
-                costModel.energyJoules(from, site, up, wait, down));
+                costModel.energyJoules(from, site, up, wait, down)).timed(timing);
+    }
+
+    /**
+     * @return why a site's output is not accepted, or null when it is: a synthetic task's output must be the shared
+     *         compute kernel's; a handler task's must pass its handler's format check
+     *         ({@link io.edgeoff.handlers.Forwarding#problem}: the data it worked on, then a result; nothing is re-run)
+     */
+    private static String wrongOutput(TaskAttempts a, String kind, byte[] output) {
+        if (a.work == null) {
+            return LocalKernel.isGenuine(kind, a.instance.millionInstructions(), a.input, output) ? null
+                    : "output does not match the compute kernel";
+        }
+        return io.edgeoff.handlers.Forwarding.problem(a.work.handler(), a.input, output)
+                .map(p -> "output of handler " + a.work.handler() + " fails its format check: " + p).orElse(null);
     }
 
     /**
@@ -446,19 +672,31 @@ public final class DeviceRuntime implements AutoCloseable {
         }
     }
 
-    private Attempt runLocally(Execution ex, int task, int from, byte[] input) {
-        TaskInstance t = ex.actual.task(task);
+    private Attempt runLocally(TaskAttempts a) {
+        Execution ex = a.ex;
+        int from = a.from;
+        TaskInstance t = a.instance;
         long start = clock.nanoTime();
         double fetch = from == device ? 0 : links.uplinkSeconds(t, from, device);
         links.transmit(fetch);
         long computeStart = clock.nanoTime();
         double mips = costModel.sites().get(device).mips();
-        String kind = ex.actual.application().tasks().get(task).kind().name();
-        byte[] output = kernel.execute(kind, input, t.millionInstructions(), t.outKB(), mips);
+        String kind = ex.actual.application().tasks().get(a.task).kind().name();
+        HandlerTiming timing = null;
+        if (a.work == null) {
+            a.output = kernel.execute(kind, a.input, t.millionInstructions(), t.outKB(), mips);
+        } else {
+            LocalHandlers.LocalRun run = localHandlers.execute(a.work.handler(), a.input, a.work.parameters(), mips,
+                    hostMips);
+            a.output = run.output();
+            timing = learn(a.work.handler(), costModel.sites().get(device).id(), a.input.length,
+                    run.ratedNanos() / 1e9);
+        }
         double exec = clock.secondsSince(computeStart);
-        profiler.observe(ex.actual.application(), task, exec, mips, output.length / 1024.0);
+        profiler.observe(ex.actual.application(), a.task, exec, mips, a.output.length / 1024.0);
         double energy = costModel.energyJoules(from, device, fetch, exec, 0);
-        return new Attempt(device, costModel.sites().get(device).id(), null, "", clock.secondsSince(start), energy);
+        return new Attempt(device, costModel.sites().get(device).id(), null, "", clock.secondsSince(start), energy)
+                .timed(timing);
     }
 
     /** The site the task's input comes from, by the rule the planners and the simulator use. */
@@ -508,6 +746,57 @@ public final class DeviceRuntime implements AutoCloseable {
         private RuntimeConfig config = RuntimeConfig.ofDefaults();
         private DeviceClock clock = DeviceClock.SYSTEM;
         private io.edgeoff.decision.placement.TaskSupport taskSupport = io.edgeoff.decision.placement.TaskSupport.ALL;
+        private boolean taskSupportSet;
+        private TaskBinding binding = TaskBinding.SYNTHETIC;
+        private LocalHandlers localHandlers;
+        private double hostMips;
+        private boolean learnHandlerCosts = true;
+        private DataTap tap = DataTap.NONE;
+
+        /**
+         * @param binding  which tasks run a handler, e.g. {@link TaskBinding#builtIn()}; default
+         *                 {@link TaskBinding#SYNTHETIC} (the seed's synthetic MI tasks). With handler tasks and no
+         *                 {@link #taskSupport} given, a task goes only to sites that advertise its handler
+         *                 ({@link HandlerSupport} over the resource monitor's polls)
+         */
+        public Builder binding(TaskBinding binding) {
+            this.binding = java.util.Objects.requireNonNull(binding, "binding");
+            return this;
+        }
+
+        /** @param localHandlers  runs handler tasks on the device; default the class path's handlers, default limits */
+        public Builder localHandlers(LocalHandlers localHandlers) {
+            this.localHandlers = localHandlers;
+            return this;
+        }
+
+        /**
+         * @param hostMips  this host's speed, MIPS, for the device's speed emulation of local handler calls; default
+         *                  (0) measured with the compute kernel when the runtime is built with handler tasks
+         */
+        public Builder hostMips(double hostMips) {
+            if (!(hostMips >= 0) || !Double.isFinite(hostMips)) {
+                throw new IllegalArgumentException("hostMips must be finite and >= 0, but was " + hostMips);
+            }
+            this.hostMips = hostMips;
+            return this;
+        }
+
+        /**
+         * @param learn  learn each handler's time against input size per site from measured executions
+         *               ({@link HandlerProfile}, prior from the scenario: {@link HandlerPriors}) and plan with it
+         *               (default true)
+         */
+        public Builder learnHandlerCosts(boolean learn) {
+            this.learnHandlerCosts = learn;
+            return this;
+        }
+
+        /** @param tap  sees every completed task's input and output bytes (default none) */
+        public Builder dataTap(DataTap tap) {
+            this.tap = java.util.Objects.requireNonNull(tap, "tap");
+            return this;
+        }
 
         /**
          * @param taskSupport  which remote sites can run which task, e.g. {@code handlers.HandlerSupport}; default
@@ -515,6 +804,7 @@ public final class DeviceRuntime implements AutoCloseable {
          */
         public Builder taskSupport(io.edgeoff.decision.placement.TaskSupport taskSupport) {
             this.taskSupport = java.util.Objects.requireNonNull(taskSupport, "taskSupport");
+            this.taskSupportSet = true;
             return this;
         }
 

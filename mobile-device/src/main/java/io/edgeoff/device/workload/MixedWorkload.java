@@ -48,10 +48,14 @@ public final class MixedWorkload {
      * with {@code seed}, the execution number and the task index.
      */
     public static byte[] inputBytes(long seed, int execution, int taskIndex, double inKB) {
-        RandomGenerator r = RandomGeneratorFactory.of(GENERATOR)
-                .create(seed * 1_000_003L + execution * 1_009L + taskIndex);
+        RandomGenerator r = RandomGeneratorFactory.of(GENERATOR).create(inputSeed(seed, execution, taskIndex));
         byte[] bytes = new byte[(int) Math.round(inKB * 1024)];
         r.nextBytes(bytes);
         return bytes;
+    }
+
+    /** @return the seed of one task's input: {@code seed * 1 000 003 + execution * 1 009 + taskIndex} */
+    public static long inputSeed(long seed, int execution, int taskIndex) {
+        return seed * 1_000_003L + execution * 1_009L + taskIndex;
     }
 }

@@ -13,11 +13,8 @@ import io.edgeoff.common.compute.ComputeKernel;
  * @param hostMips  the host's calibrated speed, MIPS, &gt; 0
  */
 public record SpeedEmulation(double siteMips, double hostMips) {
-    /**
-     * Machine instructions of one {@link ComputeKernel} round (a multiply-xorshift finaliser: two
-     * multiplications, three shifts, three xors and the loop's add), the basis of {@link #hostMipsOf}.
-     */
-    public static final double INSTRUCTIONS_PER_KERNEL_ROUND = 10;
+    /** Machine instructions of one {@link ComputeKernel} round ({@link ComputeKernel#INSTRUCTIONS_PER_ROUND}). */
+    public static final double INSTRUCTIONS_PER_KERNEL_ROUND = ComputeKernel.INSTRUCTIONS_PER_ROUND;
 
     /** What the site does with a handler's measured time. */
     public enum Mode {
@@ -49,16 +46,9 @@ public record SpeedEmulation(double siteMips, double hostMips) {
         }
     }
 
-    /**
-     * The host's speed from the kernel's measured time per round ({@link ComputeKernel#measureNanosPerRound}):
-     * {@value #INSTRUCTIONS_PER_KERNEL_ROUND} instructions per round, so {@code 10 000 / nanosPerRound} MIPS. An
-     * estimate for dependent integer code; pass {@code --host-mips} for a stated value.
-     */
+    /** The host's speed from the kernel's time per round: {@link ComputeKernel#hostMips}. */
     public static double hostMipsOf(double nanosPerRound) {
-        if (!(nanosPerRound > 0)) {
-            throw new IllegalArgumentException("nanosPerRound must be > 0, but was " + nanosPerRound);
-        }
-        return INSTRUCTIONS_PER_KERNEL_ROUND * 1_000 / nanosPerRound;
+        return ComputeKernel.hostMips(nanosPerRound);
     }
 
     /** @return rated time over host time, {@code hostMips / siteMips} */
