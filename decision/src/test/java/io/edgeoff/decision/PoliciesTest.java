@@ -63,7 +63,7 @@ class PoliciesTest {
         assertThatThrownBy(() -> Policies.create("mdpp", PolicyContext.of(scenario.costModel(), 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown policy 'mdpp'; known policies: mdp, seed-mdp-svr, efpo, energy-efficient, local, "
-                        + "mobile-cloud, random, greedy, reactive, oracle");
+                        + "mobile-cloud, random, greedy, reactive, oracle, external:URL");
         assertThatThrownBy(() -> Policies.parseList("mdp, nope")).hasMessageStartingWith("unknown policy 'nope'");
     }
 
