@@ -110,9 +110,13 @@ public final class ExternalWire {
     public record Cost(double timeSeconds, double energyJoules) {
     }
 
-    /** The device's state: its site, power draw in W, and the run's weights of time and energy. */
+    /**
+     * The device's state: its site, power draw in W, the run's weights of time and energy, and the time the device
+     * takes to notice a failed attempt, s (what a failed offload costs before the task is tried elsewhere).
+     */
     public record Device(int siteIndex, String siteId, double uplinkWatts, double downlinkWatts,
-                         double localExecutionWatts, double idleWatts, double timeWeight, double energyWeight) {
+                         double localExecutionWatts, double idleWatts, double timeWeight, double energyWeight,
+                         double failureDetectionSeconds) {
     }
 
     /**
@@ -163,7 +167,8 @@ public final class ExternalWire {
         return new Request(REQUEST_SCHEMA, policyName, new App(app.application().name(), tasks),
                 request.taskIndex(), remaining, base.sites().get(request.previousSite()).id(), sites,
                 new Device(device, base.sites().get(device).id(), power.uplinkWatts(), power.downlinkWatts(),
-                        power.localExecutionWatts(), power.idleWatts(), weights.time(), weights.energy()));
+                        power.localExecutionWatts(), power.idleWatts(), weights.time(), weights.energy(),
+                        base.failureDetectionSeconds()));
     }
 
     /** @return the request as UTF-8 JSON */

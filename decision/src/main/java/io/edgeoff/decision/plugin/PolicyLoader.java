@@ -46,14 +46,18 @@ public final class PolicyLoader {
 
     /**
      * The policies of the providers visible to {@code parent} (the class path) followed by those of the jars of
-     * {@code jarsOrDirectories}, each provider's in its own order.
+     * {@code jarsOrDirectories}, each provider's in its own order. Each path gets a class loader of its own: the
+     * jars of one directory see each other (a plug-in with libraries goes into a directory), two paths do not, so the
+     * same provider in two of them is two providers, and their policies' names clash.
      */
     public static List<LoadedPolicy> load(List<Path> jarsOrDirectories, ClassLoader parent) {
         List<LoadedPolicy> loaded = new ArrayList<>(fromLoader(parent, null));
-        List<URL> urls = jarUrls(jarsOrDirectories);
-        if (!urls.isEmpty()) {
-            URLClassLoader jars = new URLClassLoader("edgeoff-policies", urls.toArray(URL[]::new), parent);
-            loaded.addAll(fromLoader(jars, jars));
+        for (Path path : jarsOrDirectories) {
+            List<URL> urls = jarUrls(path);
+            if (!urls.isEmpty()) {
+                URLClassLoader jars = new URLClassLoader("edgeoff-policies", urls.toArray(URL[]::new), parent);
+                loaded.addAll(fromLoader(jars, jars));
+            }
         }
         return List.copyOf(loaded);
     }
@@ -102,23 +106,21 @@ public final class PolicyLoader {
         return type.getName() + " (" + where + ")";
     }
 
-    private static List<URL> jarUrls(List<Path> jarsOrDirectories) {
+    private static List<URL> jarUrls(Path path) {
         List<URL> urls = new ArrayList<>();
-        for (Path path : jarsOrDirectories) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> files = Files.list(path)) {
-                    for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                        urls.add(url(jar));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list policy directory " + path + ": " + e.getMessage(), e);
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                    urls.add(url(jar));
                 }
-            } else if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar")) {
-                urls.add(url(path));
-            } else {
-                throw new IllegalArgumentException("--policy-path " + path
-                        + (Files.exists(path) ? " is neither a .jar file nor a directory" : " does not exist"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list policy directory " + path + ": " + e.getMessage(), e);
             }
+        } else if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar")) {
+            urls.add(url(path));
+        } else {
+            throw new IllegalArgumentException("--policy-path " + path
+                    + (Files.exists(path) ? " is neither a .jar file nor a directory" : " does not exist"));
         }
         return urls;
     }
