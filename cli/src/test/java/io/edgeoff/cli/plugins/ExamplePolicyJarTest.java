@@ -87,6 +87,45 @@ class ExamplePolicyJarTest {
         assertThat(run.err()).contains("--policy-path " + dir.resolve("nope.jar") + " does not exist");
     }
 
+    @Test
+    void aProviderWithAnInvalidNameOrThatThrowsIsAUserErrorNamingIt() throws IOException {
+        Path badName = providerJar("BadName", "return java.util.List.of(new io.edgeoff.decision.PolicySpec(\"my policy\", "
+                + "\"d\", io.edgeoff.decision.FailureResponse.DEVICE_ONLY, io.edgeoff.decision.SuspicionResponse.IGNORE, "
+                + "false, ctx -> null));");
+        Path throwing = providerJar("Throwing", "throw new IllegalStateException(\"no model file\");");
+
+        CliRun invalid = CliRun.of("policies", "--policy-path", badName.toString());
+        CliRun failing = CliRun.of("simulate", "--policy-path", throwing.toString());
+
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.err()).contains("policy provider test.BadName (BadName.jar) has an invalid policy name "
+                + "'my policy'; a name is 1 to 64 characters of a-z A-Z 0-9 . _ -");
+        assertThat(failing.exitCode()).isEqualTo(2);
+        assertThat(failing.err()).contains("policy provider test.Throwing (Throwing.jar) failed: no model file")
+                .doesNotContain("\tat ");
+    }
+
+    /** A jar with one provider {@code test.NAME} whose {@code policies()} body is {@code body}. */
+    private Path providerJar(String name, String body) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src-" + name + "/test")).resolve(name + ".java");
+        Files.writeString(src, "package test;\npublic final class " + name + " implements io.edgeoff.decision.PolicyProvider {\n"
+                + "  public java.util.List<io.edgeoff.decision.PolicySpec> policies() { " + body + " }\n}\n");
+        Path classes = Files.createDirectories(dir.resolve("classes-" + name));
+        String classPath = location(PolicyProvider.class) + java.io.File.pathSeparator + location(CostModel.class);
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", "-classpath", classPath,
+                "-d", classes.toString(), src.toString())).as("javac exit code").isZero();
+        Path jar = dir.resolve(name + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("test/" + name + ".class"));
+            Files.copy(classes.resolve("test/" + name + ".class"), (OutputStream) out);
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("META-INF/services/io.edgeoff.decision.PolicyProvider"));
+            out.write(("test." + name + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
     /** Compiles {@code examples/example-policy} against the decision and common classes alone, with its services file. */
     static Path buildExampleJar(Path classes, Path jar) throws IOException {
         Path example = repoRoot().resolve("examples/example-policy");
