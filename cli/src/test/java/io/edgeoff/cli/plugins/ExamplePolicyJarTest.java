@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgeoff.cli.CliRun;
 import io.edgeoff.common.cost.CostModel;
+import io.edgeoff.decision.Policies;
 import io.edgeoff.decision.PolicyProvider;
+import io.edgeoff.decision.external.ExternalPolicySettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -18,6 +20,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +41,12 @@ class ExamplePolicyJarTest {
     @BeforeEach
     void buildTheExample() throws IOException {
         jar = buildExampleJar(dir.resolve("build"), dir.resolve("policies/example-policy.jar"));
+    }
+
+    /** The commands install the process's registry; leave the plain one for the tests that follow in this JVM. */
+    @AfterEach
+    void restoreThePlainRegistry() {
+        Policies.install(List.of(), ExternalPolicySettings.ofDefaults());
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.edgeoff.cli.CliRun;
 import io.edgeoff.decision.Policies;
+import io.edgeoff.decision.external.ExternalPolicySettings;
+import java.util.List;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,6 +55,7 @@ class PythonPolicyTest {
         if (python != null) {
             python.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+        Policies.install(List.of(), ExternalPolicySettings.ofDefaults());
     }
 
     private static boolean pythonAvailable() {

@@ -12,8 +12,10 @@ import java.util.Objects;
  *                  or answers nonsense; not itself external
  */
 public record ExternalPolicySettings(Duration budget, String fallback) {
+    /** The default budget in milliseconds (for help texts). */
+    public static final long DEFAULT_BUDGET_MILLIS = 200;
     /** Default time budget of one decision. */
-    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(200);
+    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(DEFAULT_BUDGET_MILLIS);
     /** Default fallback policy. */
     public static final String DEFAULT_FALLBACK = "mdp";
     private static final Duration MAX_BUDGET = Duration.ofSeconds(60);
@@ -35,7 +37,4 @@ public record ExternalPolicySettings(Duration budget, String fallback) {
     public static ExternalPolicySettings ofDefaults() {
         return new ExternalPolicySettings(DEFAULT_BUDGET, DEFAULT_FALLBACK);
     }
-
-    /** The default budget in milliseconds (for javadoc and help texts). */
-    public static final long DEFAULT_BUDGET_MILLIS = 200;
 }
