@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PythonPolicyTest {
     private static final Pattern REPORT = Pattern.compile(
             "external policy (external:\\S+): (\\d+) decisions, (\\d+) answered, (\\d+) by the fallback greedy "
-                    + "\\(late (\\d+), down (\\d+), bad-status (\\d+), nonsense (\\d+)\\)");
+                    + "\\(late (\\d+), down (\\d+), bad-status (\\d+), nonsense (\\d+), skipped (\\d+)\\)");
 
     @TempDir
     Path dir;
@@ -108,8 +108,11 @@ class PythonPolicyTest {
         long decisions = Long.parseLong(report.group(2));
         long answered = Long.parseLong(report.group(3));
         long down = Long.parseLong(report.group(6));
+        long skipped = Long.parseLong(report.group(9));
         assertThat(answered).as("answered before the kill").isGreaterThanOrEqualTo(20);
         assertThat(down).as("fell back: policy down").isPositive();
+        assertThat(Long.parseLong(report.group(5)) + down + skipped).as("late, down or skipped after the kill")
+                .isEqualTo(decisions - answered);
         assertThat(answered + Long.parseLong(report.group(4))).isEqualTo(decisions);
         assertThat(run.out()).containsPattern("first down: ");
     }

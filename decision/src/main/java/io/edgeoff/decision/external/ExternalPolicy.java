@@ -25,8 +25,8 @@ import java.util.Objects;
  * the answer is used when it is valid; otherwise the fallback policy decides, and the cause is counted in the
  * endpoint's {@link ExternalPolicyStats}: {@link FallbackCause#LATE} (no answer within the budget),
  * {@link FallbackCause#DOWN} (refused, reset, unreachable), {@link FallbackCause#BAD_STATUS} (not 200),
- * {@link FallbackCause#NONSENSE} (not a valid decision for the request). A decision never throws because of the
- * external policy. One instance per run and thread, like every policy.
+ * {@link FallbackCause#NONSENSE} (not a valid decision for the request), {@link FallbackCause#SKIPPED} (not asked: it was
+ * late or down on its last calls, {@link CallGate}). A decision never throws because of the external policy. One instance per run and thread, like every policy.
  */
 public final class ExternalPolicy implements OffloadingPolicy {
     /** Registry names of external policies start with this, followed by the URL. */
@@ -62,6 +62,10 @@ public final class ExternalPolicy implements OffloadingPolicy {
     @Override
     public Decision decide(DecisionRequest request) {
         byte[] body = ExternalWire.write(ExternalWire.request(name, request, costModel, weights));
+        if (!endpoint.gate().tryAcquire()) {
+            return fallBack(request, FallbackCause.SKIPPED, "late or down on " + CallGate.THRESHOLD
+                    + " calls in a row; one trial call per " + CallGate.COOL_DOWN.toMillis() + " ms");
+        }
         HttpRequest http = HttpRequest.newBuilder(endpoint.uri()).timeout(endpoint.budget())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -81,6 +85,7 @@ public final class ExternalPolicy implements OffloadingPolicy {
             Thread.currentThread().interrupt();
             return fallBack(request, FallbackCause.LATE, "interrupted while waiting for the answer");
         }
+        endpoint.gate().answered();
         if (response.statusCode() != 200) {
             return fallBack(request, FallbackCause.BAD_STATUS, "HTTP " + response.statusCode() + ": "
                     + ExternalWire.abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
@@ -96,6 +101,9 @@ public final class ExternalPolicy implements OffloadingPolicy {
     }
 
     private Decision fallBack(DecisionRequest request, FallbackCause cause, String reason) {
+        if (cause == FallbackCause.LATE || cause == FallbackCause.DOWN) {
+            endpoint.gate().failed();
+        }
         endpoint.stats().fellBack(cause, reason);
         return fallback.decide(request);
     }
@@ -112,11 +120,18 @@ public final class ExternalPolicy implements OffloadingPolicy {
         private final URI uri;
         private final Duration budget;
         private final ExternalPolicyStats stats = new ExternalPolicyStats();
+        private final CallGate gate;
         private volatile HttpClient client;
 
         public Endpoint(URI uri, Duration budget) {
+            this(uri, budget, System::nanoTime);
+        }
+
+        /** @param nanoTime monotonic clock of the gate that stops calling a policy that is late or down */
+        Endpoint(URI uri, Duration budget, java.util.function.LongSupplier nanoTime) {
             this.uri = Objects.requireNonNull(uri, "uri");
             this.budget = Objects.requireNonNull(budget, "budget");
+            this.gate = new CallGate(nanoTime, CallGate.COOL_DOWN);
         }
 
         /**
@@ -148,6 +163,10 @@ public final class ExternalPolicy implements OffloadingPolicy {
 
         public ExternalPolicyStats stats() {
             return stats;
+        }
+
+        CallGate gate() {
+            return gate;
         }
 
         HttpClient client() {

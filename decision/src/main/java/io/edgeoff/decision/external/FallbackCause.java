@@ -14,7 +14,12 @@ public enum FallbackCause {
      * The answer was not a valid decision: not JSON, another schema, no site, an unknown or excluded site, a remote
      * site for a task that is not offloadable.
      */
-    NONSENSE;
+    NONSENSE,
+    /**
+     * Not asked: the policy was late or down on its last calls, so it is left alone for a cool-down before one trial
+     * call ({@link CallGate}); a policy that hangs then costs one budget per cool-down, not one per decision.
+     */
+    SKIPPED;
 
     /** @return the cause in lower case with dashes, as reports print it ({@code bad-status}) */
     public String label() {

@@ -155,7 +155,37 @@ class ExternalPolicyTest {
         assertThat(report.fallbacks()).containsEntry(FallbackCause.DOWN, 2L);
         assertThat(report.answered()).isZero();
         assertThat(report.describe()).startsWith("external:" + url + ": 2 decisions, 0 answered, 2 by the fallback "
-                + "local (late 0, down 2, bad-status 0, nonsense 0); first down: ");
+                + "local (late 0, down 2, bad-status 0, nonsense 0, skipped 0); first down: ");
+    }
+
+    @Test
+    void aPolicyThatKeepsHangingIsNoLongerAskedUntilItsCoolDownHasPassed() throws IOException {
+        String url = serve(body -> {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Map.entry(200, "{\"site\":\"ED\"}");
+        });
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        ExternalPolicy.Endpoint endpoint = new ExternalPolicy.Endpoint(java.net.URI.create(url), Duration.ofMillis(50),
+                nanos::get);
+        OffloadingPolicy policy = new ExternalPolicy("external:" + url, endpoint,
+                Policies.create("local", PolicyContext.of(scenario.costModel(), 1)), scenario.costModel(),
+                io.edgeoff.common.cost.CostWeights.seed());
+
+        for (int i = 0; i < 20; i++) {
+            policy.decide(request);
+        }
+        nanos.addAndGet(CallGate.COOL_DOWN.toNanos());
+        policy.decide(request);
+
+        ExternalPolicyStats.Report report = endpoint.stats().snapshot("external:" + url, "local");
+        assertThat(report.fallbacks()).containsEntry(FallbackCause.LATE, (long) CallGate.THRESHOLD + 1)
+                .containsEntry(FallbackCause.SKIPPED, 20L - CallGate.THRESHOLD);
+        assertThat(report.firstReasons().get(FallbackCause.SKIPPED)).isEqualTo("late or down on 5 calls in a row; "
+                + "one trial call per 1000 ms");
     }
 
     @Test
@@ -173,7 +203,8 @@ class ExternalPolicyTest {
         assertThat(sites).containsExactly(0, 0, 0, scenario.siteIndex("CD"));
         ExternalPolicyStats.Report report = registry.externalReport("external:" + url).orElseThrow();
         assertThat(report.fallbacks()).containsEntry(FallbackCause.NONSENSE, 2L).containsEntry(FallbackCause.BAD_STATUS, 1L)
-                .containsEntry(FallbackCause.LATE, 0L).containsEntry(FallbackCause.DOWN, 0L);
+                .containsEntry(FallbackCause.LATE, 0L).containsEntry(FallbackCause.DOWN, 0L)
+                .containsEntry(FallbackCause.SKIPPED, 0L);
         assertThat(report.firstReasons()).containsEntry(FallbackCause.NONSENSE, "site EC is excluded for this task")
                 .containsEntry(FallbackCause.BAD_STATUS, "HTTP 500: {\"error\":\"boom\"}");
         assertThat(report.answered()).isEqualTo(1);
