@@ -61,16 +61,16 @@ public final class ExternalPolicy implements OffloadingPolicy {
 
     @Override
     public Decision decide(DecisionRequest request) {
-        byte[] body = ExternalWire.write(ExternalWire.request(name, request, costModel, weights));
         if (!endpoint.gate().tryAcquire()) {
             return fallBack(request, FallbackCause.SKIPPED, "late or down on " + CallGate.THRESHOLD
                     + " calls in a row; one trial call per " + CallGate.COOL_DOWN.toMillis() + " ms");
         }
-        HttpRequest http = HttpRequest.newBuilder(endpoint.uri()).timeout(endpoint.budget())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<byte[]> response;
         try {
+            byte[] body = ExternalWire.write(ExternalWire.request(name, request, costModel, weights));
+            HttpRequest http = HttpRequest.newBuilder(endpoint.uri()).timeout(endpoint.budget())
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             response = endpoint.client().send(http, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
             return fallBack(request, FallbackCause.LATE, "no connection within " + endpoint.budget().toMillis() + " ms");
@@ -84,6 +84,10 @@ public final class ExternalPolicy implements OffloadingPolicy {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fallBack(request, FallbackCause.LATE, "interrupted while waiting for the answer");
+        } catch (RuntimeException e) {
+            // never a crash because of the external policy; the report shows what it was
+            return fallBack(request, FallbackCause.DOWN, "could not call it: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + ExternalWire.abbreviate(e.getMessage())));
         }
         endpoint.gate().answered();
         if (response.statusCode() != 200) {
