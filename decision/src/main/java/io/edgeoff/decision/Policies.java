@@ -11,13 +11,17 @@ import io.edgeoff.decision.policy.LocalPolicy;
 import io.edgeoff.decision.policy.MyopicOraclePolicy;
 import io.edgeoff.decision.policy.RandomPolicy;
 import io.edgeoff.decision.policy.SeedTaskMdpPolicy;
+import io.edgeoff.decision.external.ExternalPolicySettings;
+import io.edgeoff.decision.plugin.PolicyLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The registry of decision engines, by name: the one registry of the simulator and the device. Adding a policy is
- * one class and one line here; each entry ({@link PolicySpec}) states how the placement loop responds to a failure
+ * The registry of decision engines, by name: the one registry of the simulator and the device. Adding a built-in
+ * policy is one class and one line here; a policy of your own joins without rebuilding edgeoff, as a
+ * {@link PolicyProvider} in a jar or as an external policy over HTTP ({@code external:URL}; docs/POLICY-PLUGINS.md). each entry ({@link PolicySpec}) states how the placement loop responds to a failure
  * and to a suspicion, and whether the policy needs the simulator's ground truth.
  */
 public final class Policies {
@@ -39,7 +43,9 @@ public final class Policies {
     /** What {@code seed-mdp-svr} and {@code mdp} read of a site: its predicted availability (and down probability). */
     private static final List<String> FORECAST = List.of("forecast");
 
-    private static final PolicyRegistry REGISTRY;
+    private static final PolicyRegistry BUILT_INS;
+    /** Built-ins, plug-ins and external settings of this process; set by {@link #install}, else on first use. */
+    private static volatile PolicyRegistry installed;
 
     static {
         List<PolicySpec> specs = new ArrayList<>();
@@ -80,7 +86,7 @@ public final class Policies {
                 "bound, simulator only: knows every future failure, plans each app's whole DAG for the least time",
                 FailureResponse.EXCLUDE_SITE_AND_REDECIDE, SuspicionResponse.IGNORE, true,
                 ctx -> new ClairvoyantPolicy(), List.of("future failures")));
-        REGISTRY = PolicyRegistry.of(specs).withRetired("oracle", "policy 'oracle' was renamed '"
+        BUILT_INS = PolicyRegistry.of(specs).withRetired("oracle", "policy 'oracle' was renamed '"
                 + MyopicOraclePolicy.NAME + "' (issue 18: it is myopic, the fastest up site per task); the bound on "
                 + "response time is '" + ClairvoyantPolicy.NAME + "'");
     }
@@ -100,19 +106,62 @@ public final class Policies {
         specs.add(new PolicySpec(name, description, onFailure, onSuspicion, false, factory, inputs));
     }
 
-    /** @return the product's registry (immutable) */
+    /** @return the built-in policies alone, without plug-ins */
+    public static PolicyRegistry builtIns() {
+        return BUILT_INS;
+    }
+
+    /**
+     * The process's registry: the built-ins, the {@link PolicyProvider}s on the class path and, once
+     * {@link #install}ed, those of the run's {@code --policy-path}, with its external policy settings. Without an
+     * install, the class path's providers and {@link ExternalPolicySettings#ofDefaults()}.
+     *
+     * @return the registry (immutable, except that each {@code external:URL} entry is made on first use)
+     */
     public static PolicyRegistry registry() {
-        return REGISTRY;
+        PolicyRegistry r = installed;
+        if (r == null) {
+            synchronized (Policies.class) {
+                r = installed;
+                if (r == null) {
+                    r = load(List.of(), ExternalPolicySettings.ofDefaults());
+                    installed = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Makes the registry of this process the built-ins plus every {@link PolicyProvider} on the class path and in
+     * {@code policyPath} (jars, or directories of jars, loaded at run time without rebuilding edgeoff), with external
+     * policies called as {@code external} says. A command calls it once, before it looks up a policy.
+     *
+     * @return the new registry
+     * @throws IllegalArgumentException naming the problem: a path that does not exist, a provider that fails, an
+     *                                  invalid or duplicate name, an unknown fallback
+     */
+    public static PolicyRegistry install(List<Path> policyPath, ExternalPolicySettings external) {
+        PolicyRegistry r = load(policyPath, external);
+        synchronized (Policies.class) {
+            installed = r;
+        }
+        return r;
+    }
+
+    private static PolicyRegistry load(List<Path> policyPath, ExternalPolicySettings external) {
+        return BUILT_INS.withPlugins(PolicyLoader.load(policyPath, Policies.class.getClassLoader()))
+                .withExternal(external);
     }
 
     /** @return the registered names, in registry order */
     public static List<String> names() {
-        return REGISTRY.names();
+        return registry().names();
     }
 
     /** @throws IllegalArgumentException naming the known policies when {@code name} is unknown */
     public static PolicySpec spec(String name) {
-        return REGISTRY.spec(name);
+        return registry().spec(name);
     }
 
     public static String description(String name) {
@@ -136,6 +185,6 @@ public final class Policies {
 
     /** Validates a comma-separated list of names, e.g. {@code mdp,efpo}. */
     public static List<String> parseList(String commaSeparated) {
-        return REGISTRY.parseList(commaSeparated);
+        return registry().parseList(commaSeparated);
     }
 }

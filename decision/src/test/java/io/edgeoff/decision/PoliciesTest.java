@@ -64,7 +64,7 @@ class PoliciesTest {
         assertThatThrownBy(() -> Policies.create("mdpp", PolicyContext.of(scenario.costModel(), 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown policy 'mdpp'; known policies: mdp, seed-mdp-svr, efpo, energy-efficient, local, "
-                        + "mobile-cloud, random, greedy, reactive, myopic-oracle, clairvoyant");
+                        + "mobile-cloud, random, greedy, reactive, myopic-oracle, clairvoyant, external:URL");
         assertThatThrownBy(() -> Policies.parseList("mdp, nope")).hasMessageStartingWith("unknown policy 'nope'");
     }
 

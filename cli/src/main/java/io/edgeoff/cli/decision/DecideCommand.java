@@ -101,8 +101,12 @@ public final class DecideCommand implements Runnable {
     @Mixin
     JsonOption jsonOption;
 
+    @Mixin
+    io.edgeoff.cli.console.PolicyPluginOptions plugins = new io.edgeoff.cli.console.PolicyPluginOptions();
+
     @Override
     public void run() {
+        var registry = plugins.install();
         Scenario scenario = scenarioOption.load();
         CostModel costModel = scenario.costModel(seedOption.network(scenario));
         AppInstance app = target.app != null ? AppInstance.means(scenario.application(target.app)) : singleTask();
@@ -121,6 +125,9 @@ public final class DecideCommand implements Runnable {
             printJson(out, report);
         } else {
             printText(out, report);
+        }
+        if (!jsonOption.enabled()) {
+            io.edgeoff.cli.console.PolicyPluginOptions.report(out, registry);
         }
         out.flush();
     }

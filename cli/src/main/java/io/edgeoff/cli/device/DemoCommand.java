@@ -2,7 +2,6 @@ package io.edgeoff.cli.device;
 
 import io.edgeoff.cli.console.OutOption;
 import io.edgeoff.cli.console.SeedOption;
-import io.edgeoff.decision.Policies;
 import io.edgeoff.experiment.Demo;
 import io.edgeoff.experiment.DemoTimeScale;
 import io.edgeoff.experiment.LiveResult;
@@ -34,6 +33,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     SeedOption seedOption;
+
+    @Mixin
+    io.edgeoff.cli.console.PolicyPluginOptions plugins = new io.edgeoff.cli.console.PolicyPluginOptions();
 
     @Option(names = "--trace", description = "LANL failure data CSV, or 'synthetic-lanl' for the prediction module's "
             + "LANL-fitted synthetic trace from its start; each site replays its node of --configuration "
@@ -79,11 +81,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Demo.Spec demo = new Demo.Spec(Policies.parseList(policies), executions, seedOption.value(), trace,
+        var registry = plugins.install();
+        Demo.Spec demo = new Demo.Spec(registry.parseList("--policies", policies), executions, seedOption.value(), trace,
                 configuration, timeCompression, out.value(), dbUrl, webPort, !noLinkEmulation, syntheticTasks);
         LiveResult result = Demo.run(demo, ConsoleListener.on(spec.commandLine().getErr()));
         stdout.println();
         stdout.print(result.text());
+        io.edgeoff.cli.console.PolicyPluginOptions.report(stdout, registry);
         stdout.println("reports: " + String.join(", ", result.reports().stream().map(Path::toString).toList()));
         if (compare) {
             stdout.println();

@@ -56,12 +56,16 @@ public final class DeviceCommand implements Callable<Integer> {
         "final values, in [0, 3600] (default: ${DEFAULT-VALUE})."})
     double metricsLingerSeconds;
 
+    @Mixin
+    io.edgeoff.cli.console.PolicyPluginOptions plugins = new io.edgeoff.cli.console.PolicyPluginOptions();
+
     @picocli.CommandLine.Mixin
     io.edgeoff.cli.console.LogFormat logFormat = new io.edgeoff.cli.console.LogFormat();
 
     @Override
     public Integer call() throws InterruptedException {
         logFormat.apply();
+        var registry = plugins.install();
         if (!(metricsLingerSeconds >= 0 && metricsLingerSeconds <= 3600)) {
             throw new IllegalArgumentException("--metrics-linger-seconds must be in [0, 3600], but was "
                     + metricsLingerSeconds);
@@ -84,6 +88,7 @@ public final class DeviceCommand implements Callable<Integer> {
             LiveResult result = LiveRun.run(config, out.value(), dbUrl, webPort, hook, syntheticTasks,
                     ConsoleListener.on(stderr));
             stdout.print(result.text());
+            io.edgeoff.cli.console.PolicyPluginOptions.report(stdout, registry);
             stdout.println("reports: " + result.reports().get(0));
             stdout.flush();
         } finally {

@@ -4,7 +4,6 @@ import picocli.CommandLine.Mixin;
 import io.edgeoff.cli.console.SeedOption;
 import io.edgeoff.cli.console.ScenarioOption;
 import io.edgeoff.common.scenario.Scenario;
-import io.edgeoff.decision.Policies;
 import io.edgeoff.decision.PolicyRegistry;
 import io.edgeoff.simulator.availability.TraceSources;
 import io.edgeoff.simulator.failure.FailureMode;
@@ -58,12 +57,15 @@ public final class SimulateBenchCommand implements Runnable {
     @Mixin
     SeedOption seedOption;
 
+    @Mixin
+    io.edgeoff.cli.console.PolicyPluginOptions plugins = new io.edgeoff.cli.console.PolicyPluginOptions();
+
     @Override
     public void run() {
         if (samplings < 1 || warmup < 0 || executions < 1 || rounds < 1) {
             throw new IllegalArgumentException("--samplings, --executions and --rounds must be >= 1 and --warmup >= 0");
         }
-        PolicyRegistry registry = Policies.registry();
+        PolicyRegistry registry = plugins.install();
         List<String> names = registry.parseList("--policies", policies);
         Scenario scenario = scenarioOption.load();
         ExperimentSpec experiment = ExperimentSpec.of(scenario, List.of(config), names, samplings, executions, seedOption.value())
@@ -80,6 +82,7 @@ public final class SimulateBenchCommand implements Runnable {
         out.println("one thread; median of " + rounds + " rounds of " + samplings + " samplings x " + executions
                 + " executions after " + warmup + " warm-up samplings; " + experiment.failureMode().cliName()
                 + " failure mode, configuration " + config);
+        io.edgeoff.cli.console.PolicyPluginOptions.report(out, registry);
         out.flush();
     }
 }

@@ -2,11 +2,12 @@ package io.edgeoff.cli.simulator;
 
 import picocli.CommandLine.Mixin;
 import io.edgeoff.cli.console.OutOption;
+import io.edgeoff.cli.console.PolicyPluginOptions;
+import io.edgeoff.decision.PolicyRegistry;
 import io.edgeoff.cli.console.SeedOption;
 import io.edgeoff.cli.console.ScenarioOption;
 import io.edgeoff.cli.console.ProgressBar;
 import io.edgeoff.common.scenario.Scenario;
-import io.edgeoff.decision.Policies;
 import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.TraceSources;
@@ -65,6 +66,9 @@ public final class SimulateCommand implements Runnable {
     SeedOption seedOption;
 
     @Mixin
+    PolicyPluginOptions plugins = new PolicyPluginOptions();
+
+    @Mixin
     OutOption outOption = new OutOption("simulation");
 
     @Option(names = "--failure-mode", defaultValue = "seed", description = "seed | time (default: ${DEFAULT-VALUE})")
@@ -111,11 +115,13 @@ public final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
-        List<String> policyNames = Policies.registry().parseList("--policies", policies);
+        PolicyRegistry registry = plugins.install();
+        List<String> policyNames = registry.parseList("--policies", policies);
         ExperimentSpec experiment = spec(policyNames);
         Optional<Shard> slice = shard == null ? Optional.empty() : Optional.of(Shard.parse(shard));
         AvailabilitySource availability = TraceSources.open(Optional.ofNullable(trace));
-        ExperimentRunner runner = new ExperimentRunner(availability);
+        ExperimentRunner runner = new ExperimentRunner(registry, availability,
+                io.edgeoff.decision.placement.PlacementRules.ofDefaults());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (slice.isPresent()) {
@@ -129,6 +135,7 @@ public final class SimulateCommand implements Runnable {
         double seconds = (System.nanoTime() - started) / 1e9;
         ReportWriter.write(out(), result, !noHtml);
         printSummary(out, result, String.format(Locale.ROOT, " in %.1f s", seconds));
+        PolicyPluginOptions.report(out, registry);
         if (weightSweep) {
             WeightSweep.Result sweep = WeightSweep.run(runner, experiment, (w, done) -> {
                 if (!quiet) {

@@ -56,6 +56,16 @@ class SharedOptionsTest {
         "simulate           | --out      | Output directory (default: simulation).",
         "testbed up         | --out      | Output directory (default: target/testbed).",
         "testbed run        | --out      | Output directory (default: target/testbed).",
+        "simulate           | --policy-path | Policy plug-ins: jars (or directories of jars)",
+        "simulate           | --external-fallback | Policy that decides when an external:URL policy is late",
+        "demo               | --policy-path | Policy plug-ins: jars (or directories of jars)",
+        "demo               | --external-fallback | Policy that decides when an external:URL policy is late",
+        "device             | --policy-path | Policy plug-ins: jars (or directories of jars)",
+        "device             | --external-fallback | Policy that decides when an external:URL policy is late",
+        "decide             | --policy-path | Policy plug-ins: jars (or directories of jars)",
+        "decide             | --external-fallback | Policy that decides when an external:URL policy is late",
+        "policies           | --policy-path | Policy plug-ins: jars (or directories of jars)",
+        "policies           | --external-fallback | Policy that decides when an external:URL policy is late",
     })
     void everyCommandUsingASharedOptionShowsItInItsHelp(String path, String option, String text) {
         List<String> args = new ArrayList<>(Arrays.asList(path.split(" ")));

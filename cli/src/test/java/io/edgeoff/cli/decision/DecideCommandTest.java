@@ -130,7 +130,8 @@ class DecideCommandTest {
     void policiesListsOneLinePerEngine() {
         CliRun run = CliRun.of("policies");
 
-        assertThat(run.out().lines()).hasSize(Policies.names().size());
+        assertThat(run.out().lines()).hasSize(Policies.names().size() + 1);
+        assertThat(run.out().lines()).last().asString().startsWith("external:URL ").contains("budget 200 ms, fallback mdp");
         assertThat(run.out()).contains("seed-mdp-svr", "(default)");
         assertThat(run.out().lines()).anyMatch(l -> l.startsWith("reactive ") && l.endsWith("reacts to: fail->device"))
                 .anyMatch(l -> l.startsWith("mdp ") && l.endsWith("reacts to: forecast+suspicion, fail->retry"));
