@@ -35,7 +35,7 @@ class ExternalRegistryTest {
         assertThatThrownBy(() -> Policies.builtIns().withExternal(new ExternalPolicySettings(Duration.ofMillis(50),
                 "nope"))).hasMessageStartingWith("unknown external policy fallback 'nope'; known policies: mdp,");
         assertThatThrownBy(() -> Policies.builtIns().withExternal(new ExternalPolicySettings(Duration.ofMillis(50),
-                "oracle"))).hasMessage("external policy fallback 'oracle' needs the simulator's ground truth; "
+                "myopic-oracle"))).hasMessage("external policy fallback 'myopic-oracle' needs the simulator's ground truth; "
                 + "choose a live policy");
         assertThatThrownBy(() -> new ExternalPolicySettings(Duration.ZERO, "mdp"))
                 .hasMessage("external policy budget must be in (0 ms, 60000 ms], but was 0 ms");
