@@ -64,7 +64,9 @@ class DashboardMetricsScrapeTest {
             for (String down : List.of("ED", "ER", "CD")) {   // nothing listens there: refused
                 yaml.append("  ").append(down).append(": http://127.0.0.1:").append(NginxProxy.freeLoopbackPort()).append('\n');
             }
-            yaml.append("policies: [mdp]\nexecutions: 3\nseed: 7\nemulateLinks: false\nout: ").append(out).append('\n');
+            // synthetic MI tasks: with the built-in handlers' small real work mdp keeps everything on the device,
+            // and the dashboard's per-site decision counters must see offloads to EC
+            yaml.append("policies: [mdp]\nexecutions: 3\nseed: 7\nemulateLinks: false\nsyntheticTasks: true\nout: ").append(out).append('\n');
             Files.writeString(out.resolve("device.yaml"), yaml.toString());
             device = start(List.of("device", "--config", out.resolve("device.yaml").toString(), "--metrics-port",
                     Integer.toString(metricsPort), "--metrics-linger-seconds", "240"), dir.resolve("device.log"));
