@@ -62,12 +62,45 @@ abstract class DatabaseContractTest {
         DatabaseStatus after = db.status();
 
         assertThat(before.version()).isEqualTo("none");
-        assertThat(before.pending()).hasSize(2);
-        assertThat(applied).isEqualTo(2);
-        assertThat(after.version()).isEqualTo("2");
+        assertThat(before.pending()).hasSize(3);
+        assertThat(applied).isEqualTo(3);
+        assertThat(after.version()).isEqualTo("3");
         assertThat(after.upToDate()).isTrue();
-        assertThat(after.applied()).containsExactly("1 parameters", "2 observations");
+        assertThat(after.applied()).containsExactly("1 parameters", "2 observations", "3 fleet");
         assertThat(db.migrate()).as("a second migration has nothing to do").isZero();
+    }
+
+    @Test
+    void roundTripsTheExampleScenariosWithTheirDevicesCellsAndHandoverRule() {
+        db.migrate();
+
+        for (String name : List.of("campus-3-devices", "commuter-3-hotspots")) {
+            Scenario example = ScenarioYaml.load(name);
+            db.scenarios().save(example);
+            Scenario back = db.scenarios().load(name);
+
+            assertThat(back).isEqualTo(example);
+            assertThat(ScenarioYaml.write(back)).isEqualTo(ScenarioYaml.write(example));
+        }
+        assertThat(db.scenarios().delete("commuter-3-hotspots")).isTrue();
+        assertThat(db.scenarios().replace(ScenarioYaml.load("campus-3-devices"))).isTrue();
+        assertThat(db.scenarios().load("campus-3-devices").fleet().devices()).hasSize(3);
+    }
+
+    @Test
+    void refusesADeviceIdLongerThanItsColumnNamingTheField() {
+        db.migrate();
+        Scenario campus = ScenarioYaml.load("campus-3-devices");
+        var devices = new java.util.ArrayList<>(campus.fleet().devices());
+        var first = devices.get(0);
+        devices.set(0, new io.edgeoff.common.mobility.DeviceSpec("d".repeat(101), first.workload(),
+                first.executions(), first.meanIdleSeconds(), first.links(), first.cells()));
+        Scenario longId = campus.withFleet(new io.edgeoff.common.mobility.Fleet(devices, campus.fleet().cells(),
+                campus.fleet().handover(), campus.fleet().lookaheadSeconds()));
+
+        assertThatThrownBy(() -> db.scenarios().save(longId)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("devices[0].id: must be at most 100 characters, but has 101");
+        assertThat(db.scenarios().names()).isEmpty();
     }
 
     @Test

@@ -40,9 +40,9 @@ class DbCommandTest {
         Result second = run("db", "migrate", "--url", url());
 
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out()).contains("applied 2 migrations, schema version 2")
+        assertThat(first.out()).contains("applied 3 migrations, schema version 3")
                 .contains("stored the built-in scenario 'seed'");
-        assertThat(second.out()).contains("applied 0 migrations, schema version 2")
+        assertThat(second.out()).contains("applied 0 migrations, schema version 3")
                 .contains("scenario 'seed' already stored");
     }
 
@@ -82,8 +82,8 @@ class DbCommandTest {
         Result after = run("db", "status", "--url", url());
 
         assertThat(before.out()).contains("schema:    version none (run 'edgeoff db migrate')")
-                .contains("pending:   1 parameters, 2 observations");
-        assertThat(after.out()).contains("schema:    version 2 (up to date)").contains("scenarios: seed");
+                .contains("pending:   1 parameters, 2 observations, 3 fleet");
+        assertThat(after.out()).contains("schema:    version 3 (up to date)").contains("scenarios: seed");
     }
 
     @Test
