@@ -1,7 +1,10 @@
 package io.edgeoff.simulator.run;
 
 import io.edgeoff.common.app.Application;
+import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.detection.DetectorConfig;
+import io.edgeoff.common.mobility.DeviceSpec;
+import io.edgeoff.common.mobility.Fleet;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.decision.OffloadingPolicy;
 import io.edgeoff.decision.Policies;
@@ -16,6 +19,9 @@ import io.edgeoff.simulator.failure.FailureProcess;
 import io.edgeoff.simulator.failure.SeedFailureProcess;
 import io.edgeoff.simulator.failure.SiteTrace;
 import io.edgeoff.simulator.failure.TimeFailureProcess;
+import io.edgeoff.simulator.fleet.DeviceLinks;
+import io.edgeoff.simulator.fleet.SimulatedDevice;
+import io.edgeoff.simulator.metrics.FleetBreakdown;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,6 +86,16 @@ public final class ExperimentRunner {
      * @param progress called with the number of samplings finished so far (from worker threads)
      */
     public ExperimentResult run(ExperimentSpec spec, LongConsumer progress) {
+        return runDetailed(spec, progress).result();
+    }
+
+    /**
+     * Runs the spec and also reports every sampling per device and per cell ({@link FleetBreakdown}); the
+     * {@link FleetResult#result()} is what {@link #run} returns.
+     *
+     * @param progress called with the number of samplings finished so far (from worker threads)
+     */
+    public FleetResult runDetailed(ExperimentSpec spec, LongConsumer progress) {
         spec.policies().forEach(policies::spec);
         Scenario scenario = spec.scenario();
         Map<String, SamplingSimulation.AppPlan> plans = new LinkedHashMap<>();
@@ -94,6 +110,7 @@ public final class ExperimentRunner {
         int perConfig = spec.policies().size() * spec.samplings();
         int total = spec.configurations().size() * perConfig;
         SamplingMetrics[] results = new SamplingMetrics[total];
+        FleetBreakdown[] breakdowns = new FleetBreakdown[total];
         AtomicLong done = new AtomicLong();
         int threads = Math.min(spec.threads(), total);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -113,7 +130,10 @@ public final class ExperimentRunner {
                         int p = (i % perConfig) / spec.samplings();
                         int s = i % spec.samplings();
                         int configId = spec.configurations().get(c);
-                        results[i] = runSampling(spec, setups.get(configId), plans, spec.policies().get(p), p, s);
+                        SamplingSimulation simulation = simulation(spec, setups.get(configId), plans,
+                                spec.policies().get(p), p, s);
+                        results[i] = simulation.run(configId, s);
+                        breakdowns[i] = simulation.breakdown(configId, s);
                         progress.accept(done.incrementAndGet());
                     }
                 }));
@@ -133,13 +153,21 @@ public final class ExperimentRunner {
             pool.shutdownNow();
         }
         List<String> siteIds = scenario.sites().stream().map(site -> site.id()).toList();
-        return new ExperimentResult(spec, siteIds, Arrays.asList(results), availability.description());
+        return new FleetResult(new ExperimentResult(spec, siteIds, Arrays.asList(results),
+                availability.description()), Arrays.asList(breakdowns));
     }
 
     /** Simulates one sampling of one policy on one configuration. */
     public SamplingMetrics runSampling(ExperimentSpec spec, ConfigurationSetup setup,
                                        Map<String, SamplingSimulation.AppPlan> plans, String policyName,
                                        int policyIndex, int sampling) {
+        return simulation(spec, setup, plans, policyName, policyIndex, sampling)
+                .run(setup.configuration().id(), sampling);
+    }
+
+    private SamplingSimulation simulation(ExperimentSpec spec, ConfigurationSetup setup,
+                                          Map<String, SamplingSimulation.AppPlan> plans, String policyName,
+                                          int policyIndex, int sampling) {
         int configId = setup.configuration().id();
         long seed = spec.seed();
         PolicySpec policySpec = policies.spec(policyName);
@@ -148,11 +176,37 @@ public final class ExperimentRunner {
         FailureProcess failures = failureProcess(spec, setup, sampling);
         SuspicionModel suspicion = detector.map(config -> SuspicionModel.detector(config, failures,
                 setup.costModel().siteCount())).orElse(SuspicionModel.none());
-        SamplingSimulation simulation = new SamplingSimulation(
+        return new SamplingSimulation(
                 new PlacementLoop(setup.costModel(), policySpec, policy, rules), policySpec.needsGroundTruth(),
-                failures, spec.scenario().workload(), plans, workloadStreams(seed, configId, sampling, spec.devices()),
-                spec.executions(), spec.scenario().devicePower().batteryJoules(), suspicion, null);
-        return simulation.run(configId, sampling);
+                failures, plans, devices(spec, setup.costModel(), configId, sampling),
+                spec.scenario().devicePower().batteryJoules(), suspicion, null);
+    }
+
+    /**
+     * The sampling's devices: the scenario's {@code devices:}, or else {@code spec.devices()} copies of the seed's
+     * device. Device k draws its workload from stream {@code workload(config, sampling)} (k = 0) or
+     * {@code workload(config, sampling, k)}, as {@code --devices} always did, and its pauses from
+     * {@code idle(config, sampling, k)}.
+     */
+    static List<SimulatedDevice> devices(ExperimentSpec spec, CostModel base, int configId, int sampling) {
+        Fleet fleet = spec.scenario().fleet();
+        List<DeviceSpec> specs = new ArrayList<>(fleet.devices());
+        if (specs.isEmpty()) {
+            String site = spec.scenario().device().id();
+            for (int k = 0; k < spec.devices(); k++) {
+                specs.add(DeviceSpec.plain(spec.devices() == 1 ? site : site + "-" + k));
+            }
+        }
+        List<RandomGenerator> streams = workloadStreams(spec.seed(), configId, sampling, specs.size());
+        List<SimulatedDevice> devices = new ArrayList<>();
+        for (int k = 0; k < specs.size(); k++) {
+            DeviceSpec d = specs.get(k);
+            devices.add(new SimulatedDevice(d.id(), d.workload().orElse(spec.scenario().workload()), streams.get(k),
+                    d.executions().orElse(spec.executions()), d.meanIdleSeconds(),
+                    Seeds.stream(spec.seed(), "idle", configId, sampling, k), new DeviceLinks(base, d, fleet),
+                    fleet.handover()));
+        }
+        return devices;
     }
 
     /** Device 0 uses stream {@code workload(config, sampling)}, device k &gt; 0 {@code workload(config, sampling, k)}. */

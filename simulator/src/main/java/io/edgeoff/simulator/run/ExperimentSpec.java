@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param weights          time and energy weights handed to the policies
  * @param threads          worker threads, &gt;= 1
  * @param devices          devices sharing the sites, &gt;= 1; with more than one, remote sites have per-site cores and
- *                         FIFO queues (contention), which needs the {@code time} failure mode (one shared clock)
+ *                         FIFO queues (contention), which needs the {@code time} failure mode (one shared clock);
+ *                         must be 1 when the scenario declares its own devices ({@code devices:}), which then apply
  */
 public record ExperimentSpec(Scenario scenario, List<Integer> configurations, List<String> policies, int samplings,
                              int executions, long seed, FailureMode failureMode, double timeCompression,
@@ -72,6 +73,16 @@ public record ExperimentSpec(Scenario scenario, List<Integer> configurations, Li
         }
         if (devices < 1) {
             throw new IllegalArgumentException("devices must be >= 1, but was " + devices);
+        }
+        int declared = scenario.fleet().devices().size();
+        if (declared > 0 && devices > 1) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + " declares its devices (" + declared
+                    + "); --devices " + devices + " applies only to a scenario without a devices: section");
+        }
+        if (declared > 1 && failureMode != FailureMode.TIME) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + " has " + declared + " devices, which "
+                    + "share sites only in the time failure mode (--failure-mode time): the seed mode's one trace day "
+                    + "per epoch has no common clock");
         }
         if (devices > 1 && failureMode != FailureMode.TIME) {
             throw new IllegalArgumentException("several devices (" + devices + ") share sites only in the time failure "

@@ -6,6 +6,8 @@ import io.edgeoff.common.app.TaskInstance;
 import io.edgeoff.common.app.WorkloadMix;
 import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.cost.TaskCost;
+import io.edgeoff.common.cost.PlanningInputs;
+import io.edgeoff.common.mobility.HandoverRule;
 import io.edgeoff.decision.DagPlacement;
 import io.edgeoff.decision.PolicySpec;
 import io.edgeoff.decision.SiteOutlook;
@@ -15,7 +17,13 @@ import io.edgeoff.decision.placement.Placement;
 import io.edgeoff.decision.placement.PlacementLoop;
 import io.edgeoff.simulator.engine.Simulation;
 import io.edgeoff.simulator.failure.FailureProcess;
+import io.edgeoff.simulator.fleet.DeviceLinks;
+import io.edgeoff.simulator.fleet.SimulatedDevice;
+import io.edgeoff.simulator.metrics.CellMetrics;
+import io.edgeoff.simulator.metrics.DeviceMetrics;
+import io.edgeoff.simulator.metrics.FleetBreakdown;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +44,15 @@ import java.util.random.RandomGenerator;
  * its uplink) when every core is busy waits, first come first served in the order tasks are placed, with the
  * device idle meanwhile. Response time and energy are then reported per device (mean over devices); counts
  * (tasks, failures, attempts, tasks per site) are totals.
+ *
+ * <p>Devices of a scenario's {@code devices:} have their own workload, executions, pauses between executions and
+ * links ({@link SimulatedDevice}); a device that moves between cells costs each attempt with the links of the cell it
+ * is in when the attempt starts, and its decisions plan with them (the {@link PlanningInputs} of its
+ * {@link DeviceLinks}, through the outlook provider). An offloading attempt that uses the device's link (it starts on
+ * the device, or returns a sink task's result to it) and is in flight when the device changes cell follows the
+ * scenario's {@link HandoverRule}: it finishes at the cost it started with, or it fails at the handover, costing the
+ * time up to it and that share of its energy, and the loop decides the task again. {@link #breakdown} reports per
+ * device and per cell.
  */
 public final class SamplingSimulation {
 
@@ -48,7 +65,9 @@ public final class SamplingSimulation {
 
     /** How a simulated attempt fails: its site is down at some moment of it (the failure process says so). */
     public enum Failure {
-        SITE_DOWN
+        SITE_DOWN,
+        /** The device changed cell while the attempt was in flight ({@link HandoverRule#FAIL_AND_REDECIDE}). */
+        HANDOVER
     }
 
     /** Sees every placed task (tests, the twin test); called on the simulation's thread, between events. */
@@ -69,9 +88,7 @@ public final class SamplingSimulation {
     private final SuspicionModel suspicion;
     private final PlacementObserver observer;
     private final FailureProcess failures;
-    private final WorkloadMix workload;
     private final Map<String, AppPlan> plans;
-    private final int executions;
     private final double batteryJoules;
     private final boolean contention;
 
@@ -93,19 +110,49 @@ public final class SamplingSimulation {
     private double energyJoules;
     private double responseTimeSeconds;
 
-    /** One device's progress through its executions. */
+    /** One device's progress through its executions, and its tallies per device and per cell. */
     private static final class Device {
         final int index;
+        final SimulatedDevice spec;
         final RandomGenerator workload;
+        final DeviceLinks links;
+        final int cellCount;
         int executionsDone;
         AppPlan plan;
         AppInstance instance;
         int[] placement;
         double executionStart;
+        int cell;
+        double responseSeconds;
+        double energyJoules;
+        long tasks;
+        long attempts;
+        long failures;
+        long interruptions;
+        final long[] cellTasks;
+        final long[] cellOffloaded;
+        final long[] cellAttempts;
+        final long[] cellFailures;
+        final long[] cellInterruptions;
+        final long[] cellOldPath;
+        final double[] cellSeconds;
+        final double[] cellEnergy;
+        double lastEnd;
 
-        Device(int index, RandomGenerator workload) {
+        Device(int index, SimulatedDevice spec) {
             this.index = index;
-            this.workload = workload;
+            this.spec = spec;
+            this.workload = spec.workloadRandom();
+            this.links = spec.links();
+            this.cellCount = links.cellNames().size();
+            this.cellTasks = new long[cellCount];
+            this.cellOffloaded = new long[cellCount];
+            this.cellAttempts = new long[cellCount];
+            this.cellFailures = new long[cellCount];
+            this.cellInterruptions = new long[cellCount];
+            this.cellOldPath = new long[cellCount];
+            this.cellSeconds = new double[cellCount];
+            this.cellEnergy = new double[cellCount];
         }
     }
 
@@ -129,29 +176,49 @@ public final class SamplingSimulation {
     public SamplingSimulation(PlacementLoop loop, boolean groundTruth, FailureProcess failures, WorkloadMix workload,
                               Map<String, AppPlan> plans, List<RandomGenerator> workloadRandoms, int executions,
                               double batteryJoules, SuspicionModel suspicion, PlacementObserver observer) {
+        this(loop, groundTruth, failures, plans, plainDevices(loop, workload, workloadRandoms, executions),
+                batteryJoules, suspicion, observer);
+    }
+
+    private static List<SimulatedDevice> plainDevices(PlacementLoop loop, WorkloadMix workload,
+                                                      List<RandomGenerator> workloadRandoms, int executions) {
+        List<SimulatedDevice> devices = new ArrayList<>();
+        for (int k = 0; k < workloadRandoms.size(); k++) {
+            devices.add(new SimulatedDevice("device-" + k, workload, workloadRandoms.get(k), executions, 0,
+                    workloadRandoms.get(k), DeviceLinks.fixed(loop.costModel()), Optional.empty()));
+        }
+        return devices;
+    }
+
+    /**
+     * @param devices    the sampling's devices; more than one means contention for site cores
+     * @param suspicion  which sites the device's detector suspects (the outlook's {@code suspected})
+     * @param observer   sees every placed task, or null
+     */
+    public SamplingSimulation(PlacementLoop loop, boolean groundTruth, FailureProcess failures,
+                              Map<String, AppPlan> plans, List<SimulatedDevice> devices, double batteryJoules,
+                              SuspicionModel suspicion, PlacementObserver observer) {
         this.costModel = loop.costModel();
         this.loop = loop;
         this.groundTruth = groundTruth;
         this.suspicion = java.util.Objects.requireNonNull(suspicion, "suspicion");
         this.observer = observer;
         this.failures = failures;
-        this.workload = workload;
         this.plans = plans;
-        this.executions = executions;
         this.batteryJoules = batteryJoules;
         this.siteCount = costModel.siteCount();
         this.device = costModel.deviceIndex();
         this.outlookArray = new SiteOutlook[siteCount];
         this.tasksPerSite = new long[siteCount];
         this.failuresPerSite = new long[siteCount];
-        this.devices = new Device[workloadRandoms.size()];
-        for (int k = 0; k < devices.length; k++) {
-            devices[k] = new Device(k, workloadRandoms.get(k));
+        this.devices = new Device[devices.size()];
+        for (int k = 0; k < this.devices.length; k++) {
+            this.devices[k] = new Device(k, devices.get(k));
         }
-        if (devices.length == 0) {
+        if (this.devices.length == 0) {
             throw new IllegalArgumentException("at least one device is needed");
         }
-        this.contention = devices.length > 1;
+        this.contention = this.devices.length > 1;
         this.coreFreeAt = new double[siteCount][];
         for (int s = 0; s < siteCount; s++) {
             coreFreeAt[s] = new double[costModel.sites().get(s).cores()];
@@ -182,14 +249,38 @@ public final class SamplingSimulation {
         return simulation.processedEvents();
     }
 
+    /** @return per device and per (device, cell) results of the sampling; call after {@link #run} */
+    public FleetBreakdown breakdown(int configuration, int sampling) {
+        List<DeviceMetrics> perDevice = new ArrayList<>();
+        List<CellMetrics> perCell = new ArrayList<>();
+        for (Device d : devices) {
+            long handovers = 0;
+            for (double t = d.links.nextHandoverAfter(0); t <= d.lastEnd; t = d.links.nextHandoverAfter(t)) {
+                handovers++;
+            }
+            perDevice.add(new DeviceMetrics(d.spec.id(), d.executionsDone, d.responseSeconds, d.energyJoules, d.tasks,
+                    d.attempts, d.failures, d.interruptions, handovers));
+            List<String> names = d.links.cellNames();
+            for (int c = 0; c < d.cellCount; c++) {
+                if (d.cellTasks[c] > 0) {
+                    perCell.add(new CellMetrics(d.spec.id(), names.get(c), d.cellTasks[c], d.cellOffloaded[c],
+                            d.cellAttempts[c], d.cellFailures[c], d.cellInterruptions[c], d.cellOldPath[c],
+                            d.cellSeconds[c], d.cellEnergy[c]));
+                }
+            }
+        }
+        return new FleetBreakdown(configuration, loop.policy().name(), sampling, perDevice, perCell);
+    }
+
     private void startExecution(Device d) {
-        if (d.executionsDone == executions) {
+        if (d.executionsDone == d.spec.executions()) {
+            d.lastEnd = simulation.nowSeconds();
             if (++devicesDone == devices.length) {
                 simulation.stop();
             }
             return;
         }
-        String name = workload.draw(d.workload);
+        String name = d.spec.workload().draw(d.workload);
         d.plan = plans.get(name);
         d.instance = AppInstance.draw(d.plan.application(), d.workload);
         d.placement = new int[d.instance.size()];
@@ -219,9 +310,17 @@ public final class SamplingSimulation {
     }
 
     private void finishExecution(Device d) {
-        responseTimeSeconds += simulation.nowSeconds() - d.executionStart;
+        double response = simulation.nowSeconds() - d.executionStart;
+        responseTimeSeconds += response;
+        d.responseSeconds += response;
         d.executionsDone++;
-        startExecution(d);
+        double meanIdle = d.spec.meanIdleSeconds();
+        if (meanIdle > 0 && d.executionsDone < d.spec.executions()) {
+            double pause = -meanIdle * Math.log(1 - d.spec.idleRandom().nextDouble());
+            simulation.schedule(pause, sim -> startExecution(d));
+        } else {
+            startExecution(d);
+        }
     }
 
     /** Places and runs one task starting at {@code start}; returns its duration including failed attempts, s. */
@@ -231,6 +330,8 @@ public final class SamplingSimulation {
         attempts.task = d.instance.task(task);
         attempts.from = from;
         attempts.start = start;
+        attempts.current = d;
+        d.cell = d.links.cellAt(start);
         loop.place(d.instance, task, from, d.placement, attempts, attempts, placed);
         if (observer != null) {
             observer.placed(d.index, d.executionsDone, d.instance, placed);
@@ -239,6 +340,12 @@ public final class SamplingSimulation {
         d.placement[task] = site;
         tasksPerSite[site]++;
         tasks++;
+        d.tasks++;
+        d.cellTasks[d.cell]++;
+        if (site != device) {
+            d.cellOffloaded[d.cell]++;
+        }
+        d.cellSeconds[d.cell] += placed.totalSeconds();
         return placed.totalSeconds();
     }
 
@@ -252,6 +359,7 @@ public final class SamplingSimulation {
         TaskInstance task;
         int from;
         double start;
+        Device current;
 
         @Override
         public List<SiteOutlook> outlook(double elapsedSeconds) {
@@ -278,31 +386,73 @@ public final class SamplingSimulation {
         }
 
         @Override
+        public PlanningInputs inputs(double elapsedSeconds) {
+            return current.links.planning(start + elapsedSeconds);
+        }
+
+        @Override
         public void run(int site, double elapsedSeconds, Placement<Failure> out) {
-            TaskCost cost = costModel.cost(task, from, site);
+            Device d = current;
+            double at = start + elapsedSeconds;
+            CostModel links = d.links.actual(at);
+            TaskCost cost = links.cost(task, from, site);
             double waitSeconds = 0;
             if (site != device) {
                 attemptCount++;
-                if (failures.attemptFails(site, start + elapsedSeconds, cost.timeSeconds())) {
+                d.attempts++;
+                d.cellAttempts[d.cell]++;
+                if (failures.attemptFails(site, at, cost.timeSeconds())) {
                     failureCount++;
                     failuresPerSite[site]++;
-                    double detection = suspicion.detectionSeconds(site, start + elapsedSeconds);
-                    TaskCost failed = Double.isNaN(detection) ? costModel.failedAttemptCost(from)
-                            : costModel.failedAttemptCost(from, detection);
-                    suspicion.attemptFailed(site, start + elapsedSeconds + failed.timeSeconds());
-                    energyJoules += failed.energyJoules();
+                    d.failures++;
+                    d.cellFailures[d.cell]++;
+                    double detection = suspicion.detectionSeconds(site, at);
+                    TaskCost failed = Double.isNaN(detection) ? links.failedAttemptCost(from)
+                            : links.failedAttemptCost(from, detection);
+                    suspicion.attemptFailed(site, at + failed.timeSeconds());
+                    spend(d, failed.energyJoules());
                     out.failed(Failure.SITE_DOWN, failed.timeSeconds(), failed.energyJoules());
                     return;
                 }
                 if (contention) {
-                    waitSeconds = reserveCore(site, start + elapsedSeconds + cost.uplinkSeconds(),
-                            cost.executionSeconds());
+                    waitSeconds = reserveCore(site, at + cost.uplinkSeconds(), cost.executionSeconds());
                 }
-                suspicion.attemptSucceeded(site, start + elapsedSeconds + cost.timeSeconds() + waitSeconds);
+                double seconds = cost.timeSeconds() + waitSeconds;
+                double energy = cost.energyJoules() + waitSeconds * links.power().idleWatts();
+                double handover = usesDeviceLink(site) ? d.links.nextHandoverAfter(at) : Double.POSITIVE_INFINITY;
+                if (handover < at + seconds && d.spec.handover().isPresent()) {
+                    if (d.spec.handover().get() == HandoverRule.FAIL_AND_REDECIDE) {
+                        double share = (handover - at) / seconds;
+                        failureCount++;
+                        failuresPerSite[site]++;
+                        d.failures++;
+                        d.cellFailures[d.cell]++;
+                        d.interruptions++;
+                        d.cellInterruptions[d.cell]++;
+                        spend(d, energy * share);
+                        out.failed(Failure.HANDOVER, handover - at, energy * share);
+                        return;
+                    }
+                    d.cellOldPath[d.cell]++;
+                }
+                suspicion.attemptSucceeded(site, at + seconds);
+                spend(d, energy);
+                out.succeeded(seconds, energy);
+                return;
             }
-            double energy = cost.energyJoules() + waitSeconds * costModel.power().idleWatts();
-            energyJoules += energy;
-            out.succeeded(cost.timeSeconds() + waitSeconds, energy);
+            spend(d, cost.energyJoules());
+            out.succeeded(cost.timeSeconds(), cost.energyJoules());
+        }
+
+        /** An attempt on a remote site uses the device's link when its input leaves the device or it returns a result. */
+        private boolean usesDeviceLink(int site) {
+            return from == device || task.sink();
+        }
+
+        private void spend(Device d, double joules) {
+            energyJoules += joules;
+            d.energyJoules += joules;
+            d.cellEnergy[d.cell] += joules;
         }
     }
 
