@@ -90,10 +90,14 @@ public record ExperimentSpec(Scenario scenario, List<Integer> configurations, Li
         }
     }
 
-    /** A spec with the scenario's weights, the {@code svr} predictor, seed failure mode and all cores. */
+    /**
+     * A spec with the scenario's weights, the {@code svr} predictor and all cores; the seed failure mode, or the time
+     * mode for a scenario that declares several devices (they need its common clock).
+     */
     public static ExperimentSpec of(Scenario scenario, List<Integer> configurations, List<String> policies,
                                     int samplings, int executions, long seed) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, FailureMode.SEED,
+        FailureMode mode = scenario.fleet().devices().size() > 1 ? FailureMode.TIME : FailureMode.SEED;
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, mode,
                 DEFAULT_TIME_COMPRESSION, DEFAULT_PREDICTOR, DEFAULT_DOWN_PREDICTOR, scenario.costWeights(),
                 Runtime.getRuntime().availableProcessors(), 1);
     }
