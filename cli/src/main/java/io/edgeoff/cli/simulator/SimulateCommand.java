@@ -11,10 +11,12 @@ import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.TraceSources;
 import io.edgeoff.simulator.metrics.MetricsSummary;
+import io.edgeoff.simulator.report.FleetReport;
 import io.edgeoff.simulator.report.ReportWriter;
 import io.edgeoff.simulator.run.ExperimentResult;
 import io.edgeoff.simulator.run.ExperimentRunner;
 import io.edgeoff.simulator.run.ExperimentSpec;
+import io.edgeoff.simulator.run.FleetResult;
 import io.edgeoff.simulator.run.SimulationSettings;
 import io.edgeoff.simulator.run.WeightSweep;
 import java.io.PrintWriter;
@@ -84,7 +86,8 @@ public final class SimulateCommand implements Runnable {
     boolean weightSweep;
 
     @Option(names = "--devices", defaultValue = "1",
-            description = "devices sharing the sites; more than 1 adds per-site cores and queues (needs --failure-mode time) (default: ${DEFAULT-VALUE})")
+            description = "devices sharing the sites; more than 1 adds per-site cores and queues (needs --failure-mode time); "
+                    + "a scenario with a devices: section declares its own (default: ${DEFAULT-VALUE})")
     int devices;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
@@ -107,10 +110,16 @@ public final class SimulateCommand implements Runnable {
         long total = (long) experiment.configurations().size() * experiment.policies().size() * experiment.samplings();
         long started = System.nanoTime();
         ProgressBar bar = ProgressBar.on(err, "samplings");
-        ExperimentResult result = runner.run(experiment, quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
+        FleetResult detailed = runner.runDetailed(experiment,
+                quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
+        ExperimentResult result = detailed.result();
         double seconds = (System.nanoTime() - started) / 1e9;
         ReportWriter.write(out(), result, !noHtml);
         printSummary(out, result, seconds);
+        if (!experiment.scenario().fleet().isNone()) {
+            FleetReport.write(out(), detailed);
+            out.print(FleetReport.table(detailed));
+        }
         if (weightSweep) {
             WeightSweep.Result sweep = WeightSweep.run(runner, experiment, (w, done) -> {
                 if (!quiet) {

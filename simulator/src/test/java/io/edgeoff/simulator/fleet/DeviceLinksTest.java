@@ -21,19 +21,19 @@ class DeviceLinksTest {
         assertThat(atHome.network().latencyMillis(device, base.network().indexOf("ED"))).isEqualTo(5);
         assertThat(atHome.network().bandwidthKBps(device, base.network().indexOf("ED"))).isEqualTo(5000);
         assertThat(atHome.network().latencyMillis(device, base.network().indexOf("EC"))).isEqualTo(60);
-        assertThat(links.actual(25).network().latencyMillis(device, base.network().indexOf("EC"))).isEqualTo(5);
-        assertThat(links.cellNames().get(links.cellAt(65))).isEqualTo("HOME");
+        assertThat(links.actual(10).network().latencyMillis(device, base.network().indexOf("EC"))).isEqualTo(5);
+        assertThat(links.cellNames().get(links.cellAt(50))).as("the third round").isEqualTo("HOME");
     }
 
     @Test
     void justBeforeAHandoverADecisionPlansWithTheWorseOfBothCellsLinks() {
-        PlanningInputs early = links.planning(10);
-        PlanningInputs late = links.planning(19);
+        PlanningInputs early = links.planning(5);
+        PlanningInputs late = links.planning(7);
 
         assertThat(early.site("ED").orElseThrow().latencyMillis()).isEqualTo(5);
         assertThat(late.site("ED").orElseThrow().latencyMillis()).as("leaving HOME for STATION").isEqualTo(60);
         assertThat(late.site("EC").orElseThrow().latencyMillis()).as("STATION's EC is not reached yet").isEqualTo(60);
-        assertThat(links.nextHandoverAfter(19)).isEqualTo(20);
+        assertThat(links.nextHandoverAfter(7)).isEqualTo(8);
     }
 
     @Test
