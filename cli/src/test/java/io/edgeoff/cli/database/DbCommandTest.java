@@ -62,6 +62,17 @@ class DbCommandTest {
     }
 
     @Test
+    void importsAndExportsAnExampleWithItsDevicesAndCells() throws Exception {
+        Result imported = run("db", "import", "--scenario", "commuter-3-hotspots", "--url", url());
+        Result exported = run("db", "export", "--name", "commuter-3-hotspots", "--url", url());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("imported scenario 'commuter-3-hotspots' (5 sites, 10 links, "
+                + "5 applications, 31 tasks, 5 configurations, 1 devices, 3 cells)");
+        assertThat(exported.out()).isEqualTo(ScenarioYaml.write(ScenarioYaml.load("commuter-3-hotspots")));
+    }
+
+    @Test
     void importRefusesADuplicateUnlessAskedToReplace() {
         run("db", "import", "--scenario", "seed", "--url", url());
 
