@@ -49,6 +49,7 @@ class SimulateFleetCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("c/devices.csv"))).extracting(l -> l.split(",")[1])
                 .containsExactly("device", "navigator", "social", "lab", "navigator", "social", "lab");
+        assertThat(Files.readString(dir.resolve("c/experiment.json"))).contains("\"devices\" : 3");
     }
 
     @Test

@@ -102,6 +102,11 @@ public record ExperimentSpec(Scenario scenario, List<Integer> configurations, Li
                 Runtime.getRuntime().availableProcessors(), 1);
     }
 
+    /** @return the devices that run: the scenario's {@code devices:}, or else {@link #devices()} copies of its device */
+    public int deviceCount() {
+        return scenario.fleet().devices().isEmpty() ? devices : scenario.fleet().devices().size();
+    }
+
     /** @return a builder holding this spec's values, to change some and {@link Builder#build()} a new spec */
     public Builder toBuilder() {
         return new Builder(this);
