@@ -413,6 +413,38 @@ abstract class DatabaseContractTest {
         assertThat(db.scenarios().load("seed")).isEqualTo(seed);
     }
 
+    /** As above, for the devices, cells and handover rule ({@link FleetHostileValues}, {@code V3__fleet.sql}). */
+    @Test
+    void rejectsEveryFleetValueBeyondASchemaLimitBeforeWritingAndKeepsTheStoredScenario() {
+        db.migrate();
+        Scenario base = FleetHostileValues.base();
+        db.scenarios().save(base);
+        List<HostileValues.Case> cases = FleetHostileValues.cases();
+        int reachedTheStore = 0;
+
+        SoftAssertions softly = new SoftAssertions();
+        for (HostileValues.Case hostile : cases) {
+            Scenario mutated;
+            try {
+                mutated = hostile.apply(base);
+            } catch (IllegalArgumentException refusedByTheDomain) {
+                softly.assertThatCode(() -> HostileValues.assertCleanOneLine(refusedByTheDomain.getMessage()))
+                        .as(hostile.toString()).doesNotThrowAnyException();
+                continue;
+            }
+            reachedTheStore++;
+            softly.assertThatThrownBy(() -> db.scenarios().replace(mutated)).as(hostile.toString())
+                    .isInstanceOf(ScenarioException.class)
+                    .hasMessageContaining(": " + hostile.field())
+                    .satisfies(e -> HostileValues.assertCleanOneLine(e.getMessage()));
+        }
+
+        softly.assertAll();
+        assertThat(reachedTheStore).as("cases the domain model accepts and only the schema limits refuse")
+                .isGreaterThan(cases.size() / 3);
+        assertThat(db.scenarios().load(base.name())).isEqualTo(base);
+    }
+
     @Test
     void rejectsAServiceUrlLongerThanItsColumnAndKeepsTheOldOne() {
         db.migrate();

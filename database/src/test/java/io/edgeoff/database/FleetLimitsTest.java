@@ -60,6 +60,15 @@ class FleetLimitsTest {
     }
 
     @Test
+    void hasAHostileValueForEveryColumnLimitOfTheFleetTables() {
+        Set<String> limited = new HashSet<>(FleetLimits.TEXT_LENGTHS.keySet());
+        limited.addAll(FleetLimits.NUMBER_BOUNDS.keySet());
+        limited.removeAll(FleetHostileValues.CHECKED_ELSEWHERE);
+
+        assertThat(FleetHostileValues.columns().keySet()).containsExactlyInAnyOrderElementsOf(limited);
+    }
+
+    @Test
     void saysWhereEveryConstraintOfTheFleetTablesIsChecked() throws IOException {
         Set<String> declared = new HashSet<>();
         Matcher m = Pattern.compile("CONSTRAINT (\\w+)").matcher(fleetMigration());
