@@ -19,7 +19,7 @@ import java.util.Map;
  * ({@link #planning}). A decision taken less than the fleet's lookahead before a handover plans each site's link as
  * the worse of the current and the next cell's. A device without links and cells plans and costs with the
  * configuration's cost model unchanged ({@link PlanningInputs#none()}), as the seed's single device. Not
- * thread-safe (the lookahead pairs are cached); one instance per device and sampling.
+ * thread-safe (the lookahead pairs are cached on first use); one instance per device and sampling.
  */
 public final class DeviceLinks {
     /** Name of the cell index of a device that is in no cell. */
@@ -27,12 +27,14 @@ public final class DeviceLinks {
 
     private final CellSchedule schedule;
     private final List<String> cellNames;
-    private final Map<String, Integer> cellIndex = new HashMap<>();
+    /** Per visit of the schedule, the index of its cell. */
+    private final int[] visitCell;
     private final PlanningInputs[] inputs;
     private final CostModel[] actual;
     private final AccessLink[][] full;
     private final double lookaheadSeconds;
-    private final Map<Integer, PlanningInputs> lookahead = new HashMap<>();
+    /** Per (current cell, next cell), the worse of both cells' links; filled on first use. */
+    private final PlanningInputs[] lookahead;
 
     /**
      * @param base    the configuration's cost model (the scenario's links, cloud latencies drawn)
@@ -47,6 +49,8 @@ public final class DeviceLinks {
         this.inputs = new PlanningInputs[cells + 1];
         this.actual = new CostModel[cells + 1];
         this.full = new AccessLink[cells + 1][];
+        this.lookahead = new PlanningInputs[(cells + 1) * (cells + 1)];
+        Map<String, Integer> cellIndex = new HashMap<>();
         for (int c = 0; c <= cells; c++) {
             Cell cell = c < cells ? fleet.cells().get(c) : null;
             String name = cell == null ? NO_CELL : cell.id();
@@ -57,6 +61,7 @@ public final class DeviceLinks {
             actual[c] = base.with(inputs[c]);
             full[c] = allRemoteLinks(actual[c]);
         }
+        this.visitCell = schedule.visits().stream().mapToInt(v -> cellIndex.get(v.cellId())).toArray();
     }
 
     /** The links of a device without its own links or cells: the configuration's cost model. */
@@ -79,8 +84,10 @@ public final class DeviceLinks {
 
     /** @return the index of the cell the device is in at {@code seconds} (the last index: in no cell) */
     public int cellAt(double seconds) {
-        String cell = schedule.cellAt(seconds);
-        return cell == null ? cellNames.size() - 1 : cellIndex.get(cell);
+        if (visitCell.length == 0) {
+            return cellNames.size() - 1;
+        }
+        return visitCell[schedule.visitAt(seconds)];
     }
 
     /** @return the cell names by index; the last is {@link #NO_CELL} */
@@ -108,7 +115,11 @@ public final class DeviceLinks {
             double handover = schedule.nextHandoverAfter(seconds);
             if (handover - seconds < lookaheadSeconds) {
                 int next = cellAt(handover);
-                return lookahead.computeIfAbsent(now * full.length + next, k -> worse(full[now], full[next]));
+                int pair = now * full.length + next;
+                if (lookahead[pair] == null) {
+                    lookahead[pair] = worse(full[now], full[next]);
+                }
+                return lookahead[pair];
             }
         }
         return inputs[now];
