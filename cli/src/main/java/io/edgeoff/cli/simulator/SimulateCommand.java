@@ -12,10 +12,12 @@ import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.TraceSources;
 import io.edgeoff.simulator.bound.BoundDistance;
 import io.edgeoff.simulator.metrics.MetricsSummary;
+import io.edgeoff.simulator.report.FleetReport;
 import io.edgeoff.simulator.report.ReportWriter;
 import io.edgeoff.simulator.run.ExperimentResult;
 import io.edgeoff.simulator.run.ExperimentRunner;
 import io.edgeoff.simulator.run.ExperimentSpec;
+import io.edgeoff.simulator.run.FleetResult;
 import io.edgeoff.simulator.run.SimulationSettings;
 import io.edgeoff.simulator.run.WeightSweep;
 import io.edgeoff.simulator.shard.ExperimentUnits;
@@ -92,7 +94,8 @@ public final class SimulateCommand implements Runnable {
     boolean weightSweep;
 
     @Option(names = "--devices", defaultValue = "1",
-            description = "devices sharing the sites; more than 1 adds per-site cores and queues (needs --failure-mode time) (default: ${DEFAULT-VALUE})")
+            description = "devices sharing the sites; more than 1 adds per-site cores and queues (needs --failure-mode time); "
+                    + "a scenario with a devices: section declares its own (default: ${DEFAULT-VALUE})")
     int devices;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
@@ -106,7 +109,8 @@ public final class SimulateCommand implements Runnable {
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "run only shard I of N (I from 0: every N-th sampling, the weight sweep's too) and write a shard "
-                    + "folder into --out; 'edgeoff results merge' combines the N folders into the unsharded run's files")
+                    + "folder into --out; 'edgeoff results merge' combines the N folders into the unsharded run's files "
+                    + "(not for a scenario with devices, cells or mobility)")
     String shard;
 
     @Override
@@ -125,10 +129,16 @@ public final class SimulateCommand implements Runnable {
         long total = (long) experiment.configurations().size() * experiment.policies().size() * experiment.samplings();
         long started = System.nanoTime();
         ProgressBar bar = ProgressBar.on(err, "samplings");
-        ExperimentResult result = runner.run(experiment, quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
+        FleetResult detailed = runner.runDetailed(experiment,
+                quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
+        ExperimentResult result = detailed.result();
         double seconds = (System.nanoTime() - started) / 1e9;
         ReportWriter.write(out(), result, !noHtml);
         printSummary(out, result, String.format(Locale.ROOT, " in %.1f s", seconds));
+        if (!experiment.scenario().fleet().isNone()) {
+            FleetReport.write(out(), detailed);
+            out.print(FleetReport.table(detailed));
+        }
         if (weightSweep) {
             WeightSweep.Result sweep = WeightSweep.run(runner, experiment, (w, done) -> {
                 if (!quiet) {
