@@ -234,6 +234,7 @@ public final class ScenarioLimits {
         for (int i = 0; i < s.configurations().size(); i++) {
             configuration(c, "configurations[" + i + "]", s.configurations().get(i));
         }
+        FleetLimits.check(c, s.fleet());
     }
 
     /** The service URL of a site fits {@code offloading_sites.service_url}. */
@@ -316,13 +317,14 @@ public final class ScenarioLimits {
     }
 
     /** Checks values against the tables above and reports the first violation. */
-    private record Checker(String source) {
+    record Checker(String source) {
         ScenarioException error(String path, String problem) {
             return new ScenarioException(source, path, problem);
         }
 
         void text(String path, String column, String value) {
-            int limit = TEXT_LENGTHS.get(column);
+            Integer declared = TEXT_LENGTHS.get(column);
+            int limit = declared != null ? declared : FleetLimits.TEXT_LENGTHS.get(column);
             if (value.length() > limit) {
                 throw error(path, "must be at most " + limit + " characters, but has " + value.length() + ": '"
                         + shown(value) + "'");
@@ -345,7 +347,8 @@ public final class ScenarioLimits {
         }
 
         void number(String path, String column, double value) {
-            Bounds bounds = NUMBER_BOUNDS.get(column);
+            Bounds declared = NUMBER_BOUNDS.get(column);
+            Bounds bounds = declared != null ? declared : FleetLimits.NUMBER_BOUNDS.get(column);
             if (!bounds.contains(value)) {
                 throw error(path, "must be " + bounds + ", but was " + formatted(value));
             }

@@ -28,9 +28,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Scenarios in the parameter database: sites (with their service URL), links, task kinds,
- * applications, tasks, DAG edges, workload mix, and the experiment configurations with their node
- * candidates. {@link #load} gives back exactly the scenario that was saved (same order, same
- * numbers), so {@code ScenarioYaml.write(load(s.name()))} equals {@code ScenarioYaml.write(s)}.
+ * applications, tasks, DAG edges, workload mix, the experiment configurations with their node
+ * candidates, and the optional devices, cells and handover rule ({@link FleetRows}). {@link #load}
+ * gives back exactly the scenario that was saved (same order, same numbers), so {@code ScenarioYaml.write(load(s.name()))} equals {@code ScenarioYaml.write(s)}.
  */
 public final class ScenarioStore {
     private final Database db;
@@ -180,6 +180,9 @@ public final class ScenarioStore {
 
     private static void deleteById(Handle h, long id) {
         // Children first, so the order never depends on cascade paths.
+        for (String table : FleetRows.TABLES) {
+            h.createUpdate("DELETE FROM " + table + " WHERE scenario_id = :id").bind("id", id).execute();
+        }
         for (String table : List.of("node_candidates", "configurations", "workload_mix", "dag_edges", "tasks",
                 "applications", "task_kinds", "links", "offloading_sites")) {
             h.createUpdate("DELETE FROM " + table + " WHERE scenario_id = :id").bind("id", id).execute();
@@ -213,6 +216,7 @@ public final class ScenarioStore {
         insertApplications(h, id, s.applications());
         insertWorkload(h, id, s.workload());
         insertConfigurations(h, id, s.configurations());
+        FleetRows.insert(h, id, s.fleet());
     }
 
     private static void insertSites(Handle h, long id, List<Site> sites, Map<String, URI> urls) {
@@ -344,7 +348,7 @@ public final class ScenarioStore {
                     .one();
             return new Scenario(header.name(), sites(h, id), links(h, id), taskKinds(h, id), applications(h, id),
                     workload(h, id), header.power(), header.weights(), header.detectionSeconds(),
-                    configurations(h, id));
+                    configurations(h, id), FleetRows.read(h, id));
         } catch (IllegalArgumentException e) {
             if (e instanceof DatabaseException) {
                 throw e;

@@ -62,12 +62,45 @@ abstract class DatabaseContractTest {
         DatabaseStatus after = db.status();
 
         assertThat(before.version()).isEqualTo("none");
-        assertThat(before.pending()).hasSize(2);
-        assertThat(applied).isEqualTo(2);
-        assertThat(after.version()).isEqualTo("2");
+        assertThat(before.pending()).hasSize(3);
+        assertThat(applied).isEqualTo(3);
+        assertThat(after.version()).isEqualTo("3");
         assertThat(after.upToDate()).isTrue();
-        assertThat(after.applied()).containsExactly("1 parameters", "2 observations");
+        assertThat(after.applied()).containsExactly("1 parameters", "2 observations", "3 fleet");
         assertThat(db.migrate()).as("a second migration has nothing to do").isZero();
+    }
+
+    @Test
+    void roundTripsTheExampleScenariosWithTheirDevicesCellsAndHandoverRule() {
+        db.migrate();
+
+        for (String name : List.of("campus-3-devices", "commuter-3-hotspots")) {
+            Scenario example = ScenarioYaml.load(name);
+            db.scenarios().save(example);
+            Scenario back = db.scenarios().load(name);
+
+            assertThat(back).isEqualTo(example);
+            assertThat(ScenarioYaml.write(back)).isEqualTo(ScenarioYaml.write(example));
+        }
+        assertThat(db.scenarios().delete("commuter-3-hotspots")).isTrue();
+        assertThat(db.scenarios().replace(ScenarioYaml.load("campus-3-devices"))).isTrue();
+        assertThat(db.scenarios().load("campus-3-devices").fleet().devices()).hasSize(3);
+    }
+
+    @Test
+    void refusesADeviceIdLongerThanItsColumnNamingTheField() {
+        db.migrate();
+        Scenario campus = ScenarioYaml.load("campus-3-devices");
+        var devices = new java.util.ArrayList<>(campus.fleet().devices());
+        var first = devices.get(0);
+        devices.set(0, new io.edgeoff.common.mobility.DeviceSpec("d".repeat(101), first.workload(),
+                first.executions(), first.meanIdleSeconds(), first.links(), first.cells()));
+        Scenario longId = campus.withFleet(new io.edgeoff.common.mobility.Fleet(devices, campus.fleet().cells(),
+                campus.fleet().handover(), campus.fleet().lookaheadSeconds()));
+
+        assertThatThrownBy(() -> db.scenarios().save(longId)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("devices[0].id: must be at most 100 characters, but has 101");
+        assertThat(db.scenarios().names()).isEmpty();
     }
 
     @Test
@@ -378,6 +411,38 @@ abstract class DatabaseContractTest {
                 .isGreaterThan(cases.size() / 2);
         assertThat(db.scenarios().names()).containsExactly("seed");
         assertThat(db.scenarios().load("seed")).isEqualTo(seed);
+    }
+
+    /** As above, for the devices, cells and handover rule ({@link FleetHostileValues}, {@code V3__fleet.sql}). */
+    @Test
+    void rejectsEveryFleetValueBeyondASchemaLimitBeforeWritingAndKeepsTheStoredScenario() {
+        db.migrate();
+        Scenario base = FleetHostileValues.base();
+        db.scenarios().save(base);
+        List<HostileValues.Case> cases = FleetHostileValues.cases();
+        int reachedTheStore = 0;
+
+        SoftAssertions softly = new SoftAssertions();
+        for (HostileValues.Case hostile : cases) {
+            Scenario mutated;
+            try {
+                mutated = hostile.apply(base);
+            } catch (IllegalArgumentException refusedByTheDomain) {
+                softly.assertThatCode(() -> HostileValues.assertCleanOneLine(refusedByTheDomain.getMessage()))
+                        .as(hostile.toString()).doesNotThrowAnyException();
+                continue;
+            }
+            reachedTheStore++;
+            softly.assertThatThrownBy(() -> db.scenarios().replace(mutated)).as(hostile.toString())
+                    .isInstanceOf(ScenarioException.class)
+                    .hasMessageContaining(": " + hostile.field())
+                    .satisfies(e -> HostileValues.assertCleanOneLine(e.getMessage()));
+        }
+
+        softly.assertAll();
+        assertThat(reachedTheStore).as("cases the domain model accepts and only the schema limits refuse")
+                .isGreaterThan(cases.size() / 3);
+        assertThat(db.scenarios().load(base.name())).isEqualTo(base);
     }
 
     @Test

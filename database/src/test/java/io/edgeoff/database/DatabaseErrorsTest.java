@@ -29,7 +29,8 @@ class DatabaseErrorsTest {
     void explainsEveryConstraintTheMigrationsDeclare() throws IOException {
         Set<String> declared = new TreeSet<>();
         Matcher m = Pattern.compile("CONSTRAINT (\\w+)").matcher(
-                migration("V1__parameters.sql") + migration("V2__observations.sql"));
+                migration("V1__parameters.sql") + migration("V2__observations.sql")
+                        + migration("V3__fleet.sql"));
         while (m.find()) {
             declared.add(m.group(1));
         }

@@ -62,6 +62,11 @@ public final class LiveRun {
         DeviceSettings settings = DeviceSettings.read(config);
         boolean synthetic = syntheticTasks || settings.syntheticTasks();
         Scenario configured = ScenarioYaml.load(settings.scenario());
+        if (!configured.fleet().isNone()) {
+            throw new IllegalArgumentException(config + ": scenario " + configured.name() + " declares devices, cells or "
+                    + "mobility, which only the simulator runs so far (edgeoff simulate --scenario " + settings.scenario()
+                    + "); the live device runs a scenario without them");
+        }
         // with a database: its scenario of that name, stored there from the configuration on first use
         Scenario scenario = dbUrl == null ? configured : DeviceScenario.fromDatabase(dbUrl, configured, listener::log);
         checkSites(config, scenario, settings.sites());

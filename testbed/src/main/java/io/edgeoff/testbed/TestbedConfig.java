@@ -28,6 +28,10 @@ public record TestbedConfig(Scenario scenario, Network network, int runId, List<
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(workDir, "workDir");
+        if (!scenario.fleet().isNone()) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + " declares devices, cells or mobility, "
+                    + "which the test-bed does not build yet (one device namespace); edgeoff simulate runs them");
+        }
         servicePorts = List.copyOf(servicePorts);
         if (runId < 1 || runId > 250) {
             throw new IllegalArgumentException("run id must be in [1, 250], but was " + runId);

@@ -16,7 +16,8 @@ public final class ScenarioOption {
     static final String REQUIRED = "none, required";
 
     @Option(names = "--scenario", paramLabel = "seed|FILE",
-            description = "'seed' (built in) or a scenario YAML file (default: ${DEFAULT-VALUE}).")
+            description = "'seed', 'campus-3-devices' or 'commuter-3-hotspots' (built in) or a scenario YAML file "
+                    + "(default: ${DEFAULT-VALUE}).")
     String name = "seed";
 
     /** An option defaulting to the built-in {@code seed} scenario. */

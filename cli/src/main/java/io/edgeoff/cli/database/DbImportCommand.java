@@ -44,9 +44,11 @@ public final class DbImportCommand implements Callable<Integer> {
                 db.scenarios().save(loaded);
             }
             int tasks = loaded.applications().stream().mapToInt(a -> a.tasks().size()).sum();
-            out.printf("%s scenario '%s' (%d sites, %d links, %d applications, %d tasks, %d configurations) in %s%n",
+            String fleet = loaded.fleet().isNone() ? "" : String.format(", %d devices, %d cells",
+                    loaded.fleet().devices().size(), loaded.fleet().cells().size());
+            out.printf("%s scenario '%s' (%d sites, %d links, %d applications, %d tasks, %d configurations%s) in %s%n",
                     replaced ? "replaced" : "imported", loaded.name(), loaded.sites().size(), loaded.links().size(),
-                    loaded.applications().size(), tasks, loaded.configurations().size(), db.url().redacted());
+                    loaded.applications().size(), tasks, loaded.configurations().size(), fleet, db.url().redacted());
         }
         out.flush();
         return 0;

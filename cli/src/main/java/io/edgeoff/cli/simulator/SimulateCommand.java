@@ -11,12 +11,15 @@ import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.stats.IntervalFormat;
 import io.edgeoff.simulator.availability.AvailabilitySource;
 import io.edgeoff.simulator.availability.TraceSources;
+import io.edgeoff.decision.policy.ClairvoyantPolicy;
 import io.edgeoff.simulator.bound.BoundDistance;
 import io.edgeoff.simulator.metrics.MetricsSummary;
+import io.edgeoff.simulator.report.FleetReport;
 import io.edgeoff.simulator.report.ReportWriter;
 import io.edgeoff.simulator.run.ExperimentResult;
 import io.edgeoff.simulator.run.ExperimentRunner;
 import io.edgeoff.simulator.run.ExperimentSpec;
+import io.edgeoff.simulator.run.FleetResult;
 import io.edgeoff.simulator.run.SimulationSettings;
 import io.edgeoff.simulator.run.WeightSweep;
 import io.edgeoff.simulator.shard.ExperimentUnits;
@@ -96,7 +99,8 @@ public final class SimulateCommand implements Runnable {
     boolean weightSweep;
 
     @Option(names = "--devices", defaultValue = "1",
-            description = "devices sharing the sites; more than 1 adds per-site cores and queues (needs --failure-mode time) (default: ${DEFAULT-VALUE})")
+            description = "devices sharing the sites; more than 1 adds per-site cores and queues (needs --failure-mode time); "
+                    + "a scenario with a devices: section declares its own (default: ${DEFAULT-VALUE})")
     int devices;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
@@ -110,7 +114,8 @@ public final class SimulateCommand implements Runnable {
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "run only shard I of N (I from 0: every N-th sampling, the weight sweep's too) and write a shard "
-                    + "folder into --out; 'edgeoff results merge' combines the N folders into the unsharded run's files")
+                    + "folder into --out; 'edgeoff results merge' combines the N folders into the unsharded run's files "
+                    + "(not for a scenario with devices, cells or mobility)")
     String shard;
 
     @Override
@@ -118,6 +123,14 @@ public final class SimulateCommand implements Runnable {
         PolicyRegistry registry = plugins.install();
         List<String> policyNames = registry.parseList("--policies", policies);
         ExperimentSpec experiment = spec(policyNames);
+        if (experiment.deviceCount() > 1 && policyNames.contains(ClairvoyantPolicy.NAME)
+                && !spec.commandLine().getParseResult().hasMatchedOption("--policies")) {
+            // the default list's bound is single-device: leave it out rather than refuse the default run
+            policyNames = policyNames.stream().filter(p -> !p.equals(ClairvoyantPolicy.NAME)).toList();
+            experiment = spec(policyNames);
+            spec.commandLine().getErr().println("edgeoff simulate: " + experiment.deviceCount() + " devices: the default "
+                    + "policies without " + ClairvoyantPolicy.NAME + " (a bound for one device only)");
+        }
         Optional<Shard> slice = shard == null ? Optional.empty() : Optional.of(Shard.parse(shard));
         AvailabilitySource availability = TraceSources.open(Optional.ofNullable(trace));
         ExperimentRunner runner = new ExperimentRunner(registry, availability,
@@ -131,11 +144,17 @@ public final class SimulateCommand implements Runnable {
         long total = (long) experiment.configurations().size() * experiment.policies().size() * experiment.samplings();
         long started = System.nanoTime();
         ProgressBar bar = ProgressBar.on(err, "samplings");
-        ExperimentResult result = runner.run(experiment, quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
+        FleetResult detailed = runner.runDetailed(experiment,
+                quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
+        ExperimentResult result = detailed.result();
         double seconds = (System.nanoTime() - started) / 1e9;
         ReportWriter.write(out(), result, !noHtml);
         printSummary(out, result, String.format(Locale.ROOT, " in %.1f s", seconds));
         PolicyPluginOptions.report(out, registry);
+        if (!experiment.scenario().fleet().isNone()) {
+            FleetReport.write(out(), detailed);
+            out.print(FleetReport.table(detailed));
+        }
         if (weightSweep) {
             WeightSweep.Result sweep = WeightSweep.run(runner, experiment, (w, done) -> {
                 if (!quiet) {

@@ -40,9 +40,9 @@ class DbCommandTest {
         Result second = run("db", "migrate", "--url", url());
 
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out()).contains("applied 2 migrations, schema version 2")
+        assertThat(first.out()).contains("applied 3 migrations, schema version 3")
                 .contains("stored the built-in scenario 'seed'");
-        assertThat(second.out()).contains("applied 0 migrations, schema version 2")
+        assertThat(second.out()).contains("applied 0 migrations, schema version 3")
                 .contains("scenario 'seed' already stored");
     }
 
@@ -59,6 +59,17 @@ class DbCommandTest {
                 + "5 configurations)");
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         assertThat(exported.out()).isEqualTo(Files.readString(file));
+    }
+
+    @Test
+    void importsAndExportsAnExampleWithItsDevicesAndCells() throws Exception {
+        Result imported = run("db", "import", "--scenario", "commuter-3-hotspots", "--url", url());
+        Result exported = run("db", "export", "--name", "commuter-3-hotspots", "--url", url());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("imported scenario 'commuter-3-hotspots' (5 sites, 10 links, "
+                + "5 applications, 31 tasks, 5 configurations, 1 devices, 3 cells)");
+        assertThat(exported.out()).isEqualTo(ScenarioYaml.write(ScenarioYaml.load("commuter-3-hotspots")));
     }
 
     @Test
@@ -82,8 +93,8 @@ class DbCommandTest {
         Result after = run("db", "status", "--url", url());
 
         assertThat(before.out()).contains("schema:    version none (run 'edgeoff db migrate')")
-                .contains("pending:   1 parameters, 2 observations");
-        assertThat(after.out()).contains("schema:    version 2 (up to date)").contains("scenarios: seed");
+                .contains("pending:   1 parameters, 2 observations, 3 fleet");
+        assertThat(after.out()).contains("schema:    version 3 (up to date)").contains("scenarios: seed");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.edgeoff.common.app.WorkloadMix;
 import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.cost.CostWeights;
 import io.edgeoff.common.cost.DevicePower;
+import io.edgeoff.common.mobility.Fleet;
 import io.edgeoff.common.app.TaskKind;
 import io.edgeoff.common.network.Link;
 import io.edgeoff.common.network.Network;
@@ -24,11 +25,15 @@ import java.util.random.RandomGenerator;
  * seed's cost model, and the experiment configurations (trace nodes per site).
  * Validated: exactly one device, links between known sites covering every pair, workload and
  * configurations naming known applications and remote sites.
+ *
+ * <p>{@code fleet} holds the optional sections beyond the seed: several devices, the edge cells they move between
+ * and the handover rule ({@link Fleet}); {@link Fleet#none()} is the seed's single device in a fixed place, and the
+ * constructor without it gives that.
  */
 public record Scenario(String name, List<Site> sites, List<Link> links, List<TaskKind> taskKinds,
                        List<Application> applications, WorkloadMix workload, DevicePower devicePower,
                        CostWeights costWeights, double failureDetectionSeconds,
-                       List<ExperimentConfig> configurations) {
+                       List<ExperimentConfig> configurations, Fleet fleet) {
 
     /** Default time to detect a failed offloading attempt in the cost model, s (the seed's constant). */
     public static final double DEFAULT_FAILURE_DETECTION_SECONDS = 1.5;
@@ -43,7 +48,24 @@ public record Scenario(String name, List<Site> sites, List<Link> links, List<Tas
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(devicePower, "devicePower");
         Objects.requireNonNull(costWeights, "costWeights");
+        Objects.requireNonNull(fleet, "fleet");
         validate(sites, links, applications, workload, configurations, failureDetectionSeconds);
+        fleet.requireKnown(sites.stream().filter(Site::isRemote).map(Site::id).toList(),
+                applications.stream().map(Application::name).toList());
+    }
+
+    /** A scenario of one device in a fixed place ({@link Fleet#none()}), as the seed's. */
+    public Scenario(String name, List<Site> sites, List<Link> links, List<TaskKind> taskKinds,
+                    List<Application> applications, WorkloadMix workload, DevicePower devicePower,
+                    CostWeights costWeights, double failureDetectionSeconds, List<ExperimentConfig> configurations) {
+        this(name, sites, links, taskKinds, applications, workload, devicePower, costWeights, failureDetectionSeconds,
+                configurations, Fleet.none());
+    }
+
+    /** This scenario with another fleet (devices, cells, handover rule). */
+    public Scenario withFleet(Fleet newFleet) {
+        return new Scenario(name, sites, links, taskKinds, applications, workload, devicePower, costWeights,
+                failureDetectionSeconds, configurations, newFleet);
     }
 
     private static void validate(List<Site> sites, List<Link> links, List<Application> applications,

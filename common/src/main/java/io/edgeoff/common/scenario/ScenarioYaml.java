@@ -16,6 +16,7 @@ import io.edgeoff.common.app.TaskSpec;
 import io.edgeoff.common.app.WorkloadMix;
 import io.edgeoff.common.cost.CostWeights;
 import io.edgeoff.common.cost.DevicePower;
+import io.edgeoff.common.mobility.Fleet;
 import io.edgeoff.common.network.LatencySpec;
 import io.edgeoff.common.network.Link;
 import io.edgeoff.common.site.Site;
@@ -52,28 +53,32 @@ public final class ScenarioYaml {
     private ScenarioYaml() {
     }
 
+    /** Names of the built-in scenarios: the seed's, and the examples beyond it (docs/SCENARIO.md). */
+    public static final List<String> BUILT_IN = List.of(SEED, "campus-3-devices", "commuter-3-hotspots");
+
     /**
-     * Loads a built-in scenario by name ({@code seed}) or a YAML file by path.
+     * Loads a built-in scenario by name ({@link #BUILT_IN}) or a YAML file by path.
      */
     public static Scenario load(String nameOrPath) {
-        if (SEED.equals(nameOrPath)) {
-            return builtIn(SEED);
+        if (BUILT_IN.contains(nameOrPath)) {
+            return builtIn(nameOrPath);
         }
         return read(Path.of(nameOrPath));
     }
 
-    /** A built-in scenario; currently only {@code seed}. */
+    /** A built-in scenario, one of {@link #BUILT_IN}. */
     public static Scenario builtIn(String name) {
-        if (!SEED.equals(name)) {
-            throw new ScenarioException(name, "", "no built-in scenario named '" + name + "'; built-in: [seed]");
+        if (!BUILT_IN.contains(name)) {
+            throw new ScenarioException(name, "", "no built-in scenario named '" + name + "'; built-in: " + BUILT_IN);
         }
-        try (InputStream in = ScenarioYaml.class.getResourceAsStream("/scenarios/seed.yaml")) {
+        String resource = "/scenarios/" + name + ".yaml";
+        try (InputStream in = ScenarioYaml.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("built-in scenario seed.yaml missing from the classpath");
+                throw new IllegalStateException("built-in scenario " + resource + " missing from the classpath");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "seed");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read built-in scenario seed.yaml", e);
+            throw new IllegalStateException("cannot read built-in scenario " + resource, e);
         }
     }
 
@@ -86,11 +91,19 @@ public final class ScenarioYaml {
         } catch (IOException e) {
             throw new ScenarioException(file.toString(), "", "cannot read file: " + e.getMessage());
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), file.toAbsolutePath().getParent());
     }
 
-    /** Parses YAML text; {@code source} names it in error messages. */
+    /** Parses YAML text; {@code source} names it in error messages; a device's cell trace file is an error here. */
     public static Scenario parse(String yaml, String source) {
+        return parse(yaml, source, null);
+    }
+
+    /**
+     * Parses YAML text; {@code source} names it in error messages, {@code baseDir} is where relative cell trace
+     * files are found (null: none may be named).
+     */
+    public static Scenario parse(String yaml, String source, Path baseDir) {
         JsonNode root;
         try {
             root = MAPPER.readTree(yaml);
@@ -101,7 +114,7 @@ public final class ScenarioYaml {
         if (root == null || !root.isObject()) {
             throw new ScenarioException(source, "", "expected a YAML mapping at the top level");
         }
-        return new Reader(source).scenario(new Field(root, ""));
+        return new Reader(source, baseDir).scenario(new Field(root, ""));
     }
 
     /** Writes the canonical YAML form of a scenario. */
@@ -114,7 +127,7 @@ public final class ScenarioYaml {
     }
 
     /** A YAML node with its path, for error messages. */
-    private record Field(JsonNode node, String path) {
+    record Field(JsonNode node, String path) {
         Field child(String name) {
             return new Field(node.get(name), path.isEmpty() ? name : path + "." + name);
         }
@@ -128,11 +141,17 @@ public final class ScenarioYaml {
         }
     }
 
-    private static final class Reader {
+    static final class Reader {
         private final String source;
+        private final Path baseDir;
 
-        Reader(String source) {
+        Reader(String source, Path baseDir) {
             this.source = source;
+            this.baseDir = baseDir;
+        }
+
+        String source() {
+            return source;
         }
 
         ScenarioException error(Field f, String problem) {
@@ -141,7 +160,7 @@ public final class ScenarioYaml {
 
         Scenario scenario(Field root) {
             knownKeys(root, "name", "sites", "links", "taskKinds", "applications", "workload", "devicePower",
-                    "costWeights", "failureDetectionSeconds", "configurations");
+                    "costWeights", "failureDetectionSeconds", "configurations", "cells", "mobility", "devices");
             String name = text(root.child("name"));
             List<Site> sites = list(root.child("sites"), this::site);
             List<String> siteIds = sites.stream().map(Site::id).toList();
@@ -152,20 +171,8 @@ public final class ScenarioYaml {
                 kinds.put(e.getKey(), taskKind(e.getKey(), e.getValue()));
             }
             List<Application> apps = list(root.child("applications"), f -> application(f, kinds));
-            Field workloadField = root.child("workload");
-            Map<String, Double> mix = new LinkedHashMap<>();
             List<String> appNames = apps.stream().map(Application::name).toList();
-            for (Map.Entry<String, Field> e : entries(workloadField).entrySet()) {
-                if (!appNames.contains(e.getKey())) {
-                    throw error(e.getValue(), "unknown application '" + e.getKey() + "'; known: " + appNames);
-                }
-                double p = number(e.getValue());
-                if (!(p >= 0 && p <= 1)) {
-                    throw error(e.getValue(), "probability must be in [0,1], but was " + p);
-                }
-                mix.put(e.getKey(), p);
-            }
-            WorkloadMix workload = build(workloadField, () -> new WorkloadMix(mix));
+            WorkloadMix workload = workload(root.child("workload"), appNames);
             DevicePower power = root.child("devicePower").present() ? devicePower(root.child("devicePower"))
                     : DevicePower.seed();
             Field weightsField = root.child("costWeights");
@@ -182,8 +189,24 @@ public final class ScenarioYaml {
             Field configsField = root.child("configurations");
             List<ExperimentConfig> configs = configsField.present()
                     ? list(configsField, f -> configuration(f, sites)) : List.of();
+            Fleet fleet = new FleetReader(this, baseDir).fleet(root, sites, appNames);
             return build(root, () -> new Scenario(name, sites, links, List.copyOf(kinds.values()), apps, workload,
-                    power, weights, detection, configs));
+                    power, weights, detection, configs, fleet));
+        }
+
+        WorkloadMix workload(Field workloadField, List<String> appNames) {
+            Map<String, Double> mix = new LinkedHashMap<>();
+            for (Map.Entry<String, Field> e : entries(workloadField).entrySet()) {
+                if (!appNames.contains(e.getKey())) {
+                    throw error(e.getValue(), "unknown application '" + e.getKey() + "'; known: " + appNames);
+                }
+                double p = number(e.getValue());
+                if (!(p >= 0 && p <= 1)) {
+                    throw error(e.getValue(), "probability must be in [0,1], but was " + p);
+                }
+                mix.put(e.getKey(), p);
+            }
+            return build(workloadField, () -> new WorkloadMix(mix));
         }
 
         Site site(Field f) {
@@ -507,6 +530,7 @@ public final class ScenarioYaml {
                     n.put("node", node.node());
                 });
             }
+            FleetWriter.write(root, s.fleet());
             return root;
         }
 

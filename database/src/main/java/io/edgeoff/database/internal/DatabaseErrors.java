@@ -101,12 +101,45 @@ public final class DatabaseErrors {
                 + "MISSED_HEARTBEAT or OTHER");
         c("detector_observations_latency_non_negative", "a detection latency (ms) must be >= 0 and finite");
         c("detector_observations_detected_has_latency", "a detected failure needs its detection latency");
+        c("scenario_mobility_pk", "a scenario has one mobility section");
+        c("scenario_mobility_scenario_fk", "a mobility section must belong to an existing scenario");
+        c("scenario_mobility_rule_known", "a handover rule must be FINISH_OLD_PATH or FAIL_AND_REDECIDE");
+        c("scenario_mobility_lookahead_non_negative", "the handover lookahead (s) must be >= 0 and finite");
+        c("cells_pk", "cell ids are unique within a scenario");
+        c("cells_position_unique", "cell positions are unique within a scenario");
+        c("cells_scenario_fk", "a cell must belong to an existing scenario");
+        c("cells_id_not_blank", "a cell id must not be blank");
+        for (String owner : new String[] {"cell", "device"}) {
+            c(owner + "_links_pk", "a " + owner + " has at most one link to each site");
+            c(owner + "_links_position_unique", "link positions are unique within a " + owner);
+            c(owner + "_links_" + owner + "_fk", "a " + owner + "'s link must belong to an existing " + owner);
+            c(owner + "_links_site_fk", "a " + owner + "'s link must lead to a site of its scenario");
+            c(owner + "_links_latency_non_negative", "a " + owner + "'s link latency (ms) must be >= 0 and finite");
+            c(owner + "_links_bandwidth_positive", "a " + owner + "'s link bandwidth (KB/s) must be > 0 and finite");
+        }
+        c("devices_pk", "device ids are unique within a scenario");
+        c("devices_position_unique", "device positions are unique within a scenario");
+        c("devices_scenario_fk", "a device must belong to an existing scenario");
+        c("devices_id_not_blank", "a device id must not be blank");
+        c("devices_executions_positive", "a device's executions must be >= 1 (or not given)");
+        c("devices_idle_non_negative", "a device's mean idle time (s) must be >= 0 and finite");
+        c("devices_repeat_non_negative", "a device's cell schedule period (s) must be >= 0 and finite");
+        c("device_workload_pk", "a device's workload names each application once");
+        c("device_workload_position_unique", "workload positions are unique within a device");
+        c("device_workload_device_fk", "a device's workload must belong to an existing device");
+        c("device_workload_application_fk", "a device's workload must name an application of its scenario");
+        c("device_workload_probability_in_unit_interval", "a device's workload probabilities must be in [0,1]");
+        c("device_cell_visits_pk", "visit positions are unique within a device");
+        c("device_cell_visits_device_fk", "a cell visit must belong to an existing device");
+        c("device_cell_visits_cell_fk", "a cell visit must name a cell of its scenario");
+        c("device_cell_visits_at_non_negative", "a cell visit's time (s) must be >= 0 and finite");
     }
 
     private static final String[] TABLES = {
         "offloading_sites", "node_candidates", "configurations", "workload_mix", "dag_edges", "task_kinds",
         "tasks", "applications", "links", "scenarios", "failure_events", "experiment_runs", "task_outcomes",
-        "detector_observations",
+        "detector_observations", "scenario_mobility", "cells", "cell_links", "devices", "device_workload",
+        "device_links", "device_cell_visits",
     };
 
     private DatabaseErrors() {

@@ -61,8 +61,8 @@ public final class HtmlReport {
                 .append(esc(spec.downPredictor())).append("</b>), weights time ")
                 .append(spec.weights().time()).append(" / energy ").append(spec.weights().energy())
                 .append(", trace ").append(esc(result.traceSource()));
-        if (spec.devices() > 1) {
-            b.append(", ").append(spec.devices()).append(" devices contending for site cores (time and energy per device)");
+        if (spec.deviceCount() > 1) {
+            b.append(", ").append(spec.deviceCount()).append(" devices contending for site cores (time and energy per device)");
         }
         b.append(".</p>\n");
         b.append("<p>Means per sampling with 95 % confidence intervals over the samplings (Student's t with n - 1 degrees of "

@@ -72,7 +72,7 @@ public final class SummaryJson {
         e.put("timeCompression", spec.timeCompression());
         e.put("predictor", spec.predictor());
         e.put("downPredictor", spec.downPredictor());
-        e.put("devices", spec.devices());
+        e.put("devices", spec.deviceCount());
         e.put("timeWeight", spec.weights().time());
         e.put("energyWeight", spec.weights().energy());
         e.put("trace", result.traceSource());

@@ -1,7 +1,10 @@
 package io.edgeoff.simulator.run;
 
 import io.edgeoff.common.app.Application;
+import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.detection.DetectorConfig;
+import io.edgeoff.common.mobility.DeviceSpec;
+import io.edgeoff.common.mobility.Fleet;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.decision.OffloadingPolicy;
 import io.edgeoff.decision.Policies;
@@ -17,6 +20,9 @@ import io.edgeoff.simulator.failure.FailureProcess;
 import io.edgeoff.simulator.failure.SeedFailureProcess;
 import io.edgeoff.simulator.failure.SiteTrace;
 import io.edgeoff.simulator.failure.TimeFailureProcess;
+import io.edgeoff.simulator.fleet.DeviceLinks;
+import io.edgeoff.simulator.fleet.SimulatedDevice;
+import io.edgeoff.simulator.metrics.FleetBreakdown;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,8 +90,19 @@ public final class ExperimentRunner {
      * @param progress called with the number of samplings finished so far (from worker threads)
      */
     public ExperimentResult run(ExperimentSpec spec, LongConsumer progress) {
-        List<SamplingMetrics> results = runUnits(spec, unit -> true, progress);
-        return new ExperimentResult(spec, siteIds(spec), results, availability.description());
+        return runDetailed(spec, progress).result();
+    }
+
+    /**
+     * Runs the spec and also reports every sampling per device and per cell ({@link FleetBreakdown}); the
+     * {@link FleetResult#result()} is what {@link #run} returns.
+     *
+     * @param progress called with the number of samplings finished so far (from worker threads)
+     */
+    public FleetResult runDetailed(ExperimentSpec spec, LongConsumer progress) {
+        Units units = runUnitsDetailed(spec, unit -> true, progress);
+        return new FleetResult(new ExperimentResult(spec, siteIds(spec), units.metrics(), availability.description()),
+                units.breakdowns());
     }
 
     /**
@@ -100,10 +117,20 @@ public final class ExperimentRunner {
      * @return the metrics of the selected units, in unit order
      */
     public List<SamplingMetrics> runUnits(ExperimentSpec spec, IntPredicate selected, LongConsumer progress) {
+        return runUnitsDetailed(spec, selected, progress).metrics();
+    }
+
+    /** The metrics and the breakdowns per device and per cell of some units, both in unit order. */
+    private record Units(List<SamplingMetrics> metrics, List<FleetBreakdown> breakdowns) {
+    }
+
+    private Units runUnitsDetailed(ExperimentSpec spec, IntPredicate selected, LongConsumer progress) {
         spec.policies().forEach(policies::spec);
-        if (spec.devices() > 1 && spec.policies().contains(ClairvoyantPolicy.NAME)) {
+        if (spec.deviceCount() > 1 && spec.policies().contains(ClairvoyantPolicy.NAME)) {
             throw new IllegalArgumentException("policy " + ClairvoyantPolicy.NAME + " plans without the sites' queues,"
-                    + " so it is no bound with several devices; run it with --devices 1");
+                    + " so it is no bound with several devices; " + (spec.scenario().fleet().devices().isEmpty()
+                            ? "run it with --devices 1"
+                            : "the scenario declares " + spec.deviceCount() + " under devices:"));
         }
         Scenario scenario = spec.scenario();
         Map<String, SamplingSimulation.AppPlan> plans = new LinkedHashMap<>();
@@ -117,10 +144,11 @@ public final class ExperimentRunner {
             setups.computeIfAbsent(spec.configurations().get(unit / perConfig), id -> ConfigurationSetup.create(
                     scenario, id, spec.seed(), availability, spec.predictor(), spec.downPredictor()));
         }
-        SamplingMetrics[] results = new SamplingMetrics[units.length];
         if (units.length == 0) {
-            return List.of();
+            return new Units(List.of(), List.of());
         }
+        SamplingMetrics[] results = new SamplingMetrics[units.length];
+        FleetBreakdown[] breakdowns = new FleetBreakdown[units.length];
         AtomicLong done = new AtomicLong();
         int threads = Math.min(spec.threads(), units.length);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -141,7 +169,10 @@ public final class ExperimentRunner {
                         int p = (unit % perConfig) / spec.samplings();
                         int s = unit % spec.samplings();
                         int configId = spec.configurations().get(c);
-                        results[i] = runSampling(spec, setups.get(configId), plans, spec.policies().get(p), s);
+                        SamplingSimulation simulation = simulation(spec, setups.get(configId), plans,
+                                spec.policies().get(p), s, null);
+                        results[i] = simulation.run(configId, s);
+                        breakdowns[i] = simulation.breakdown(configId, s);
                         progress.accept(done.incrementAndGet());
                     }
                 }));
@@ -160,7 +191,7 @@ public final class ExperimentRunner {
         } finally {
             pool.shutdownNow();
         }
-        return Arrays.asList(results);
+        return new Units(Arrays.asList(results), Arrays.asList(breakdowns));
     }
 
     /** @return the site ids of the spec's scenario, in scenario order (the per-site columns of every report) */
@@ -188,6 +219,13 @@ public final class ExperimentRunner {
     public SamplingMetrics runSampling(ExperimentSpec spec, ConfigurationSetup setup,
                                        Map<String, SamplingSimulation.AppPlan> plans, String policyName,
                                        int sampling, SamplingSimulation.PlacementObserver observer) {
+        return simulation(spec, setup, plans, policyName, sampling, observer).run(setup.configuration().id(), sampling);
+    }
+
+    /** The simulation of one sampling of one policy on one configuration, with the sampling's devices. */
+    private SamplingSimulation simulation(ExperimentSpec spec, ConfigurationSetup setup,
+                                          Map<String, SamplingSimulation.AppPlan> plans, String policyName,
+                                          int sampling, SamplingSimulation.PlacementObserver observer) {
         int configId = setup.configuration().id();
         long seed = spec.seed();
         PolicySpec policySpec = policies.spec(policyName);
@@ -196,11 +234,37 @@ public final class ExperimentRunner {
         FailureProcess failures = failureProcess(spec, setup, sampling);
         SuspicionModel suspicion = detector.map(config -> SuspicionModel.detector(config, failures,
                 setup.costModel().siteCount())).orElse(SuspicionModel.none());
-        SamplingSimulation simulation = new SamplingSimulation(
+        return new SamplingSimulation(
                 new PlacementLoop(setup.costModel(), policySpec, policy, rules), policySpec.needsGroundTruth(),
-                failures, spec.scenario().workload(), plans, workloadStreams(seed, configId, sampling, spec.devices()),
-                spec.executions(), spec.scenario().devicePower().batteryJoules(), suspicion, observer);
-        return simulation.run(configId, sampling);
+                failures, plans, devices(spec, setup.costModel(), configId, sampling),
+                spec.scenario().devicePower().batteryJoules(), suspicion, observer);
+    }
+
+    /**
+     * The sampling's devices: the scenario's {@code devices:}, or else {@code spec.devices()} copies of the seed's
+     * device. Device k draws its workload from stream {@code workload(config, sampling)} (k = 0) or
+     * {@code workload(config, sampling, k)}, as {@code --devices} always did, and its pauses from
+     * {@code idle(config, sampling, k)}.
+     */
+    static List<SimulatedDevice> devices(ExperimentSpec spec, CostModel base, int configId, int sampling) {
+        Fleet fleet = spec.scenario().fleet();
+        List<DeviceSpec> specs = new ArrayList<>(fleet.devices());
+        if (specs.isEmpty()) {
+            String site = spec.scenario().device().id();
+            for (int k = 0; k < spec.devices(); k++) {
+                specs.add(DeviceSpec.plain(spec.devices() == 1 ? site : site + "-" + k));
+            }
+        }
+        List<RandomGenerator> streams = workloadStreams(spec.seed(), configId, sampling, specs.size());
+        List<SimulatedDevice> devices = new ArrayList<>();
+        for (int k = 0; k < specs.size(); k++) {
+            DeviceSpec d = specs.get(k);
+            devices.add(new SimulatedDevice(d.id(), d.workload().orElse(spec.scenario().workload()), streams.get(k),
+                    d.executions().orElse(spec.executions()), d.meanIdleSeconds(),
+                    Seeds.stream(spec.seed(), "idle", configId, sampling, k), new DeviceLinks(base, d, fleet),
+                    fleet.handover()));
+        }
+        return devices;
     }
 
     /** Device 0 uses stream {@code workload(config, sampling)}, device k &gt; 0 {@code workload(config, sampling, k)}. */

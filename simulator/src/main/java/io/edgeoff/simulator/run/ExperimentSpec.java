@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param weights          time and energy weights handed to the policies
  * @param threads          worker threads, &gt;= 1
  * @param devices          devices sharing the sites, &gt;= 1; with more than one, remote sites have per-site cores and
- *                         FIFO queues (contention), which needs the {@code time} failure mode (one shared clock)
+ *                         FIFO queues (contention), which needs the {@code time} failure mode (one shared clock);
+ *                         must be 1 when the scenario declares its own devices ({@code devices:}), which then apply
  */
 public record ExperimentSpec(Scenario scenario, List<Integer> configurations, List<String> policies, int samplings,
                              int executions, long seed, FailureMode failureMode, double timeCompression,
@@ -73,18 +74,37 @@ public record ExperimentSpec(Scenario scenario, List<Integer> configurations, Li
         if (devices < 1) {
             throw new IllegalArgumentException("devices must be >= 1, but was " + devices);
         }
+        int declared = scenario.fleet().devices().size();
+        if (declared > 0 && devices > 1) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + " declares its devices (" + declared
+                    + "); --devices " + devices + " applies only to a scenario without a devices: section");
+        }
+        if (declared > 1 && failureMode != FailureMode.TIME) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + " has " + declared + " devices, which "
+                    + "share sites only in the time failure mode (--failure-mode time): the seed mode's one trace day "
+                    + "per epoch has no common clock");
+        }
         if (devices > 1 && failureMode != FailureMode.TIME) {
             throw new IllegalArgumentException("several devices (" + devices + ") share sites only in the time failure "
                     + "mode: the seed mode's one trace day per epoch has no common clock");
         }
     }
 
-    /** A spec with the scenario's weights, the {@code svr} predictor, seed failure mode and all cores. */
+    /**
+     * A spec with the scenario's weights, the {@code svr} predictor and all cores; the seed failure mode, or the time
+     * mode for a scenario that declares several devices (they need its common clock).
+     */
     public static ExperimentSpec of(Scenario scenario, List<Integer> configurations, List<String> policies,
                                     int samplings, int executions, long seed) {
-        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, FailureMode.SEED,
+        FailureMode mode = scenario.fleet().devices().size() > 1 ? FailureMode.TIME : FailureMode.SEED;
+        return new ExperimentSpec(scenario, configurations, policies, samplings, executions, seed, mode,
                 DEFAULT_TIME_COMPRESSION, DEFAULT_PREDICTOR, DEFAULT_DOWN_PREDICTOR, scenario.costWeights(),
                 Runtime.getRuntime().availableProcessors(), 1);
+    }
+
+    /** @return the devices that run: the scenario's {@code devices:}, or else {@link #devices()} copies of its device */
+    public int deviceCount() {
+        return scenario.fleet().devices().isEmpty() ? devices : scenario.fleet().devices().size();
     }
 
     /** @return a builder holding this spec's values, to change some and {@link Builder#build()} a new spec */

@@ -6,6 +6,8 @@ import io.edgeoff.common.app.TaskInstance;
 import io.edgeoff.common.app.WorkloadMix;
 import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.cost.TaskCost;
+import io.edgeoff.common.cost.PlanningInputs;
+import io.edgeoff.common.mobility.HandoverRule;
 import io.edgeoff.decision.DagPlacement;
 import io.edgeoff.decision.PolicySpec;
 import io.edgeoff.decision.SiteOutlook;
@@ -17,7 +19,13 @@ import io.edgeoff.decision.policy.ClairvoyantPolicy;
 import io.edgeoff.simulator.bound.ClairvoyantPlanner;
 import io.edgeoff.simulator.engine.Simulation;
 import io.edgeoff.simulator.failure.FailureProcess;
+import io.edgeoff.simulator.fleet.DeviceLinks;
+import io.edgeoff.simulator.fleet.SimulatedDevice;
+import io.edgeoff.simulator.metrics.CellMetrics;
+import io.edgeoff.simulator.metrics.DeviceMetrics;
+import io.edgeoff.simulator.metrics.FleetBreakdown;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +50,19 @@ import java.util.random.RandomGenerator;
  * <p>For the {@code clairvoyant} bound ({@link ClairvoyantPolicy}), each execution is first planned by a
  * {@link ClairvoyantPlanner} that asks the failure process about the epochs ahead; the policy follows the plan's
  * sites and the attempt runner starts each task at the plan's start (later than its epoch when the plan waits for a
- * site to come back up, the device idle meanwhile). Single device only.
+ * site to come back up, the device idle meanwhile). Single device only. The planner plans with the device's links
+ * ({@link DeviceLinks#actual}) at the execution's start; a device that moves costs the plan's attempts with the links
+ * of the cell it is in when they start, like any other attempt, and when a handover makes it fall behind the plan, a
+ * planned attempt starts at once (with cells the plan is then no longer a bound).
+ *
+ * <p>Devices of a scenario's {@code devices:} have their own workload, executions, pauses between executions and
+ * links ({@link SimulatedDevice}); a device that moves between cells costs each attempt with the links of the cell it
+ * is in when the attempt starts, and its decisions plan with them (the {@link PlanningInputs} of its
+ * {@link DeviceLinks}, through the outlook provider). An offloading attempt that uses the device's link (it starts on
+ * the device, or returns a sink task's result to it) and is in flight when the device changes cell follows the
+ * scenario's {@link HandoverRule}: it finishes at the cost it started with, or it fails at the handover, costing the
+ * time up to it and that share of its energy, and the loop decides the task again. {@link #breakdown} reports per
+ * device and per cell.
  */
 public final class SamplingSimulation {
 
@@ -55,7 +75,9 @@ public final class SamplingSimulation {
 
     /** How a simulated attempt fails: its site is down at some moment of it (the failure process says so). */
     public enum Failure {
-        SITE_DOWN
+        SITE_DOWN,
+        /** The device changed cell while the attempt was in flight ({@link HandoverRule#FAIL_AND_REDECIDE}). */
+        HANDOVER
     }
 
     /** Sees every placed task (tests, the twin test); called on the simulation's thread, between events. */
@@ -76,13 +98,13 @@ public final class SamplingSimulation {
     private final SuspicionModel suspicion;
     private final PlacementObserver observer;
     private final FailureProcess failures;
-    private final WorkloadMix workload;
     private final Map<String, AppPlan> plans;
-    private final int executions;
     private final double batteryJoules;
     private final boolean contention;
     private final ClairvoyantPolicy clairvoyant;
-    private final ClairvoyantPlanner planner;
+    /** The clairvoyant's planner, for the links it plans with ({@code plannerLinks}); made on first use. */
+    private ClairvoyantPlanner planner;
+    private CostModel plannerLinks;
     private ClairvoyantPlanner.Plan plan;
 
     private final int siteCount;
@@ -103,19 +125,49 @@ public final class SamplingSimulation {
     private double energyJoules;
     private double responseTimeSeconds;
 
-    /** One device's progress through its executions. */
+    /** One device's progress through its executions, and its tallies per device and per cell. */
     private static final class Device {
         final int index;
+        final SimulatedDevice spec;
         final RandomGenerator workload;
+        final DeviceLinks links;
+        final int cellCount;
         int executionsDone;
         AppPlan plan;
         AppInstance instance;
         int[] placement;
         double executionStart;
+        int cell;
+        double responseSeconds;
+        double energyJoules;
+        long tasks;
+        long attempts;
+        long failures;
+        long interruptions;
+        final long[] cellTasks;
+        final long[] cellOffloaded;
+        final long[] cellAttempts;
+        final long[] cellFailures;
+        final long[] cellInterruptions;
+        final long[] cellOldPath;
+        final double[] cellSeconds;
+        final double[] cellEnergy;
+        double lastEnd;
 
-        Device(int index, RandomGenerator workload) {
+        Device(int index, SimulatedDevice spec) {
             this.index = index;
-            this.workload = workload;
+            this.spec = spec;
+            this.workload = spec.workloadRandom();
+            this.links = spec.links();
+            this.cellCount = links.cellNames().size();
+            this.cellTasks = new long[cellCount];
+            this.cellOffloaded = new long[cellCount];
+            this.cellAttempts = new long[cellCount];
+            this.cellFailures = new long[cellCount];
+            this.cellInterruptions = new long[cellCount];
+            this.cellOldPath = new long[cellCount];
+            this.cellSeconds = new double[cellCount];
+            this.cellEnergy = new double[cellCount];
         }
     }
 
@@ -139,34 +191,53 @@ public final class SamplingSimulation {
     public SamplingSimulation(PlacementLoop loop, boolean groundTruth, FailureProcess failures, WorkloadMix workload,
                               Map<String, AppPlan> plans, List<RandomGenerator> workloadRandoms, int executions,
                               double batteryJoules, SuspicionModel suspicion, PlacementObserver observer) {
+        this(loop, groundTruth, failures, plans, plainDevices(loop, workload, workloadRandoms, executions),
+                batteryJoules, suspicion, observer);
+    }
+
+    private static List<SimulatedDevice> plainDevices(PlacementLoop loop, WorkloadMix workload,
+                                                      List<RandomGenerator> workloadRandoms, int executions) {
+        List<SimulatedDevice> devices = new ArrayList<>();
+        for (int k = 0; k < workloadRandoms.size(); k++) {
+            devices.add(new SimulatedDevice("device-" + k, workload, workloadRandoms.get(k), executions, 0,
+                    workloadRandoms.get(k), DeviceLinks.fixed(loop.costModel()), Optional.empty()));
+        }
+        return devices;
+    }
+
+    /**
+     * @param devices    the sampling's devices; more than one means contention for site cores
+     * @param suspicion  which sites the device's detector suspects (the outlook's {@code suspected})
+     * @param observer   sees every placed task, or null
+     */
+    public SamplingSimulation(PlacementLoop loop, boolean groundTruth, FailureProcess failures,
+                              Map<String, AppPlan> plans, List<SimulatedDevice> devices, double batteryJoules,
+                              SuspicionModel suspicion, PlacementObserver observer) {
         this.costModel = loop.costModel();
         this.loop = loop;
         this.groundTruth = groundTruth;
         this.suspicion = java.util.Objects.requireNonNull(suspicion, "suspicion");
         this.observer = observer;
         this.failures = failures;
-        this.workload = workload;
         this.plans = plans;
-        this.executions = executions;
         this.batteryJoules = batteryJoules;
         this.siteCount = costModel.siteCount();
         this.device = costModel.deviceIndex();
         this.outlookArray = new SiteOutlook[siteCount];
         this.tasksPerSite = new long[siteCount];
         this.failuresPerSite = new long[siteCount];
-        this.devices = new Device[workloadRandoms.size()];
-        for (int k = 0; k < devices.length; k++) {
-            devices[k] = new Device(k, workloadRandoms.get(k));
+        this.devices = new Device[devices.size()];
+        for (int k = 0; k < this.devices.length; k++) {
+            this.devices[k] = new Device(k, devices.get(k));
         }
-        if (devices.length == 0) {
+        if (this.devices.length == 0) {
             throw new IllegalArgumentException("at least one device is needed");
         }
-        this.contention = devices.length > 1;
+        this.contention = this.devices.length > 1;
         this.clairvoyant = loop.policy() instanceof ClairvoyantPolicy c ? c : null;
-        this.planner = clairvoyant == null ? null : new ClairvoyantPlanner(costModel);
         if (clairvoyant != null && contention) {
             throw new IllegalArgumentException("policy " + ClairvoyantPolicy.NAME + " plans without the sites' queues,"
-                    + " so it runs with one device only, but there were " + devices.length);
+                    + " so it runs with one device only, but there were " + this.devices.length);
         }
         this.coreFreeAt = new double[siteCount][];
         for (int s = 0; s < siteCount; s++) {
@@ -198,14 +269,38 @@ public final class SamplingSimulation {
         return simulation.processedEvents();
     }
 
+    /** @return per device and per (device, cell) results of the sampling; call after {@link #run} */
+    public FleetBreakdown breakdown(int configuration, int sampling) {
+        List<DeviceMetrics> perDevice = new ArrayList<>();
+        List<CellMetrics> perCell = new ArrayList<>();
+        for (Device d : devices) {
+            long handovers = 0;
+            for (double t = d.links.nextHandoverAfter(0); t <= d.lastEnd; t = d.links.nextHandoverAfter(t)) {
+                handovers++;
+            }
+            perDevice.add(new DeviceMetrics(d.spec.id(), d.executionsDone, d.responseSeconds, d.energyJoules, d.tasks,
+                    d.attempts, d.failures, d.interruptions, handovers));
+            List<String> names = d.links.cellNames();
+            for (int c = 0; c < d.cellCount; c++) {
+                if (d.cellTasks[c] > 0) {
+                    perCell.add(new CellMetrics(d.spec.id(), names.get(c), d.cellTasks[c], d.cellOffloaded[c],
+                            d.cellAttempts[c], d.cellFailures[c], d.cellInterruptions[c], d.cellOldPath[c],
+                            d.cellSeconds[c], d.cellEnergy[c]));
+                }
+            }
+        }
+        return new FleetBreakdown(configuration, loop.policy().name(), sampling, perDevice, perCell);
+    }
+
     private void startExecution(Device d) {
-        if (d.executionsDone == executions) {
+        if (d.executionsDone == d.spec.executions()) {
+            d.lastEnd = simulation.nowSeconds();
             if (++devicesDone == devices.length) {
                 simulation.stop();
             }
             return;
         }
-        String name = workload.draw(d.workload);
+        String name = d.spec.workload().draw(d.workload);
         d.plan = plans.get(name);
         d.instance = AppInstance.draw(d.plan.application(), d.workload);
         d.placement = new int[d.instance.size()];
@@ -213,6 +308,11 @@ public final class SamplingSimulation {
         d.executionStart = simulation.nowSeconds();
         failures.beginExecution(d.executionStart);
         if (clairvoyant != null) {
+            CostModel links = d.links.actual(d.executionStart);
+            if (links != plannerLinks) {
+                planner = new ClairvoyantPlanner(links);
+                plannerLinks = links;
+            }
             plan = planner.plan(d.plan, d.instance, d.executionStart, failures);
             clairvoyant.follow(d.instance, plan.sites());
         }
@@ -239,9 +339,17 @@ public final class SamplingSimulation {
     }
 
     private void finishExecution(Device d) {
-        responseTimeSeconds += simulation.nowSeconds() - d.executionStart;
+        double response = simulation.nowSeconds() - d.executionStart;
+        responseTimeSeconds += response;
+        d.responseSeconds += response;
         d.executionsDone++;
-        startExecution(d);
+        double meanIdle = d.spec.meanIdleSeconds();
+        if (meanIdle > 0 && d.executionsDone < d.spec.executions()) {
+            double pause = -meanIdle * Math.log(1 - d.spec.idleRandom().nextDouble());
+            simulation.schedule(pause, sim -> startExecution(d));
+        } else {
+            startExecution(d);
+        }
     }
 
     /** Places and runs one task starting at {@code start}; returns its duration including failed attempts, s. */
@@ -252,6 +360,8 @@ public final class SamplingSimulation {
         attempts.taskIndex = task;
         attempts.from = from;
         attempts.start = start;
+        attempts.current = d;
+        d.cell = d.links.cellAt(start);
         loop.place(d.instance, task, from, d.placement, attempts, attempts, placed);
         if (observer != null) {
             observer.placed(d.index, d.executionsDone, d.instance, placed);
@@ -260,6 +370,12 @@ public final class SamplingSimulation {
         d.placement[task] = site;
         tasksPerSite[site]++;
         tasks++;
+        d.tasks++;
+        d.cellTasks[d.cell]++;
+        if (site != device) {
+            d.cellOffloaded[d.cell]++;
+        }
+        d.cellSeconds[d.cell] += placed.totalSeconds();
         return placed.totalSeconds();
     }
 
@@ -274,6 +390,7 @@ public final class SamplingSimulation {
         int taskIndex;
         int from;
         double start;
+        Device current;
 
         @Override
         public List<SiteOutlook> outlook(double elapsedSeconds) {
@@ -300,38 +417,83 @@ public final class SamplingSimulation {
         }
 
         @Override
+        public PlanningInputs inputs(double elapsedSeconds) {
+            return current.links.planning(start + elapsedSeconds);
+        }
+
+        @Override
         public void run(int site, double elapsedSeconds, Placement<Failure> out) {
-            TaskCost cost = costModel.cost(task, from, site);
-            double waitSeconds = 0;
+            Device d = current;
             double attemptStart = start + elapsedSeconds;
             double plannedWaitSeconds = 0;
             if (plan != null && elapsedSeconds == 0 && site == plan.site(taskIndex)) {
-                attemptStart = plan.startSeconds(taskIndex);
+                // a device that changed cell since the plan was made may be behind it
+                attemptStart = Math.max(start, plan.startSeconds(taskIndex));
                 plannedWaitSeconds = attemptStart - start;
             }
+            CostModel links = d.links.actual(attemptStart);
+            TaskCost cost = links.cost(task, from, site);
+            double plannedWaitJoules = plannedWaitSeconds * links.power().idleWatts();
             if (site != device) {
                 attemptCount++;
+                d.attempts++;
+                d.cellAttempts[d.cell]++;
                 if (failures.attemptFails(site, attemptStart, cost.timeSeconds())) {
                     failureCount++;
                     failuresPerSite[site]++;
+                    d.failures++;
+                    d.cellFailures[d.cell]++;
                     double detection = suspicion.detectionSeconds(site, attemptStart);
-                    TaskCost failed = Double.isNaN(detection) ? costModel.failedAttemptCost(from)
-                            : costModel.failedAttemptCost(from, detection);
+                    TaskCost failed = Double.isNaN(detection) ? links.failedAttemptCost(from)
+                            : links.failedAttemptCost(from, detection);
                     suspicion.attemptFailed(site, attemptStart + failed.timeSeconds());
-                    double failedEnergy = failed.energyJoules() + plannedWaitSeconds * costModel.power().idleWatts();
-                    energyJoules += failedEnergy;
+                    double failedEnergy = failed.energyJoules() + plannedWaitJoules;
+                    spend(d, failedEnergy);
                     out.failed(Failure.SITE_DOWN, plannedWaitSeconds + failed.timeSeconds(), failedEnergy);
                     return;
                 }
+                double waitSeconds = 0;
                 if (contention) {
-                    waitSeconds = reserveCore(site, start + elapsedSeconds + cost.uplinkSeconds(),
-                            cost.executionSeconds());
+                    waitSeconds = reserveCore(site, attemptStart + cost.uplinkSeconds(), cost.executionSeconds());
                 }
-                suspicion.attemptSucceeded(site, attemptStart + cost.timeSeconds() + waitSeconds);
+                double seconds = cost.timeSeconds() + waitSeconds;
+                double energy = cost.energyJoules() + waitSeconds * links.power().idleWatts();
+                double handover = usesDeviceLink(site) ? d.links.nextHandoverAfter(attemptStart)
+                        : Double.POSITIVE_INFINITY;
+                if (handover < attemptStart + seconds && d.spec.handover().isPresent()) {
+                    if (d.spec.handover().get() == HandoverRule.FAIL_AND_REDECIDE) {
+                        double share = (handover - attemptStart) / seconds;
+                        failureCount++;
+                        failuresPerSite[site]++;
+                        d.failures++;
+                        d.cellFailures[d.cell]++;
+                        d.interruptions++;
+                        d.cellInterruptions[d.cell]++;
+                        double interruptedEnergy = plannedWaitJoules + energy * share;
+                        spend(d, interruptedEnergy);
+                        out.failed(Failure.HANDOVER, plannedWaitSeconds + (handover - attemptStart), interruptedEnergy);
+                        return;
+                    }
+                    d.cellOldPath[d.cell]++;
+                }
+                suspicion.attemptSucceeded(site, attemptStart + seconds);
+                spend(d, plannedWaitJoules + energy);
+                out.succeeded(plannedWaitSeconds + seconds, plannedWaitJoules + energy);
+                return;
             }
-            double energy = cost.energyJoules() + (plannedWaitSeconds + waitSeconds) * costModel.power().idleWatts();
-            energyJoules += energy;
-            out.succeeded(plannedWaitSeconds + cost.timeSeconds() + waitSeconds, energy);
+            spend(d, plannedWaitJoules + cost.energyJoules());
+            out.succeeded(plannedWaitSeconds + cost.timeSeconds(), plannedWaitJoules + cost.energyJoules());
+        }
+
+        /** An attempt on a remote site uses the device's link when its input leaves the device or it returns a result. */
+        private boolean usesDeviceLink(int site) {
+            return from == device || task.sink();
+        }
+
+        private void spend(Device d, double joules) {
+            energyJoules += joules;
+            d.energyJoules += joules;
+            d.cellEnergy[d.cell] += joules;
         }
     }
 

@@ -27,6 +27,7 @@ public final class ShardRun {
      */
     public static ShardFolder run(ExperimentRunner runner, ExperimentSpec spec, boolean weightSweep, String traceDigest,
                                   Shard shard, Path dir, LongConsumer progress) {
+        refuseFleet(spec);
         ShardManifest.Experiment experiment = ShardManifest.Experiment.of(spec, weightSweep, runner.traceSource(),
                 traceDigest);
         ExperimentUnits units = ExperimentUnits.of(spec, weightSweep);
@@ -41,5 +42,20 @@ public final class ShardRun {
             runs.add(metrics);
         }
         return new ShardFolder(dir, ShardManifest.of(experiment, shard), runs);
+    }
+
+    /**
+     * A shard folder holds the units' metrics only, not their results per device and per cell, so the merge of a
+     * scenario with {@code devices:}, {@code cells:} or {@code mobility:} could not give the unsharded run's
+     * {@code devices.csv} and {@code cells.csv}: such a scenario is refused rather than merged without them.
+     *
+     * @throws IllegalArgumentException if the spec's scenario declares devices, cells or mobility
+     */
+    public static void refuseFleet(ExperimentSpec spec) {
+        if (!spec.scenario().fleet().isNone()) {
+            throw new IllegalArgumentException("--shard cannot run scenario " + spec.scenario().name()
+                    + ", which declares devices, cells or mobility: a shard folder holds no devices.csv or cells.csv,"
+                    + " so 'edgeoff results merge' could not give the unsharded run's; run it without --shard");
+        }
     }
 }
