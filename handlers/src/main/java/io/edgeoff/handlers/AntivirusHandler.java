@@ -29,7 +29,7 @@ public final class AntivirusHandler implements TaskHandler {
     private static final long DEFAULT_SIGNATURE_SEED = 1;
     private static final int MAX_LISTED = 1000;
     /** Bytes scanned per million instructions of effort (calibrated: docs/PERFORMANCE.md). */
-    static final double BYTES_PER_MI = 50_000;
+    static final double BYTES_PER_MI = 60_000;
     /** Most passes of a scan with an effort (XOR keys 0 to 4095). */
     static final int MAX_PASSES = 4096;
 

@@ -32,7 +32,7 @@ public final class FaceRecognizerHandler implements TaskHandler {
     private static final int MAX_SIDE = 8192;
     private static final int LISTED = 200;
     /** Pixels filtered per million instructions of effort (calibrated: docs/PERFORMANCE.md). */
-    static final double PIXELS_PER_MI = 10_000;
+    static final double PIXELS_PER_MI = 13_000;
     /** Most views of a pyramid with an effort. */
     static final int MAX_VIEWS = 64;
     /** Widest and highest view of a pyramid, pixels (a larger view is cropped). */

@@ -29,7 +29,7 @@ public final class GpsNavigatorHandler implements TaskHandler {
     private static final int MAX_NODES = 10_000_000;
     private static final int LISTED = 1000;
     /** Junctions settled per million instructions of effort (calibrated: docs/PERFORMANCE.md). */
-    static final double SETTLED_PER_MI = 2_000;
+    static final double SETTLED_PER_MI = 3_000;
     /** Most queries of a call with an effort. */
     static final int MAX_QUERIES = 10_000;
 
