@@ -54,7 +54,7 @@ public interface TaskBinding {
      * Root input sizes of the built-in handlers (their units, {@code BuiltInHandlers.input}), chosen so that a root's
      * data is of the order of the seed's data-intensive tasks' input (100-120 KB): antivirus 112 KiB of file, a 330 x
      * 330 px image (109 KB), a 75 x 75 road grid (about 130 KB), 110 KiB of feed; chess searches 5 plies on a
-     * 60-byte position.
+     * 60-byte position (without an effort; with one, its node budget decides the depth).
      */
     Map<String, Integer> BUILT_IN_ROOT_SIZES = Map.of(
             ChessHandler.NAME, 5,
