@@ -313,7 +313,11 @@ public final class ChessHandler implements TaskHandler {
         int bestFrom = -1;
         int bestTo = -1;
         int bestMove;
+        /** Score of the deepest completed iteration ({@link #deepen}), centipawns for the side to move. */
         int score;
+        /** The moves on the board from the searched position (taken back when a search is interrupted). */
+        private int[] line = new int[0];
+        private int plies;
 
         Search(Board board, HandlerContext context, int maxDepth, long nodeBudget) {
             this.board = board;
@@ -333,8 +337,7 @@ public final class ChessHandler implements TaskHandler {
             for (int depth = 1; depth < moveStack.length; depth++) {
                 Search iteration = new Search(board, context, depth, depth == 1 ? Long.MAX_VALUE : nodeBudget - nodes);
                 try {
-                    int s = iteration.root(depth);
-                    score = s;
+                    score = iteration.root(depth);
                     bestFrom = iteration.bestFrom;
                     bestTo = iteration.bestTo;
                     bestMove = iteration.bestMove;
@@ -355,9 +358,6 @@ public final class ChessHandler implements TaskHandler {
             return completed;
         }
 
-        private int[] line = new int[0];
-        private int plies;
-
         /** Takes back the moves of an interrupted search, so the board is the position searched. */
         private void restore() {
             while (plies > 0) {
@@ -373,10 +373,10 @@ public final class ChessHandler implements TaskHandler {
             for (int i = 0; i < n; i++) {
                 int m = moves[i];
                 play(m);
-                int score = -negamax(depth - 1, -KING_VALUE * 2, -alpha);
+                int value = -negamax(depth - 1, -KING_VALUE * 2, -alpha);
                 takeBack();
-                if (score > alpha || bestFrom < 0) {
-                    alpha = Math.max(alpha, score);
+                if (value > alpha || bestFrom < 0) {
+                    alpha = Math.max(alpha, value);
                     bestFrom = m & 0x7F;
                     bestTo = m >>> 7 & 0x7F;
                     bestMove = m;
