@@ -97,7 +97,7 @@ public final class FacebookHandler implements TaskHandler {
             end = end < 0 ? feed.length() : end;
             if (end > at && !(forward && feed.charAt(at) == '#')) {
                 int tab = feed.indexOf('\t', at);
-                lines.add(new int[] {at, end, (int) Math.floorMod(number(feed, at, tab, lines.size() + 1, "userId"), 4)});
+                lines.add(new int[] {at, end, Math.floorMod(number(feed, at, tab, lines.size() + 1, "userId"), 4)});
             }
             at = end + 1;
         }
