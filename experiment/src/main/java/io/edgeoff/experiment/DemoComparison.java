@@ -147,8 +147,8 @@ public final class DemoComparison {
                 (--no-synthetic-tasks) live tasks also do their handler's real work on real data (its own time, sized
                 to the task's drawn MI within about a factor 2 on the calibrating host, and the real byte counts,
                 usually more data than the scenario's draws), which the simulator does not model: the policies place
-                differently, and that shows in every gap. The large gaps of the policies that
-                meet outages come from hung sites: a live attempt on a site in a `hang` outage waits for its deadline
+                differently, and that shows in every gap. The large gaps of the policies that meet outages come from
+                hung sites: a live attempt on a site in a `hang` outage waits for its deadline
                 (4 x expected time + 0.4 s; a suspicion from silence does not abandon it), while the simulator ends it
                 when its detector model suspects the site (at most 0.61 s after the outage began).
               energy J: live energy is the same cost model applied to the measured durations, so it follows the

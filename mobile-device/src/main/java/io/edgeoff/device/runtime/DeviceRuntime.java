@@ -385,8 +385,8 @@ public final class DeviceRuntime implements AutoCloseable {
 
     /**
      * Runs every handler the binding uses on the seed's applications three times on the device (a root's generated
-     * input, as a task of {@value #WARM_UP_MILLION_INSTRUCTIONS} MI), without learning from it, so that the device's first measured executions are not its JIT's. Does nothing
-     * with synthetic tasks.
+     * input, as a task of {@value #WARM_UP_MILLION_INSTRUCTIONS} MI), without learning from it, so that the device's
+     * first measured executions are not its JIT's. Does nothing with synthetic tasks.
      */
     public void warmUpHandlers() {
         if (binding.synthetic()) {
