@@ -144,10 +144,11 @@ public final class DemoComparison {
                 at the scenario's drawn sizes); live adds what the model leaves out: HTTP and JSON per attempt, the
                 sites' queues and JIT, the device checking every output, and the CPU contention of five JVMs on this
                 machine. A positive gap of tens of ms per offloaded task is that overhead. With the built-in handlers
-                (the default) live tasks also do their handler's real work on real data (its own time, the real byte
-                counts, usually more data and less work than the scenario's draws), which the simulator does not
-                model: the policies place differently, and that shows in every gap. The large gaps of the policies that
-                meet outages come from hung sites: a live attempt on a site in a `hang` outage waits for its deadline
+                (--no-synthetic-tasks) live tasks also do their handler's real work on real data (its own time, sized
+                to the task's drawn MI within about a factor 2 on the calibrating host, and the real byte counts,
+                usually more data than the scenario's draws), which the simulator does not model: the policies place
+                differently, and that shows in every gap. The large gaps of the policies that meet outages come from
+                hung sites: a live attempt on a site in a `hang` outage waits for its deadline
                 (4 x expected time + 0.4 s; a suspicion from silence does not abandon it), while the simulator ends it
                 when its detector model suspects the site (at most 0.61 s after the outage began).
               energy J: live energy is the same cost model applied to the measured durations, so it follows the

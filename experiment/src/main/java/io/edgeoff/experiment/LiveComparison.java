@@ -273,7 +273,8 @@ public final class LiveComparison {
                     TaskRequest task = new TaskRequest("warmup-" + endpoint.siteId() + "-" + System.nanoTime() + "-"
                             + h.getKey(), "WARMUP", "R", 10, 4,
                             io.edgeoff.handlers.BuiltInHandlers.input(h.getKey(), round, h.getValue()), h.getKey(),
-                            Map.of(io.edgeoff.handlers.Forwarding.PARAMETER, "true"));
+                            Map.of(io.edgeoff.handlers.Forwarding.PARAMETER, "true", io.edgeoff.handlers.Effort.PARAMETER,
+                                    Long.toString(Math.round(DeviceRuntime.WARM_UP_MILLION_INSTRUCTIONS))));
                     try {
                         boolean done = client.submit(endpoint, task, Duration.ofSeconds(10)).get()
                                 instanceof io.edgeoff.device.client.OffloadResult.Completed;

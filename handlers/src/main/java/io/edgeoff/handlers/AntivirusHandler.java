@@ -16,12 +16,22 @@ import java.util.SplittableRandom;
  * all calls; at most 8 sets are kept), as a scanner keeps its signature database loaded. Output: UTF-8 {@code matches N\n} followed by one
  * line {@code offset signature} per match, at most 1000 lines.
  * With {@code forward=true} the output is the data worked on followed by this ({@link Forwarding}).
+ *
+ * <p>With {@code effortMi=N} ({@link Effort}) the file is also scanned decoded with XOR keys (packed malware hides its
+ * payload so), one more pass per key, until {@code N x }{@value #BYTES_PER_MI} bytes have been scanned in all (at most
+ * {@value #MAX_PASSES} passes): pass K below 256 decodes every byte with K, a later pass K with the two-byte key
+ * {@code K mod 256} (even offsets), {@code K / 256} (odd offsets). A match found in pass K &gt; 0 is listed as
+ * {@code offset signature xor K}, and the output says {@code passes P} after the match count.
  */
 public final class AntivirusHandler implements TaskHandler {
     public static final String NAME = "antivirus";
     private static final int DEFAULT_SIGNATURES = 512;
     private static final long DEFAULT_SIGNATURE_SEED = 1;
     private static final int MAX_LISTED = 1000;
+    /** Bytes scanned per million instructions of effort (calibrated: docs/PERFORMANCE.md). */
+    static final double BYTES_PER_MI = 60_000;
+    /** Most passes of a scan with an effort (XOR keys 0 to 4095). */
+    static final int MAX_PASSES = 4096;
 
     @Override
     public String name() {
@@ -40,26 +50,43 @@ public final class AntivirusHandler implements TaskHandler {
         Database database = database(signatureSeed, count);
         byte[][] signatures = database.signatures;
         Automaton automaton = database.automaton;
+        int effortMi = Effort.millionInstructions(parameters);
+        int passes = effortMi == 0 ? 1 : (int) Math.min(MAX_PASSES,
+                Math.max(1, -Math.floorDiv(-Effort.budget(effortMi, BYTES_PER_MI), Math.max(1, input.length))));
         StringBuilder listed = new StringBuilder();
         long matches = 0;
+        for (int key = 0; key < passes; key++) {
+            matches += scan(input, key, automaton, signatures, listed, matches, context);
+        }
+        String header = "matches " + matches + "\n" + (effortMi == 0 ? "" : "passes " + passes + "\n");
+        byte[] report = (header + listed).getBytes(StandardCharsets.UTF_8);
+        return Forwarding.isOn(parameters) ? Forwarding.join(input, input.length, report) : report;
+    }
+
+    /** One pass over {@code input} decoded with XOR {@code key}; lists matches while fewer than 1000 are listed. */
+    private static long scan(byte[] input, int key, Automaton automaton, byte[][] signatures, StringBuilder listed,
+                             long listedBefore, HandlerContext context) {
+        long matches = 0;
         int state = 0;
+        int even = key & 0xFF;
+        int odd = key < 256 ? key : key >>> 8;
         for (int i = 0; i < input.length; i++) {
             if ((i & 0xFFFF) == 0) {
                 context.checkpoint();
             }
-            state = automaton.step(state, input[i] & 0xFF);
+            state = automaton.step(state, (input[i] ^ ((i & 1) == 0 ? even : odd)) & 0xFF);
             for (int s = state; s > 0; s = automaton.outputLink[s]) {
                 int sig = automaton.terminal[s];
                 if (sig >= 0) {
-                    if (matches < MAX_LISTED) {
-                        listed.append(i - signatures[sig].length + 1).append(' ').append(sig).append('\n');
+                    if (listedBefore + matches < MAX_LISTED) {
+                        listed.append(i - signatures[sig].length + 1).append(' ').append(sig)
+                                .append(key == 0 ? "" : " xor " + key).append('\n');
                     }
                     matches++;
                 }
             }
         }
-        byte[] report = ("matches " + matches + "\n" + listed).getBytes(StandardCharsets.UTF_8);
-        return Forwarding.isOn(parameters) ? Forwarding.join(input, input.length, report) : report;
+        return matches;
     }
 
     private record Database(byte[][] signatures, Automaton automaton) {

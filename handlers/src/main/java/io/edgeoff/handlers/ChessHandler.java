@@ -16,6 +16,12 @@ import java.util.SplittableRandom;
  * other fields are ignored), optional second line the search depth in plies (default 4); the
  * parameter {@code depth} (1 to 8) overrides it. The work grows about 8-10x per ply (docs/PERFORMANCE.md).
  * Output: UTF-8 {@code bestmove e2e4\nscore 35\nnodes 12345\n} (score in centipawns for the side to move).
+ *
+ * <p>With {@code effortMi=N} ({@link Effort}) the depth is not fixed: the search deepens one ply at a time (iterative
+ * deepening, from 1 ply up to {@value #MAX_EFFORT_DEPTH}) until a budget of {@code N x }{@value #NODES_PER_MI} nodes
+ * is used; the move of the deepest completed iteration is played (depth 1 always completes). The output then also
+ * has {@code depth D} (the deepest completed iteration); {@code nodes} counts every node searched, so for the same
+ * input it grows with the effort.
  * With {@code forward=true} the output is the data worked on followed by this ({@link Forwarding}).
  */
 public final class ChessHandler implements TaskHandler {
@@ -30,6 +36,10 @@ public final class ChessHandler implements TaskHandler {
     private static final int[] BISHOP = {-11, -9, 9, 11};
     private static final int[] ROOK = {-10, -1, 1, 10};
     private static final int OFF = 99;
+    /** Nodes searched per million instructions of effort (calibrated: docs/PERFORMANCE.md). */
+    static final double NODES_PER_MI = 1000;
+    /** Deepest iteration of a search with an effort, plies. */
+    static final int MAX_EFFORT_DEPTH = 24;
 
     @Override
     public String name() {
@@ -52,11 +62,22 @@ public final class ChessHandler implements TaskHandler {
             depth = Params.integer(Map.of("depth", lines[1]), "depth", DEFAULT_DEPTH, 1, MAX_DEPTH);
         }
         depth = Params.integer(parameters, "depth", depth, 1, MAX_DEPTH);
+        int effortMi = Effort.millionInstructions(parameters);
         Board board = Board.fromFen(lines[0]);
-        Search search = new Search(board, context);
-        int score = search.root(depth);
+        Search search;
+        int score;
+        String reached = "";
+        if (effortMi == 0) {
+            search = new Search(board, context, depth, Long.MAX_VALUE);
+            score = search.root(depth);
+        } else {
+            search = new Search(board, context, MAX_EFFORT_DEPTH, Effort.budget(effortMi, NODES_PER_MI));
+            int completed = search.deepen();
+            score = search.score;
+            reached = "depth " + completed + "\n";
+        }
         String text = "bestmove " + (search.bestFrom < 0 ? "none" : square(search.bestFrom) + square(search.bestTo))
-                + "\nscore " + score + "\nnodes " + search.nodes + "\n";
+                + "\nscore " + score + "\nnodes " + search.nodes + "\n" + reached;
         if (Forwarding.isOn(parameters)) {
             if (search.bestFrom >= 0) {
                 board.make(search.bestMove);
@@ -278,32 +299,84 @@ public final class ChessHandler implements TaskHandler {
         }
     }
 
-    /** Negamax with alpha-beta; captures first. */
+    /** Negamax with alpha-beta; captures first; a node budget ends an iterative deepening. */
     static final class Search {
+        /** Thrown (without a stack trace) when the node budget is used up. */
+        private static final RuntimeException OUT_OF_BUDGET = new RuntimeException("node budget used", null, false,
+                false) {
+        };
         private final Board board;
         private final HandlerContext context;
-        private final int[][] moveStack = new int[MAX_DEPTH + 1][256];
+        private final int[][] moveStack;
+        private final long nodeBudget;
         long nodes;
         int bestFrom = -1;
         int bestTo = -1;
         int bestMove;
+        /** Score of the deepest completed iteration ({@link #deepen}), centipawns for the side to move. */
+        int score;
+        /** The moves on the board from the searched position (taken back when a search is interrupted). */
+        private int[] line = new int[0];
+        private int plies;
 
-        Search(Board board, HandlerContext context) {
+        Search(Board board, HandlerContext context, int maxDepth, long nodeBudget) {
             this.board = board;
             this.context = context;
+            this.moveStack = new int[maxDepth + 1][256];
+            this.nodeBudget = nodeBudget;
+        }
+
+        /**
+         * Iterative deepening: searches 1, 2, ... plies until the node budget is used (the iteration it interrupts is
+         * discarded; depth 1 always completes) or the deepest depth is done; keeps the deepest completed result.
+         *
+         * @return the deepest completed depth
+         */
+        int deepen() {
+            int completed = 0;
+            for (int depth = 1; depth < moveStack.length; depth++) {
+                Search iteration = new Search(board, context, depth, depth == 1 ? Long.MAX_VALUE : nodeBudget - nodes);
+                try {
+                    score = iteration.root(depth);
+                    bestFrom = iteration.bestFrom;
+                    bestTo = iteration.bestTo;
+                    bestMove = iteration.bestMove;
+                    completed = depth;
+                } catch (RuntimeException e) {
+                    if (e != OUT_OF_BUDGET) {
+                        throw e;
+                    }
+                    iteration.restore();
+                    nodes += iteration.nodes;
+                    return completed;
+                }
+                nodes += iteration.nodes;
+                if (nodes >= nodeBudget) {
+                    return completed;
+                }
+            }
+            return completed;
+        }
+
+        /** Takes back the moves of an interrupted search, so the board is the position searched. */
+        private void restore() {
+            while (plies > 0) {
+                board.unmake(line[--plies]);
+            }
         }
 
         int root(int depth) {
+            line = new int[depth + 1];
             int[] moves = moveStack[depth];
             int n = order(moves, board.generate(moves, 0));
             int alpha = -KING_VALUE * 2;
             for (int i = 0; i < n; i++) {
                 int m = moves[i];
-                board.make(m);
-                int score = -negamax(depth - 1, -KING_VALUE * 2, -alpha);
-                board.unmake(m);
-                if (score > alpha || bestFrom < 0) {
-                    alpha = Math.max(alpha, score);
+                play(m);
+                int value = -negamax(depth - 1, -KING_VALUE * 2, -alpha);
+                takeBack();
+                if (value > alpha || bestFrom < 0) {
+                    alpha = Math.max(alpha, value);
                     bestFrom = m & 0x7F;
                     bestTo = m >>> 7 & 0x7F;
                     bestMove = m;
@@ -312,9 +385,21 @@ public final class ChessHandler implements TaskHandler {
             return alpha;
         }
 
+        private void play(int move) {
+            board.make(move);
+            line[plies++] = move;
+        }
+
+        private void takeBack() {
+            board.unmake(line[--plies]);
+        }
+
         private int negamax(int depth, int alpha, int beta) {
             if ((++nodes & 0xFFF) == 0) {
                 context.checkpoint();
+            }
+            if (nodes > nodeBudget) {
+                throw OUT_OF_BUDGET;
             }
             if (depth == 0) {
                 return board.evaluate();
@@ -326,9 +411,9 @@ public final class ChessHandler implements TaskHandler {
                 if (Math.abs((m >>> 14 & 0xF) - 8) == 6) {
                     return KING_VALUE + depth; // the king can be taken: the previous move was illegal
                 }
-                board.make(m);
+                play(m);
                 int score = -negamax(depth - 1, -beta, -alpha);
-                board.unmake(m);
+                takeBack();
                 if (score >= beta) {
                     return score;
                 }

@@ -19,11 +19,24 @@ import java.util.SplittableRandom;
  * pixels, one byte each, row by row (at most 8192 x 8192). Output: UTF-8 {@code corners N\n}
  * followed by {@code x y} of the strongest 200 corners, strongest first.
  * With {@code forward=true} the output is the data worked on followed by this ({@link Forwarding}).
+ *
+ * <p>With {@code effortMi=N} ({@link Effort}) the detector also runs on more views of an image pyramid: view k is the
+ * image resampled (bilinear) at scale {@code 1 + (1 + (k - 1) mod 8) / 8} (1.125 to 2) shifted by
+ * {@code floor((k - 1) / 8) / 8} pixel, until {@code N x }{@value #PIXELS_PER_MI} pixels have been filtered in all (view
+ * 0, the image itself, included; at most {@value #MAX_VIEWS} views). The output then says, after the corner count,
+ * {@code views V}, {@code pixels P} and {@code pyramid corners T} (corners of all views); the listed corners stay
+ * those of the image itself.
  */
 public final class FaceRecognizerHandler implements TaskHandler {
     public static final String NAME = "face-recognizer";
     private static final int MAX_SIDE = 8192;
     private static final int LISTED = 200;
+    /** Pixels filtered per million instructions of effort (calibrated: docs/PERFORMANCE.md). */
+    static final double PIXELS_PER_MI = 13_000;
+    /** Most views of a pyramid with an effort. */
+    static final int MAX_VIEWS = 64;
+    /** Widest and highest view of a pyramid, pixels (a larger view is cropped). */
+    private static final int MAX_VIEW_SIDE = 2048;
     private static final float[] GAUSS = {1 / 16f, 4 / 16f, 6 / 16f, 4 / 16f, 1 / 16f};
 
     @Override
@@ -58,16 +71,66 @@ public final class FaceRecognizerHandler implements TaskHandler {
         for (int i = 0; i < image.length; i++) {
             image[i] = input[8 + i] & 0xFF;
         }
-        float[] smooth = blur(blur(image, w, h, 1, 0), w, h, 0, 1);
-        context.checkpoint();
-        float[] response = harris(smooth, w, h, context);
-        List<int[]> corners = maxima(response, w, h);
+        List<int[]> corners = corners(image, w, h, context);
         StringBuilder out = new StringBuilder("corners ").append(corners.size()).append('\n');
+        int effortMi = Effort.millionInstructions(parameters);
+        if (effortMi > 0) {
+            pyramid(image, w, h, Effort.budget(effortMi, PIXELS_PER_MI), corners.size(), out, context);
+        }
         for (int i = 0; i < Math.min(LISTED, corners.size()); i++) {
             out.append(corners.get(i)[0]).append(' ').append(corners.get(i)[1]).append('\n');
         }
         byte[] report = out.toString().getBytes(StandardCharsets.UTF_8);
         return forward ? Forwarding.join(input, 8 + w * h, report) : report;
+    }
+
+    /** The corners of an image: blur, Harris response, maxima. */
+    private static List<int[]> corners(float[] image, int w, int h, HandlerContext context) {
+        float[] smooth = blur(blur(image, w, h, 1, 0), w, h, 0, 1);
+        context.checkpoint();
+        float[] response = harris(smooth, w, h, context);
+        return maxima(response, w, h);
+    }
+
+    /** Runs the detector on views 1, 2, ... until {@code budgetPixels} are filtered (view 0 included); reports it. */
+    private static void pyramid(float[] image, int w, int h, long budgetPixels, int corners, StringBuilder out,
+                                HandlerContext context) {
+        long pixels = (long) w * h;
+        long total = corners;
+        int views = 1;
+        while (views < MAX_VIEWS && pixels < budgetPixels) {
+            float scale = 1 + (1 + (views - 1) % 8) / 8f;
+            float shift = (views - 1) / 8 / 8f;
+            int vw = Math.min(MAX_VIEW_SIDE, Math.round(w * scale));
+            int vh = Math.min(MAX_VIEW_SIDE, Math.round(h * scale));
+            float[] view = resample(image, w, h, vw, vh, scale, shift);
+            context.checkpoint();
+            total += corners(view, vw, vh, context).size();
+            pixels += (long) vw * vh;
+            views++;
+        }
+        out.append("views ").append(views).append("\npixels ").append(pixels).append("\npyramid corners ").append(total)
+                .append('\n');
+    }
+
+    /** Bilinear resampling: pixel (x, y) of the view is the image at ((x + shift) / scale, (y + shift) / scale). */
+    private static float[] resample(float[] in, int w, int h, int vw, int vh, float scale, float shift) {
+        float[] out = new float[vw * vh];
+        for (int y = 0; y < vh; y++) {
+            float sy = Math.min(h - 1, (y + shift) / scale);
+            int y0 = Math.min(h - 2, (int) sy);
+            float fy = sy - y0;
+            for (int x = 0; x < vw; x++) {
+                float sx = Math.min(w - 1, (x + shift) / scale);
+                int x0 = Math.min(w - 2, (int) sx);
+                float fx = sx - x0;
+                int i = y0 * w + x0;
+                float top = in[i] + fx * (in[i + 1] - in[i]);
+                float bottom = in[i + w] + fx * (in[i + w + 1] - in[i + w]);
+                out[y * vw + x] = top + fy * (bottom - top);
+            }
+        }
+        return out;
     }
 
     /** One pass of the separable 5-tap Gaussian along (dx, dy), edges clamped. */

@@ -15,9 +15,19 @@ import java.util.zip.Deflater;
  * escaped as JSON requires, words counted) and compresses it with DEFLATE (level 6, zlib format):
  * the work is linear in the input. Output: the compressed document (with {@code forward=true}, {@link Forwarding}:
  * the feed lines, then {@code #zlib <base64 of it>}).
+ *
+ * <p>With {@code effortMi=N} ({@link Effort}) the handler also builds and compresses, at level 9, more views of the
+ * feed: view v (1, 2, ...) holds the posts whose {@code (userId + v) mod 4 == 0}, newest line first when
+ * {@code v / 4} is odd, until {@code N x }{@value #JSON_BYTES_PER_MI} bytes of JSON have been built and compressed in
+ * all (the full feed included; at most {@value #MAX_VIEWS} views). With {@code forward=true} a line
+ * {@code #views V json B compressed C} then comes before the {@code #zlib} line.
  */
 public final class FacebookHandler implements TaskHandler {
     public static final String NAME = "facebook";
+    /** JSON bytes built and compressed per million instructions of effort (calibrated: docs/PERFORMANCE.md). */
+    static final double JSON_BYTES_PER_MI = 7_500;
+    /** Most views of a call with an effort. */
+    static final int MAX_VIEWS = 10_000;
     private static final String[] WORDS = ("the a edge cloud photo friends today great \"quoted\" new post like share "
             + "weekend coffee run with at home café 🙂 back\\slash line\tbreak lunch city music").split(" ");
 
@@ -61,20 +71,67 @@ public final class FacebookHandler implements TaskHandler {
             at = end + 1;
         }
         json.append("]}");
+        byte[] compressed = compress(json.toString().getBytes(StandardCharsets.UTF_8), level, context);
+        int effortMi = Effort.millionInstructions(parameters);
+        if (effortMi > 0) {
+            String views = views(feed, forward, json.length(), compressed.length,
+                    Effort.budget(effortMi, JSON_BYTES_PER_MI), context);
+            if (forward) {
+                forwarded.append(views);
+            }
+        }
+        if (forward) {
+            forwarded.append("#zlib ").append(java.util.Base64.getEncoder().encodeToString(compressed)).append('\n');
+            return forwarded.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        return compressed;
+    }
+
+    /** Builds and compresses views 1, 2, ... until the JSON budget is used; @return the {@code #views} line. */
+    private static String views(String feed, boolean forward, long firstJson, long firstCompressed, long budgetBytes,
+                                HandlerContext context) {
+        java.util.List<int[]> lines = new java.util.ArrayList<>(); // {start, end, userId mod 4}
+        int at = 0;
+        while (at < feed.length()) {
+            int end = feed.indexOf('\n', at);
+            end = end < 0 ? feed.length() : end;
+            if (end > at && !(forward && feed.charAt(at) == '#')) {
+                int tab = feed.indexOf('\t', at);
+                lines.add(new int[] {at, end, Math.floorMod(number(feed, at, tab, lines.size() + 1, "userId"), 4)});
+            }
+            at = end + 1;
+        }
+        long json = firstJson;
+        long compressed = firstCompressed;
+        int views = 1;
+        while (views < MAX_VIEWS && json < budgetBytes) {
+            StringBuilder view = new StringBuilder(feed.length() / 3 + 16).append("{\"posts\":[");
+            int posts = 0;
+            boolean newestFirst = (views / 4) % 2 == 1;
+            for (int k = 0; k < lines.size(); k++) {
+                int[] line = lines.get(newestFirst ? lines.size() - 1 - k : k);
+                if ((line[2] + views) % 4 == 0) {
+                    post(view, feed, line[0], line[1], ++posts);
+                }
+            }
+            view.append("]}");
+            json += view.length();
+            compressed += compress(view.toString().getBytes(StandardCharsets.UTF_8), 9, context).length;
+            views++;
+        }
+        return "#views " + views + " json " + json + " compressed " + compressed + "\n";
+    }
+
+    private static byte[] compress(byte[] data, int level, HandlerContext context) {
         Deflater deflater = new Deflater(level);
         try {
-            deflater.setInput(json.toString().getBytes(StandardCharsets.UTF_8));
+            deflater.setInput(data);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, json.length() / 4));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
             byte[] buffer = new byte[64 * 1024];
             while (!deflater.finished()) {
                 out.write(buffer, 0, deflater.deflate(buffer));
                 context.checkpoint();
-            }
-            if (forward) {
-                forwarded.append("#zlib ").append(java.util.Base64.getEncoder().encodeToString(out.toByteArray()))
-                        .append('\n');
-                return forwarded.toString().getBytes(StandardCharsets.UTF_8);
             }
             return out.toByteArray();
         } finally {

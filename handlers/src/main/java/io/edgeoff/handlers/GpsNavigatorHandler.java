@@ -17,11 +17,21 @@ import java.util.SplittableRandom;
  * Output: UTF-8 {@code distance D\nhops H\n} followed by the path's nodes, one line, at most 1000
  * listed ({@code distance unreachable} when there is no path).
  * With {@code forward=true} the output is the data worked on followed by this ({@link Forwarding}).
+ *
+ * <p>With {@code effortMi=N} ({@link Effort}) the handler also answers more queries to the same target, from sources
+ * derived from the input (a hash of the graph's bytes and the query's number), until {@code N x }{@value
+ * #SETTLED_PER_MI} junctions have been settled in all (the first query included; at most {@value #MAX_QUERIES}
+ * queries). After the route the output then has {@code queries Q}, {@code settled S} and {@code reachable R} (how many
+ * of the queries reached the target).
  */
 public final class GpsNavigatorHandler implements TaskHandler {
     public static final String NAME = "gps-navigator";
     private static final int MAX_NODES = 10_000_000;
     private static final int LISTED = 1000;
+    /** Junctions settled per million instructions of effort (calibrated: docs/PERFORMANCE.md). */
+    static final double SETTLED_PER_MI = 3_000;
+    /** Most queries of a call with an effort. */
+    static final int MAX_QUERIES = 10_000;
 
     @Override
     public String name() {
@@ -81,7 +91,13 @@ public final class GpsNavigatorHandler implements TaskHandler {
             weight[fill[to[e]]++] = length[e];
         }
         context.checkpoint();
-        byte[] route = path(nodes, degree, adjacent, weight, source, target, context);
+        Search first = search(nodes, degree, adjacent, weight, source, target, context);
+        byte[] route = route(first, target);
+        int effortMi = Effort.millionInstructions(parameters);
+        if (effortMi > 0) {
+            route = withQueries(route, input, 16 + 12 * edges, first, Effort.budget(effortMi, SETTLED_PER_MI),
+                    nodes, degree, adjacent, weight, target, context);
+        }
         return forward ? Forwarding.join(input, 16 + 12 * edges, route) : route;
     }
 
@@ -92,8 +108,35 @@ public final class GpsNavigatorHandler implements TaskHandler {
         return node;
     }
 
-    private static byte[] path(int nodes, int[] start, int[] adjacent, float[] weight, int source, int target,
-                               HandlerContext context) {
+    /** Answers queries 1, 2, ... from sources hashed from the graph's bytes until the settled budget is used. */
+    private static byte[] withQueries(byte[] route, byte[] input, int graphBytes, Search first, long budgetSettled,
+                                      int nodes, int[] start, int[] adjacent, float[] weight, int target,
+                                      HandlerContext context) {
+        long hash = 1125899906842597L;
+        for (int i = 0; i < graphBytes; i++) {
+            hash = 31 * hash + input[i];
+        }
+        SplittableRandom sources = new SplittableRandom(hash);
+        long settled = first.settled;
+        int queries = 1;
+        int reachable = Double.isInfinite(first.dist[target]) ? 0 : 1;
+        while (queries < MAX_QUERIES && settled < budgetSettled) {
+            Search q = search(nodes, start, adjacent, weight, sources.nextInt(nodes), target, context);
+            settled += q.settled;
+            reachable += Double.isInfinite(q.dist[target]) ? 0 : 1;
+            queries++;
+        }
+        String more = "queries " + queries + "\nsettled " + settled + "\nreachable " + reachable + "\n";
+        byte[] tail = more.getBytes(StandardCharsets.UTF_8);
+        return Forwarding.join(route, route.length, tail);
+    }
+
+    /** What one Dijkstra search found: distances, predecessors, junctions settled. */
+    private record Search(double[] dist, int[] previous, long settled) {
+    }
+
+    private static Search search(int nodes, int[] start, int[] adjacent, float[] weight, int source, int target,
+                                 HandlerContext context) {
         double[] dist = new double[nodes];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         int[] previous = new int[nodes];
@@ -104,10 +147,11 @@ public final class GpsNavigatorHandler implements TaskHandler {
         long settled = 0;
         while (!heap.isEmpty()) {
             int u = heap.pop();
+            settled++;
             if (u == target) {
                 break;
             }
-            if ((++settled & 0x3FFF) == 0) {
+            if ((settled & 0x3FFF) == 0) {
                 context.checkpoint();
             }
             for (int k = start[u]; k < start[u + 1]; k++) {
@@ -120,6 +164,13 @@ public final class GpsNavigatorHandler implements TaskHandler {
                 }
             }
         }
+        return new Search(dist, previous, settled);
+    }
+
+    private static byte[] route(Search found, int target) {
+        double[] dist = found.dist;
+        int[] previous = found.previous;
+        int nodes = dist.length;
         if (Double.isInfinite(dist[target])) {
             return "distance unreachable\n".getBytes(StandardCharsets.UTF_8);
         }

@@ -53,8 +53,13 @@ class DataFlowLiveTest {
 
     private LiveDevice device(Map<String, java.util.function.UnaryOperator<io.edgeoff.site.SiteConfig.Builder>> sites,
                               boolean learn) throws Exception {
+        return device(sites, learn, TaskBinding.builtIn());
+    }
+
+    private LiveDevice device(Map<String, java.util.function.UnaryOperator<io.edgeoff.site.SiteConfig.Builder>> sites,
+                              boolean learn, TaskBinding binding) throws Exception {
         return new LiveDevice(seed, costModel, dir, Map.of(), false, RuntimeConfig.ofDefaults().scenarioInputsOnly(),
-                sites, b -> b.binding(TaskBinding.builtIn()).learnHandlerCosts(learn).dataTap(
+                sites, b -> b.binding(binding).learnHandlerCosts(learn).dataTap(
                         (run, execution, task, site, input, output) -> {
                             seen.put(run + "/" + execution + "/" + task, new byte[][] {input, output});
                             ranOn.put(run + "/" + execution + "/" + task, site);
@@ -83,8 +88,11 @@ class DataFlowLiveTest {
                     : concat(Arrays.stream(order).mapToObj(p -> seen.get(run + "/" + e + "/" + p)[1]).toList());
             assertThat(io[0]).as("%s %s's input: its predecessors' outputs %s", a.name(), app.task(i).name(),
                     Arrays.toString(order)).isEqualTo(expected);
-            assertThat(io[1]).as("%s %s's output is the handler's on that input", a.name(), app.task(i).name())
-                    .isEqualTo(local.execute(handler, io[0], Map.of("forward", "true"), 1000, 0).output());
+            // the runtime asks the handler for the task's drawn work: effortMi = its drawn MI, rounded
+            Map<String, String> parameters = Map.of("forward", "true", "effortMi",
+                    Long.toString(Math.round(app.task(i).millionInstructions())));
+            assertThat(io[1]).as("%s %s's output is the handler's on that input and drawn MI", a.name(),
+                    app.task(i).name()).isEqualTo(local.execute(handler, io[0], parameters, 1000, 0).output());
         }
         return java.util.stream.IntStream.range(0, app.size()).mapToObj(i -> ranOn.get(run + "/" + e + "/" + i))
                 .toList();
@@ -141,14 +149,16 @@ class DataFlowLiveTest {
         List<AppInstance> apps = java.util.stream.IntStream.range(0, 8)
                 .mapToObj(i -> AppInstance.means(seed.application("FACEBOOK"))).toList();
 
+        // the handlers' usual work only (no effortMi): a 40-fold stretch of the scenario's MI would take minutes
+        TaskBinding usualWork = (app, task) -> TaskBinding.builtIn().of(app, task);
         long edLearning;
         long edControl;
-        try (LiveDevice device = device(slowEd, true)) {
+        try (LiveDevice device = device(slowEd, true, usualWork)) {
             device.poll(1);
             edLearning = device.perSite(later(device.run("learn", apps, 0, Policies.spec("greedy"), SEED))).get("ED");
         }
         seen.clear();
-        try (LiveDevice device = device(slowEd, false)) {
+        try (LiveDevice device = device(slowEd, false, usualWork)) {
             device.poll(1);
             edControl = device.perSite(later(device.run("control", apps, 0, Policies.spec("greedy"), SEED))).get("ED");
         }

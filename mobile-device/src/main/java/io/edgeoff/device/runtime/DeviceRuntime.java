@@ -349,7 +349,7 @@ public final class DeviceRuntime implements AutoCloseable {
         long start = clock.nanoTime();
         TaskInstance drawn = ex.actual.task(task);
         int from = previousSite(ex.actual, task, placement);
-        HandlerTask work = binding.of(ex.actual.application(), task).orElse(null);
+        HandlerTask work = binding.of(ex.actual.application(), task, drawn.millionInstructions()).orElse(null);
         // a handler task's size is its real input's; its output size and work stay the profiler's estimates
         TaskInstance actual = work == null ? drawn : withSizes(drawn, input.length / 1024.0, drawn.outKB());
         AppInstance planned = work == null ? ex.planned : withInput(ex.planned, task, input.length / 1024.0);
@@ -380,10 +380,13 @@ public final class DeviceRuntime implements AutoCloseable {
     private record Finished(TaskOutcome outcome, byte[] output) {
     }
 
+    /** The drawn work of a warm-up call, MI: small, but enough for a built-in handler's effort path to be compiled. */
+    public static final double WARM_UP_MILLION_INSTRUCTIONS = 50;
+
     /**
      * Runs every handler the binding uses on the seed's applications three times on the device (a root's generated
-     * input), without learning from it, so that the device's first measured executions are not its JIT's. Does nothing
-     * with synthetic tasks.
+     * input, as a task of {@value #WARM_UP_MILLION_INSTRUCTIONS} MI), without learning from it, so that the device's
+     * first measured executions are not its JIT's. Does nothing with synthetic tasks.
      */
     public void warmUpHandlers() {
         if (binding.synthetic()) {
@@ -392,7 +395,7 @@ public final class DeviceRuntime implements AutoCloseable {
         java.util.Set<HandlerTask> tasks = new java.util.LinkedHashSet<>();
         for (io.edgeoff.common.app.Application app : scenario.applications()) {
             for (int i = 0; i < app.size(); i++) {
-                binding.of(app, i).ifPresent(tasks::add);
+                binding.of(app, i, WARM_UP_MILLION_INSTRUCTIONS).ifPresent(tasks::add);
             }
         }
         for (HandlerTask task : tasks) {

@@ -28,6 +28,29 @@ class TaskBindingTest {
     }
 
     @Test
+    void aDrawnTaskOfTheBuiltInBindingAsksItsHandlerForItsDrawnMiAsEffort() {
+        TaskBinding binding = TaskBinding.builtIn();
+        Application chess = seed.applications().stream().filter(a -> a.name().equals("CHESS")).findFirst().orElseThrow();
+
+        HandlerTask drawn = binding.of(chess, 2, 612.4).orElseThrow();
+        HandlerTask huge = binding.of(chess, 2, 1e12).orElseThrow();
+
+        assertThat(drawn).isEqualTo(new HandlerTask("chess", Map.of("forward", "true", "effortMi", "612"),
+                TaskBinding.BUILT_IN_ROOT_SIZES.get("chess")));
+        assertThat(huge.parameters()).containsEntry("effortMi", Integer.toString(io.edgeoff.handlers.Effort.MAX_MI));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> binding.of(chess, 2, -1))
+                .hasMessage("millionInstructions must be >= 0, but was -1.0");
+    }
+
+    @Test
+    void aBindingWithoutItsOwnDrawnTaskRuleIgnoresTheDrawnMi() {
+        TaskBinding fixed = (app, task) -> java.util.Optional.of(new HandlerTask("hello", Map.of(), 5));
+        Application any = seed.applications().get(0);
+
+        assertThat(fixed.of(any, 0, 600)).isEqualTo(fixed.of(any, 0));
+    }
+
+    @Test
     void theSyntheticBindingBindsNothing() {
         for (Application app : seed.applications()) {
             for (int i = 0; i < app.size(); i++) {

@@ -111,6 +111,8 @@ class HandlerTasksTest {
                 "returned 4097 bytes of output; at most 4096 are allowed");
         assertFailure("f-5", "chess", "{\"depth\":\"99\"}", "HANDLER_INVALID_INPUT",
                 "parameter depth must be in [1, 8], but was 99");
+        assertFailure("f-6", "antivirus", "{\"effortMi\":\"2000000000\"}", "HANDLER_INVALID_INPUT",
+                "parameter effortMi must be in [0, 20000], but was 2000000000");
 
         HttpResponse<String> after = post(client, uri(server, "/v1/tasks"),
                 task("f-ok", "test-verbose", new byte[1], "{\"bytes\":\"4096\"}"), TOKEN);
