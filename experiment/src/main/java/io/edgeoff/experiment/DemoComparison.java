@@ -144,7 +144,7 @@ public final class DemoComparison {
                 at the scenario's drawn sizes); live adds what the model leaves out: HTTP and JSON per attempt, the
                 sites' queues and JIT, the device checking every output, and the CPU contention of five JVMs on this
                 machine. A positive gap of tens of ms per offloaded task is that overhead. With the built-in handlers
-                (--no-synthetic-tasks) live tasks also do their handler's real work on real data (its own time, sized
+                (the default) live tasks also do their handler's real work on real data (its own time, sized
                 to the task's drawn MI within about a factor 2 on the calibrating host, and the real byte counts,
                 usually more data than the scenario's draws), which the simulator does not model: the policies place
                 differently, and that shows in every gap. The large gaps of the policies that meet outages come from

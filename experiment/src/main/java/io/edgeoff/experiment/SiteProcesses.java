@@ -86,13 +86,58 @@ public final class SiteProcesses implements AutoCloseable {
         this.supervisor = new ProcessSupervisor(log);
     }
 
-    /** @return a free TCP port on 127.0.0.1 (closed again; the site binds it right after) */
+    /** Ports {@link #freePort} handed out in this JVM (never handed out twice). */
+    private static final java.util.Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A free TCP port on 127.0.0.1 for a child site, which binds it a second or two later, when its JVM is up. The
+     * port is taken below the kernel's ephemeral range ({@code ip_local_port_range}, 32768-60999 by default): ports
+     * of outgoing connections and of {@code new ServerSocket(0)} come from that range, so on a busy machine one of
+     * them taking the port before the site binds it (which made a demo site exit with "port already in use") cannot
+     * happen; only a process binding that very port on purpose could. Ports are tried in order from an offset of this
+     * process's id, each checked free by binding it, and none is handed out twice by this JVM.
+     *
+     * @return a port that was free a moment ago
+     */
     public static int freePort() {
+        int[] range = nonEphemeralRange();
+        int span = range[1] - range[0];
+        NEXT_PORT.compareAndSet(0, (int) (ProcessHandle.current().pid() * 7919 % span) + 1);
+        for (int tries = 0; tries < 500; tries++) {
+            int port = range[0] + Math.floorMod(NEXT_PORT.getAndIncrement(), span);
+            if (!HANDED_OUT.contains(port) && bindable(port)) {
+                HANDED_OUT.add(port);
+                return port;
+            }
+        }
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
+            return s.getLocalPort(); // every candidate was taken: an ephemeral port, as before
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return [from, to) below the kernel's ephemeral port range (20000-32768 when the range cannot be read) */
+    static int[] nonEphemeralRange() {
+        int low = 32768;
+        try {
+            String[] r = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            low = Integer.parseInt(r[0]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or unreadable: the Linux default
+        }
+        int to = Math.max(2048, low);
+        return new int[] {Math.max(1024, to - 12_768), to};
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

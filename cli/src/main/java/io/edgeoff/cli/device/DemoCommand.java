@@ -66,11 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-link-emulation", description = "Do not delay transfers by the scenario's links.")
     boolean noLinkEmulation;
 
-    @Option(names = "--synthetic-tasks", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = {"Run the seed's synthetic MI tasks (the compute kernel paced to each rating; the default).",
-                "--no-synthetic-tasks runs the built-in task handlers with real data flowing between tasks instead:",
-                "at the seed's data sizes their real work is 10-50x below the scenario's MI, so offloading rarely",
-                "pays and the failure comparison has little to act on (docs/RESULTS.md)."})
+    @Option(names = "--synthetic-tasks", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = {"Run the seed's synthetic MI tasks (the compute kernel paced to each rating) instead of the",
+                "built-in task handlers, which by default run every task's real work (sized to its drawn MI) on real",
+                "data flowing between tasks."})
     boolean syntheticTasks;
 
     @Option(names = "--compare", description = "Afterwards, simulate every live execution (same policy, application, "

@@ -136,7 +136,8 @@ class ExternalPolicyTest {
         assertThat(decision.siteIndex()).as("local's choice").isEqualTo(scenario.siteIndex("MD"));
         ExternalPolicyStats.Report report = registry.externalReport("external:" + url).orElseThrow();
         assertThat(report.fallbacks()).containsEntry(FallbackCause.LATE, 1L);
-        assertThat(report.firstReasons().get(FallbackCause.LATE)).isEqualTo("no answer within 100 ms");
+        // on a loaded machine the connection itself may take longer than the budget: late either way
+        assertThat(report.firstReasons().get(FallbackCause.LATE)).matches("no (answer|connection) within 100 ms");
     }
 
     @Test
