@@ -1,8 +1,6 @@
 package io.edgeoff.experiment;
 
-import io.edgeoff.common.scenario.ExperimentConfig;
 import io.edgeoff.common.scenario.Scenario;
-import io.edgeoff.common.scenario.TraceNode;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.NodeId;
@@ -86,18 +84,9 @@ public final class DemoOutages {
      */
     public static Window busiest(Scenario scenario, FailureTrace trace, String source, int configuration,
                                  double leadTraceSeconds, double activeTraceSeconds, long seed) {
-        ExperimentConfig config = scenario.configuration(configuration);
         Map<String, List<Outage>> perSite = new LinkedHashMap<>();
         for (Site site : scenario.remoteSites()) {
-            TraceNode node = config.nodes().get(site.id());
-            if (node == null) {
-                throw new IllegalArgumentException("configuration " + configuration + " names no trace node for site "
-                        + site.id());
-            }
-            NodeId id = NodeId.of(node);
-            if (!trace.contains(id)) {
-                throw new IllegalArgumentException(source + ": no outage of node " + id + " (site " + site.id() + ")");
-            }
+            NodeId id = SiteHistories.nodeWithOutages(scenario, configuration, site, trace, source);
             perSite.put(site.id(), trace.outagesOf(id));
         }
         long lead = Math.round(leadTraceSeconds);

@@ -75,13 +75,27 @@ public final class SiteHistories {
         return args;
     }
 
-    private static NodeId node(Scenario scenario, int configuration, Site site) {
+    /** @return the trace node that configuration {@code configuration} of the scenario gives {@code site} */
+    static NodeId node(Scenario scenario, int configuration, Site site) {
         TraceNode node = scenario.configuration(configuration).nodes().get(site.id());
         if (node == null) {
             throw new IllegalArgumentException("configuration " + configuration + " names no trace node for site "
                     + site.id());
         }
         return NodeId.of(node);
+    }
+
+    /**
+     * @return {@link #node}, checked to have outages in {@code trace} (read from {@code source}); the message names the
+     *         node, the site and the configuration
+     */
+    static NodeId nodeWithOutages(Scenario scenario, int configuration, Site site, FailureTrace trace, String source) {
+        NodeId id = node(scenario, configuration, site);
+        if (!trace.contains(id)) {
+            throw new IllegalArgumentException(source + ": no outage of node " + id + " (site " + site.id()
+                    + ", configuration " + configuration + ")");
+        }
+        return id;
     }
 
     /** The replay's origin, as {@link TraceConversion} sets it: the latest of the nodes' first failures. */

@@ -1,8 +1,6 @@
 package io.edgeoff.experiment;
 
-import io.edgeoff.common.scenario.ExperimentConfig;
 import io.edgeoff.common.scenario.Scenario;
-import io.edgeoff.common.scenario.TraceNode;
 import io.edgeoff.common.site.Site;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.LanlTraceReader;
@@ -55,20 +53,10 @@ final class TraceConversion {
 
     static Map<String, Path> nodeTraces(Scenario scenario, FailureTrace trace, String source, int configuration,
                                         Path dir) {
-        ExperimentConfig config = scenario.configuration(configuration);
         Map<String, List<Outage>> perSite = new LinkedHashMap<>();
         Instant origin = null;
         for (Site site : scenario.remoteSites()) {
-            TraceNode node = config.nodes().get(site.id());
-            if (node == null) {
-                throw new IllegalArgumentException("configuration " + configuration + " names no trace node for site "
-                        + site.id());
-            }
-            NodeId id = NodeId.of(node);
-            if (!trace.contains(id)) {
-                throw new IllegalArgumentException(source + ": no outage of node " + id + " (site " + site.id()
-                        + ", configuration " + configuration + ")");
-            }
+            NodeId id = SiteHistories.nodeWithOutages(scenario, configuration, site, trace, source);
             List<Outage> outages = trace.outagesOf(id);
             perSite.put(site.id(), outages);
             Instant first = outages.get(0).start();
