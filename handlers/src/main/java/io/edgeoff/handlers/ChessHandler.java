@@ -79,7 +79,8 @@ public final class ChessHandler implements TaskHandler {
         String text = "bestmove " + (search.bestFrom < 0 ? "none" : square(search.bestFrom) + square(search.bestTo))
                 + "\nscore " + score + "\nnodes " + search.nodes + "\n" + reached;
         if (Forwarding.isOn(parameters)) {
-            if (search.bestFrom >= 0) {
+            // a king capture ends the game: the position is forwarded as it was (a board needs both kings)
+            if (search.bestFrom >= 0 && !capturesKing(search.bestMove)) {
                 board.make(search.bestMove);
             }
             text = board.fen() + "\n" + depth + "\n" + text;
@@ -97,11 +98,13 @@ public final class ChessHandler implements TaskHandler {
         SplittableRandom random = new SplittableRandom(seed);
         int plies = 8 + random.nextInt(13);
         int[] moves = new int[256];
+        int[] replies = new int[256];
         for (int i = 0; i < plies; i++) {
             int n = board.generate(moves, 0);
             int legal = 0;
             for (int k = 0; k < n; k++) {
-                if (Math.abs((moves[k] >>> 14 & 0xF) - 8) != 6) { // never capture a king
+                // legal moves only: never capture a king, never leave one's own king capturable
+                if (!capturesKing(moves[k]) && !leavesKingCapturable(board, moves[k], replies)) {
                     moves[legal++] = moves[k];
                 }
             }
@@ -111,6 +114,27 @@ public final class ChessHandler implements TaskHandler {
             board.make(moves[random.nextInt(legal)]);
         }
         return (board.fen() + "\n" + depth + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return true when {@code move} captures a king (the game is over; no position follows it) */
+    static boolean capturesKing(int move) {
+        return Math.abs((move >>> 14 & 0xF) - 8) == 6;
+    }
+
+    /** @return true when, after {@code move}, the opponent could capture the mover's king */
+    private static boolean leavesKingCapturable(Board board, int move, int[] replies) {
+        board.make(move);
+        try {
+            int n = board.generate(replies, 0);
+            for (int k = 0; k < n; k++) {
+                if (capturesKing(replies[k])) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            board.unmake(move);
+        }
     }
 
     private static String square(int sq) {

@@ -60,6 +60,25 @@ class BuiltInHandlersTest {
     }
 
     @Test
+    void forwardedChessRepliesStayPlayablePositionsWithBothKings() throws Exception {
+        // generated positions are legal (no king left capturable), and a reply that would capture a king is
+        // forwarded as the unchanged position: a chain of tasks never meets a board with one king
+        for (long seed = 0; seed < 300; seed++) {
+            byte[] position = ChessHandler.input(seed, 2);
+            for (int task = 0; task < 3; task++) {
+                String out = run(new ChessHandler(), position, Map.of(Forwarding.PARAMETER, "true"));
+                assertThat(out).as("seed %d, task %d", seed, task).contains("bestmove ");
+                assertThat(Forwarding.problem(ChessHandler.NAME, position, out.getBytes(StandardCharsets.UTF_8)))
+                        .as("seed %d, task %d", seed, task).isEmpty();
+                position = out.getBytes(StandardCharsets.UTF_8);
+            }
+            String fen = new String(ChessHandler.input(seed, 2), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+            assertThat(fen.chars().filter(c -> c == 'k').count() + fen.chars().filter(c -> c == 'K').count())
+                    .as("seed %d", seed).isEqualTo(2);
+        }
+    }
+
+    @Test
     void chessTakesAHangingQueen() throws Exception {
         String out = run(new ChessHandler(), "4k3/8/8/3q4/8/8/3R4/4K3 w\n1".getBytes(StandardCharsets.UTF_8), Map.of());
 
