@@ -1,6 +1,7 @@
 package io.edgeoff.cli.simulator;
 
 import io.edgeoff.cli.console.OutOption;
+import io.edgeoff.simulator.report.FleetReport;
 import io.edgeoff.simulator.shard.ShardMerge;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ public final class ResultsMergeCommand implements Runnable {
         out.printf("merged %d shards of experiment %s%n", merged.shards().size(),
                 merged.shards().get(0).manifest().fingerprint());
         SimulateCommand.printSummary(out, merged.result(), "");
+        merged.fleet().ifPresent(fleet -> out.print(FleetReport.table(fleet)));
         merged.sweep().ifPresent(s -> out.println("weight sweep: " + outOption.value().resolve("sweep.csv")));
         out.println("reports: " + outOption.value().toAbsolutePath());
         out.flush();

@@ -114,8 +114,7 @@ public final class SimulateCommand implements Runnable {
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "run only shard I of N (I from 0: every N-th sampling, the weight sweep's too) and write a shard "
-                    + "folder into --out; 'edgeoff results merge' combines the N folders into the unsharded run's files "
-                    + "(not for a scenario with devices, cells or mobility)")
+                    + "folder into --out; 'edgeoff results merge' combines the N folders into the unsharded run's files")
     String shard;
 
     @Override
@@ -148,11 +147,10 @@ public final class SimulateCommand implements Runnable {
                 quiet ? done -> { } : done -> bar.step(done, total, "simulate"));
         ExperimentResult result = detailed.result();
         double seconds = (System.nanoTime() - started) / 1e9;
-        ReportWriter.write(out(), result, !noHtml);
+        ReportWriter.write(out(), detailed, !noHtml);
         printSummary(out, result, String.format(Locale.ROOT, " in %.1f s", seconds));
         PolicyPluginOptions.report(out, registry);
         if (!experiment.scenario().fleet().isNone()) {
-            FleetReport.write(out(), detailed);
             out.print(FleetReport.table(detailed));
         }
         if (weightSweep) {

@@ -102,6 +102,41 @@ class ShardedSimulationProcessesTest {
         assertThat(Files.exists(dir.resolve("m"))).isFalse();
     }
 
+    @Test
+    void aFleetScenarioShardsAndMergesIntoTheUnshardedRunsDevicesAndCells() throws IOException {
+        CliRun single = commuter("--no-html", "--out", dir.resolve("single").toString());
+        CliRun first = commuter("--shard", "0/2", "--out", dir.resolve("f0").toString());
+        CliRun second = commuter("--shard", "1/2", "--out", dir.resolve("f1").toString());
+
+        CliRun merged = CliRun.of("results", "merge", dir.resolve("f0").toString(), dir.resolve("f1").toString(),
+                "--no-html", "--out", dir.resolve("merged").toString());
+        Files.delete(dir.resolve("f1").resolve("breakdowns.jsonl"));
+        CliRun incomplete = CliRun.of("results", "merge", dir.resolve("f0").toString(), dir.resolve("f1").toString(),
+                "--out", dir.resolve("m").toString());
+
+        for (CliRun run : List.of(single, first, second, merged)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        assertThat(merged.out()).contains("merged 2 shards of experiment sha256:", "handovers", "STATION", "OFFICE");
+        Map<String, byte[]> expected = files(dir.resolve("single"));
+        Map<String, byte[]> actual = files(dir.resolve("merged"));
+        assertThat(expected).containsKeys("devices.csv", "cells.csv");
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((file, bytes) -> assertThat(actual.get(file)).as(file).isEqualTo(bytes));
+        assertThat(incomplete.exitCode()).isEqualTo(2);
+        assertThat(incomplete.err().strip()).startsWith("edgeoff: " + dir.resolve("f1").resolve("breakdowns.jsonl")
+                + ": missing").doesNotContain("\n");
+    }
+
+    /** The commuter walking past three hotspots, long enough (30 executions) to reach all three. */
+    private static CliRun commuter(String... extra) {
+        List<String> args = new ArrayList<>(List.of("simulate", "--scenario", "commuter-3-hotspots", "--configs", "1",
+                "--samplings", "3", "--executions", "30", "--policies", "local,mdp,efpo", "--predictor", "markov",
+                "--seed", "19", "--threads", "1", "--quiet"));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
     private static CliRun simulate(String... extra) {
         List<String> args = new ArrayList<>(List.of("simulate"));
         args.addAll(EXPERIMENT);

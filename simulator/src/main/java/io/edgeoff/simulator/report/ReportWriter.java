@@ -3,6 +3,7 @@ package io.edgeoff.simulator.report;
 import io.edgeoff.common.results.PolicySummary;
 import io.edgeoff.common.results.ResultsCsv;
 import io.edgeoff.simulator.run.ExperimentResult;
+import io.edgeoff.simulator.run.FleetResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,24 @@ public final class ReportWriter {
      * @throws IllegalArgumentException when the folder cannot be created
      */
     public static void write(Path dir, ExperimentResult result, boolean html) {
+        writeRun(dir, result, html);
+    }
+
+    /**
+     * Writes what {@link #write(Path, ExperimentResult, boolean)} writes and, for a scenario with devices, cells or
+     * mobility, {@code devices.csv} and {@code cells.csv} ({@link FleetReport}); for any other scenario the same files
+     * as {@link #write(Path, ExperimentResult, boolean)}.
+     *
+     * @throws IllegalArgumentException when the folder cannot be created or a file cannot be written
+     */
+    public static void write(Path dir, FleetResult result, boolean html) {
+        writeRun(dir, result.result(), html);
+        if (!result.result().spec().scenario().fleet().isNone()) {
+            FleetReport.write(dir, result);
+        }
+    }
+
+    private static void writeRun(Path dir, ExperimentResult result, boolean html) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -120,11 +120,24 @@ public final class ExperimentRunner {
         return runUnitsDetailed(spec, selected, progress).metrics();
     }
 
-    /** The metrics and the breakdowns per device and per cell of some units, both in unit order. */
-    private record Units(List<SamplingMetrics> metrics, List<FleetBreakdown> breakdowns) {
+    /**
+     * The metrics and the breakdowns per device and per cell of some units, both in unit order.
+     *
+     * @param metrics     one per unit
+     * @param breakdowns  one per unit, in the same order
+     */
+    public record Units(List<SamplingMetrics> metrics, List<FleetBreakdown> breakdowns) {
+        public Units {
+            metrics = List.copyOf(metrics);
+            breakdowns = List.copyOf(breakdowns);
+        }
     }
 
-    private Units runUnitsDetailed(ExperimentSpec spec, IntPredicate selected, LongConsumer progress) {
+    /**
+     * {@link #runUnits} with each unit's breakdown per device and per cell, for a shard of a scenario with devices,
+     * cells or mobility.
+     */
+    public Units runUnitsDetailed(ExperimentSpec spec, IntPredicate selected, LongConsumer progress) {
         spec.policies().forEach(policies::spec);
         if (spec.deviceCount() > 1 && spec.policies().contains(ClairvoyantPolicy.NAME)) {
             throw new IllegalArgumentException("policy " + ClairvoyantPolicy.NAME + " plans without the sites' queues,"
@@ -248,13 +261,8 @@ public final class ExperimentRunner {
      */
     static List<SimulatedDevice> devices(ExperimentSpec spec, CostModel base, int configId, int sampling) {
         Fleet fleet = spec.scenario().fleet();
-        List<DeviceSpec> specs = new ArrayList<>(fleet.devices());
-        if (specs.isEmpty()) {
-            String site = spec.scenario().device().id();
-            for (int k = 0; k < spec.devices(); k++) {
-                specs.add(DeviceSpec.plain(spec.devices() == 1 ? site : site + "-" + k));
-            }
-        }
+        List<DeviceSpec> specs = fleet.devices().isEmpty()
+                ? deviceIds(spec).stream().map(DeviceSpec::plain).toList() : fleet.devices();
         List<RandomGenerator> streams = workloadStreams(spec.seed(), configId, sampling, specs.size());
         List<SimulatedDevice> devices = new ArrayList<>();
         for (int k = 0; k < specs.size(); k++) {
@@ -265,6 +273,20 @@ public final class ExperimentRunner {
                     fleet.handover()));
         }
         return devices;
+    }
+
+    /**
+     * @return the ids of the spec's devices, in order: the scenario's {@code devices:}, or else the seed's device
+     *         ({@code --devices 1}) or its {@code spec.devices()} copies {@code <id>-0}, {@code <id>-1}, ...
+     */
+    public static List<String> deviceIds(ExperimentSpec spec) {
+        List<DeviceSpec> declared = spec.scenario().fleet().devices();
+        if (!declared.isEmpty()) {
+            return declared.stream().map(DeviceSpec::id).toList();
+        }
+        String site = spec.scenario().device().id();
+        return spec.devices() == 1 ? List.of(site)
+                : IntStream.range(0, spec.devices()).mapToObj(k -> site + "-" + k).toList();
     }
 
     /** Device 0 uses stream {@code workload(config, sampling)}, device k &gt; 0 {@code workload(config, sampling, k)}. */

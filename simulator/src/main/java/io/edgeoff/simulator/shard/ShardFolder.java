@@ -2,8 +2,13 @@ package io.edgeoff.simulator.shard;
 
 import io.edgeoff.common.results.ResultRow;
 import io.edgeoff.common.results.ResultsCsv;
+import io.edgeoff.common.mobility.Cell;
+import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.simulator.metrics.FleetBreakdown;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
 import io.edgeoff.simulator.report.SamplingCsv;
+import io.edgeoff.simulator.run.ExperimentRunner;
+import io.edgeoff.simulator.run.ExperimentSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,28 +17,42 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A shard's folder: {@code samplings.csv} (run 0's units of this shard, one row of the results schema each, as the
  * unsharded {@code samplings.csv} has them), with a weight sweep {@code sweep-00.csv} to {@code sweep-10.csv} (the
- * same for each sweep step), and {@value #MANIFEST} ({@link ShardManifest}), written last and atomically: a folder
- * without it is an unfinished shard.
+ * same for each sweep step), for a scenario with devices, cells or mobility {@value BreakdownLines#FILE} (run 0's
+ * units per device and per cell, {@link BreakdownLines}), and {@value #MANIFEST} ({@link ShardManifest}), written last
+ * and atomically: a folder without it is an unfinished shard.
  *
- * @param dir      where the shard is
- * @param manifest which experiment and which slice
- * @param runs     per run of the experiment, the metrics of this shard's units, in unit order
+ * @param dir        where the shard is
+ * @param manifest   which experiment and which slice
+ * @param runs       per run of the experiment, the metrics of this shard's units, in unit order
+ * @param breakdowns the results per device and per cell of this shard's units of run 0, in unit order, for a scenario
+ *                   with devices, cells or mobility; empty for any other (the unsharded run writes none)
  */
-public record ShardFolder(Path dir, ShardManifest manifest, List<List<SamplingMetrics>> runs) {
+public record ShardFolder(Path dir, ShardManifest manifest, List<List<SamplingMetrics>> runs,
+                          List<FleetBreakdown> breakdowns) {
     /** The manifest's file name. */
     public static final String MANIFEST = "shard.json";
+
+    /** The cell id of a device in no cell (as {@code DeviceLinks.NO_CELL}). */
+    private static final String NO_CELL = "-";
 
     public ShardFolder {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(manifest, "manifest");
         runs = runs.stream().map(List::copyOf).toList();
+        breakdowns = List.copyOf(breakdowns);
+        if (!breakdowns.isEmpty() && (runs.isEmpty() || breakdowns.size() != runs.get(0).size())) {
+            throw new IllegalArgumentException("one breakdown per unit of run 0 is needed ("
+                    + (runs.isEmpty() ? 0 : runs.get(0).size()) + "), but there were " + breakdowns.size());
+        }
     }
 
     /** @return the file of run {@code run}: {@code samplings.csv}, or {@code sweep-SS.csv} for sweep step SS */
@@ -58,6 +77,10 @@ public record ShardFolder(Path dir, ShardManifest manifest, List<List<SamplingMe
             for (int run = 0; run < runs.size(); run++) {
                 List<ResultRow> rows = runs.get(run).stream().map(m -> SamplingCsv.row(m, siteIds)).toList();
                 ResultsCsv.write(dir.resolve(runFile(run)), ResultsCsv.rows(rows, siteIds));
+            }
+            if (!ScenarioYaml.parse(manifest.experiment().scenarioYaml(), "shard " + manifest.shard())
+                    .fleet().isNone()) {
+                BreakdownLines.write(dir.resolve(BreakdownLines.FILE), breakdowns);
             }
             Path partial = dir.resolve(MANIFEST + ".partial");
             Files.writeString(partial, manifest.toJson(), StandardCharsets.UTF_8);
@@ -85,7 +108,8 @@ public record ShardFolder(Path dir, ShardManifest manifest, List<List<SamplingMe
             throw new IllegalArgumentException(manifestFile + ": cannot read: " + e.getMessage(), e);
         }
         ShardManifest manifest = ShardManifest.parse(json, manifestFile.toString());
-        ExperimentUnits units = manifest.experiment().units();
+        ExperimentSpec spec = manifest.experiment().toSpec(1, manifestFile.toString());
+        ExperimentUnits units = ExperimentUnits.of(spec, manifest.experiment().weightSweep());
         List<String> siteIds = manifest.experiment().siteIds();
         List<List<SamplingMetrics>> runs = new ArrayList<>();
         for (int run = 0; run < units.runs().size(); run++) {
@@ -102,7 +126,17 @@ public record ShardFolder(Path dir, ShardManifest manifest, List<List<SamplingMe
             }
             runs.add(metrics);
         }
-        return new ShardFolder(dir, manifest, runs);
+        List<FleetBreakdown> breakdowns = spec.scenario().fleet().isNone() ? List.of()
+                : BreakdownLines.read(dir.resolve(BreakdownLines.FILE), units.unitsOf(manifest.shard(), 0),
+                        ExperimentRunner.deviceIds(spec), cellIds(spec));
+        return new ShardFolder(dir, manifest, runs, breakdowns);
+    }
+
+    private static Set<String> cellIds(ExperimentSpec spec) {
+        Set<String> ids = new LinkedHashSet<>();
+        spec.scenario().fleet().cells().stream().map(Cell::id).forEach(ids::add);
+        ids.add(NO_CELL);
+        return ids;
     }
 
     private static SamplingMetrics checked(Path file, int line, ResultRow row, ExperimentUnits.Unit unit,

@@ -1,9 +1,11 @@
 package io.edgeoff.simulator.shard;
 
+import io.edgeoff.simulator.metrics.FleetBreakdown;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
 import io.edgeoff.simulator.report.ReportWriter;
 import io.edgeoff.simulator.run.ExperimentResult;
 import io.edgeoff.simulator.run.ExperimentSpec;
+import io.edgeoff.simulator.run.FleetResult;
 import io.edgeoff.simulator.run.WeightSweep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -21,14 +24,19 @@ import java.util.stream.Stream;
 /**
  * Combines the shards of one experiment into the unsharded run's results ({@code edgeoff results merge}): the units of
  * every shard are put back in unit order and handed to the same report writers a single run uses, so every file is the
- * same, byte for byte.
+ * same, byte for byte ({@code devices.csv} and {@code cells.csv} of a scenario with devices, cells or mobility too).
  *
  * @param result the experiment's result (run 0)
+ * @param fleet  run 0 with its units' results per device and per cell, for a scenario with devices, cells or mobility
  * @param sweep  the weight sweep, when the experiment had one
  * @param shards the shards merged, by index
  */
-public record ShardMerge(ExperimentResult result, Optional<WeightSweep.Result> sweep, List<ShardFolder> shards) {
+public record ShardMerge(ExperimentResult result, Optional<FleetResult> fleet, Optional<WeightSweep.Result> sweep,
+                         List<ShardFolder> shards) {
     public ShardMerge {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(fleet, "fleet");
+        Objects.requireNonNull(sweep, "sweep");
         shards = List.copyOf(shards);
     }
 
@@ -71,7 +79,7 @@ public record ShardMerge(ExperimentResult result, Optional<WeightSweep.Result> s
 
     /** Writes every file an unsharded {@code edgeoff simulate --out dir} writes ({@code html}: report.html and charts). */
     public void write(Path dir, boolean html) {
-        ReportWriter.write(dir, result, html);
+        fleet.ifPresentOrElse(f -> ReportWriter.write(dir, f, html), () -> ReportWriter.write(dir, result, html));
         sweep.ifPresent(s -> WeightSweep.write(dir, s, html));
     }
 
@@ -124,6 +132,7 @@ public record ShardMerge(ExperimentResult result, Optional<WeightSweep.Result> s
         ExperimentSpec spec = experiment.toSpec(1, "experiment " + shards.get(0).manifest().fingerprint());
         ExperimentUnits units = ExperimentUnits.of(spec, experiment.weightSweep());
         List<ExperimentResult> results = new ArrayList<>();
+        FleetBreakdown[] breakdowns = new FleetBreakdown[units.perRun()];
         for (int run = 0; run < units.runs().size(); run++) {
             SamplingMetrics[] merged = new SamplingMetrics[units.perRun()];
             int count = shards.size();
@@ -132,6 +141,9 @@ public record ShardMerge(ExperimentResult result, Optional<WeightSweep.Result> s
                 int offset = Math.floorMod(shard.manifest().shardIndex() - (long) run * units.perRun(), count);
                 for (int i = 0; i < mine.size(); i++) {
                     merged[offset + i * count] = mine.get(i);
+                    if (run == 0 && !shard.breakdowns().isEmpty()) {
+                        breakdowns[offset + i * count] = shard.breakdowns().get(i);
+                    }
                 }
             }
             results.add(new ExperimentResult(units.runs().get(run), experiment.siteIds(), Arrays.asList(merged),
@@ -139,6 +151,8 @@ public record ShardMerge(ExperimentResult result, Optional<WeightSweep.Result> s
         }
         Optional<WeightSweep.Result> sweep = experiment.weightSweep()
                 ? Optional.of(WeightSweep.of(spec, results.subList(1, results.size()))) : Optional.empty();
-        return new ShardMerge(results.get(0), sweep, shards);
+        Optional<FleetResult> fleet = spec.scenario().fleet().isNone() ? Optional.empty()
+                : Optional.of(new FleetResult(results.get(0), Arrays.asList(breakdowns)));
+        return new ShardMerge(results.get(0), fleet, sweep, shards);
     }
 }

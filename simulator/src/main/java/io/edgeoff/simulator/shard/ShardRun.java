@@ -1,5 +1,6 @@
 package io.edgeoff.simulator.shard;
 
+import io.edgeoff.simulator.metrics.FleetBreakdown;
 import io.edgeoff.simulator.metrics.SamplingMetrics;
 import io.edgeoff.simulator.run.ExperimentRunner;
 import io.edgeoff.simulator.run.ExperimentSpec;
@@ -16,7 +17,9 @@ public final class ShardRun {
 
     /**
      * Runs the units of {@code shard} (over every run of the experiment, the weight sweep's too) and returns its
-     * folder's content; {@link ShardFolder#write()} writes it.
+     * folder's content; {@link ShardFolder#write()} writes it. For a scenario with devices, cells or mobility the
+     * folder also holds run 0's units per device and per cell, from which the merge writes {@code devices.csv} and
+     * {@code cells.csv}.
      *
      * @param runner      runs the units; its trace is the experiment's
      * @param spec        the experiment (the same in every shard)
@@ -27,35 +30,24 @@ public final class ShardRun {
      */
     public static ShardFolder run(ExperimentRunner runner, ExperimentSpec spec, boolean weightSweep, String traceDigest,
                                   Shard shard, Path dir, LongConsumer progress) {
-        refuseFleet(spec);
         ShardManifest.Experiment experiment = ShardManifest.Experiment.of(spec, weightSweep, runner.traceSource(),
                 traceDigest);
         ExperimentUnits units = ExperimentUnits.of(spec, weightSweep);
+        boolean fleet = !spec.scenario().fleet().isNone();
         List<List<SamplingMetrics>> runs = new ArrayList<>();
+        List<FleetBreakdown> breakdowns = List.of();
         AtomicLong before = new AtomicLong();
         for (int run = 0; run < units.runs().size(); run++) {
             long first = (long) run * units.perRun();
             long already = before.get();
-            List<SamplingMetrics> metrics = runner.runUnits(units.runs().get(run),
-                    unit -> shard.contains(first + unit), done -> progress.accept(already + done));
-            before.addAndGet(metrics.size());
-            runs.add(metrics);
+            ExperimentRunner.Units done = runner.runUnitsDetailed(units.runs().get(run),
+                    unit -> shard.contains(first + unit), finished -> progress.accept(already + finished));
+            before.addAndGet(done.metrics().size());
+            runs.add(done.metrics());
+            if (run == 0 && fleet) {
+                breakdowns = done.breakdowns();
+            }
         }
-        return new ShardFolder(dir, ShardManifest.of(experiment, shard), runs);
-    }
-
-    /**
-     * A shard folder holds the units' metrics only, not their results per device and per cell, so the merge of a
-     * scenario with {@code devices:}, {@code cells:} or {@code mobility:} could not give the unsharded run's
-     * {@code devices.csv} and {@code cells.csv}: such a scenario is refused rather than merged without them.
-     *
-     * @throws IllegalArgumentException if the spec's scenario declares devices, cells or mobility
-     */
-    public static void refuseFleet(ExperimentSpec spec) {
-        if (!spec.scenario().fleet().isNone()) {
-            throw new IllegalArgumentException("--shard cannot run scenario " + spec.scenario().name()
-                    + ", which declares devices, cells or mobility: a shard folder holds no devices.csv or cells.csv,"
-                    + " so 'edgeoff results merge' could not give the unsharded run's; run it without --shard");
-        }
+        return new ShardFolder(dir, ShardManifest.of(experiment, shard), runs, breakdowns);
     }
 }

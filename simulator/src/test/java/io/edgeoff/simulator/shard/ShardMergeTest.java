@@ -3,6 +3,7 @@ package io.edgeoff.simulator.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.simulator.Fixtures;
 import io.edgeoff.simulator.failure.FailureMode;
 import io.edgeoff.simulator.report.ReportWriter;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +45,17 @@ class ShardMergeTest {
                 List.of("first-remote", "first-remote-efpo", "local"), 5, 6, 42).toBuilder().threads(2).build();
     }
 
+    /**
+     * A scenario with devices, cells or mobility: campus (three devices, time mode, 4 executions) or commuter (one
+     * device, 25 executions: long enough to walk through all three hotspots, with handovers).
+     */
+    private static ExperimentSpec fleetSpec(String scenario) {
+        ExperimentSpec spec = ExperimentSpec.of(ScenarioYaml.builtIn(scenario), List.of(1, 2),
+                List.of("first-remote", "first-remote-efpo", "local"), 3, 4, 42).toBuilder().threads(2).build();
+        return scenario.startsWith("campus") ? spec.toBuilder().failureMode(FailureMode.TIME).build()
+                : spec.toBuilder().executions(25).build();
+    }
+
     private List<Path> shards(ExperimentSpec spec, boolean weightSweep, int count, String name) {
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -56,7 +69,7 @@ class ShardMergeTest {
     private Path unsharded(ExperimentSpec spec, boolean weightSweep, boolean html) {
         Path out = dir.resolve("single");
         ExperimentRunner runner = runner();
-        ReportWriter.write(out, runner.run(spec), html);
+        ReportWriter.write(out, runner.runDetailed(spec, done -> { }), html);
         if (weightSweep) {
             WeightSweep.write(out, WeightSweep.run(runner, spec, (w, done) -> { }), html);
         }
@@ -103,6 +116,82 @@ class ShardMergeTest {
 
         assertSameFiles(merged, single);
         assertThat(files(merged)).containsKeys("sweep.csv", "sweep-energy.png", "report.html", "response-time.png");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"campus-3-devices, 1", "campus-3-devices, 3", "campus-3-devices, 4", "commuter-3-hotspots, 1",
+        "commuter-3-hotspots, 3", "commuter-3-hotspots, 4"})
+    void mergedShardsOfAFleetScenarioWriteItsDevicesAndCellsByteForByte(String scenario, int count) throws IOException {
+        ExperimentSpec spec = fleetSpec(scenario);
+        Path single = unsharded(spec, false, false);
+        Path merged = dir.resolve("merged");
+
+        ShardMerge.read(shards(spec, false, count, "shards")).write(merged, false);
+
+        assertSameFiles(merged, single);
+        assertThat(files(merged)).containsKeys("devices.csv", "cells.csv");
+        assertThat(Files.readAllLines(merged.resolve("devices.csv"))).hasSize(1 + 3 * (scenario.startsWith("campus")
+                ? 3 : 1));
+        assertThat(Files.readString(merged.resolve("cells.csv"))).contains(scenario.startsWith("campus")
+                ? List.of(",navigator,-,", ",lab,-,") : List.of(",HOME,", ",STATION,", ",OFFICE,"));
+    }
+
+    @Test
+    void aFleetScenariosWeightSweepAndHtmlReportMergeByteForByte() throws IOException {
+        ExperimentSpec spec = fleetSpec("commuter-3-hotspots").toBuilder().samplings(2).configurations(List.of(1))
+                .build();
+        Path single = unsharded(spec, true, true);
+        Path merged = dir.resolve("merged");
+
+        ShardMerge.read(shards(spec, true, 3, "shards")).write(merged, true);
+
+        assertSameFiles(merged, single);
+        assertThat(files(merged)).containsKeys("devices.csv", "cells.csv", "sweep.csv", "report.html");
+    }
+
+    @Test
+    void aShardOfAFleetScenarioHoldsItsUnitsPerDeviceAndCellAndOthersDoNot() {
+        List<Path> fleet = shards(fleetSpec("campus-3-devices"), false, 2, "fleet");
+        List<Path> seed = shards(spec(), false, 2, "seed");
+
+        assertThat(fleet.get(1).resolve(BreakdownLines.FILE)).exists();
+        assertThat(ShardFolder.read(fleet.get(1)).breakdowns()).hasSize(9);
+        assertThat(seed.get(1).resolve(BreakdownLines.FILE)).doesNotExist();
+        assertThat(ShardFolder.read(seed.get(1)).breakdowns()).isEmpty();
+    }
+
+    @Test
+    void refusesAFleetShardWithoutItsBreakdownsOrWithALineOutOfPlaceNamingFileAndLine() throws IOException {
+        List<Path> dirs = shards(fleetSpec("commuter-3-hotspots"), false, 2, "s");
+        Path file = dirs.get(1).resolve(BreakdownLines.FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+
+        Files.write(file, List.of(lines.get(1), lines.get(0)));
+        assertThatThrownBy(() -> ShardMerge.read(dirs)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(file + ": the shard holds 9 samplings of this run, but the file has 2 lines");
+
+        List<String> swapped = new ArrayList<>(lines);
+        swapped.set(0, lines.get(1));
+        swapped.set(1, lines.get(0));
+        Files.write(file, swapped);
+        assertThatThrownBy(() -> ShardMerge.read(dirs)).hasMessageStartingWith(file + " line 1: expected the unit "
+                + "(configuration 1, policy first-remote, sampling 1), but found configuration 1, policy first-remote-efpo,"
+                + " sampling 0");
+
+        List<String> renamed = new ArrayList<>(lines);
+        renamed.set(2, lines.get(2).replace("\"device\":\"commuter\"", "\"device\":\"walker\""));
+        Files.write(file, renamed);
+        assertThatThrownBy(() -> ShardMerge.read(dirs)).hasMessageStartingWith(file + " line 3: ")
+                .hasMessageContaining("commuter").hasMessageContaining("walker");
+
+        List<String> broken = new ArrayList<>(lines);
+        broken.set(3, lines.get(3).replaceFirst("\"tasks\":\\d+", "\"tasks\":\"x\""));
+        Files.write(file, broken);
+        assertThatThrownBy(() -> ShardMerge.read(dirs))
+                .hasMessageStartingWith(file + " line 4: not a breakdown per device and per cell: ");
+
+        Files.delete(file);
+        assertThatThrownBy(() -> ShardMerge.read(dirs)).hasMessageStartingWith(file + ": missing");
     }
 
     @Test
