@@ -88,6 +88,24 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * Grouped bars: per category, one bar per series (e.g. per device, one bar per policy), with 95 % error bars from
+     * {@code halfWidths} (same keys and lengths as {@code series}), or none when it is null.
+     */
+    public static CategoryChart grouped(String title, String xAxis, String yAxis, List<String> categories,
+                                        java.util.Map<String, List<Double>> series,
+                                        java.util.Map<String, List<Double>> halfWidths) {
+        CategoryChart chart = newChart(title, xAxis, yAxis);
+        series.forEach((name, values) -> {
+            if (halfWidths == null) {
+                chart.addSeries(name, categories, values);
+            } else {
+                chart.addSeries(name, categories, values, halfWidths.get(name));
+            }
+        });
+        return chart;
+    }
+
     /** @return {@code chart} as PNG bytes */
     public static byte[] png(CategoryChart chart) {
         try {
@@ -122,7 +140,8 @@ public final class Charts {
         return chart;
     }
 
-    private static void save(CategoryChart chart, Path file) {
+    /** Writes {@code chart} as a PNG file. */
+    public static void save(CategoryChart chart, Path file) {
         try {
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {

@@ -5,15 +5,22 @@ import io.edgeoff.common.stats.MeanInterval;
 import io.edgeoff.simulator.metrics.MetricsSummary;
 import io.edgeoff.simulator.run.ExperimentResult;
 import io.edgeoff.simulator.run.ExperimentSpec;
+import io.edgeoff.simulator.run.FleetResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** {@code report.html}: the experiment's parameters, summary tables and PNG charts (written next to it). */
+/**
+ * {@code report.html}: the experiment's parameters, summary tables and PNG charts (written next to it); for a scenario
+ * with devices, cells or mobility also a table and a chart per device and per cell ({@link FleetHtml}).
+ */
 public final class HtmlReport {
     /** Chart files written by {@link #write}. */
     public static final String[] CHARTS = {"response-time.png", "energy.png", "battery.png", "failures.png",
@@ -22,7 +29,16 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** Writes the report of a scenario without devices, cells or mobility (or without its sections for them). */
     public static void write(Path dir, ExperimentResult result) {
+        write(dir, result, Optional.empty());
+    }
+
+    /**
+     * @param fleet the experiment's results per device and per cell, for a scenario with devices, cells or mobility:
+     *              the report gets a section and a chart for each ({@link FleetHtml#CHARTS}); empty: none
+     */
+    public static void write(Path dir, ExperimentResult result, Optional<FleetResult> fleet) {
         Charts.metricByConfiguration(dir.resolve(CHARTS[0]), result, "Response time per sampling", "s",
                 MetricsSummary::responseTimeSeconds);
         Charts.metricByConfiguration(dir.resolve(CHARTS[1]), result, "Device energy per sampling", "J",
@@ -36,14 +52,15 @@ public final class HtmlReport {
         Charts.perSite(dir.resolve(CHARTS[5]), result, "Offloading distribution: tasks per site per sampling",
                 "tasks", false);
         Charts.perSite(dir.resolve(CHARTS[6]), result, "Failed attempts per site per sampling", "failures", true);
+        fleet.ifPresent(f -> FleetHtml.charts(dir, f));
         try {
-            Files.writeString(dir.resolve("report.html"), html(result), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("report.html"), html(result, fleet), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report.html in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    static String html(ExperimentResult result) {
+    static String html(ExperimentResult result, Optional<FleetResult> fleet) {
         ExperimentSpec spec = result.spec();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>edgeoff simulation</title>\n")
@@ -74,8 +91,11 @@ public final class HtmlReport {
             b.append("<h2>Configuration ").append(id).append("</h2>\n");
             table(b, result, id);
         }
+        fleet.ifPresent(f -> FleetHtml.section(b, f));
         b.append("<h2>Charts</h2>\n");
-        for (String chart : CHARTS) {
+        List<String> charts = new ArrayList<>(List.of(CHARTS));
+        fleet.ifPresent(f -> charts.addAll(FleetHtml.CHARTS));
+        for (String chart : charts) {
             b.append("<p><img src=\"").append(chart).append("\" alt=\"").append(chart).append("\"></p>\n");
         }
         b.append("</body></html>\n");
@@ -111,7 +131,7 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%.3f &plusmn; %s", m.mean(), IntervalFormat.text("%.3f", m.halfWidth95()));
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

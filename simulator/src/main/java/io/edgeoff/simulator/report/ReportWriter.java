@@ -7,6 +7,7 @@ import io.edgeoff.simulator.run.FleetResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Writes every report of an experiment into one folder. */
 public final class ReportWriter {
@@ -21,24 +22,24 @@ public final class ReportWriter {
      * @throws IllegalArgumentException when the folder cannot be created
      */
     public static void write(Path dir, ExperimentResult result, boolean html) {
-        writeRun(dir, result, html);
+        writeRun(dir, result, Optional.empty(), html);
     }
 
     /**
      * Writes what {@link #write(Path, ExperimentResult, boolean)} writes and, for a scenario with devices, cells or
-     * mobility, {@code devices.csv} and {@code cells.csv} ({@link FleetReport}); for any other scenario the same files
-     * as {@link #write(Path, ExperimentResult, boolean)}.
+     * mobility, {@code devices.csv} and {@code cells.csv} ({@link FleetReport}) and the report's sections per device
+     * and per cell; for any other scenario the same files as {@link #write(Path, ExperimentResult, boolean)}.
      *
      * @throws IllegalArgumentException when the folder cannot be created or a file cannot be written
      */
     public static void write(Path dir, FleetResult result, boolean html) {
-        writeRun(dir, result.result(), html);
-        if (!result.result().spec().scenario().fleet().isNone()) {
-            FleetReport.write(dir, result);
-        }
+        Optional<FleetResult> fleet = result.result().spec().scenario().fleet().isNone() ? Optional.empty()
+                : Optional.of(result);
+        writeRun(dir, result.result(), fleet, html);
+        fleet.ifPresent(f -> FleetReport.write(dir, f));
     }
 
-    private static void writeRun(Path dir, ExperimentResult result, boolean html) {
+    private static void writeRun(Path dir, ExperimentResult result, Optional<FleetResult> fleet, boolean html) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -49,7 +50,7 @@ public final class ReportWriter {
         SummaryJson.write(dir.resolve("summary.json"), SummaryJson.summary(result));
         SummaryJson.write(dir.resolve("experiment.json"), SummaryJson.experiment(result));
         if (html) {
-            HtmlReport.write(dir, result);
+            HtmlReport.write(dir, result, fleet);
         }
     }
 }

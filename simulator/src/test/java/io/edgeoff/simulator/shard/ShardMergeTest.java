@@ -146,7 +146,8 @@ class ShardMergeTest {
         ShardMerge.read(shards(spec, true, 3, "shards")).write(merged, true);
 
         assertSameFiles(merged, single);
-        assertThat(files(merged)).containsKeys("devices.csv", "cells.csv", "sweep.csv", "report.html");
+        assertThat(files(merged)).containsKeys("devices.csv", "cells.csv", "sweep.csv", "report.html",
+                "devices-response-time.png", "cells-seconds-per-task.png");
     }
 
     @Test
