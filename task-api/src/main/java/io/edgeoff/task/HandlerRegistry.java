@@ -1,22 +1,16 @@
 package io.edgeoff.task;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
+import io.edgeoff.plugin.PluginJars;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The handlers of a class path, by name. Immutable.
@@ -27,6 +21,10 @@ import java.util.stream.Stream;
  * handlers with one name (both classes are named), an invalid name, a provider that cannot be loaded.
  */
 public final class HandlerRegistry {
+    /** How messages name {@code --handler-path} and its handlers. */
+    private static final PluginJars.Naming NAMING = new PluginJars.Naming("handler path", "handler directory",
+            "a task handler");
+
     private final Map<String, TaskHandler> handlers;
 
     private HandlerRegistry(Map<String, TaskHandler> handlers) {
@@ -50,19 +48,8 @@ public final class HandlerRegistry {
     /** @return the handlers that {@code loader} provides through {@link ServiceLoader} */
     public static HandlerRegistry load(ClassLoader loader) {
         Map<String, TaskHandler> byName = new TreeMap<>();
-        Iterator<TaskHandler> it = ServiceLoader.load(TaskHandler.class, loader).iterator();
-        while (true) {
-            TaskHandler handler;
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                handler = it.next();
-            } catch (ServiceConfigurationError e) {
-                throw new IllegalArgumentException("a task handler could not be loaded: " + e.getMessage(), e);
-            }
-            add(byName, handler);
-        }
+        PluginJars.forEachProvider(TaskHandler.class, loader, NAMING,
+                provider -> add(byName, PluginJars.instance(provider, NAMING)));
         return new HandlerRegistry(byName);
     }
 
@@ -80,30 +67,9 @@ public final class HandlerRegistry {
     public static ClassLoader classLoader(List<Path> jarsOrDirectories, ClassLoader parent) {
         List<URL> urls = new ArrayList<>();
         for (Path path : jarsOrDirectories) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> files = Files.list(path)) {
-                    for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                        urls.add(url(jar));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list handler directory " + path + ": " + e.getMessage(), e);
-                }
-            } else if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar")) {
-                urls.add(url(path));
-            } else {
-                throw new IllegalArgumentException("handler path " + path
-                        + (Files.exists(path) ? " is neither a .jar file nor a directory" : " does not exist"));
-            }
+            urls.addAll(PluginJars.urls(path, NAMING));
         }
         return urls.isEmpty() ? parent : new URLClassLoader("edgeoff-handlers", urls.toArray(URL[]::new), parent);
-    }
-
-    private static URL url(Path path) {
-        try {
-            return path.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("handler path " + path + " is not a valid location: " + e.getMessage());
-        }
     }
 
     private static void add(Map<String, TaskHandler> byName, TaskHandler handler) {

@@ -2,20 +2,15 @@ package io.edgeoff.decision.plugin;
 
 import io.edgeoff.decision.PolicyProvider;
 import io.edgeoff.decision.PolicySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
+import io.edgeoff.plugin.PluginJars;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Finds the {@link PolicyProvider}s of a class loader and of jars given at run time (the same path rules as the
@@ -27,6 +22,10 @@ import java.util.stream.Stream;
 public final class PolicyLoader {
     /** A plug-in's policy name: 1 to 64 characters of a-z A-Z 0-9 . _ -, starting with a letter or digit. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /** How messages name {@code --policy-path} and its providers. */
+    private static final PluginJars.Naming NAMING = new PluginJars.Naming("--policy-path", "policy directory",
+            "a policy provider");
 
     private PolicyLoader() {
     }
@@ -53,7 +52,7 @@ public final class PolicyLoader {
     public static List<LoadedPolicy> load(List<Path> jarsOrDirectories, ClassLoader parent) {
         List<LoadedPolicy> loaded = new ArrayList<>(fromLoader(parent, null));
         for (Path path : jarsOrDirectories) {
-            List<URL> urls = jarUrls(path);
+            List<URL> urls = PluginJars.urls(path, NAMING);
             if (!urls.isEmpty()) {
                 URLClassLoader jars = new URLClassLoader("edgeoff-policies", urls.toArray(URL[]::new), parent);
                 loaded.addAll(fromLoader(jars, jars));
@@ -65,36 +64,30 @@ public final class PolicyLoader {
     /** The providers of {@code loader}; when {@code own} is set, only those whose class it defines itself. */
     private static List<LoadedPolicy> fromLoader(ClassLoader loader, URLClassLoader own) {
         List<LoadedPolicy> loaded = new ArrayList<>();
-        Iterator<ServiceLoader.Provider<PolicyProvider>> it =
-                ServiceLoader.load(PolicyProvider.class, loader).stream().iterator();
-        while (true) {
-            ServiceLoader.Provider<PolicyProvider> provider;
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                provider = it.next();
-            } catch (ServiceConfigurationError e) {
-                throw new IllegalArgumentException("a policy provider could not be loaded: " + e.getMessage(), e);
+        PluginJars.forEachProvider(PolicyProvider.class, loader, NAMING, provider -> {
+            if (own == null || provider.type().getClassLoader() == own) {
+                loaded.addAll(policies(provider));
             }
-            if (own != null && provider.type().getClassLoader() != own) {
-                continue;
+        });
+        return loaded;
+    }
+
+    private static List<LoadedPolicy> policies(ServiceLoader.Provider<PolicyProvider> provider) {
+        String origin = origin(provider.type());
+        List<PolicySpec> specs;
+        try {
+            specs = List.copyOf(provider.get().policies());
+        } catch (ServiceConfigurationError | RuntimeException e) {
+            throw new IllegalArgumentException("policy provider " + origin + " failed: " + e.getMessage(), e);
+        }
+        List<LoadedPolicy> loaded = new ArrayList<>();
+        for (PolicySpec spec : specs) {
+            if (!NAME.matcher(spec.name()).matches()) {
+                throw new IllegalArgumentException("policy provider " + origin + " has an invalid policy name '"
+                        + spec.name() + "'; a name is 1 to 64 characters of a-z A-Z 0-9 . _ -, starting with a "
+                        + "letter or digit");
             }
-            String origin = origin(provider.type());
-            List<PolicySpec> specs;
-            try {
-                specs = List.copyOf(provider.get().policies());
-            } catch (ServiceConfigurationError | RuntimeException e) {
-                throw new IllegalArgumentException("policy provider " + origin + " failed: " + e.getMessage(), e);
-            }
-            for (PolicySpec spec : specs) {
-                if (!NAME.matcher(spec.name()).matches()) {
-                    throw new IllegalArgumentException("policy provider " + origin + " has an invalid policy name '"
-                            + spec.name() + "'; a name is 1 to 64 characters of a-z A-Z 0-9 . _ -, starting with a "
-                            + "letter or digit");
-                }
-                loaded.add(new LoadedPolicy(spec, origin));
-            }
+            loaded.add(new LoadedPolicy(spec, origin));
         }
         return loaded;
     }
@@ -104,32 +97,5 @@ public final class PolicyLoader {
         String where = source == null || source.getLocation() == null ? "class path"
                 : source.getLocation().getPath().replaceAll(".*/", "");
         return type.getName() + " (" + where + ")";
-    }
-
-    private static List<URL> jarUrls(Path path) {
-        List<URL> urls = new ArrayList<>();
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> files = Files.list(path)) {
-                for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                    urls.add(url(jar));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list policy directory " + path + ": " + e.getMessage(), e);
-            }
-        } else if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar")) {
-            urls.add(url(path));
-        } else {
-            throw new IllegalArgumentException("--policy-path " + path
-                    + (Files.exists(path) ? " is neither a .jar file nor a directory" : " does not exist"));
-        }
-        return urls;
-    }
-
-    private static URL url(Path path) {
-        try {
-            return path.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("--policy-path " + path + " is not a valid location: " + e.getMessage());
-        }
     }
 }
