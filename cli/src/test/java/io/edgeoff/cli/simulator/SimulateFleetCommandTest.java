@@ -89,14 +89,24 @@ class SimulateFleetCommandTest {
     }
 
     @Test
-    void aShardOfAScenarioWithDevicesOrCellsIsAOneLineErrorAndWritesNothing() {
-        CliRun run = simulate("commuter-3-hotspots", dir.resolve("shard"), "--shard", "0/2");
+    void aBadShardOfAScenarioWithDevicesOrCellsOrAMergeWithAnotherScenarioIsAOneLineError() {
+        CliRun commuter = simulate("commuter-3-hotspots", dir.resolve("c0"), "--shard", "0/2");
+        CliRun seed = simulate("seed", dir.resolve("s1"), "--shard", "1/2");
+        CliRun outOfRange = simulate("commuter-3-hotspots", dir.resolve("c2"), "--shard", "2/2");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("edgeoff: --shard cannot run scenario commuter-3-hotspots, which declares"
-                + " devices, cells or mobility: a shard folder holds no devices.csv or cells.csv")
-                .doesNotContain("\tat ");
-        assertThat(run.err().strip().lines()).hasSize(1);
-        assertThat(dir.resolve("shard")).doesNotExist();
+        CliRun merge = CliRun.of("results", "merge", dir.resolve("c0").toString(), dir.resolve("s1").toString(),
+                "--out", dir.resolve("m").toString());
+
+        assertThat(commuter.exitCode()).as(commuter.err()).isZero();
+        assertThat(dir.resolve("c0/breakdowns.jsonl")).exists();
+        assertThat(seed.exitCode()).as(seed.err()).isZero();
+        assertThat(outOfRange.exitCode()).isEqualTo(2);
+        assertThat(outOfRange.err().strip())
+                .isEqualTo("edgeoff: --shard 2/2: shard index must be in [0,1] for 2 shards, but was 2");
+        assertThat(dir.resolve("c2")).doesNotExist();
+        assertThat(merge.exitCode()).isEqualTo(2);
+        assertThat(merge.err().strip()).startsWith("edgeoff: " + dir.resolve("s1") + " is a shard of another "
+                + "experiment than " + dir.resolve("c0") + " (they differ in scenario;").doesNotContain("\n");
+        assertThat(dir.resolve("m")).doesNotExist();
     }
 }
