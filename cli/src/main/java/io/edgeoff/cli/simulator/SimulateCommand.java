@@ -125,8 +125,8 @@ public final class SimulateCommand implements Runnable {
         if (experiment.deviceCount() > 1 && policyNames.contains(ClairvoyantPolicy.NAME)
                 && !spec.commandLine().getParseResult().hasMatchedOption("--policies")) {
             // the default list's bound is single-device: leave it out rather than refuse the default run
-            policyNames = policyNames.stream().filter(p -> !p.equals(ClairvoyantPolicy.NAME)).toList();
-            experiment = spec(policyNames);
+            experiment = experiment.toBuilder().policies(policyNames.stream()
+                    .filter(p -> !p.equals(ClairvoyantPolicy.NAME)).toList()).build();
             spec.commandLine().getErr().println("edgeoff simulate: " + experiment.deviceCount() + " devices: the default "
                     + "policies without " + ClairvoyantPolicy.NAME + " (a bound for one device only)");
         }
