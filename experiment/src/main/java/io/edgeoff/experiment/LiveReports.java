@@ -297,7 +297,7 @@ public final class LiveReports {
                 n.put("suspicions", f.suspicions()).put("false_suspicions", f.falseSuspicions());
             }
         }
-        root.set("externalPolicies", externalPoliciesJson());
+        root.set("externalPolicies", externalPoliciesJson(Policies.registry().externalReports()));
         root.set("handlers", JSON.valueToTree(HandlerCosts.json(HandlerCosts.rows(outcome.results()))));
         ArrayNode executions = root.putArray("executions");
         for (ExecutionResult r : outcome.results()) {
@@ -314,12 +314,12 @@ public final class LiveReports {
     }
 
     /**
-     * The process's external policies ({@code external:URL}, docs/POLICY-PLUGINS.md) and what they did in this run:
-     * decisions asked, answered, and taken by the fallback, by cause, with the first reason of each cause.
+     * The external policies ({@code external:URL}, docs/POLICY-PLUGINS.md) of the run (the process's registry) and
+     * what they did: decisions asked, answered, and taken by the fallback, by cause, with the first reason of each.
      */
-    static ArrayNode externalPoliciesJson() {
+    static ArrayNode externalPoliciesJson(List<ExternalPolicyStats.Report> reports) {
         ArrayNode list = JSON.createArrayNode();
-        for (ExternalPolicyStats.Report r : Policies.registry().externalReports()) {
+        for (ExternalPolicyStats.Report r : reports) {
             ObjectNode n = list.addObject().put("policy", r.policy()).put("decisions", r.decisions())
                     .put("answered", r.answered()).put("fallback", r.fallback()).put("fallbacks", r.fallbackTotal());
             ObjectNode causes = n.putObject("fallbacksByCause");
