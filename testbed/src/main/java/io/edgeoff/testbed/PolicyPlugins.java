@@ -72,7 +72,8 @@ public record PolicyPlugins(List<String> deviceOptions, List<List<String>> comma
      * Starts the commands in the device's namespace (stopped with the test-bed) and waits until every external policy
      * accepts connections there.
      *
-     * @throws TestbedException naming the command that exited first, or the addresses nobody listens at in time
+     * @throws IllegalArgumentException (a user's mistake: exit 2) naming the command that exited first, or the
+     *                                  addresses nobody listens at in time (a port not the command's)
      */
     void start(Testbed testbed, String deviceId, PrintStream log) {
         if (commands.isEmpty()) {
@@ -92,7 +93,7 @@ public record PolicyPlugins(List<String> deviceOptions, List<List<String>> comma
                 for (int k = 0; k < started.size(); k++) {
                     ManagedProcess policy = started.get(k);
                     if (!policy.isAlive()) {
-                        throw new TestbedException("--policy-command " + String.join(" ", commands.get(k))
+                        throw new IllegalArgumentException("--policy-command " + String.join(" ", commands.get(k))
                                 + " exited with code " + policy.process().exitValue() + " before every external "
                                 + "policy listened; see " + policy.log());
                     }
@@ -109,7 +110,7 @@ public record PolicyPlugins(List<String> deviceOptions, List<List<String>> comma
                 throw new TestbedException("waiting for the external policies failed; see " + ready.log());
             }
             if (!missing.isEmpty()) {
-                throw new TestbedException("no external policy listening at " + missing + " in the device's namespace "
+                throw new IllegalArgumentException("no external policy listening at " + missing + " in the device's namespace "
                         + "within " + READY_TIMEOUT.toSeconds() + " s; see " + started.get(0).log());
             }
         } finally {

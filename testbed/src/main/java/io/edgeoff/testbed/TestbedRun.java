@@ -130,6 +130,7 @@ public final class TestbedRun {
         List<io.edgeoff.testbed.fault.FaultAction> schedule = FaultSchedule.of(plan, spec.timeCompression(), Long.MAX_VALUE);
         String token = spec.token();
         try (Testbed testbed = Testbed.start(config, Shell.system(), log)) {
+            spec.plugins().start(testbed, scenario.device().id(), log); // first: a wrong command fails in seconds
             Map<String, String> healthUrls = new java.util.LinkedHashMap<>();
             for (SiteEndpoint site : testbed.plan().sites()) {
                 testbed.startSite(site.siteId(), siteCommand(site.siteId()), Map.of(spec.tokenEnvironmentVariable(), token));
@@ -140,7 +141,6 @@ public final class TestbedRun {
             testbed.awaitSitesReady(healthUrls, Duration.ofSeconds(120));
             log.println("sites ready; device runs " + spec.policies() + " x " + spec.executions() + " executions; "
                     + plan.events().size() + " faults at time compression " + spec.timeCompression());
-            spec.plugins().start(testbed, scenario.device().id(), log);
             Path deviceConfig = writeDeviceConfig(testbed, token);
             writeFile(config.workDir().resolve("faults.csv"), plan.toCsv());
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),

@@ -67,7 +67,7 @@ class TestbedRunTest {
         List<String> args = new ArrayList<>(List.of("testbed", "run", "--run", Integer.toString(runId),
                 "--policies", "mdp,least-risk" + (python ? "," + external : ""), "--policy-path", jar.toString(),
                 "--external-budget-ms", "5000", "--external-fallback", "greedy",
-                "--executions", "3", "--faults", faults.toString(), "--time-compression", "1",
+                "--executions", "2", "--faults", faults.toString(), "--time-compression", "1",
                 "--out", dir.resolve("work").toString()));
         if (python) {
             args.addAll(List.of("--policy-command", "python3 " + policyScript + " --port " + POLICY_PORT));
@@ -77,12 +77,12 @@ class TestbedRunTest {
 
         assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
         assertThat(result.out()).contains("latency emulation:", "sites ready");
-        assertThat(result.out()).containsPattern("(?m)^mdp\\s+3\\s");
+        assertThat(result.out()).containsPattern("(?m)^mdp\\s+2\\s");
         assertThat(result.out()).as("the Java plug-in from --policy-path ran on the device")
-                .containsPattern("(?m)^least-risk\\s+3\\s");
+                .containsPattern("(?m)^least-risk\\s+2\\s");
         if (python) {
             assertThat(result.out()).contains("external policies listening")
-                    .containsPattern("(?m)^" + java.util.regex.Pattern.quote(external) + "\\s+3\\s")
+                    .containsPattern("(?m)^" + java.util.regex.Pattern.quote(external) + "\\s+2\\s")
                     .as("every decision answered by policy.py on the device; budget and fallback passed through")
                     .containsPattern(java.util.regex.Pattern.quote("external policy " + external + ": ")
                             + "(\\d+) decisions, \\1 answered, 0 by the fallback greedy");
@@ -124,5 +124,23 @@ class TestbedRunTest {
                     .allSatisfy(log -> assertThat(Files.readString(log)).doesNotContain("--token")
                             .doesNotContainPattern(TOKEN));
         }
+    }
+
+    @Test
+    void aPolicyCommandThatExitsBeforeListeningIsOneLineNamingItAndNothingIsLeftBehind(@TempDir Path dir) {
+        assumeTrue(Testbed.available(), "the test-bed needs root on Linux with iproute2");
+        StaleCleanup inspect = new StaleCleanup(Shell.system(), StaleCleanup.defaultStateDir());
+        int runId = inspect.firstFreeRun(221, 240);
+        Path work = dir.resolve("work");
+
+        CliRun result = CliRun.of("testbed", "run", "--run", Integer.toString(runId), "--policies",
+                "mdp,external:http://127.0.0.1:" + POLICY_PORT + "/decide", "--policy-command", "false",
+                "--no-faults", "--out", work.toString());
+
+        assertThat(result.exitCode()).as(result.err() + result.out()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("edgeoff: --policy-command false exited with code 1 before every external "
+                + "policy listened; see " + work.resolve("policy-1.log") + System.lineSeparator());
+        assertThat(result.out()).doesNotContain("starting 4 sites").contains("torn down");
+        assertThat(inspect.ownedNamespaces()).noneMatch(ns -> ns.startsWith("eo" + runId + "-"));
     }
 }
