@@ -88,10 +88,10 @@ public final class RunCommand implements Runnable {
     @Mixin
     PolicyPluginOptions plugins = new PolicyPluginOptions();
 
-    @Option(names = "--policy-command", paramLabel = "COMMAND", description = {"Start this external policy (a program",
-        "and its arguments, split at spaces, no shell) in the device's namespace before the device, and wait until",
-        "every external:URL policy of --policies accepts connections there: the policy runs on the device, so its",
-        "URL is http://127.0.0.1:PORT/PATH (docs/POLICY-PLUGINS.md). Repeatable."})
+    @Option(names = "--policy-command", paramLabel = "COMMAND", description = "Start this external policy (a program "
+            + "and its arguments, split at spaces, no shell) in the device's namespace before the sites and the device, "
+            + "and wait until every external:URL policy of --policies accepts connections there: the policy runs on the "
+            + "device, so its URL is http://127.0.0.1:PORT/PATH (docs/POLICY-PLUGINS.md). Repeatable.")
     List<String> policyCommands = new ArrayList<>();
 
     @Override
