@@ -1,5 +1,8 @@
 package io.edgeoff.experiment;
 
+import io.edgeoff.decision.Policies;
+import io.edgeoff.decision.external.ExternalPolicyStats;
+import io.edgeoff.decision.external.FallbackCause;
 import io.edgeoff.decision.placement.PlacementReason;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -294,6 +297,7 @@ public final class LiveReports {
                 n.put("suspicions", f.suspicions()).put("false_suspicions", f.falseSuspicions());
             }
         }
+        root.set("externalPolicies", externalPoliciesJson(Policies.registry().externalReports()));
         root.set("handlers", JSON.valueToTree(HandlerCosts.json(HandlerCosts.rows(outcome.results()))));
         ArrayNode executions = root.putArray("executions");
         for (ExecutionResult r : outcome.results()) {
@@ -307,6 +311,27 @@ public final class LiveReports {
                     .put("energy_j", t.energyJoules()).put("completed", t.completed()));
         }
         return JSON.writeValueAsString(root);
+    }
+
+    /**
+     * The external policies ({@code external:URL}, docs/POLICY-PLUGINS.md) of the run (the process's registry) and
+     * what they did: decisions asked, answered, and taken by the fallback, by cause, with the first reason of each.
+     */
+    static ArrayNode externalPoliciesJson(List<ExternalPolicyStats.Report> reports) {
+        ArrayNode list = JSON.createArrayNode();
+        for (ExternalPolicyStats.Report r : reports) {
+            ObjectNode n = list.addObject().put("policy", r.policy()).put("decisions", r.decisions())
+                    .put("answered", r.answered()).put("fallback", r.fallback()).put("fallbacks", r.fallbackTotal());
+            ObjectNode causes = n.putObject("fallbacksByCause");
+            ObjectNode reasons = n.putObject("firstReasons");
+            for (FallbackCause cause : FallbackCause.values()) {
+                causes.put(cause.label(), r.fallbacks().get(cause));
+                if (r.firstReasons().containsKey(cause)) {
+                    reasons.put(cause.label(), r.firstReasons().get(cause));
+                }
+            }
+        }
+        return list;
     }
 
     static ObjectNode detectionJson(DetectionStats stats) {

@@ -64,12 +64,25 @@ public final class TestbedRun {
      * @param token                   the sites' bearer token (passed in their environment, never on a command line)
      * @param tokenEnvironmentVariable the variable a site reads its token from
      * @param syntheticTasks          the device runs the seed's synthetic MI tasks instead of the built-in handlers
+     * @param plugins                 the device's policy plug-ins: options passed through, external policies started
+     *                                on the device ({@link PolicyPlugins#NONE}: none)
      */
     public record Spec(String scenarioName, int servicePort, List<String> policies, int executions, Path faultsFile,
                        Path traceFile, boolean noFaults, int configuration, List<String> faultKinds,
                        double degradeDelayMillis, double degradeLoss, double timeCompression, boolean compare,
                        int samplings, long deviceTimeoutMinutes, String token, String tokenEnvironmentVariable,
-                       boolean syntheticTasks) {
+                       boolean syntheticTasks, PolicyPlugins plugins) {
+        /** A run without policy plug-ins. */
+        public Spec(String scenarioName, int servicePort, List<String> policies, int executions, Path faultsFile,
+                    Path traceFile, boolean noFaults, int configuration, List<String> faultKinds,
+                    double degradeDelayMillis, double degradeLoss, double timeCompression, boolean compare,
+                    int samplings, long deviceTimeoutMinutes, String token, String tokenEnvironmentVariable,
+                    boolean syntheticTasks) {
+            this(scenarioName, servicePort, policies, executions, faultsFile, traceFile, noFaults, configuration,
+                    faultKinds, degradeDelayMillis, degradeLoss, timeCompression, compare, samplings,
+                    deviceTimeoutMinutes, token, tokenEnvironmentVariable, syntheticTasks, PolicyPlugins.NONE);
+        }
+
         /** A run of the built-in handlers. */
         public Spec(String scenarioName, int servicePort, List<String> policies, int executions, Path faultsFile,
                     Path traceFile, boolean noFaults, int configuration, List<String> faultKinds,
@@ -83,6 +96,7 @@ public final class TestbedRun {
         public Spec {
             policies = List.copyOf(policies);
             faultKinds = List.copyOf(faultKinds);
+            plugins = plugins == null ? PolicyPlugins.NONE : plugins;
         }
     }
 
@@ -104,6 +118,10 @@ public final class TestbedRun {
             throw new IllegalArgumentException("--compare needs the faults to come from a trace (--trace or the default),"
                     + " not from --faults: the simulator replays traces");
         }
+        if (spec.compare() && !spec.plugins().externalUrls().isEmpty()) {
+            throw new IllegalArgumentException("--compare cannot run an external:URL policy: the simulator runs on the"
+                    + " host after the test-bed (and the policy on its device) is gone; leave out --compare");
+        }
         if (spec.executions() < 1) {
             throw new IllegalArgumentException("--executions must be >= 1, but was " + spec.executions());
         }
@@ -112,6 +130,7 @@ public final class TestbedRun {
         List<io.edgeoff.testbed.fault.FaultAction> schedule = FaultSchedule.of(plan, spec.timeCompression(), Long.MAX_VALUE);
         String token = spec.token();
         try (Testbed testbed = Testbed.start(config, Shell.system(), log)) {
+            spec.plugins().start(testbed, scenario.device().id(), log); // first: a wrong command fails in seconds
             Map<String, String> healthUrls = new java.util.LinkedHashMap<>();
             for (SiteEndpoint site : testbed.plan().sites()) {
                 testbed.startSite(site.siteId(), siteCommand(site.siteId()), Map.of(spec.tokenEnvironmentVariable(), token));
@@ -126,9 +145,11 @@ public final class TestbedRun {
             writeFile(config.workDir().resolve("faults.csv"), plan.toCsv());
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
                     FaultInjector.realSleeper())) {
+                List<String> deviceArgs = new ArrayList<>(List.of("device", "--config", deviceConfig.toString(),
+                        "--db-url", "jdbc:h2:file:" + config.workDir().resolve("db").resolve("edgeoff")));
+                deviceArgs.addAll(spec.plugins().deviceOptions());
                 ManagedProcess device = testbed.startIn(scenario.device().id(), "device",
-                        JavaCommand.of(CLI_MAIN, 384, List.of("device", "--config", deviceConfig.toString(),
-                                "--db-url", "jdbc:h2:file:" + config.workDir().resolve("db").resolve("edgeoff"))));
+                        JavaCommand.of(CLI_MAIN, 384, deviceArgs));
                 int exit = followUntilExit(device, out, Duration.ofMinutes(spec.deviceTimeoutMinutes()), injector);
                 injector.close(); // ends the faults still in effect, so their end is in the log
                 out.println();
@@ -159,6 +180,7 @@ public final class TestbedRun {
         if (spec.traceFile() != null) {
             args.addAll(List.of("--trace", spec.traceFile().toAbsolutePath().toString()));
         }
+        args.addAll(spec.plugins().deviceOptions());
         out.println();
         out.println("simulator: edgeoff " + String.join(" ", args));
         out.flush();
@@ -252,7 +274,8 @@ public final class TestbedRun {
         for (SiteEndpoint site : testbed.plan().sites()) {
             yaml.append("  ").append(site.siteId()).append(": ").append(url(site)).append('\n');
         }
-        yaml.append("policies: [").append(String.join(", ", spec.policies())).append("]\n");
+        yaml.append("policies: [").append(String.join(", ", spec.policies().stream() // quoted: external:URL has colons
+                .map(p -> '"' + p.replace("\\", "\\\\").replace("\"", "\\\"") + '"').toList())).append("]\n");
         yaml.append("executions: ").append(spec.executions()).append('\n');
         yaml.append("seed: ").append(config.seed()).append('\n');
         yaml.append("emulateLinks: false\n");

@@ -43,6 +43,20 @@ public final class PolicyPluginOptions {
                 new ExternalPolicySettings(Duration.ofMillis(externalBudgetMillis), externalFallback));
     }
 
+    /**
+     * These options as arguments of a child {@code edgeoff} process that runs policies (the test-bed's device), the
+     * paths made absolute, so that the child's registry is this one's.
+     */
+    public List<String> arguments() {
+        List<String> args = new ArrayList<>();
+        for (Path path : policyPath) {
+            args.addAll(List.of("--policy-path", path.toAbsolutePath().toString()));
+        }
+        args.addAll(List.of("--external-budget-ms", Long.toString(externalBudgetMillis),
+                "--external-fallback", externalFallback));
+        return args;
+    }
+
     /** Prints one line per external policy the run used: decisions, answers, fallbacks by cause. */
     public static void report(PrintWriter out, PolicyRegistry registry) {
         for (ExternalPolicyStats.Report report : registry.externalReports()) {

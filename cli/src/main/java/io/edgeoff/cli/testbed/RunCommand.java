@@ -1,12 +1,19 @@
 package io.edgeoff.cli.testbed;
 
+import io.edgeoff.cli.console.PolicyPluginOptions;
 import io.edgeoff.cli.site.SiteCommand;
+import io.edgeoff.decision.PolicyRegistry;
+import io.edgeoff.decision.external.ExternalPolicy;
 import io.edgeoff.site.SiteConfig;
+import io.edgeoff.testbed.PolicyPlugins;
 import io.edgeoff.testbed.TestbedRun;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,14 +85,37 @@ public final class RunCommand implements Runnable {
             + "built-in task handlers.")
     boolean syntheticTasks;
 
+    @Mixin
+    PolicyPluginOptions plugins = new PolicyPluginOptions();
+
+    @Option(names = "--policy-command", paramLabel = "COMMAND", description = "Start this external policy (a program "
+            + "and its arguments, split at spaces, no shell) in the device's namespace before the sites and the device, "
+            + "and wait until every external:URL policy of --policies accepts connections there: the policy runs on the "
+            + "device, so its URL is http://127.0.0.1:PORT/PATH (docs/POLICY-PLUGINS.md). Repeatable.")
+    List<String> policyCommands = new ArrayList<>();
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintStream log = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
         TestbedRun.run(options.config(), new TestbedRun.Spec(options.scenarioName(), options.servicePort, policies,
                 executions, faultsFile, traceFile, noFaults, configuration, faultKinds, degradeDelayMillis, degradeLoss,
-                timeCompression, compare, samplings, deviceTimeoutMinutes, token(), SiteCommand.TOKEN_ENV, syntheticTasks),
-                out, log);
+                timeCompression, compare, samplings, deviceTimeoutMinutes, token(), SiteCommand.TOKEN_ENV, syntheticTasks,
+                policyPlugins()), out, log);
+    }
+
+    /**
+     * The plug-in options checked here, before the network is built (the jars load, the fallback and every policy
+     * exist), for the device to get them again.
+     */
+    private PolicyPlugins policyPlugins() {
+        PolicyRegistry registry = plugins.install();
+        List<URI> external = registry.parseList("--policies", String.join(",", policies)).stream()
+                .filter(name -> name.startsWith(ExternalPolicy.PREFIX))
+                .map(name -> ExternalPolicy.Endpoint.parse(name.substring(ExternalPolicy.PREFIX.length()))).toList();
+        List<List<String>> commands = policyCommands.stream()
+                .map(c -> c.isBlank() ? List.<String>of() : Arrays.asList(c.strip().split("\\s+"))).toList();
+        return new PolicyPlugins(plugins.arguments(), commands, external);
     }
 
     /** A fresh bearer token for the run's sites ({@link SiteConfig#randomToken()}), not one derived from the seed. */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code simulate} then pick it up from {@code --policy-path}, without edgeoff being rebuilt and without its classes
  * on the class path.
  */
-class ExamplePolicyJarTest {
+public class ExamplePolicyJarTest {
     private static final String POLICY_CLASS = "com.example.policy.LeastRiskPolicy";
 
     @TempDir
@@ -136,7 +136,7 @@ class ExamplePolicyJarTest {
     }
 
     /** Compiles {@code examples/example-policy} against the decision and common classes alone, with its services file. */
-    static Path buildExampleJar(Path classes, Path jar) throws IOException {
+    public static Path buildExampleJar(Path classes, Path jar) throws IOException {
         Path example = repoRoot().resolve("examples/example-policy");
         List<String> sources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(example.resolve("src/main/java"))) {
@@ -171,7 +171,7 @@ class ExamplePolicyJarTest {
         }
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("examples/example-policy"))) {
             p = p.getParent();
