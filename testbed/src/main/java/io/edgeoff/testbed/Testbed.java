@@ -120,6 +120,12 @@ public final class Testbed implements AutoCloseable, FaultTarget, CellSwitcher.T
                 args.add("--forward");
                 args.add(Integer.toString(port));
             }
+            if (topology.latencyMode() == LatencyMode.RELAY) {
+                for (io.edgeoff.testbed.net.DeviceSiteLink link : plan().deviceLinksTo(site.siteId())) {
+                    args.add("--peer-delay");
+                    args.add(link.pair().addressA() + "=" + link.initial().latencyMillis());
+                }
+            }
             agents.put(site.siteId(), NamespaceProcess.start("agent-" + site.siteId(), site.namespace(),
                     JavaCommand.of(NodeAgent.class, args), logFile("agent-" + site.siteId())));
         }
@@ -178,6 +184,17 @@ public final class Testbed implements AutoCloseable, FaultTarget, CellSwitcher.T
     public boolean reachable(String siteId, int port) {
         List<LinkMeasurement> results = new ArrayList<>();
         probe(0, List.of(plan().site(siteId)), port, results, new ArrayList<>());
+        return !results.isEmpty();
+    }
+
+    /**
+     * @return true when a TCP exchange with the site's probe succeeds from fleet device {@code deviceId}'s namespace
+     *         now
+     */
+    public boolean reachableFrom(String deviceId, String siteId) {
+        List<LinkMeasurement> results = new ArrayList<>();
+        probe(plan().device(deviceId).namespace(), 0, List.of(plan().site(siteId)), config.probePort(), results,
+                new ArrayList<>());
         return !results.isEmpty();
     }
 
@@ -333,7 +350,14 @@ public final class Testbed implements AutoCloseable, FaultTarget, CellSwitcher.T
         Cell cell = cellId == null ? null : fleet.cell(cellId);
         List<AccessLink> links = host.links().stream().map(l -> DeviceHost.linkIn(spec, cell, l.siteId(),
                 config.network(), config.scenario().device().id())).toList();
-        return topology.shape(deviceId, links);
+        List<Topology.LinkChange> changes = topology.shape(deviceId, links);
+        if (topology.latencyMode() == LatencyMode.RELAY) {
+            for (Topology.LinkChange change : changes) {
+                agent(change.to().siteId()).command(String.format(Locale.ROOT, "peer %s %s",
+                        change.link().pair().addressA(), change.to().latencyMillis()), Duration.ofSeconds(5));
+            }
+        }
+        return changes.stream().map(Topology.LinkChange::describe).toList();
     }
 
     /** @return the link of fleet device {@code deviceId} to edge site {@code siteId} as shaped now */

@@ -68,10 +68,6 @@ public final class Topology implements AutoCloseable {
         for (Route route : plan.routes()) {
             shell.run(List.of("ip", "-n", route.namespace(), "route", "add", route.destination(), "via", route.via()));
         }
-        if (plan.isFleet() && latencyMode != LatencyMode.NETEM) {
-            throw new IllegalArgumentException("a scenario with devices needs kernel netem (each device's link to a "
-                    + "site has its own delay, which the per-site delay relay cannot give); this kernel has none");
-        }
         if (latencyMode == LatencyMode.NETEM) {
             for (SiteEndpoint site : plan.sites()) {
                 if (plan.deviceLinksTo(site.siteId()).isEmpty()) {
@@ -81,7 +77,6 @@ public final class Topology implements AutoCloseable {
             for (DeviceHost device : plan.devices()) {
                 for (DeviceSiteLink link : device.links()) {
                     addNetemDelay(link.pair(), link.initial().latencyMillis());
-                    current.put(link.pair().nameA(), link.initial());
                 }
             }
         }
@@ -125,15 +120,16 @@ public final class Topology implements AutoCloseable {
 
     /**
      * Reshapes the links of fleet device {@code deviceId} to {@code links} (one per edge site it has a link to, e.g.
-     * those of the cell it entered) with {@code tc qdisc change}: the rate ({@code tbf}) and the one-way delay
-     * ({@code netem}, plus any degradation of the site in effect) on both ends of each link whose values change.
+     * those of the cell it entered) with {@code tc qdisc change}: the rate ({@code tbf}) on both ends of each link
+     * whose values change and, in {@link LatencyMode#NETEM}, the one-way delay ({@code netem}, plus any degradation of
+     * the site in effect); in {@link LatencyMode#RELAY} the caller sets the new delay in the site's relay.
      *
-     * @return one {@code SITE a ms b KB/s -> c ms d KB/s} per changed link
+     * @return the links that changed
      * @throws IllegalArgumentException naming the device or site when it has no such link
      */
-    public synchronized List<String> shape(String deviceId, List<AccessLink> links) {
+    public synchronized List<LinkChange> shape(String deviceId, List<AccessLink> links) {
         DeviceHost device = plan.device(deviceId);
-        List<String> changes = new ArrayList<>();
+        List<LinkChange> changes = new ArrayList<>();
         for (AccessLink target : links) {
             DeviceSiteLink link = device.link(target.siteId()).orElseThrow(() -> new IllegalArgumentException(
                     "device " + deviceId + " has no link to edge site " + target.siteId() + "; it has "
@@ -144,18 +140,36 @@ public final class Topology implements AutoCloseable {
             }
             Shaping shaping = Shaping.forPayloadKBps(target.bandwidthKBps());
             for (String[] end : ends(link.pair())) {
-                List<String> cmd = new ArrayList<>(List.of("tc", "-n", end[0], "qdisc", "change", "dev", end[1], "root",
-                        "handle", "1:"));
+                List<String> cmd = new ArrayList<>(List.of("tc", "-n", end[0], "qdisc", "change", "dev", end[1], "root"));
+                if (latencyMode == LatencyMode.NETEM) {
+                    cmd.addAll(List.of("handle", "1:")); // as created, with the netem delay below it
+                }
                 cmd.addAll(shaping.tbfArguments());
                 shell.run(cmd);
             }
-            double[] degraded = degradation.getOrDefault(target.siteId(), new double[] {0, 0});
-            changeNetem(link.pair(), target.latencyMillis() + degraded[0], degraded[1]);
+            if (latencyMode == LatencyMode.NETEM) {
+                double[] degraded = degradation.getOrDefault(target.siteId(), new double[] {0, 0});
+                changeNetem(link.pair(), target.latencyMillis() + degraded[0], degraded[1]);
+            }
             current.put(link.pair().nameA(), target);
-            changes.add(String.format(Locale.ROOT, "%s %.1f ms %.1f KB/s -> %.1f ms %.1f KB/s", target.siteId(),
-                    now.latencyMillis(), now.bandwidthKBps(), target.latencyMillis(), target.bandwidthKBps()));
+            changes.add(new LinkChange(link, now, target));
         }
         return changes;
+    }
+
+    /**
+     * A fleet device's link to an edge site, reshaped.
+     *
+     * @param link  the link
+     * @param from  its values before
+     * @param to    its values now
+     */
+    public record LinkChange(DeviceSiteLink link, AccessLink from, AccessLink to) {
+        /** {@code SITE a ms b KB/s -> c ms d KB/s}. */
+        public String describe() {
+            return String.format(Locale.ROOT, "%s %.1f ms %.1f KB/s -> %.1f ms %.1f KB/s", to.siteId(),
+                    from.latencyMillis(), from.bandwidthKBps(), to.latencyMillis(), to.bandwidthKBps());
+        }
     }
 
     /** @return the link of fleet device {@code deviceId} to edge site {@code siteId} as shaped now */
