@@ -33,6 +33,7 @@ public record TestbedConfig(Scenario scenario, Network network, int runId, List<
         if (runId < 1 || runId > 250) {
             throw new IllegalArgumentException("run id must be in [1, 250], but was " + runId);
         }
+        io.edgeoff.testbed.net.TopologyPlan.of(scenario, network, runId); // a fleet the test-bed cannot build fails here
         if (servicePorts.contains(probePort)) {
             throw new IllegalArgumentException("probe port " + probePort + " collides with a service port");
         }

@@ -9,7 +9,10 @@ import io.edgeoff.common.site.Site;
 import io.edgeoff.prediction.synthetic.SyntheticTraces;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.TraceReaders;
+import io.edgeoff.common.mobility.DeviceSpec;
 import io.edgeoff.testbed.compare.ComparisonTable;
+import io.edgeoff.testbed.compare.FleetResults;
+import io.edgeoff.testbed.mobility.CellSwitcher;
 import io.edgeoff.testbed.fault.FaultEvent;
 import io.edgeoff.testbed.fault.FaultInjector;
 import io.edgeoff.testbed.fault.FaultKind;
@@ -104,6 +107,11 @@ public final class TestbedRun {
             throw new IllegalArgumentException("--compare needs the faults to come from a trace (--trace or the default),"
                     + " not from --faults: the simulator replays traces");
         }
+        if (spec.compare() && !config.scenario().fleet().devices().isEmpty()) {
+            throw new IllegalArgumentException("--compare compares one device with the simulator, but scenario "
+                    + config.scenario().name() + " has " + config.scenario().fleet().devices().size()
+                    + " devices; run edgeoff simulate --scenario " + spec.scenarioName() + " beside it");
+        }
         if (spec.executions() < 1) {
             throw new IllegalArgumentException("--executions must be >= 1, but was " + spec.executions());
         }
@@ -122,14 +130,16 @@ public final class TestbedRun {
             testbed.awaitSitesReady(healthUrls, Duration.ofSeconds(120));
             log.println("sites ready; device runs " + spec.policies() + " x " + spec.executions() + " executions; "
                     + plan.events().size() + " faults at time compression " + spec.timeCompression());
-            Path deviceConfig = writeDeviceConfig(testbed, token);
+            List<DeviceRun> devices = new ArrayList<>();
             writeFile(config.workDir().resolve("faults.csv"), plan.toCsv());
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
                     FaultInjector.realSleeper())) {
-                ManagedProcess device = testbed.startIn(scenario.device().id(), "device",
-                        JavaCommand.of(CLI_MAIN, 384, List.of("device", "--config", deviceConfig.toString(),
-                                "--db-url", "jdbc:h2:file:" + config.workDir().resolve("db").resolve("edgeoff"))));
-                int exit = followUntilExit(device, out, Duration.ofMinutes(spec.deviceTimeoutMinutes()), injector);
+                for (DeviceRun device : deviceRuns(testbed)) {
+                    devices.add(device.start(testbed, writeDeviceConfig(testbed, token, device), config.workDir()));
+                }
+                Map<String, Integer> exits = followUntilExit(devices, out, Duration.ofMinutes(spec.deviceTimeoutMinutes()),
+                        injector);
+                devices.forEach(DeviceRun::stopSwitching);
                 injector.close(); // ends the faults still in effect, so their end is in the log
                 out.println();
                 out.println("injected faults (wall time from the end of the device's first execution):");
@@ -137,9 +147,24 @@ public final class TestbedRun {
                 if (injector.log().isEmpty()) {
                     out.println("  none");
                 }
-                if (exit != 0) {
-                    throw new TestbedException("the device exited with code " + exit + "; see " + device.log());
+                if (testbed.plan().isFleet()) {
+                    printSwitches(devices, out);
                 }
+                for (DeviceRun device : devices) {
+                    int exit = exits.get(device.deviceId());
+                    if (exit != 0) {
+                        throw new TestbedException("device " + device.deviceId() + " exited with code " + exit + "; see "
+                                + device.process().log());
+                    }
+                }
+            } finally {
+                devices.forEach(DeviceRun::stopSwitching);
+            }
+            if (testbed.plan().isFleet()) {
+                Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+                devices.forEach(d -> dirs.put(d.deviceId(), d.outDir()));
+                out.println();
+                out.print(FleetResults.collect(config.workDir(), dirs));
             }
             out.println("logs: " + config.workDir());
             out.flush();
@@ -243,10 +268,30 @@ public final class TestbedRun {
         return "http://" + site.address() + ":" + spec.servicePort();
     }
 
-    private Path writeDeviceConfig(Testbed testbed, String token) {
+    /** The device processes to start: the seed's single device, or one per device of the scenario's fleet. */
+    private List<DeviceRun> deviceRuns(Testbed testbed) {
+        if (!testbed.plan().isFleet()) {
+            return List.of(new DeviceRun(config.scenario().device().id(), null, "device", "device.yaml",
+                    config.workDir().resolve("device"), config.workDir().resolve("db"), null));
+        }
+        List<DeviceRun> runs = new ArrayList<>();
+        for (DeviceSpec d : config.scenario().fleet().devices()) {
+            CellSwitcher switcher = d.cells().isEmpty() ? null : new CellSwitcher(List.of(d), testbed,
+                    Clock.systemUTC(), FaultInjector.realSleeper());
+            runs.add(new DeviceRun(d.id(), d.id(), "device-" + d.id(), "device-" + d.id() + ".yaml",
+                    config.workDir().resolve("device-" + d.id()), config.workDir().resolve("db-" + d.id()), switcher));
+        }
+        return runs;
+    }
+
+    private Path writeDeviceConfig(Testbed testbed, String token, DeviceRun device) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("scenario: ").append(spec.scenarioName().equals("seed") ? "seed"
-                : Path.of(spec.scenarioName()).toAbsolutePath()).append('\n');
+                : isFile(spec.scenarioName()) ? Path.of(spec.scenarioName()).toAbsolutePath() : spec.scenarioName())
+                .append('\n');
+        if (device.fleetDevice() != null) {
+            yaml.append("fleetDevice: ").append(device.fleetDevice()).append('\n');
+        }
         yaml.append("token: ").append(token).append('\n');
         yaml.append("sites:\n");
         for (SiteEndpoint site : testbed.plan().sites()) {
@@ -259,38 +304,76 @@ public final class TestbedRun {
         if (spec.syntheticTasks()) {
             yaml.append("syntheticTasks: true\n");
         }
-        yaml.append("out: ").append(config.workDir().resolve("device")).append('\n');
-        return OwnerOnlyFiles.write(config.workDir().resolve("device.yaml"), yaml.toString()); // it holds the token
+        yaml.append("out: ").append(device.outDir()).append('\n');
+        return OwnerOnlyFiles.write(config.workDir().resolve(device.configFile()), yaml.toString()); // it holds the token
+    }
+
+    /** A built-in scenario name (e.g. {@code campus-3-devices}) is passed on as is; a file as its absolute path. */
+    private static boolean isFile(String scenarioName) {
+        return Files.isRegularFile(Path.of(scenarioName));
+    }
+
+    private static void printSwitches(List<DeviceRun> devices, PrintWriter out) {
+        out.println();
+        out.println("cell switches (wall time from the device's first execution; schedule seconds are not compressed):");
+        int count = 0;
+        for (DeviceRun device : devices) {
+            if (device.switcher() != null) {
+                for (String line : device.switcher().log()) {
+                    out.println("  " + line);
+                    count++;
+                }
+            }
+        }
+        if (count == 0) {
+            out.println("  none");
+        }
     }
 
     /**
-     * Copies the device's output until it exits; starts the injector when the device reports its
-     * first finished execution (its warm-up, JVM start and first heartbeats are not hit by faults).
+     * Copies the devices' output (each line prefixed with the device's id when there are several) until every device
+     * has exited; starts the injector when a device reports that its executions begin (its JVM start and first
+     * heartbeats are not hit by faults), and a moving device's cell switcher when that device's executions begin (its
+     * schedule's time 0, as the device's own cell tracking counts it).
+     *
+     * @return each device's exit code, by device id
      */
-    private static int followUntilExit(ManagedProcess device, PrintWriter out, Duration timeout,
-                                       FaultInjector injector) {
+    private static Map<String, Integer> followUntilExit(List<DeviceRun> devices, PrintWriter out, Duration timeout,
+                                                        FaultInjector injector) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean started = false;
-        while (device.isAlive() && System.nanoTime() < deadline) {
+        boolean prefix = devices.size() > 1;
+        while (devices.stream().anyMatch(d -> d.process().isAlive()) && System.nanoTime() < deadline) {
             try {
-                device.waitFor(Duration.ofMillis(200));
+                devices.stream().filter(d -> d.process().isAlive()).findFirst()
+                        .ifPresent(d -> d.process().waitFor(Duration.ofMillis(200)));
             } catch (ProcessException e) {
                 // still running
             }
-            for (String line : device.drainLines()) {
-                if (!started && line.contains(" executions, ")) {
-                    injector.start();
-                    started = true;
+            for (DeviceRun device : devices) {
+                for (String line : device.process().drainLines()) {
+                    if (line.contains(" executions, ")) {
+                        if (!started) {
+                            injector.start();
+                            started = true;
+                        }
+                        device.startSwitching();
+                    }
+                    out.println(prefix ? "[" + device.deviceId() + "] " + line : line);
                 }
-                out.println(line);
             }
             out.flush();
         }
-        if (device.isAlive()) {
-            device.kill();
-            throw new TestbedException("the device did not finish within " + timeout + "; see " + device.log());
+        Map<String, Integer> exits = new java.util.LinkedHashMap<>();
+        for (DeviceRun device : devices) {
+            if (device.process().isAlive()) {
+                devices.forEach(d -> d.process().kill());
+                throw new TestbedException("device " + device.deviceId() + " did not finish within " + timeout + "; see "
+                        + device.process().log());
+            }
+            device.process().drainLines().forEach(l -> out.println(prefix ? "[" + device.deviceId() + "] " + l : l));
+            exits.put(device.deviceId(), device.process().waitFor(Duration.ofSeconds(5)));
         }
-        device.drainLines().forEach(out::println);
-        return device.waitFor(Duration.ofSeconds(5));
+        return exits;
     }
 }
