@@ -102,6 +102,11 @@ public final class DeviceLinks {
         return actual[cellAt(seconds)];
     }
 
+    /** @return the cost model of an attempt in cell {@code cell} (an index of {@link #cellNames()}) */
+    public CostModel actualIn(int cell) {
+        return actual[cell];
+    }
+
     /**
      * @return what a decision at {@code seconds} plans with: the current cell's links, or, less than the lookahead
      *         before a handover, per site the worse of the current and the next cell's link

@@ -43,7 +43,6 @@ public final class CellTracker {
     private final double lookaheadSeconds;
     private final DeviceClock clock;
     private final double speedup;
-    private final CostModel base;
     private final List<HandoverListener> listeners = new CopyOnWriteArrayList<>();
     private long startNanos;
     private boolean started;
@@ -61,7 +60,6 @@ public final class CellTracker {
             throw new IllegalArgumentException("mobility speedup must be finite and > 0, but was " + speedup);
         }
         this.deviceId = device.id();
-        this.base = Objects.requireNonNull(base, "base");
         this.links = new DeviceLinks(base, device, fleet);
         this.rule = fleet.handover();
         this.lookaheadSeconds = fleet.lookaheadSeconds();
@@ -165,7 +163,7 @@ public final class CellTracker {
         long untilNanos = Double.isInfinite(untilSeconds) ? Long.MAX_VALUE : (long) Math.ceil(untilSeconds / speedup * 1e9);
         long handoverNanos = untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : clock.nanoTime() + untilNanos;
         return new HandoverWatch(rule.orElse(HandoverRule.FINISH_OLD_PATH), cellName(now.cell), handoverNanos,
-                clock, this);
+                clock);
     }
 
     /** @return handovers in the schedule in (fromSeconds, toSeconds] */
@@ -194,7 +192,7 @@ public final class CellTracker {
             lastCell = cell;
         }
         if (previous != now.cell) {
-            List<AccessLink> changed = changedLinks(links.actual(0) == null ? base : pathOf(previous), now.path);
+            List<AccessLink> changed = changedLinks(pathOf(previous), now.path);
             listeners.forEach(l -> l.handover(cellName(previous), cellName(now.cell), changed));
         }
         return now;
@@ -202,7 +200,7 @@ public final class CellTracker {
 
     private CostModel pathOf(int cell) {
         synchronized (this) {
-            return links.actualOfCell(cell);
+            return links.actualIn(cell);
         }
     }
 
