@@ -1,0 +1,97 @@
+package io.edgeoff.device.mobility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edgeoff.common.cost.CostModel;
+import io.edgeoff.common.cost.InputSource;
+import io.edgeoff.common.cost.PlanningInputs;
+import io.edgeoff.common.cost.SiteInputs;
+import io.edgeoff.common.mobility.AccessLink;
+import io.edgeoff.common.scenario.Scenario;
+import io.edgeoff.common.scenario.ScenarioYaml;
+import io.edgeoff.device.ManualClock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CellTrackerTest {
+    private final Scenario commuter = ScenarioYaml.load("commuter-3-hotspots");
+    private final CostModel base = commuter.costModel();
+    private final ManualClock clock = new ManualClock();
+    private final CellTracker cells = new CellTracker(base, commuter.fleet().devices().get(0), commuter.fleet(), clock,
+            1);
+
+    @Test
+    void followsTheScheduleOnTheDeviceClockFromTheRunsStart() {
+        clock.advanceMillis(30_000); // before start: schedule time 0
+        cells.start();
+
+        String first = cells.cell();
+        clock.advanceMillis(8_000);
+        String second = cells.cell();
+        clock.advanceMillis(16_000);
+
+        assertThat(List.of(first, second, cells.cell())).containsExactly("HOME", "STATION", "HOME");
+    }
+
+    @Test
+    void aSpeedupRunsTheScheduleFaster() {
+        CellTracker fast = new CellTracker(base, commuter.fleet().devices().get(0), commuter.fleet(), clock, 4);
+        fast.start();
+
+        clock.advanceMillis(2_500);
+
+        assertThat(fast.cell()).isEqualTo("STATION");
+        assertThat(fast.seconds()).isEqualTo(10.0);
+    }
+
+    @Test
+    void aMeasuredLinkWinsUntilTheLookaheadWhereTheNextCellsWorseLinkWins() {
+        cells.start();
+        PlanningInputs measured = new PlanningInputs(List.of(new SiteInputs("ED", 20, InputSource.MEASURED, 4000,
+                InputSource.MEASURED, 7, InputSource.MEASURED), new SiteInputs("EC", 60, InputSource.PRIOR, 300,
+                InputSource.PRIOR, 0, InputSource.PRIOR)));
+
+        clock.advanceMillis(3_000);
+        PlanningInputs early = cells.merge(measured);
+        clock.advanceMillis(3_500); // 1.5 s before leaving HOME; the lookahead is 2 s
+        PlanningInputs late = cells.merge(measured);
+
+        assertThat(early.site("ED").orElseThrow().latencyMillis()).isEqualTo(20);
+        assertThat(early.site("ED").orElseThrow().queueDelayMillis()).isEqualTo(7);
+        assertThat(late.site("ED").orElseThrow().latencyMillis()).as("STATION reaches ED over cellular").isEqualTo(60);
+        assertThat(late.site("ED").orElseThrow().bandwidthKBps()).isEqualTo(300);
+        assertThat(early.site("EC").orElseThrow().latencyMillis()).as("not measured: the cell's (cellular)")
+                .isEqualTo(60);
+    }
+
+    @Test
+    void aHandoverTellsTheListenersWhichLinksChanged() {
+        cells.start();
+        List<String> heard = new ArrayList<>();
+        cells.addListener((from, to, changed) -> heard.add(from + "->" + to + " "
+                + changed.stream().map(AccessLink::siteId).sorted().toList()));
+
+        cells.cell();
+        clock.advanceMillis(9_000);
+        cells.cell();
+        cells.cell();
+
+        assertThat(heard).containsExactly("HOME->STATION [EC, ED]");
+    }
+
+    @Test
+    void aWatchSaysWhenTheRuleAbandonsAnAttempt() {
+        cells.start();
+        clock.advanceMillis(6_000);
+
+        HandoverWatch watch = cells.watch();
+
+        assertThat(watch.startCell()).isEqualTo("HOME");
+        assertThat(watch.nanosUntilInterrupt()).isEqualTo(2_000_000_000L);
+        assertThat(watch.interrupts()).isFalse();
+        clock.advanceMillis(2_000);
+        assertThat(watch.interrupts()).isTrue();
+        assertThat(HandoverWatch.NONE.nanosUntilInterrupt()).isEqualTo(Long.MAX_VALUE);
+    }
+}
