@@ -43,6 +43,15 @@ final class DeviceRun {
         return this;
     }
 
+    /**
+     * @return true when {@code line} of the device's output is the one a fleet device prints when its cell tracking
+     *         starts ({@code device <id>: N executions x P policies, starts in cell C}), right before its first
+     *         execution: the device's schedule time 0
+     */
+    boolean beginsMobility(String line) {
+        return fleetDevice != null && line.contains("device " + fleetDevice + ": ") && line.contains(", starts in cell ");
+    }
+
     /** Starts the cell switcher once (the device's schedule time 0 is now). */
     void startSwitching() {
         if (switcher != null && !switching) {

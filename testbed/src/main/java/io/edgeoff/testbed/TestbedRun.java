@@ -333,8 +333,8 @@ public final class TestbedRun {
     /**
      * Copies the devices' output (each line prefixed with the device's id when there are several) until every device
      * has exited; starts the injector when a device reports that its executions begin (its JVM start and first
-     * heartbeats are not hit by faults), and a moving device's cell switcher when that device's executions begin (its
-     * schedule's time 0, as the device's own cell tracking counts it).
+     * heartbeats are not hit by faults), and a moving device's cell switcher when that device reports that it starts
+     * in its first cell ({@link DeviceRun#beginsMobility}: its schedule's time 0, as its own cell tracking counts it).
      *
      * @return each device's exit code, by device id
      */
@@ -352,11 +352,12 @@ public final class TestbedRun {
             }
             for (DeviceRun device : devices) {
                 for (String line : device.process().drainLines()) {
-                    if (line.contains(" executions, ")) {
-                        if (!started) {
-                            injector.start();
-                            started = true;
-                        }
+                    boolean begins = device.beginsMobility(line);
+                    if (!started && (begins || line.contains(" executions, "))) {
+                        injector.start();
+                        started = true;
+                    }
+                    if (begins) {
                         device.startSwitching();
                     }
                     out.println(prefix ? "[" + device.deviceId() + "] " + line : line);
