@@ -33,7 +33,8 @@ import java.util.OptionalInt;
 
 /**
  * A running test-bed: the network of a scenario, one node agent (latency relay and probe) per site
- * namespace, and every process started in it. {@link #close()} (also run by a shutdown hook on
+ * namespace, and every process started in it. With a fleet ({@code devices:}), a namespace per device whose links
+ * {@link #enterCell} reshapes when the device moves (the {@link CellSwitcher.Target} of the cell switcher). {@link #close()} (also run by a shutdown hook on
  * Ctrl-C) kills every process, removes every namespace and link, and releases the run.
  */
 public final class Testbed implements AutoCloseable, FaultTarget, CellSwitcher.Target {

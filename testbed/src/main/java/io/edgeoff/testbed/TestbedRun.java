@@ -40,7 +40,10 @@ import java.io.PrintStream;
  * its namespace under the test-bed's process supervisor, with its failure monitor ({@code edgeoff site monitor})
  * beside it, the device's {@code edgeoff device} in the device namespace
  * (no device-side link emulation: the links are real), faults injected for real; with {@code compare}, the simulator
- * on the same scenario, seed and trace, side by side.
+ * on the same scenario, seed and trace, side by side. A scenario with {@code devices:} runs one {@code edgeoff device}
+ * per device ({@code fleetDevice: <id>} in its device file), each in its own namespace against the shared sites, a
+ * {@link CellSwitcher} per moving device switching its links from the moment it starts in its first cell, and the
+ * devices' reports collected per device and per cell ({@link FleetResults}).
  */
 public final class TestbedRun {
     /** The main class of the {@code edgeoff} command line, which the sites, the device and the simulator run. */
