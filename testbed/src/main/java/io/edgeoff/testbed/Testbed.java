@@ -171,6 +171,21 @@ public final class Testbed implements AutoCloseable, FaultTarget, CellSwitcher.T
     }
 
     /**
+     * As {@link #measure(double)}, from fleet device {@code deviceId}'s namespace (compare with
+     * {@code plan().sitesSeenBy(deviceId)}).
+     */
+    public List<LinkMeasurement> measure(String deviceId, double transferSeconds) {
+        List<LinkMeasurement> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        probe(plan().device(deviceId).namespace(), transferSeconds, plan().sitesSeenBy(deviceId), config.probePort(),
+                results, failures);
+        if (!failures.isEmpty()) {
+            throw new TestbedException("measurement from " + deviceId + " failed: " + failures);
+        }
+        return results;
+    }
+
+    /**
      * @return true when a TCP exchange with the site's probe (through relay and link) succeeds
      *         from the device namespace now
      */

@@ -83,6 +83,17 @@ public record TopologyPlan(int runId, String deviceNamespace, List<String> names
                         + devices.stream().map(DeviceHost::deviceId).toList()));
     }
 
+    /**
+     * @return the remote sites as fleet device {@code deviceId} starts out seeing them: each edge site with the
+     *         latency and bandwidth of that device's own link (its cell's at 0 s, else its own, else the scenario's)
+     */
+    public List<SiteEndpoint> sitesSeenBy(String deviceId) {
+        DeviceHost device = device(deviceId);
+        return sites.stream().map(s -> device.link(s.siteId()).map(l -> new SiteEndpoint(s.siteId(), s.namespace(),
+                s.address(), l.initial().latencyMillis(), l.initial().bandwidthKBps(), s.cutNamespace(),
+                s.cutInterface(), s.viaWan())).orElse(s)).toList();
+    }
+
     /** @return every fleet device's link to the edge site {@code siteId} (empty for a cloud site or the seed) */
     public List<DeviceSiteLink> deviceLinksTo(String siteId) {
         return devices.stream().flatMap(d -> d.link(siteId).stream()).toList();

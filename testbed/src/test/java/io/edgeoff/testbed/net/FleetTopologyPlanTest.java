@@ -83,6 +83,19 @@ class FleetTopologyPlanTest {
     }
 
     @Test
+    void showsEachDeviceTheSitesWithItsOwnLinksForMeasuring() {
+        TopologyPlan plan = TopologyPlan.of(campus, campus.meanNetwork(), 7);
+
+        List<SiteEndpoint> lab = plan.sitesSeenBy("lab");
+
+        assertThat(lab).extracting(SiteEndpoint::siteId).containsExactly("ED", "EC", "ER", "CD");
+        assertThat(lab.get(1).oneWayLatencyMillis()).isEqualTo(3.0);
+        assertThat(lab.get(1).bandwidthKBps()).isEqualTo(12500.0);
+        assertThat(lab.get(0).oneWayLatencyMillis()).isEqualTo(15.0);
+        assertThat(lab.get(3)).isEqualTo(plan.site("CD"));
+    }
+
+    @Test
     void leavesTheSeedsPlanAsItWas() {
         Scenario seed = ScenarioYaml.load("seed");
 
