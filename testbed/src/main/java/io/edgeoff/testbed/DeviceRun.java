@@ -3,6 +3,7 @@ package io.edgeoff.testbed;
 import io.edgeoff.common.process.ManagedProcess;
 import io.edgeoff.testbed.mobility.CellSwitcher;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,10 +37,12 @@ final class DeviceRun {
         this.switcher = switcher;
     }
 
-    /** Starts {@code edgeoff device --config deviceConfig} in the device's namespace. */
-    DeviceRun start(Testbed testbed, Path deviceConfig, Path workDir) {
-        process = testbed.startIn(deviceId, processName, JavaCommand.of(TestbedRun.CLI_MAIN, 384, List.of("device",
-                "--config", deviceConfig.toString(), "--db-url", "jdbc:h2:file:" + dbDir.resolve("edgeoff"))));
+    /** Starts {@code edgeoff device --config deviceConfig --db-url ... extraArgs...} in the device's namespace. */
+    DeviceRun start(Testbed testbed, Path deviceConfig, List<String> extraArgs) {
+        List<String> args = new ArrayList<>(List.of("device", "--config", deviceConfig.toString(),
+                "--db-url", "jdbc:h2:file:" + dbDir.resolve("edgeoff")));
+        args.addAll(extraArgs);
+        process = testbed.startIn(deviceId, processName, JavaCommand.of(TestbedRun.CLI_MAIN, 384, args));
         return this;
     }
 

@@ -138,7 +138,7 @@ public final class TestbedRun {
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
                     FaultInjector.realSleeper())) {
                 for (DeviceRun device : deviceRuns(testbed)) {
-                    devices.add(device.start(testbed, writeDeviceConfig(testbed, token, device), config.workDir()));
+                    devices.add(device.start(testbed, writeDeviceConfig(testbed, token, device), List.of()));
                 }
                 Map<String, Integer> exits = followUntilExit(devices, out, Duration.ofMinutes(spec.deviceTimeoutMinutes()),
                         injector);
@@ -300,7 +300,8 @@ public final class TestbedRun {
         for (SiteEndpoint site : testbed.plan().sites()) {
             yaml.append("  ").append(site.siteId()).append(": ").append(url(site)).append('\n');
         }
-        yaml.append("policies: [").append(String.join(", ", spec.policies())).append("]\n");
+        yaml.append("policies: [").append(String.join(", ", spec.policies().stream() // quoted: external:URL has colons
+                .map(p -> '"' + p.replace("\\", "\\\\").replace("\"", "\\\"") + '"').toList())).append("]\n");
         yaml.append("executions: ").append(spec.executions()).append('\n');
         yaml.append("seed: ").append(config.seed()).append('\n');
         yaml.append("emulateLinks: false\n");
