@@ -33,6 +33,32 @@ class TestbedFleetCommandTest {
     }
 
     @Test
+    void rejectsAFleetDeviceFileWithoutSitesInOneLine(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("device-lab.yaml");
+        Files.writeString(config, "scenario: campus-3-devices\nfleetDevice: lab\ntoken: t0123456789abcdef\n"
+                + "policies: [mdp]\nexecutions: 1\nemulateLinks: false\nout: " + dir.resolve("out") + "\n");
+
+        CliRun run = CliRun.of("device", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).hasLineCount(1).contains("sites: expected a mapping of site id to URL");
+    }
+
+    @Test
+    void rejectsAnUnknownFleetDeviceNamingTheKnownOnes(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("device-x.yaml");
+        Files.writeString(config, "scenario: campus-3-devices\nfleetDevice: nobody\ntoken: t0123456789abcdef\n"
+                + "sites: {ED: 'http://127.0.0.1:9', EC: 'http://127.0.0.1:9', ER: 'http://127.0.0.1:9', "
+                + "CD: 'http://127.0.0.1:9'}\npolicies: [mdp]\nexecutions: 1\nemulateLinks: false\n"
+                + "out: " + dir.resolve("out") + "\n");
+
+        CliRun run = CliRun.of("device", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).hasLineCount(1).contains("nobody", "navigator", "social", "lab");
+    }
+
+    @Test
     void rejectsACellLinkToACloudSiteNamingTheCellAndTheSite(@TempDir Path dir) throws IOException {
         String commuter;
         try (InputStream in = getClass().getResourceAsStream("/scenarios/commuter-3-hotspots.yaml")) {
