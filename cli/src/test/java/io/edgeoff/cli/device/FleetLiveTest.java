@@ -84,13 +84,15 @@ class FleetLiveTest {
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"handover_interruptions\"");
         // each offload from the device waits at least the emulated latency of its cell's link: a floor, load-safe
         TreeSet<Double> floors = new TreeSet<>();
+        Map<String, Object> measured = new java.util.TreeMap<>();
         for (FleetComparison.DeviceRun run : runs.values()) {
             DeviceSpec spec = scenario.fleet().devices().stream().filter(d -> d.id().equals(run.device()))
                     .findFirst().orElseThrow();
             for (ExecutionResult r : run.results()) {
-                floors.addAll(checkLatencyFloors(scenario, spec, r));
+                floors.addAll(checkLatencyFloors(scenario, spec, r, measured));
             }
         }
+        io.edgeoff.common.testing.Measurements.record("fleet-live-attempts-per-cell", measured);
         assertThat(floors).as("the same sites over Wi-Fi in one cell, over cellular in another").contains(5.0, 60.0);
     }
 
@@ -116,7 +118,8 @@ class FleetLiveTest {
      *
      * @return the latencies checked, ms
      */
-    private List<Double> checkLatencyFloors(Scenario scenario, DeviceSpec spec, ExecutionResult r) {
+    private List<Double> checkLatencyFloors(Scenario scenario, DeviceSpec spec, ExecutionResult r,
+                                            Map<String, Object> measured) {
         CostModel base = scenario.costModel();
         DeviceLinks links = new DeviceLinks(base, spec, scenario.fleet());
         int device = base.deviceIndex();
@@ -133,6 +136,10 @@ class FleetLiveTest {
                             .latencyMillis(device, a.siteIndex());
                     assertThat(a.seconds()).as("%s in %s", a.siteId(), a.cell()).isGreaterThanOrEqualTo(latency / 1000);
                     floors.add(latency);
+                    String key = spec.id() + " " + a.cell() + " " + a.siteId();
+                    measured.put(key + " floorMillis", latency);
+                    measured.merge(key + " minAttemptSeconds", a.seconds(), (x, y) -> Math.min((Double) x, (Double) y));
+                    measured.merge(key + " attempts", 1, (x, y) -> (Integer) x + (Integer) y);
                 }
             }
         }

@@ -613,7 +613,7 @@ public final class DeviceRuntime implements AutoCloseable {
         if (wrong != null) {
             double energy = costModel.energyJoules(from, site, up, wait, 0);
             return new Attempt(site, endpoint.siteId(), FailureKind.SERVER_ERROR, wrong, clock.secondsSince(start),
-                    energy);
+                    energy).inCell(watch.startCell(), false);
         }
         detector.alive(endpoint.siteId());
         double outKB = reply.output().length / 1024.0;
