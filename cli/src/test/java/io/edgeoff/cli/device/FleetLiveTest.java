@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Several devices live, one of them moving: the commuter example with a second device (a cyclist that starts at the
  * OFFICE and rides HOME) runs as one device runtime per device against the same in-process sites, links emulated per
- * cell, schedules four times faster than written.
+ * cell, schedules four times faster than written, policies greedy and random.
  */
 class FleetLiveTest {
     @TempDir
@@ -68,15 +68,16 @@ class FleetLiveTest {
         Map<String, FleetComparison.DeviceRun> runs = new LinkedHashMap<>();
         result.outcome().fleet().devices().forEach(d -> runs.put(d.device(), d));
         assertThat(runs.keySet()).containsExactly("commuter", "cyclist");
-        assertThat(runs.get("commuter").results()).hasSize(6);
-        assertThat(runs.get("cyclist").results()).hasSize(3);
+        assertThat(runs.get("commuter").results()).as("6 executions x 2 policies").hasSize(12);
+        assertThat(runs.get("cyclist").results()).as("its own 3 executions x 2 policies").hasSize(6);
         assertThat(runs.get("commuter").handovers().stream().mapToInt(Integer::intValue).sum())
                 .as("the commuter left HOME at least once").isPositive();
         Path out = dir.resolve("out");
         List<String> devices = Files.readAllLines(out.resolve("devices.csv"));
-        assertThat(devices).hasSize(3);
-        assertThat(devices.get(1)).startsWith("random,commuter,6,");
-        assertThat(devices.get(2)).startsWith("random,cyclist,3,");
+        assertThat(devices).hasSize(5);
+        assertThat(devices.get(1)).startsWith("greedy,commuter,6,");
+        assertThat(devices.get(2)).startsWith("greedy,cyclist,3,");
+        assertThat(devices.get(3)).startsWith("random,commuter,6,");
         List<String> cells = Files.readAllLines(out.resolve("cells.csv"));
         assertThat(cells.stream().filter(l -> l.startsWith("random,commuter,")).count())
                 .as("the commuter's tasks ran in more than one cell").isGreaterThan(1);
@@ -93,6 +94,7 @@ class FleetLiveTest {
             }
         }
         io.edgeoff.common.testing.Measurements.record("fleet-live-attempts-per-cell", measured);
+        // greedy sends the device's big inputs to the hotspot's own site (Wi-Fi), random to any site (mostly cellular)
         assertThat(floors).as("the same sites over Wi-Fi in one cell, over cellular in another").contains(5.0, 60.0);
     }
 
@@ -171,7 +173,7 @@ class FleetLiveTest {
         for (FakeSite s : sites) {
             yaml.append("  ").append(s.endpoint().siteId()).append(": ").append(s.endpoint().baseUri()).append('\n');
         }
-        yaml.append("policies: [random]\nexecutions: 6\nseed: 5\nemulateLinks: true\nsyntheticTasks: true\n")
+        yaml.append("policies: [greedy, random]\nexecutions: 6\nseed: 5\nemulateLinks: true\nsyntheticTasks: true\n")
                 .append("mobilitySpeedup: 4\nout: ").append(dir.resolve("out")).append('\n').append(extra);
         Path file = dir.resolve("device.yaml");
         Files.writeString(file, yaml.toString());
