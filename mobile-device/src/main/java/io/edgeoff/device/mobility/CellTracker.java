@@ -88,6 +88,15 @@ public final class CellTracker {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * At each handover, the changed links' estimates in {@code estimator} start over from the new cell's values:
+     * what was measured of a link belongs to the cell it was measured in.
+     */
+    public void relinkAtHandovers(io.edgeoff.device.monitor.NetworkEstimator estimator) {
+        addListener((from, to, changed) -> changed.forEach(l -> estimator.relink(l.siteId(), l.latencyMillis(),
+                l.bandwidthKBps())));
+    }
+
     /** @return schedule seconds now: device-clock seconds since {@link #start()} times the speedup */
     public synchronized double seconds() {
         return started ? clock.secondsSince(startNanos) * speedup : 0;

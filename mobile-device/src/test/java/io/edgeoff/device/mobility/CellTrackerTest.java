@@ -10,8 +10,12 @@ import io.edgeoff.common.mobility.AccessLink;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.device.ManualClock;
+import io.edgeoff.device.client.FailureKind;
+import io.edgeoff.device.client.OffloadResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class CellTrackerTest {
@@ -93,5 +97,27 @@ class CellTrackerTest {
         clock.advanceMillis(2_000);
         assertThat(watch.interrupts()).isTrue();
         assertThat(HandoverWatch.NONE.nanosUntilInterrupt()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aReplyStillAwaitedAtTheHandoverIsAbandonedThenUnderFailAndRedecide() throws Exception {
+        cells.start();
+        clock.advanceMillis(7_990); // 10 ms before leaving HOME
+        CompletableFuture<OffloadResult> reply = new CompletableFuture<>();
+
+        OffloadResult result = cells.watch().await(reply, 60_000_000_000L);
+
+        assertThat(result).isInstanceOf(OffloadResult.Failed.class);
+        assertThat(((OffloadResult.Failed) result).kind()).isEqualTo(FailureKind.HANDOVER);
+        assertThat(reply).isCancelled();
+    }
+
+    @Test
+    void theCallersDeadlineStillAppliesBeforeAHandover() {
+        cells.start();
+        HandoverWatch watch = cells.watch(); // the handover is 8 s away
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> watch.await(new CompletableFuture<>(), 10_000_000L))
+                .isInstanceOf(TimeoutException.class);
     }
 }
