@@ -41,4 +41,16 @@ class DeviceFleetScenarioTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).startsWith("edgeoff: " + config + ": mobilitySpeedup: must be > 0, but was 0");
     }
+
+    @Test
+    void refusesAStartThatIsNoInstantInOneLine() throws IOException {
+        Path config = dir.resolve("device.yaml");
+        Files.writeString(config, "scenario: commuter-3-hotspots\nmobilityStartAt: at ten\ntoken: secret\nsites:\n"
+                + "  ED: http://127.0.0.1:9\nout: " + dir.resolve("out") + "\n");
+
+        CliRun run = CliRun.of("device", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("edgeoff: " + config + ": mobilityStartAt: expected an ISO-8601 instant");
+    }
 }

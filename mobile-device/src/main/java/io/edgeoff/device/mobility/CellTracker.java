@@ -69,10 +69,22 @@ public final class CellTracker {
     }
 
     /** Schedule time 0 is now (the run's first execution); before this call the device is at time 0. */
-    public synchronized void start() {
-        startNanos = clock.nanoTime();
+    public void start() {
+        start(0);
+    }
+
+    /**
+     * Schedule time {@code scheduleSeconds} is now (a run whose schedule began earlier, e.g. at an agreed instant).
+     *
+     * @param scheduleSeconds  s, finite and &gt;= 0
+     */
+    public synchronized void start(double scheduleSeconds) {
+        if (!(scheduleSeconds >= 0) || !Double.isFinite(scheduleSeconds)) {
+            throw new IllegalArgumentException("scheduleSeconds must be finite and >= 0, but was " + scheduleSeconds);
+        }
+        startNanos = clock.nanoTime() - (long) (scheduleSeconds / speedup * 1e9);
         started = true;
-        lastCell = links.cellAt(0);
+        lastCell = links.cellAt(scheduleSeconds);
     }
 
     public String deviceId() {

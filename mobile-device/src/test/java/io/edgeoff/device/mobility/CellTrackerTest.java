@@ -39,6 +39,17 @@ class CellTrackerTest {
     }
 
     @Test
+    void aScheduleCanStartPartWayIn() {
+        CellTracker fast = new CellTracker(base, commuter.fleet().devices().get(0), commuter.fleet(), clock, 2);
+        fast.start(17);
+
+        clock.advanceMillis(2_000);
+
+        assertThat(fast.seconds()).isEqualTo(21.0);
+        assertThat(fast.cell()).isEqualTo("OFFICE");
+    }
+
+    @Test
     void aSpeedupRunsTheScheduleFaster() {
         CellTracker fast = new CellTracker(base, commuter.fleet().devices().get(0), commuter.fleet(), clock, 4);
         fast.start();
