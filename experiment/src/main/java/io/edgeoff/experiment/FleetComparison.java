@@ -68,7 +68,8 @@ public final class FleetComparison {
      *                        test-bed's, agree on it): a device that is ready before it waits for it, one that is
      *                        ready later starts its schedule that far in; empty: the devices' first execution
      */
-    public record FleetSetup(double mobilitySpeedup, List<String> devices, java.util.Optional<java.time.Instant> startAt) {
+    public record FleetSetup(double mobilitySpeedup, List<String> devices,
+                             java.util.Optional<java.time.Instant> startAt) {
         /** Schedule time 0 at the devices' first execution. */
         public FleetSetup(double mobilitySpeedup, List<String> devices) {
             this(mobilitySpeedup, devices, java.util.Optional.empty());
@@ -195,7 +196,8 @@ public final class FleetComparison {
         List<ResultRow> rows = LiveComparison.rows(setup, results);
         List<PolicySummary> summaries = setup.policies().stream().map(p -> PolicySummary.of(p, rows)).toList();
         return new LiveComparison.Outcome(summaries, results, rows, merged(stats), network.latencyMillis(
-                scenario.device().id(), LiveComparison.cloudId(scenario)), timeline, new FleetRuns(runs, scenario.siteIndex(scenario.device().id())));
+                scenario.device().id(), LiveComparison.cloudId(scenario)), timeline,
+                new FleetRuns(runs, scenario.siteIndex(scenario.device().id())));
     }
 
     static int executions(DeviceSpec spec, LiveComparison.Setup setup) {

@@ -81,6 +81,10 @@ class FleetLiveTest {
         List<String> cells = Files.readAllLines(out.resolve("cells.csv"));
         assertThat(cells.stream().filter(l -> l.startsWith("random,commuter,")).count())
                 .as("the commuter's tasks ran in more than one cell").isGreaterThan(1);
+        List<String> commuterCells = cells.stream().filter(l -> l.startsWith("greedy,commuter,"))
+                .map(l -> l.split(",")[2]).toList();
+        assertThat(commuterCells).as("in the scenario's cell order").isSortedAccordingTo(
+                java.util.Comparator.comparing(List.of("HOME", "STATION", "OFFICE")::indexOf));
         assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"devices\"", "id=\"cells\"");
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"handover_interruptions\"");
         // each offload from the device waits at least the emulated latency of its cell's link: a floor, load-safe

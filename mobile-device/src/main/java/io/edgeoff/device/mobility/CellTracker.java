@@ -181,7 +181,8 @@ public final class CellTracker {
     public HandoverWatch watch() {
         Now now = now();
         double untilSeconds = now.nextHandover - now.seconds;
-        long untilNanos = Double.isInfinite(untilSeconds) ? Long.MAX_VALUE : (long) Math.ceil(untilSeconds / speedup * 1e9);
+        long untilNanos = Double.isInfinite(untilSeconds) ? Long.MAX_VALUE
+                : (long) Math.ceil(untilSeconds / speedup * 1e9);
         long handoverNanos = untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : clock.nanoTime() + untilNanos;
         return new HandoverWatch(rule.orElse(HandoverRule.FINISH_OLD_PATH), cellName(now.cell), handoverNanos,
                 clock);
@@ -235,7 +236,8 @@ public final class CellTracker {
             }
             double latency = to.network().latencyMillis(device, s);
             double bandwidth = to.network().bandwidthKBps(device, s);
-            if (latency != from.network().latencyMillis(device, s) || bandwidth != from.network().bandwidthKBps(device, s)) {
+            if (latency != from.network().latencyMillis(device, s)
+                    || bandwidth != from.network().bandwidthKBps(device, s)) {
                 out.add(new AccessLink(to.sites().get(s).id(), latency, bandwidth));
             }
         }
