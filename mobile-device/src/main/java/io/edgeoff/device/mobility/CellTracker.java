@@ -43,6 +43,8 @@ public final class CellTracker {
     private final double lookaheadSeconds;
     private final DeviceClock clock;
     private final double speedup;
+    /** The scenario's cost model, whose device-site links a device's own links and cells replace. */
+    private final CostModel base;
     private final List<HandoverListener> listeners = new CopyOnWriteArrayList<>();
     private long startNanos;
     private boolean started;
@@ -60,6 +62,7 @@ public final class CellTracker {
             throw new IllegalArgumentException("mobility speedup must be finite and > 0, but was " + speedup);
         }
         this.deviceId = device.id();
+        this.base = Objects.requireNonNull(base, "base");
         this.links = new DeviceLinks(base, device, fleet);
         this.rule = fleet.handover();
         this.lookaheadSeconds = fleet.lookaheadSeconds();
@@ -84,7 +87,7 @@ public final class CellTracker {
         }
         startNanos = clock.nanoTime() - (long) (scheduleSeconds / speedup * 1e9);
         started = true;
-        lastCell = links.cellAt(scheduleSeconds);
+        // the cell noticed last stays: starting part-way in another cell is a handover the listeners hear of
     }
 
     public String deviceId() {
@@ -101,10 +104,12 @@ public final class CellTracker {
     }
 
     /**
-     * At each handover, the changed links' estimates in {@code estimator} start over from the new cell's values:
-     * what was measured of a link belongs to the cell it was measured in.
+     * Makes {@code estimator}'s priors this device's links where they differ from the scenario's (its own links, the
+     * cell it is in now), and at each handover lets the changed links' estimates start over from the new cell's
+     * values: what was measured of a link belongs to the cell it was measured in.
      */
     public void relinkAtHandovers(io.edgeoff.device.monitor.NetworkEstimator estimator) {
+        changedLinks(base, path()).forEach(l -> estimator.relink(l.siteId(), l.latencyMillis(), l.bandwidthKBps()));
         addListener((from, to, changed) -> changed.forEach(l -> estimator.relink(l.siteId(), l.latencyMillis(),
                 l.bandwidthKBps())));
     }

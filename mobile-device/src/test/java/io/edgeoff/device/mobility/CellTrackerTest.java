@@ -50,6 +50,17 @@ class CellTrackerTest {
     }
 
     @Test
+    void startingPartWayInAnotherCellIsHeardAsAHandover() {
+        List<String> heard = new ArrayList<>();
+        cells.addListener((from, to, changed) -> heard.add(from + "->" + to));
+
+        cells.start(10);
+        cells.cell();
+
+        assertThat(heard).containsExactly("HOME->STATION");
+    }
+
+    @Test
     void aSpeedupRunsTheScheduleFaster() {
         CellTracker fast = new CellTracker(base, commuter.fleet().devices().get(0), commuter.fleet(), clock, 4);
         fast.start();
@@ -93,6 +104,23 @@ class CellTrackerTest {
         cells.cell();
 
         assertThat(heard).containsExactly("HOME->STATION [EC, ED]");
+    }
+
+    @Test
+    void theEstimatorsPriorsAreTheDevicesLinksAndStartOverAtAHandover() {
+        var estimator = new io.edgeoff.device.monitor.NetworkEstimator(base,
+                io.edgeoff.device.monitor.EstimatorConfig.ofDefaults());
+        cells.relinkAtHandovers(estimator);
+        cells.start();
+        double home = estimator.inputs("ED").latencyMillis();
+        estimator.roundTrip("ED", 20); // a measured 10 ms one way at HOME
+
+        clock.advanceMillis(9_000);
+        cells.cell();
+
+        assertThat(home).as("HOME's Wi-Fi, not the scenario's cellular link").isEqualTo(5);
+        assertThat(estimator.inputs("ED").latencyMillis()).as("STATION reaches ED over cellular").isEqualTo(60);
+        assertThat(estimator.inputs("ED").latencySource()).isEqualTo(InputSource.PRIOR);
     }
 
     @Test
