@@ -39,13 +39,17 @@ import java.util.Set;
  *                      executions, idle time, links and cell schedule); empty: every device of the scenario, each its
  *                      own runtime in this process
  * @param mobilitySpeedup schedule seconds of the cell schedules per wall second, &gt; 0 (default 1: as written)
+ * @param mobilityStartAt the wall-clock instant of schedule time 0 (ISO-8601, e.g. {@code 2026-12-03T10:00:00Z}), so
+ *                      that device processes and a test-bed switching real links agree on it; empty: the first
+ *                      execution
  */
 public record DeviceSettings(String scenario, String token, List<SiteEndpoint> sites, List<String> policies, int executions,
                       long seed, boolean emulateLinks, Path out, DetectorConfig detector, RuntimeConfig runtime,
-                      boolean syntheticTasks, java.util.Optional<String> fleetDevice, double mobilitySpeedup) {
+                      boolean syntheticTasks, java.util.Optional<String> fleetDevice, double mobilitySpeedup,
+                      java.util.Optional<java.time.Instant> mobilityStartAt) {
 
     private static final Set<String> TOP = Set.of("scenario", "token", "sites", "policies", "executions", "seed",
-            "emulateLinks", "out", "detector", "runtime", "syntheticTasks", "fleetDevice", "mobilitySpeedup");
+            "emulateLinks", "out", "detector", "runtime", "syntheticTasks", "fleetDevice", "mobilitySpeedup", "mobilityStartAt");
     private static final Set<String> RUNTIME = Set.of("threads", "maxRemoteAttempts", "verifyOutputs", "measuredInputs",
             "learnAvailability");
     private static final Set<String> DETECTOR = Set.of("heartbeatMillis", "heartbeatTimeoutMillis",
@@ -124,10 +128,20 @@ public record DeviceSettings(String scenario, String token, List<SiteEndpoint> s
         if (!(speedup > 0)) {
             throw new IllegalArgumentException("mobilitySpeedup: must be > 0, but was " + fmt(speedup));
         }
+        java.util.Optional<java.time.Instant> startAt = java.util.Optional.empty();
+        if (!root.path("mobilityStartAt").isMissingNode()) {
+            String at = root.path("mobilityStartAt").asText();
+            try {
+                startAt = java.util.Optional.of(java.time.Instant.parse(at));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("mobilityStartAt: expected an ISO-8601 instant such as "
+                        + "2026-12-03T10:00:00Z, but was '" + at + "'");
+            }
+        }
         return new DeviceSettings(text(root, "scenario", "seed"), token, sites, policies, executions, seed, emulate,
                 out, detector(root.path("detector")), runtime(root.path("runtime")), synthetic.asBoolean(false),
                 fleetDevice.isMissingNode() ? java.util.Optional.empty() : java.util.Optional.of(fleetDevice.asText()),
-                speedup);
+                speedup, startAt);
     }
 
     private static RuntimeConfig runtime(JsonNode node) {

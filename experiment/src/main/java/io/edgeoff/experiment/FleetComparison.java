@@ -64,9 +64,19 @@ public final class FleetComparison {
      *
      * @param mobilitySpeedup schedule seconds per wall second, &gt; 0 (1: the scenario's times)
      * @param devices         ids of the devices to run (empty: every device of the scenario)
+     * @param startAt         the wall-clock instant of schedule time 0 (devices in several processes, e.g. the
+     *                        test-bed's, agree on it): a device that is ready before it waits for it, one that is
+     *                        ready later starts its schedule that far in; empty: the devices' first execution
      */
-    public record FleetSetup(double mobilitySpeedup, List<String> devices) {
+    public record FleetSetup(double mobilitySpeedup, List<String> devices,
+                             java.util.Optional<java.time.Instant> startAt) {
+        /** Schedule time 0 at the devices' first execution. */
+        public FleetSetup(double mobilitySpeedup, List<String> devices) {
+            this(mobilitySpeedup, devices, java.util.Optional.empty());
+        }
+
         public FleetSetup {
+            Objects.requireNonNull(startAt, "startAt");
             if (!(mobilitySpeedup > 0) || !Double.isFinite(mobilitySpeedup)) {
                 throw new IllegalArgumentException("--mobility-speedup must be finite and > 0, but was "
                         + mobilitySpeedup);
@@ -186,7 +196,8 @@ public final class FleetComparison {
         List<ResultRow> rows = LiveComparison.rows(setup, results);
         List<PolicySummary> summaries = setup.policies().stream().map(p -> PolicySummary.of(p, rows)).toList();
         return new LiveComparison.Outcome(summaries, results, rows, merged(stats), network.latencyMillis(
-                scenario.device().id(), LiveComparison.cloudId(scenario)), timeline, new FleetRuns(runs, scenario.siteIndex(scenario.device().id())));
+                scenario.device().id(), LiveComparison.cloudId(scenario)), timeline,
+                new FleetRuns(runs, scenario.siteIndex(scenario.device().id())));
     }
 
     static int executions(DeviceSpec spec, LiveComparison.Setup setup) {
@@ -247,7 +258,7 @@ public final class FleetComparison {
                     List<ExecutionResult> results = new ArrayList<>();
                     List<Integer> handovers = new ArrayList<>();
                     start.await();
-                    cells.start();
+                    startSchedule(cells);
                     log.accept(String.format(java.util.Locale.ROOT, "device %s: %d executions x %d policies, "
                             + "starts in cell %s", spec.id(), apps.size(), policies.size(), cells.cell()));
                     for (int e = 0; e < apps.size(); e++) {
@@ -273,6 +284,24 @@ public final class FleetComparison {
                     return new DeviceDone(new DeviceRun(spec.id(), results, handovers, names), stats);
                 }
             }
+        }
+
+        /** Schedule time 0 now, or at the agreed instant (waiting for it, or starting that far in). */
+        private void startSchedule(CellTracker cells) {
+            if (fleetSetup.startAt().isEmpty()) {
+                cells.start();
+                return;
+            }
+            // wall time, read once to place the agreed instant on the device's monotonic clock
+            double late = java.time.Duration.between(fleetSetup.startAt().get(), java.time.Instant.now()).toNanos()
+                    / 1e9;
+            if (late < 0) {
+                log.accept(String.format(java.util.Locale.ROOT, "device %s: waiting %.1f s for the schedule's start %s",
+                        spec.id(), -late, fleetSetup.startAt().get()));
+                DeviceClock.SYSTEM.sleepNanos((long) (-late * 1e9));
+                late = 0;
+            }
+            cells.start(late * fleetSetup.mobilitySpeedup());
         }
 
         /** The device's idle time between executions: exponential with the spec's mean, nothing drawn for 0. */

@@ -21,10 +21,11 @@ import java.util.Map;
 /**
  * A live fleet run per device and per (device, cell), in the simulator's tables ({@link FleetReport}: the same
  * {@code devices.csv} and {@code cells.csv} columns, the same console table). The live run's executions become the
- * simulator's breakdowns: one per policy and execution round, so a device's response time and energy are means over its
- * executions with their 95 % intervals. A task belongs to the cell its first attempt started in; an attempt abandoned at
- * a handover ({@code fail-and-redecide}) is a failed attempt and a handover interruption, one that completed over its
- * old path ({@code finish-old-path}) counts as such.
+ * simulator's breakdowns: one per policy and execution round, so a device's response time and energy are means over
+ * its executions with their 95 % intervals; each device's cells (over all its executions of a policy, in the
+ * scenario's cell order) ride with the policy's first round. A task belongs to the cell its first attempt started in;
+ * an attempt abandoned at a handover ({@code fail-and-redecide}) is a failed attempt and a handover interruption, one
+ * that completed over its old path ({@code finish-old-path}) counts as such.
  */
 final class LiveFleetReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +42,9 @@ final class LiveFleetReport {
         List<String> policies = outcome.summaries().stream().map(s -> s.policy()).toList();
         for (String policy : policies) {
             for (FleetComparison.DeviceRun run : fleet.devices()) {
+                // a device's cells over all its executions of the policy, in cell order, with its first round
+                cells.computeIfAbsent(List.of(policy, 0), k -> new ArrayList<>()).addAll(cells(run,
+                        run.results().stream().filter(r -> r.policy().equals(policy)).toList(), deviceIndex));
                 int round = 0;
                 for (int i = 0; i < run.results().size(); i++) {
                     ExecutionResult r = run.results().get(i);
@@ -50,13 +54,12 @@ final class LiveFleetReport {
                     List<Object> key = List.of(policy, round++);
                     devices.computeIfAbsent(key, k -> new ArrayList<>()).add(device(run.device(), r,
                             run.handovers().get(i), deviceIndex));
-                    cells.computeIfAbsent(key, k -> new ArrayList<>()).addAll(cells(run, r, deviceIndex));
                 }
             }
         }
         List<FleetBreakdown> out = new ArrayList<>();
         devices.forEach((key, list) -> out.add(new FleetBreakdown(0, (String) key.get(0), (Integer) key.get(1), list,
-                cells.get(key))));
+                cells.getOrDefault(key, List.of()))));
         return out;
     }
 
@@ -68,11 +71,13 @@ final class LiveFleetReport {
                 r.offloadFailures(), interrupted, handovers);
     }
 
-    private static List<CellMetrics> cells(FleetComparison.DeviceRun run, ExecutionResult r, int deviceIndex) {
+    private static List<CellMetrics> cells(FleetComparison.DeviceRun run, List<ExecutionResult> results,
+                                           int deviceIndex) {
         List<CellMetrics> out = new ArrayList<>();
         for (String cell : run.cellNames()) {
             String label = cell;
-            List<TaskOutcome> in = r.tasks().stream().filter(t -> t.completed() && cellOf(t).equals(label)).toList();
+            List<TaskOutcome> in = results.stream().flatMap(r -> r.tasks().stream())
+                    .filter(t -> t.completed() && cellOf(t).equals(label)).toList();
             if (in.isEmpty()) {
                 continue;
             }

@@ -72,7 +72,7 @@ public final class LiveRun {
         DeviceMetrics deviceMetrics = metrics == null ? null
                 : metrics.create(settings.policies(), scenario.sites().stream().map(Site::id).toList());
         FleetComparison.FleetSetup fleet = scenario.fleet().isNone() ? null
-                : new FleetComparison.FleetSetup(settings.mobilitySpeedup(), fleetDevices);
+                : new FleetComparison.FleetSetup(settings.mobilitySpeedup(), fleetDevices, settings.mobilityStartAt());
         LiveComparison.Outcome outcome = withStatusPage(webPort, "edgeoff device", listener,
                 page -> recorded(setup, fleet, scenario, settings, config, dbUrl, page, deviceMetrics, listener));
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -87,6 +87,7 @@ public final class LiveRun {
             parameters.put("devices", String.join(",", FleetComparison.devices(scenario, fleetDevices).stream()
                     .map(io.edgeoff.common.mobility.DeviceSpec::id).toList()));
             parameters.put("mobilitySpeedup", settings.mobilitySpeedup());
+            settings.mobilityStartAt().ifPresent(at -> parameters.put("mobilityStartAt", at.toString()));
         }
         Path dir = out != null ? out : settings.out();
         return new LiveResult(outcome, parameters, LiveReports.writeAll(dir, "edgeoff device", parameters, outcome));

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Several devices live, one of them moving: the commuter example with a second device (a cyclist that starts at the
  * OFFICE and rides HOME) runs as one device runtime per device against the same in-process sites, links emulated per
- * cell, schedules four times faster than written.
+ * cell, schedules four times faster than written, policies greedy and random.
  */
 class FleetLiveTest {
     @TempDir
@@ -68,29 +68,37 @@ class FleetLiveTest {
         Map<String, FleetComparison.DeviceRun> runs = new LinkedHashMap<>();
         result.outcome().fleet().devices().forEach(d -> runs.put(d.device(), d));
         assertThat(runs.keySet()).containsExactly("commuter", "cyclist");
-        assertThat(runs.get("commuter").results()).hasSize(6);
-        assertThat(runs.get("cyclist").results()).hasSize(3);
+        assertThat(runs.get("commuter").results()).as("6 executions x 2 policies").hasSize(12);
+        assertThat(runs.get("cyclist").results()).as("its own 3 executions x 2 policies").hasSize(6);
         assertThat(runs.get("commuter").handovers().stream().mapToInt(Integer::intValue).sum())
                 .as("the commuter left HOME at least once").isPositive();
         Path out = dir.resolve("out");
         List<String> devices = Files.readAllLines(out.resolve("devices.csv"));
-        assertThat(devices).hasSize(3);
-        assertThat(devices.get(1)).startsWith("random,commuter,6,");
-        assertThat(devices.get(2)).startsWith("random,cyclist,3,");
+        assertThat(devices).hasSize(5);
+        assertThat(devices.get(1)).startsWith("greedy,commuter,6,");
+        assertThat(devices.get(2)).startsWith("greedy,cyclist,3,");
+        assertThat(devices.get(3)).startsWith("random,commuter,6,");
         List<String> cells = Files.readAllLines(out.resolve("cells.csv"));
         assertThat(cells.stream().filter(l -> l.startsWith("random,commuter,")).count())
                 .as("the commuter's tasks ran in more than one cell").isGreaterThan(1);
+        List<String> commuterCells = cells.stream().filter(l -> l.startsWith("greedy,commuter,"))
+                .map(l -> l.split(",")[2]).toList();
+        assertThat(commuterCells).as("in the scenario's cell order").isSortedAccordingTo(
+                java.util.Comparator.comparing(List.of("HOME", "STATION", "OFFICE")::indexOf));
         assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"devices\"", "id=\"cells\"");
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"handover_interruptions\"");
         // each offload from the device waits at least the emulated latency of its cell's link: a floor, load-safe
         TreeSet<Double> floors = new TreeSet<>();
+        Map<String, Object> measured = new java.util.TreeMap<>();
         for (FleetComparison.DeviceRun run : runs.values()) {
             DeviceSpec spec = scenario.fleet().devices().stream().filter(d -> d.id().equals(run.device()))
                     .findFirst().orElseThrow();
             for (ExecutionResult r : run.results()) {
-                floors.addAll(checkLatencyFloors(scenario, spec, r));
+                floors.addAll(checkLatencyFloors(scenario, spec, r, measured));
             }
         }
+        io.edgeoff.common.testing.Measurements.record("fleet-live-attempts-per-cell", measured);
+        // greedy sends the device's big inputs to the hotspot's own site (Wi-Fi), random to any site (mostly cellular)
         assertThat(floors).as("the same sites over Wi-Fi in one cell, over cellular in another").contains(5.0, 60.0);
     }
 
@@ -116,7 +124,8 @@ class FleetLiveTest {
      *
      * @return the latencies checked, ms
      */
-    private List<Double> checkLatencyFloors(Scenario scenario, DeviceSpec spec, ExecutionResult r) {
+    private List<Double> checkLatencyFloors(Scenario scenario, DeviceSpec spec, ExecutionResult r,
+                                            Map<String, Object> measured) {
         CostModel base = scenario.costModel();
         DeviceLinks links = new DeviceLinks(base, spec, scenario.fleet());
         int device = base.deviceIndex();
@@ -133,6 +142,10 @@ class FleetLiveTest {
                             .latencyMillis(device, a.siteIndex());
                     assertThat(a.seconds()).as("%s in %s", a.siteId(), a.cell()).isGreaterThanOrEqualTo(latency / 1000);
                     floors.add(latency);
+                    String key = spec.id() + " " + a.cell() + " " + a.siteId();
+                    measured.put(key + " floorMillis", latency);
+                    measured.merge(key + " minAttemptSeconds", a.seconds(), (x, y) -> Math.min((Double) x, (Double) y));
+                    measured.merge(key + " attempts", 1, (x, y) -> (Integer) x + (Integer) y);
                 }
             }
         }
@@ -164,7 +177,7 @@ class FleetLiveTest {
         for (FakeSite s : sites) {
             yaml.append("  ").append(s.endpoint().siteId()).append(": ").append(s.endpoint().baseUri()).append('\n');
         }
-        yaml.append("policies: [random]\nexecutions: 6\nseed: 5\nemulateLinks: true\nsyntheticTasks: true\n")
+        yaml.append("policies: [greedy, random]\nexecutions: 6\nseed: 5\nemulateLinks: true\nsyntheticTasks: true\n")
                 .append("mobilitySpeedup: 4\nout: ").append(dir.resolve("out")).append('\n').append(extra);
         Path file = dir.resolve("device.yaml");
         Files.writeString(file, yaml.toString());

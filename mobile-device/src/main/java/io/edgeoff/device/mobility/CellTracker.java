@@ -43,6 +43,8 @@ public final class CellTracker {
     private final double lookaheadSeconds;
     private final DeviceClock clock;
     private final double speedup;
+    /** The scenario's cost model, whose device-site links a device's own links and cells replace. */
+    private final CostModel base;
     private final List<HandoverListener> listeners = new CopyOnWriteArrayList<>();
     private long startNanos;
     private boolean started;
@@ -60,6 +62,7 @@ public final class CellTracker {
             throw new IllegalArgumentException("mobility speedup must be finite and > 0, but was " + speedup);
         }
         this.deviceId = device.id();
+        this.base = Objects.requireNonNull(base, "base");
         this.links = new DeviceLinks(base, device, fleet);
         this.rule = fleet.handover();
         this.lookaheadSeconds = fleet.lookaheadSeconds();
@@ -69,10 +72,22 @@ public final class CellTracker {
     }
 
     /** Schedule time 0 is now (the run's first execution); before this call the device is at time 0. */
-    public synchronized void start() {
-        startNanos = clock.nanoTime();
+    public void start() {
+        start(0);
+    }
+
+    /**
+     * Schedule time {@code scheduleSeconds} is now (a run whose schedule began earlier, e.g. at an agreed instant).
+     *
+     * @param scheduleSeconds  s, finite and &gt;= 0
+     */
+    public synchronized void start(double scheduleSeconds) {
+        if (!(scheduleSeconds >= 0) || !Double.isFinite(scheduleSeconds)) {
+            throw new IllegalArgumentException("scheduleSeconds must be finite and >= 0, but was " + scheduleSeconds);
+        }
+        startNanos = clock.nanoTime() - (long) (scheduleSeconds / speedup * 1e9);
         started = true;
-        lastCell = links.cellAt(0);
+        // the cell noticed last stays: starting part-way in another cell is a handover the listeners hear of
     }
 
     public String deviceId() {
@@ -86,6 +101,17 @@ public final class CellTracker {
 
     public void addListener(HandoverListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Makes {@code estimator}'s priors this device's links where they differ from the scenario's (its own links, the
+     * cell it is in now), and at each handover lets the changed links' estimates start over from the new cell's
+     * values: what was measured of a link belongs to the cell it was measured in.
+     */
+    public void relinkAtHandovers(io.edgeoff.device.monitor.NetworkEstimator estimator) {
+        changedLinks(base, path()).forEach(l -> estimator.relink(l.siteId(), l.latencyMillis(), l.bandwidthKBps()));
+        addListener((from, to, changed) -> changed.forEach(l -> estimator.relink(l.siteId(), l.latencyMillis(),
+                l.bandwidthKBps())));
     }
 
     /** @return schedule seconds now: device-clock seconds since {@link #start()} times the speedup */
@@ -160,7 +186,8 @@ public final class CellTracker {
     public HandoverWatch watch() {
         Now now = now();
         double untilSeconds = now.nextHandover - now.seconds;
-        long untilNanos = Double.isInfinite(untilSeconds) ? Long.MAX_VALUE : (long) Math.ceil(untilSeconds / speedup * 1e9);
+        long untilNanos = Double.isInfinite(untilSeconds) ? Long.MAX_VALUE
+                : (long) Math.ceil(untilSeconds / speedup * 1e9);
         long handoverNanos = untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : clock.nanoTime() + untilNanos;
         return new HandoverWatch(rule.orElse(HandoverRule.FINISH_OLD_PATH), cellName(now.cell), handoverNanos,
                 clock);
@@ -214,7 +241,8 @@ public final class CellTracker {
             }
             double latency = to.network().latencyMillis(device, s);
             double bandwidth = to.network().bandwidthKBps(device, s);
-            if (latency != from.network().latencyMillis(device, s) || bandwidth != from.network().bandwidthKBps(device, s)) {
+            if (latency != from.network().latencyMillis(device, s)
+                    || bandwidth != from.network().bandwidthKBps(device, s)) {
                 out.add(new AccessLink(to.sites().get(s).id(), latency, bandwidth));
             }
         }

@@ -2,6 +2,12 @@ package io.edgeoff.device.mobility;
 
 import io.edgeoff.common.mobility.HandoverRule;
 import io.edgeoff.device.DeviceClock;
+import io.edgeoff.device.client.FailureKind;
+import io.edgeoff.device.client.OffloadResult;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The scenario's handover rule applied to one offloading attempt, from its start: the cell it started in and when the
@@ -60,6 +66,26 @@ public final class HandoverWatch {
     /** @return true when the attempt ran over a handover and kept its old path ({@link HandoverRule#FINISH_OLD_PATH}) */
     public boolean finishedOverOldPath() {
         return rule == HandoverRule.FINISH_OLD_PATH && handedOver();
+    }
+
+    /**
+     * Waits for an attempt's reply at most {@code limitNanos}; when the rule abandons the attempt at a handover that
+     * comes first, cancels it then and returns a {@link FailureKind#HANDOVER} failure.
+     *
+     * @throws TimeoutException when {@code limitNanos} passed first (the caller's deadline)
+     */
+    public OffloadResult await(CompletableFuture<OffloadResult> reply, long limitNanos)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long handover = nanosUntilInterrupt();
+        if (handover >= limitNanos) {
+            return reply.get(limitNanos, TimeUnit.NANOSECONDS);
+        }
+        try {
+            return reply.get(handover, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reply.cancel(true);
+            return new OffloadResult.Failed(FailureKind.HANDOVER, detail());
+        }
     }
 
     /** The failure detail of an attempt abandoned at the handover. */

@@ -178,9 +178,7 @@ public final class DeviceRuntime implements AutoCloseable {
             this.estimator = null;
         }
         if (cells != null && estimator != null) {
-            // what was measured of a link belongs to the cell it was measured in
-            cells.addListener((from, to, changed) -> changed.forEach(l -> estimator.relink(l.siteId(),
-                    l.latencyMillis(), l.bandwidthKBps())));
+            cells.relinkAtHandovers(estimator);
         }
         if (config.learnAvailability()) {
             this.beliefs = new ConcurrentHashMap<>();
@@ -613,7 +611,7 @@ public final class DeviceRuntime implements AutoCloseable {
         if (wrong != null) {
             double energy = costModel.energyJoules(from, site, up, wait, 0);
             return new Attempt(site, endpoint.siteId(), FailureKind.SERVER_ERROR, wrong, clock.secondsSince(start),
-                    energy);
+                    energy).inCell(watch.startCell(), false);
         }
         detector.alive(endpoint.siteId());
         double outKB = reply.output().length / 1024.0;
@@ -684,18 +682,8 @@ public final class DeviceRuntime implements AutoCloseable {
         CompletableFuture<OffloadResult> future = client.submit(endpoint, request, deadline);
         Set<CompletableFuture<OffloadResult>> flying = inFlight.get(endpoint.siteId());
         flying.add(future);
-        long limitNanos = (deadline.toMillis() + 1000) * 1_000_000L;
-        long handoverNanos = watch.nanosUntilInterrupt();
         try {
-            if (handoverNanos < limitNanos) {
-                try {
-                    return future.get(handoverNanos, TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    future.cancel(true);
-                    return new OffloadResult.Failed(FailureKind.HANDOVER, watch.detail());
-                }
-            }
-            return future.get(limitNanos, TimeUnit.NANOSECONDS);
+            return watch.await(future, (deadline.toMillis() + 1000) * 1_000_000L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new OffloadResult.Failed(FailureKind.TIMEOUT, "interrupted");
@@ -804,10 +792,8 @@ public final class DeviceRuntime implements AutoCloseable {
         private io.edgeoff.device.mobility.CellTracker cells;
 
         /**
-         * @param cells  the device's cell over time (a fleet device that moves or has its own links): decisions plan
-         *               with {@link io.edgeoff.device.mobility.CellTracker#merge}, offloads in flight at a handover
-         *               follow the scenario's rule. Emulated links follow the cell when {@link #links} is
-         *               {@code LinkEmulator.following(cells::path, clock)}. Default none: a device in a fixed place
+         * @param cells  a fleet device's cell over time ({@link io.edgeoff.device.mobility.CellTracker}); emulated
+         *               links follow it with {@code LinkEmulator.following(cells::path, clock)}; default none
          */
         public Builder cells(io.edgeoff.device.mobility.CellTracker cells) {
             this.cells = cells;

@@ -10,8 +10,12 @@ import io.edgeoff.common.mobility.AccessLink;
 import io.edgeoff.common.scenario.Scenario;
 import io.edgeoff.common.scenario.ScenarioYaml;
 import io.edgeoff.device.ManualClock;
+import io.edgeoff.device.client.FailureKind;
+import io.edgeoff.device.client.OffloadResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class CellTrackerTest {
@@ -32,6 +36,28 @@ class CellTrackerTest {
         clock.advanceMillis(16_000);
 
         assertThat(List.of(first, second, cells.cell())).containsExactly("HOME", "STATION", "HOME");
+    }
+
+    @Test
+    void aScheduleCanStartPartWayIn() {
+        CellTracker fast = new CellTracker(base, commuter.fleet().devices().get(0), commuter.fleet(), clock, 2);
+        fast.start(17);
+
+        clock.advanceMillis(2_000);
+
+        assertThat(fast.seconds()).isEqualTo(21.0);
+        assertThat(fast.cell()).isEqualTo("OFFICE");
+    }
+
+    @Test
+    void startingPartWayInAnotherCellIsHeardAsAHandover() {
+        List<String> heard = new ArrayList<>();
+        cells.addListener((from, to, changed) -> heard.add(from + "->" + to));
+
+        cells.start(10);
+        cells.cell();
+
+        assertThat(heard).containsExactly("HOME->STATION");
     }
 
     @Test
@@ -81,6 +107,23 @@ class CellTrackerTest {
     }
 
     @Test
+    void theEstimatorsPriorsAreTheDevicesLinksAndStartOverAtAHandover() {
+        var estimator = new io.edgeoff.device.monitor.NetworkEstimator(base,
+                io.edgeoff.device.monitor.EstimatorConfig.ofDefaults());
+        cells.relinkAtHandovers(estimator);
+        cells.start();
+        double home = estimator.inputs("ED").latencyMillis();
+        estimator.roundTrip("ED", 20); // a measured 10 ms one way at HOME
+
+        clock.advanceMillis(9_000);
+        cells.cell();
+
+        assertThat(home).as("HOME's Wi-Fi, not the scenario's cellular link").isEqualTo(5);
+        assertThat(estimator.inputs("ED").latencyMillis()).as("STATION reaches ED over cellular").isEqualTo(60);
+        assertThat(estimator.inputs("ED").latencySource()).isEqualTo(InputSource.PRIOR);
+    }
+
+    @Test
     void aWatchSaysWhenTheRuleAbandonsAnAttempt() {
         cells.start();
         clock.advanceMillis(6_000);
@@ -93,5 +136,27 @@ class CellTrackerTest {
         clock.advanceMillis(2_000);
         assertThat(watch.interrupts()).isTrue();
         assertThat(HandoverWatch.NONE.nanosUntilInterrupt()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aReplyStillAwaitedAtTheHandoverIsAbandonedThenUnderFailAndRedecide() throws Exception {
+        cells.start();
+        clock.advanceMillis(7_990); // 10 ms before leaving HOME
+        CompletableFuture<OffloadResult> reply = new CompletableFuture<>();
+
+        OffloadResult result = cells.watch().await(reply, 60_000_000_000L);
+
+        assertThat(result).isInstanceOf(OffloadResult.Failed.class);
+        assertThat(((OffloadResult.Failed) result).kind()).isEqualTo(FailureKind.HANDOVER);
+        assertThat(reply).isCancelled();
+    }
+
+    @Test
+    void theCallersDeadlineStillAppliesBeforeAHandover() {
+        cells.start();
+        HandoverWatch watch = cells.watch(); // the handover is 8 s away
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> watch.await(new CompletableFuture<>(), 10_000_000L))
+                .isInstanceOf(TimeoutException.class);
     }
 }
