@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,9 @@ import java.io.PrintStream;
  * (no device-side link emulation: the links are real), faults injected for real; with {@code compare}, the simulator
  * on the same scenario, seed and trace, side by side. A scenario with {@code devices:} runs one {@code edgeoff device}
  * per device ({@code fleetDevice: <id>} in its device file), each in its own namespace against the shared sites, a
- * {@link CellSwitcher} per moving device switching its links from the moment it starts in its first cell, and the
- * devices' reports collected per device and per cell ({@link FleetResults}).
+ * {@link CellSwitcher} switching the moving devices' links at their schedules' times from one schedule time 0 that
+ * the device processes are given too ({@code mobilityStartAt}), and the devices' reports collected per device and per
+ * cell ({@link FleetResults}).
  */
 public final class TestbedRun {
     /** The main class of the {@code edgeoff} command line, which the sites, the device and the simulator run. */
@@ -135,14 +137,24 @@ public final class TestbedRun {
                     + plan.events().size() + " faults at time compression " + spec.timeCompression());
             List<DeviceRun> devices = new ArrayList<>();
             writeFile(config.workDir().resolve("faults.csv"), plan.toCsv());
+            List<DeviceSpec> moving = config.scenario().fleet().devices().stream().filter(d -> !d.cells().isEmpty())
+                    .toList();
+            // schedule time 0 of every device, agreed with the device processes (their mobilityStartAt)
+            Instant mobilityStart = moving.isEmpty() ? null : Clock.systemUTC().instant().plus(MOBILITY_START_LEAD);
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
-                    FaultInjector.realSleeper())) {
+                    FaultInjector.realSleeper());
+                 CellSwitcher switcher = new CellSwitcher(moving, testbed, Clock.systemUTC(),
+                         FaultInjector.realSleeper())) {
                 for (DeviceRun device : deviceRuns(testbed)) {
-                    devices.add(device.start(testbed, writeDeviceConfig(testbed, token, device), List.of()));
+                    devices.add(device.start(testbed, writeDeviceConfig(testbed, token, device, mobilityStart),
+                            List.of()));
+                }
+                if (mobilityStart != null) {
+                    switcher.start(mobilityStart);
                 }
                 Map<String, Integer> exits = followUntilExit(devices, out, Duration.ofMinutes(spec.deviceTimeoutMinutes()),
                         injector);
-                devices.forEach(DeviceRun::stopSwitching);
+                switcher.close();
                 injector.close(); // ends the faults still in effect, so their end is in the log
                 out.println();
                 out.println("injected faults (wall time from the end of the device's first execution):");
@@ -150,8 +162,8 @@ public final class TestbedRun {
                 if (injector.log().isEmpty()) {
                     out.println("  none");
                 }
-                if (testbed.plan().isFleet()) {
-                    printSwitches(devices, out);
+                if (mobilityStart != null) {
+                    printSwitches(switcher, mobilityStart, out);
                 }
                 for (DeviceRun device : devices) {
                     int exit = exits.get(device.deviceId());
@@ -160,8 +172,6 @@ public final class TestbedRun {
                                 + device.process().log());
                     }
                 }
-            } finally {
-                devices.forEach(DeviceRun::stopSwitching);
             }
             if (testbed.plan().isFleet()) {
                 Map<String, Path> dirs = new java.util.LinkedHashMap<>();
@@ -275,25 +285,33 @@ public final class TestbedRun {
     private List<DeviceRun> deviceRuns(Testbed testbed) {
         if (!testbed.plan().isFleet()) {
             return List.of(new DeviceRun(config.scenario().device().id(), null, "device", "device.yaml",
-                    config.workDir().resolve("device"), config.workDir().resolve("db"), null));
+                    config.workDir().resolve("device"), config.workDir().resolve("db")));
         }
         List<DeviceRun> runs = new ArrayList<>();
         for (DeviceSpec d : config.scenario().fleet().devices()) {
-            CellSwitcher switcher = d.cells().isEmpty() ? null : new CellSwitcher(List.of(d), testbed,
-                    Clock.systemUTC(), FaultInjector.realSleeper());
             runs.add(new DeviceRun(d.id(), d.id(), "device-" + d.id(), "device-" + d.id() + ".yaml",
-                    config.workDir().resolve("device-" + d.id()), config.workDir().resolve("db-" + d.id()), switcher));
+                    config.workDir().resolve("device-" + d.id()), config.workDir().resolve("db-" + d.id())));
         }
         return runs;
     }
 
-    private Path writeDeviceConfig(Testbed testbed, String token, DeviceRun device) {
+    /**
+     * How far after the devices are launched their cell schedules start ({@code mobilityStartAt}): time for a device
+     * JVM to start, open its database and warm its handlers up on a loaded machine. A device ready earlier waits for
+     * it; one ready later starts its schedule that far in, in the cell the test-bed has switched it to by then.
+     */
+    static final Duration MOBILITY_START_LEAD = Duration.ofSeconds(15);
+
+    private Path writeDeviceConfig(Testbed testbed, String token, DeviceRun device, Instant mobilityStart) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("scenario: ").append(spec.scenarioName().equals("seed") ? "seed"
                 : isFile(spec.scenarioName()) ? Path.of(spec.scenarioName()).toAbsolutePath() : spec.scenarioName())
                 .append('\n');
         if (device.fleetDevice() != null) {
             yaml.append("fleetDevice: ").append(device.fleetDevice()).append('\n');
+        }
+        if (mobilityStart != null) {
+            yaml.append("mobilityStartAt: ").append(mobilityStart).append('\n');
         }
         yaml.append("token: ").append(token).append('\n');
         yaml.append("sites:\n");
@@ -317,19 +335,12 @@ public final class TestbedRun {
         return Files.isRegularFile(Path.of(scenarioName));
     }
 
-    private static void printSwitches(List<DeviceRun> devices, PrintWriter out) {
+    private static void printSwitches(CellSwitcher switcher, Instant mobilityStart, PrintWriter out) {
         out.println();
-        out.println("cell switches (wall time from the device's first execution; schedule seconds are not compressed):");
-        int count = 0;
-        for (DeviceRun device : devices) {
-            if (device.switcher() != null) {
-                for (String line : device.switcher().log()) {
-                    out.println("  " + line);
-                    count++;
-                }
-            }
-        }
-        if (count == 0) {
+        out.println("cell switches (wall time from schedule time 0, mobilityStartAt " + mobilityStart
+                + "; schedule seconds are not compressed):");
+        switcher.log().forEach(l -> out.println("  " + l));
+        if (switcher.log().isEmpty()) {
             out.println("  none");
         }
     }
@@ -337,8 +348,7 @@ public final class TestbedRun {
     /**
      * Copies the devices' output (each line prefixed with the device's id when there are several) until every device
      * has exited; starts the injector when a device reports that its executions begin (its JVM start and first
-     * heartbeats are not hit by faults), and a moving device's cell switcher when that device reports that it starts
-     * in its first cell ({@link DeviceRun#beginsMobility}: its schedule's time 0, as its own cell tracking counts it).
+     * heartbeats are not hit by faults).
      *
      * @return each device's exit code, by device id
      */
@@ -356,13 +366,9 @@ public final class TestbedRun {
             }
             for (DeviceRun device : devices) {
                 for (String line : device.process().drainLines()) {
-                    boolean begins = device.beginsMobility(line);
-                    if (!started && (begins || line.contains(" executions, "))) {
+                    if (!started && (line.contains(" executions, ") || line.contains(", starts in cell "))) {
                         injector.start();
                         started = true;
-                    }
-                    if (begins) {
-                        device.startSwitching();
                     }
                     out.println(prefix ? "[" + device.deviceId() + "] " + line : line);
                 }

@@ -10,8 +10,8 @@ import java.util.function.LongConsumer;
 /**
  * Moves a fleet's devices between cells while a test-bed run goes: on its own thread, at each handover of the
  * devices' cell schedules ({@link CellSwitch#nextAfter}), it has the target reshape the device's links, and logs
- * each switch with its wall time. The schedule's seconds are wall seconds since {@link #start()} (the mobility
- * origin): a cell schedule is in the device's own seconds, the seconds its executions take, which a test-bed run
+ * each switch with its wall time. The schedule's seconds are wall seconds since the mobility origin ({@link #start()}:
+ * now; {@link #start(java.time.Instant)}: an agreed instant): a cell schedule is in the device's own seconds, the seconds its executions take, which a test-bed run
  * spends in real time; the run's time compression compresses failure traces only. The cell each device is in at
  * 0 s is the test-bed's initial shaping, so no switch is made at the origin. Time comes from an injected clock and
  * sleeper, as in the fault injector.
@@ -52,7 +52,15 @@ public final class CellSwitcher implements AutoCloseable {
 
     /** Sets the mobility origin to now and starts switching on the switcher's thread. */
     public CellSwitcher start() {
-        origin = clock.millis();
+        return start(clock.instant());
+    }
+
+    /**
+     * Starts switching on the switcher's thread with schedule time 0 at {@code origin} (now or later: the switcher
+     * waits; the device processes are given the same instant, their {@code mobilityStartAt}).
+     */
+    public CellSwitcher start(java.time.Instant origin) {
+        this.origin = origin.toEpochMilli();
         thread.start();
         return this;
     }

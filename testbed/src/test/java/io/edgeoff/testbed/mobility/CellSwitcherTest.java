@@ -68,6 +68,22 @@ class CellSwitcherTest {
     }
 
     @Test
+    void countsTheScheduleFromAnAgreedInstantAheadOfNow() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CellSwitcher switcher = new CellSwitcher(commuter, (device, cell) -> {
+            calls.add((nowMillis.get() - 1_000_000) + " ms " + cell);
+            return List.of();
+        }, clock, nowMillis::addAndGet);
+
+        switcher.start(Instant.ofEpochMilli(1_000_000 + 15_000));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> calls.size() >= 2);
+        switcher.close();
+
+        assertThat(calls.subList(0, 2)).containsExactly("23000 ms STATION", "31000 ms OFFICE");
+        assertThat(switcher.log().get(0)).startsWith("   8.000 s  commuter enters cell STATION");
+    }
+
+    @Test
     void logsAFailedSwitchAndGoesOn() {
         CellSwitcher switcher = new CellSwitcher(commuter, (device, cell) -> {
             throw new IllegalStateException("tc failed");
