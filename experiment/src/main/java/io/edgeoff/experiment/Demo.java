@@ -50,10 +50,22 @@ public final class Demo {
      * @param webPort         port of the live status page (0: any), or null for none
      * @param linkEmulation   delay transfers by the scenario's links on the device
      * @param syntheticTasks  run the seed's synthetic MI tasks instead of the built-in handlers
+     * @param scenario        {@code seed}, a built-in fleet scenario ({@code campus-3-devices},
+     *                        {@code commuter-3-hotspots}) or a scenario file; a scenario with {@code devices:} runs one
+     *                        device runtime per device ({@link FleetComparison})
+     * @param mobilitySpeedup schedule seconds of the devices' cell schedules per wall second, &gt; 0 (1: as written)
      */
     public record Spec(List<String> policies, int executions, long seed, Path trace, int configuration,
                        double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation,
-                       boolean syntheticTasks) {
+                       boolean syntheticTasks, String scenario, double mobilitySpeedup) {
+        /** A demo of the seed scenario. */
+        public Spec(List<String> policies, int executions, long seed, Path trace, int configuration,
+                    double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation,
+                    boolean syntheticTasks) {
+            this(policies, executions, seed, trace, configuration, timeCompression, out, dbUrl, webPort, linkEmulation,
+                    syntheticTasks, "seed", 1);
+        }
+
         /** A demo of the built-in handlers. */
         public Spec(List<String> policies, int executions, long seed, Path trace, int configuration,
                     double timeCompression, Path out, String dbUrl, Integer webPort, boolean linkEmulation) {
@@ -69,12 +81,19 @@ public final class Demo {
             if (!(timeCompression > 0)) {
                 throw new IllegalArgumentException("--time-compression must be > 0, but was " + timeCompression);
             }
+            if (scenario == null || scenario.isBlank()) {
+                throw new IllegalArgumentException("--scenario must name a scenario, but was '" + scenario + "'");
+            }
+            if (!(mobilitySpeedup > 0) || !Double.isFinite(mobilitySpeedup)) {
+                throw new IllegalArgumentException("--mobility-speedup must be finite and > 0, but was "
+                        + mobilitySpeedup);
+            }
         }
     }
 
     /** Runs the demo; the sites are stopped when it returns or fails. */
     public static LiveResult run(Spec spec, LiveListener listener) {
-        Scenario scenario = ScenarioYaml.load("seed");
+        Scenario scenario = ScenarioYaml.load(spec.scenario());
         String token = SiteConfig.randomToken();
         Path out = spec.out();
         Path traces = out.resolve("traces");
@@ -99,8 +118,8 @@ public final class Demo {
                     + "given to every site (--host-mips) and the device for their speed emulation", hostMips));
             Map<String, List<String>> histories = withHostMips(SiteHistories.arguments(scenario, spec.trace(),
                     spec.configuration(), traces, window == null ? null : window.traceStart()), scenario, hostMips);
-            List<SiteEndpoint> endpoints = startSites(sites, scenario, token, out.resolve("sites"), traceFiles,
-                    spec.timeCompression(), histories);
+            List<SiteEndpoint> endpoints = startSites(sites, scenario, spec.scenario(), token, out.resolve("sites"),
+                    traceFiles, spec.timeCompression(), histories);
             sites.awaitHealthy(Duration.ofSeconds(120));
             Timeline timeline = new Timeline(scenario.device().id());
             ReplayOrigins.addOutages(timeline, endpoints, DemoOutages.read(traceFiles), scale, listener::log);
@@ -120,7 +139,10 @@ public final class Demo {
                         OptionalInt.of(spec.configuration()),
                         "edgeoff demo")) {
                     outcome = LiveRun.withStatusPage(spec.webPort(), "edgeoff demo", listener,
-                            page -> LiveComparison.run(setup, sink, listener, listener::log, page, null, timeline));
+                            page -> scenario.fleet().isNone()
+                                    ? LiveComparison.run(setup, sink, listener, listener::log, page, null, timeline)
+                                    : FleetComparison.run(setup, new FleetComparison.FleetSetup(spec.mobilitySpeedup(),
+                                            List.of()), sink, listener, listener::log, page, timeline));
                 }
             }
             Map<String, Object> parameters = parameters(spec, window, sites.restarts());
@@ -165,11 +187,22 @@ public final class Demo {
     public static List<SiteEndpoint> startSites(SiteProcesses sites, Scenario scenario, String token, Path siteDir,
                                                 Map<String, Path> traceFiles, double timeCompression,
                                                 Map<String, List<String>> extraArguments) {
+        return startSites(sites, scenario, "seed", token, siteDir, traceFiles, timeCompression, extraArguments);
+    }
+
+    /**
+     * As {@link #startSites(SiteProcesses, Scenario, String, Path, Map, double, Map)}, each site started with
+     * {@code --scenario scenarioArgument} (the built-in name or file {@code scenario} was read from), so that it
+     * serves with that scenario's cores and speed.
+     */
+    public static List<SiteEndpoint> startSites(SiteProcesses sites, Scenario scenario, String scenarioArgument,
+                                                String token, Path siteDir, Map<String, Path> traceFiles,
+                                                double timeCompression, Map<String, List<String>> extraArguments) {
         List<SiteEndpoint> endpoints = new ArrayList<>();
         for (Site site : scenario.remoteSites()) {
             int port = SiteProcesses.freePort();
             Path data = siteDir.resolve(site.id());
-            List<String> arguments = new ArrayList<>(SiteArguments.of(site.id(), port, data,
+            List<String> arguments = new ArrayList<>(SiteArguments.of(scenarioArgument, site.id(), port, data,
                     traceFiles.get(site.id()), timeCompression));
             arguments.addAll(extraArguments.getOrDefault(site.id(), List.of()));
             sites.start(new SiteProcesses.SiteLaunch(site.id(), port, arguments,
@@ -183,7 +216,10 @@ public final class Demo {
 
     private static Map<String, Object> parameters(Spec spec, DemoOutages.Window window, int restarts) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("scenario", "seed");
+        p.put("scenario", spec.scenario());
+        if (spec.mobilitySpeedup() != 1) {
+            p.put("mobilitySpeedup", spec.mobilitySpeedup());
+        }
         p.put("policies", String.join(",", spec.policies()));
         p.put("executions", spec.executions());
         p.put("seed", spec.seed());
@@ -204,6 +240,11 @@ public final class Demo {
      * {@code simulated-executions.csv} and {@code compare.txt} next to the reports and returns the side-by-side text.
      */
     public static String compare(Spec spec, LiveResult result) {
+        if (result.outcome().fleet() != null) {
+            throw new IllegalArgumentException("--compare replays the seed's single device; scenario "
+                    + spec.scenario() + " has several devices (simulate it with edgeoff simulate --scenario "
+                    + spec.scenario() + ")");
+        }
         Scenario scenario = ScenarioYaml.load("seed");
         io.edgeoff.common.network.Network network = scenario.network(new java.util.SplittableRandom(spec.seed()));
         DetectorConfig detector = DetectorConfig.ofDefaults();

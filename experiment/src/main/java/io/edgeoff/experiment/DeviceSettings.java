@@ -35,13 +35,21 @@ import java.util.Set;
  * @param runtime       the device runtime's settings ({@code runtime:}: threads, the placement loop's attempt cap,
  *                      output checks, measured inputs, learned availability)
  * @param syntheticTasks run the seed's synthetic MI tasks instead of the built-in handlers (default false)
+ * @param fleetDevice   with a scenario that declares {@code devices:}, the one device this process runs (its workload,
+ *                      executions, idle time, links and cell schedule); empty: every device of the scenario, each its
+ *                      own runtime in this process
+ * @param mobilitySpeedup schedule seconds of the cell schedules per wall second, &gt; 0 (default 1: as written)
+ * @param mobilityStartAt the wall-clock instant of schedule time 0 (ISO-8601, e.g. {@code 2026-12-03T10:00:00Z}), so
+ *                      that device processes and a test-bed switching real links agree on it; empty: the first
+ *                      execution
  */
 public record DeviceSettings(String scenario, String token, List<SiteEndpoint> sites, List<String> policies, int executions,
                       long seed, boolean emulateLinks, Path out, DetectorConfig detector, RuntimeConfig runtime,
-                      boolean syntheticTasks) {
+                      boolean syntheticTasks, java.util.Optional<String> fleetDevice, double mobilitySpeedup,
+                      java.util.Optional<java.time.Instant> mobilityStartAt) {
 
     private static final Set<String> TOP = Set.of("scenario", "token", "sites", "policies", "executions", "seed",
-            "emulateLinks", "out", "detector", "runtime", "syntheticTasks");
+            "emulateLinks", "out", "detector", "runtime", "syntheticTasks", "fleetDevice", "mobilitySpeedup", "mobilityStartAt");
     private static final Set<String> RUNTIME = Set.of("threads", "maxRemoteAttempts", "verifyOutputs", "measuredInputs",
             "learnAvailability");
     private static final Set<String> DETECTOR = Set.of("heartbeatMillis", "heartbeatTimeoutMillis",
@@ -111,8 +119,29 @@ public record DeviceSettings(String scenario, String token, List<SiteEndpoint> s
             throw new IllegalArgumentException("syntheticTasks: expected true or false, but was '" + synthetic.asText()
                     + "'");
         }
+        JsonNode fleetDevice = root.path("fleetDevice");
+        if (!fleetDevice.isMissingNode() && (!fleetDevice.isTextual() || fleetDevice.asText().isBlank())) {
+            throw new IllegalArgumentException("fleetDevice: expected the id of one of the scenario's devices, but was '"
+                    + fleetDevice.asText() + "'");
+        }
+        double speedup = number(root, "mobilitySpeedup", 1, 0, 1_000_000);
+        if (!(speedup > 0)) {
+            throw new IllegalArgumentException("mobilitySpeedup: must be > 0, but was " + fmt(speedup));
+        }
+        java.util.Optional<java.time.Instant> startAt = java.util.Optional.empty();
+        if (!root.path("mobilityStartAt").isMissingNode()) {
+            String at = root.path("mobilityStartAt").asText();
+            try {
+                startAt = java.util.Optional.of(java.time.Instant.parse(at));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("mobilityStartAt: expected an ISO-8601 instant such as "
+                        + "2026-12-03T10:00:00Z, but was '" + at + "'");
+            }
+        }
         return new DeviceSettings(text(root, "scenario", "seed"), token, sites, policies, executions, seed, emulate,
-                out, detector(root.path("detector")), runtime(root.path("runtime")), synthetic.asBoolean(false));
+                out, detector(root.path("detector")), runtime(root.path("runtime")), synthetic.asBoolean(false),
+                fleetDevice.isMissingNode() ? java.util.Optional.empty() : java.util.Optional.of(fleetDevice.asText()),
+                speedup, startAt);
     }
 
     private static RuntimeConfig runtime(JsonNode node) {

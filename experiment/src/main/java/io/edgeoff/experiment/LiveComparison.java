@@ -114,9 +114,18 @@ public final class LiveComparison {
      * @param detection      the failure detector's data
      * @param cloudLatencyMillis the device-cloud latency drawn for this run, ms
      * @param timeline      when what happened (outages, executions, attempts), or null when not recorded
+     * @param fleet         per device of a fleet scenario, its executions, handovers and cells; null for the seed's
+     *                      single device
      */
     public record Outcome(List<PolicySummary> summaries, List<ExecutionResult> results, List<ResultRow> rows,
-                          DetectionStats detection, double cloudLatencyMillis, Timeline timeline) {
+                          DetectionStats detection, double cloudLatencyMillis, Timeline timeline,
+                          FleetComparison.FleetRuns fleet) {
+        /** An outcome of the seed's single device. */
+        public Outcome(List<PolicySummary> summaries, List<ExecutionResult> results, List<ResultRow> rows,
+                       DetectionStats detection, double cloudLatencyMillis, Timeline timeline) {
+            this(summaries, results, rows, detection, cloudLatencyMillis, timeline, null);
+        }
+
         /** An outcome without a timeline. */
         public Outcome(List<PolicySummary> summaries, List<ExecutionResult> results, List<ResultRow> rows,
                        DetectionStats detection, double cloudLatencyMillis) {
@@ -217,7 +226,7 @@ public final class LiveComparison {
         }
     }
 
-    private static String cloudId(Scenario scenario) {
+    static String cloudId(Scenario scenario) {
         return scenario.remoteSites().stream().filter(s -> s.kind() == io.edgeoff.common.site.SiteKind.CLOUD)
                 .map(Site::id).findFirst().orElse(scenario.remoteSites().get(0).id());
     }

@@ -225,12 +225,20 @@ public final class LiveReports {
             Files.writeString(dir.resolve("handlers.csv"), HandlerCosts.csv(HandlerCosts.rows(outcome.results())),
                     StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("report.html"), html(title, parameters, outcome), StandardCharsets.UTF_8);
+            if (outcome.fleet() != null) {
+                LiveFleetReport.write(dir, outcome);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
-        return List.of(dir.resolve("report.html"), dir.resolve("results.json"), dir.resolve("summary.csv"),
-                dir.resolve("executions.csv"), dir.resolve("failures.csv"), dir.resolve("timeline.csv"),
-                dir.resolve("handlers.csv"));
+        List<Path> files = new java.util.ArrayList<>(List.of(dir.resolve("report.html"), dir.resolve("results.json"),
+                dir.resolve("summary.csv"), dir.resolve("executions.csv"), dir.resolve("failures.csv"),
+                dir.resolve("timeline.csv"), dir.resolve("handlers.csv")));
+        if (outcome.fleet() != null) {
+            files.add(dir.resolve("devices.csv"));
+            files.add(dir.resolve("cells.csv"));
+        }
+        return List.copyOf(files);
     }
 
     /** Columns of {@code failures.csv}: one row per policy. */
@@ -299,6 +307,9 @@ public final class LiveReports {
         }
         root.set("externalPolicies", externalPoliciesJson(Policies.registry().externalReports()));
         root.set("handlers", JSON.valueToTree(HandlerCosts.json(HandlerCosts.rows(outcome.results()))));
+        if (outcome.fleet() != null) {
+            LiveFleetReport.json(root, outcome);
+        }
         ArrayNode executions = root.putArray("executions");
         for (ExecutionResult r : outcome.results()) {
             ObjectNode e = executions.addObject();
@@ -411,6 +422,9 @@ public final class LiveReports {
                                 TimelineChart.png(snapshot, site, policies))).append("\"></figure>\n");
             }
             sb.append("</div>\n");
+        }
+        if (outcome.fleet() != null) {
+            sb.append(LiveFleetReport.html(outcome));
         }
         sb.append(HandlerCosts.html(HandlerCosts.rows(outcome.results())));
         sb.append("<pre>").append(escape(pairedText(s, outcome.results()))).append("</pre>\n<p>")

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param outcome    summaries, executions and detector data
  * @param parameters the run's parameters, in report order
  * @param reports    the files written: report.html, results.json, summary.csv, executions.csv, failures.csv,
- *                   timeline.csv, handlers.csv
+ *                   timeline.csv, handlers.csv (and devices.csv, cells.csv of a fleet scenario)
  */
 public record LiveResult(LiveComparison.Outcome outcome, Map<String, Object> parameters, List<Path> reports) {
     public LiveResult {
@@ -21,7 +21,8 @@ public record LiveResult(LiveComparison.Outcome outcome, Map<String, Object> par
 
     /** The comparison table, the paired differences and the detector's paragraph, as printed after a run. */
     public String text() {
-        return LiveReports.table(outcome) + LiveReports.pairedText(outcome.summaries(), outcome.results())
+        return LiveReports.table(outcome) + (outcome.fleet() == null ? "" : LiveFleetReport.table(outcome))
+                + LiveReports.pairedText(outcome.summaries(), outcome.results())
                 + LiveReports.detectionText(outcome.detection()) + System.lineSeparator()
                 + HandlerCosts.text(HandlerCosts.rows(outcome.results()));
     }

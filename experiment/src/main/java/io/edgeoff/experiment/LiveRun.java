@@ -62,11 +62,7 @@ public final class LiveRun {
         DeviceSettings settings = DeviceSettings.read(config);
         boolean synthetic = syntheticTasks || settings.syntheticTasks();
         Scenario configured = ScenarioYaml.load(settings.scenario());
-        if (!configured.fleet().isNone()) {
-            throw new IllegalArgumentException(config + ": scenario " + configured.name() + " declares devices, cells or "
-                    + "mobility, which only the simulator runs so far (edgeoff simulate --scenario " + settings.scenario()
-                    + "); the live device runs a scenario without them");
-        }
+        List<String> fleetDevices = fleetDevices(config, configured, settings);
         // with a database: its scenario of that name, stored there from the configuration on first use
         Scenario scenario = dbUrl == null ? configured : DeviceScenario.fromDatabase(dbUrl, configured, listener::log);
         checkSites(config, scenario, settings.sites());
@@ -75,8 +71,10 @@ public final class LiveRun {
                 settings.runtime(), "device-" + settings.seed(), 0, synthetic);
         DeviceMetrics deviceMetrics = metrics == null ? null
                 : metrics.create(settings.policies(), scenario.sites().stream().map(Site::id).toList());
+        FleetComparison.FleetSetup fleet = scenario.fleet().isNone() ? null
+                : new FleetComparison.FleetSetup(settings.mobilitySpeedup(), fleetDevices, settings.mobilityStartAt());
         LiveComparison.Outcome outcome = withStatusPage(webPort, "edgeoff device", listener,
-                page -> recorded(setup, scenario, settings, config, dbUrl, page, deviceMetrics, listener));
+                page -> recorded(setup, fleet, scenario, settings, config, dbUrl, page, deviceMetrics, listener));
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("config", config.toString());
         parameters.put("scenario", settings.scenario());
@@ -85,8 +83,34 @@ public final class LiveRun {
         parameters.put("seed", settings.seed());
         parameters.put("linkEmulation", settings.emulateLinks() ? "device-side" : "off");
         parameters.put("tasks", synthetic ? "synthetic MI" : "built-in handlers, data flowing");
+        if (fleet != null) {
+            parameters.put("devices", String.join(",", FleetComparison.devices(scenario, fleetDevices).stream()
+                    .map(io.edgeoff.common.mobility.DeviceSpec::id).toList()));
+            parameters.put("mobilitySpeedup", settings.mobilitySpeedup());
+            settings.mobilityStartAt().ifPresent(at -> parameters.put("mobilityStartAt", at.toString()));
+        }
         Path dir = out != null ? out : settings.out();
         return new LiveResult(outcome, parameters, LiveReports.writeAll(dir, "edgeoff device", parameters, outcome));
+    }
+
+    /**
+     * @return the fleet devices this process runs: the file's {@code fleetDevice}, or none named (all)
+     * @throws IllegalArgumentException naming the file when {@code fleetDevice} is not a device of the scenario
+     */
+    static List<String> fleetDevices(Path config, Scenario scenario, DeviceSettings settings) {
+        if (settings.fleetDevice().isEmpty()) {
+            return List.of();
+        }
+        if (scenario.fleet().devices().isEmpty()) {
+            throw new IllegalArgumentException(config + ": fleetDevice: scenario " + scenario.name()
+                    + " declares no devices; fleetDevice needs a scenario with devices: (e.g. campus-3-devices)");
+        }
+        try {
+            FleetComparison.devices(scenario, List.of(settings.fleetDevice().get()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(config + ": fleetDevice: " + e.getMessage(), e);
+        }
+        return List.of(settings.fleetDevice().get());
     }
 
     /** Every remote site of the scenario has a URL, and every URL belongs to one. */
@@ -107,21 +131,32 @@ public final class LiveRun {
         }
     }
 
-    private static LiveComparison.Outcome recorded(LiveComparison.Setup setup, Scenario scenario,
-                                                   DeviceSettings settings, Path config, String dbUrl,
-                                                   StatusPage page, DeviceMetrics metrics,
+    private static LiveComparison.Outcome recorded(LiveComparison.Setup setup, FleetComparison.FleetSetup fleet,
+                                                   Scenario scenario, DeviceSettings settings, Path config,
+                                                   String dbUrl, StatusPage page, DeviceMetrics metrics,
                                                    LiveListener listener) {
         if (dbUrl == null) {
-            return LiveComparison.run(setup, OutcomeSink.NONE, listener, listener::log, page, metrics);
+            return compare(setup, fleet, OutcomeSink.NONE, page, metrics, listener);
         }
         try (Database db = Database.open(DatabaseUrl.of(dbUrl, "--db-url"), Database.DEFAULT_CONNECT_TIMEOUT,
                 Clock.systemUTC())) {
             db.migrate();
             try (DatabaseOutcomeSink sink = new DatabaseOutcomeSink(db, scenario.name(), settings.seed(),
                     OptionalInt.empty(), "edgeoff device --config " + config)) {
-                return LiveComparison.run(setup, sink, listener, listener::log, page, metrics);
+                return compare(setup, fleet, sink, page, metrics, listener);
             }
         }
+    }
+
+    /** The single device's comparison, or the fleet's (whose devices do not report to {@code metrics}). */
+    private static LiveComparison.Outcome compare(LiveComparison.Setup setup, FleetComparison.FleetSetup fleet,
+                                                  OutcomeSink sink, StatusPage page, DeviceMetrics metrics,
+                                                  LiveListener listener) {
+        if (fleet == null) {
+            return LiveComparison.run(setup, sink, listener, listener::log, page, metrics);
+        }
+        return FleetComparison.run(setup, fleet, sink, listener, listener::log, page,
+                new Timeline(setup.scenario().device().id()));
     }
 
     /** Runs {@code body} with a live status page on {@code webPort} (none when null), closed afterwards. */

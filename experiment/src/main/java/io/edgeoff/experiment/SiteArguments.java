@@ -14,7 +14,13 @@ public final class SiteArguments {
     }
 
     public static List<String> of(String siteId, int port, Path dataDir, Path trace, double timeCompression) {
-        List<String> args = new ArrayList<>(List.of("--scenario", "seed", "--site", siteId, "--bind", "127.0.0.1",
+        return of("seed", siteId, port, dataDir, trace, timeCompression);
+    }
+
+    /** As {@link #of(String, int, Path, Path, double)}, for a site of {@code scenario} (a built-in name or a file). */
+    public static List<String> of(String scenario, String siteId, int port, Path dataDir, Path trace,
+                                  double timeCompression) {
+        List<String> args = new ArrayList<>(List.of("--scenario", scenario, "--site", siteId, "--bind", "127.0.0.1",
                 "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
         if (trace != null) {
             args.addAll(List.of("--failure-trace", trace.toString(),

@@ -76,18 +76,26 @@ public record PolicyPlugins(List<String> deviceOptions, List<List<String>> comma
      *                                  addresses nobody listens at in time (a port not the command's)
      */
     void start(Testbed testbed, String deviceId, PrintStream log) {
+        start(testbed, deviceId, "policy-", log);
+    }
+
+    /**
+     * As {@link #start(Testbed, String, PrintStream)}, the processes named {@code namePrefix} + their number (one set
+     * per device namespace of a fleet, each device running its own copy of the policy).
+     */
+    void start(Testbed testbed, String deviceId, String namePrefix, PrintStream log) {
         if (commands.isEmpty()) {
             return;
         }
         List<ManagedProcess> started = new ArrayList<>();
         for (int k = 0; k < commands.size(); k++) {
-            started.add(testbed.startIn(deviceId, "policy-" + (k + 1), commands.get(k)));
+            started.add(testbed.startIn(deviceId, namePrefix + (k + 1), commands.get(k)));
         }
         log.println("starting " + commands.size() + " external polic" + (commands.size() == 1 ? "y" : "ies")
-                + " in the device's namespace; waiting for " + addresses() + " ...");
+                + " in the namespace of device " + deviceId + "; waiting for " + addresses() + " ...");
         List<String> args = new ArrayList<>(List.of(Double.toString(READY_TIMEOUT.toSeconds())));
         args.addAll(addresses());
-        ManagedProcess ready = testbed.startIn(deviceId, "policy-ready", JavaCommand.of(PortReady.class, args));
+        ManagedProcess ready = testbed.startIn(deviceId, namePrefix + "ready", JavaCommand.of(PortReady.class, args));
         try {
             while (ready.isAlive()) {
                 for (int k = 0; k < started.size(); k++) {

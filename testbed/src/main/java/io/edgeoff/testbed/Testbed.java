@@ -1,8 +1,14 @@
 package io.edgeoff.testbed;
 
+import io.edgeoff.common.mobility.AccessLink;
+import io.edgeoff.common.mobility.Cell;
+import io.edgeoff.common.mobility.DeviceSpec;
+import io.edgeoff.common.mobility.Fleet;
 import io.edgeoff.common.process.ManagedProcess;
 import io.edgeoff.common.process.ProcessSupervisor;
 import io.edgeoff.testbed.fault.FaultTarget;
+import io.edgeoff.testbed.mobility.CellSwitcher;
+import io.edgeoff.testbed.net.DeviceHost;
 import io.edgeoff.testbed.net.LatencyMode;
 import io.edgeoff.testbed.net.NetemProbe;
 import io.edgeoff.testbed.net.Shell;
@@ -27,10 +33,11 @@ import java.util.OptionalInt;
 
 /**
  * A running test-bed: the network of a scenario, one node agent (latency relay and probe) per site
- * namespace, and every process started in it. {@link #close()} (also run by a shutdown hook on
+ * namespace, and every process started in it. With a fleet ({@code devices:}), a namespace per device whose links
+ * {@link #enterCell} reshapes when the device moves (the {@link CellSwitcher.Target} of the cell switcher). {@link #close()} (also run by a shutdown hook on
  * Ctrl-C) kills every process, removes every namespace and link, and releases the run.
  */
-public final class Testbed implements AutoCloseable, FaultTarget {
+public final class Testbed implements AutoCloseable, FaultTarget, CellSwitcher.Target {
     private static final Duration AGENT_START = Duration.ofSeconds(60);
 
     private final TestbedConfig config;
@@ -114,6 +121,12 @@ public final class Testbed implements AutoCloseable, FaultTarget {
                 args.add("--forward");
                 args.add(Integer.toString(port));
             }
+            if (topology.latencyMode() == LatencyMode.RELAY) {
+                for (io.edgeoff.testbed.net.DeviceSiteLink link : plan().deviceLinksTo(site.siteId())) {
+                    args.add("--peer-delay");
+                    args.add(link.pair().addressA() + "=" + link.initial().latencyMillis());
+                }
+            }
             agents.put(site.siteId(), NamespaceProcess.start("agent-" + site.siteId(), site.namespace(),
                     JavaCommand.of(NodeAgent.class, args), logFile("agent-" + site.siteId())));
         }
@@ -158,6 +171,21 @@ public final class Testbed implements AutoCloseable, FaultTarget {
     }
 
     /**
+     * As {@link #measure(double)}, from fleet device {@code deviceId}'s namespace (compare with
+     * {@code plan().sitesSeenBy(deviceId)}).
+     */
+    public List<LinkMeasurement> measure(String deviceId, double transferSeconds) {
+        List<LinkMeasurement> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        probe(plan().device(deviceId).namespace(), transferSeconds, plan().sitesSeenBy(deviceId), config.probePort(),
+                results, failures);
+        if (!failures.isEmpty()) {
+            throw new TestbedException("measurement from " + deviceId + " failed: " + failures);
+        }
+        return results;
+    }
+
+    /**
      * @return true when a TCP exchange with the site's probe (through relay and link) succeeds
      *         from the device namespace now
      */
@@ -175,11 +203,31 @@ public final class Testbed implements AutoCloseable, FaultTarget {
         return !results.isEmpty();
     }
 
+    /**
+     * @return true when a TCP exchange with the site's probe succeeds from fleet device {@code deviceId}'s namespace
+     *         now
+     */
+    public boolean reachableFrom(String deviceId, String siteId) {
+        List<LinkMeasurement> results = new ArrayList<>();
+        probe(plan().device(deviceId).namespace(), 0, List.of(plan().site(siteId)), config.probePort(), results,
+                new ArrayList<>());
+        return !results.isEmpty();
+    }
+
     /** The median round trip device-site now, ms. */
     public double measureRoundTrip(String siteId) {
+        return roundTripFrom(plan().deviceNamespace(), siteId);
+    }
+
+    /** The median round trip from fleet device {@code deviceId}'s namespace to {@code siteId} now, ms. */
+    public double measureRoundTrip(String deviceId, String siteId) {
+        return roundTripFrom(plan().device(deviceId).namespace(), siteId);
+    }
+
+    private double roundTripFrom(String fromNamespace, String siteId) {
         List<LinkMeasurement> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        probe(0, List.of(plan().site(siteId)), config.probePort(), results, failures);
+        probe(fromNamespace, 0, List.of(plan().site(siteId)), config.probePort(), results, failures);
         if (results.isEmpty()) {
             throw new TestbedException("round trip to " + siteId + " failed: " + failures);
         }
@@ -188,12 +236,17 @@ public final class Testbed implements AutoCloseable, FaultTarget {
 
     private void probe(double transferSeconds, List<SiteEndpoint> sites, int port, List<LinkMeasurement> results,
                        List<String> failures) {
+        probe(plan().deviceNamespace(), transferSeconds, sites, port, results, failures);
+    }
+
+    private void probe(String fromNamespace, double transferSeconds, List<SiteEndpoint> sites, int port,
+                       List<LinkMeasurement> results, List<String> failures) {
         List<String> args = new ArrayList<>(List.of(Double.toString(transferSeconds)));
         for (SiteEndpoint site : sites) {
             args.add(String.format(Locale.ROOT, "%s=%s:%d:%s", site.siteId(), site.address(), port,
                     site.bandwidthKBps()));
         }
-        ManagedProcess client = NamespaceProcess.start("probe-client", plan().deviceNamespace(),
+        ManagedProcess client = NamespaceProcess.start("probe-client", fromNamespace,
                 JavaCommand.of(ProbeClient.class, args), logFile("probe-client"));
         try {
             client.waitFor(Duration.ofMinutes(5));
@@ -290,8 +343,42 @@ public final class Testbed implements AutoCloseable, FaultTarget {
         if (closed) {
             throw new TestbedException("test-bed run " + config.runId() + " is torn down; not starting in " + siteId);
         }
-        return siteId.equals(config.scenario().device().id()) ? plan().deviceNamespace()
-                : plan().site(siteId).namespace();
+        if (siteId.equals(config.scenario().device().id())) {
+            return plan().deviceNamespace();
+        }
+        if (plan().devices().stream().anyMatch(d -> d.deviceId().equals(siteId))) {
+            return plan().device(siteId).namespace();
+        }
+        return plan().site(siteId).namespace();
+    }
+
+    /**
+     * Reshapes fleet device {@code deviceId}'s links to those it has in cell {@code cellId} (null: in no cell): the
+     * cell's link to a site, else the device's own, else the scenario's.
+     *
+     * @return one {@code SITE a ms b KB/s -> c ms d KB/s} per link that changed
+     */
+    @Override
+    public List<String> enterCell(String deviceId, String cellId) {
+        Fleet fleet = config.scenario().fleet();
+        DeviceHost host = plan().device(deviceId);
+        DeviceSpec spec = fleet.devices().stream().filter(d -> d.id().equals(deviceId)).findFirst().orElseThrow();
+        Cell cell = cellId == null ? null : fleet.cell(cellId);
+        List<AccessLink> links = host.links().stream().map(l -> DeviceHost.linkIn(spec, cell, l.siteId(),
+                config.network(), config.scenario().device().id())).toList();
+        List<Topology.LinkChange> changes = topology.shape(deviceId, links);
+        if (topology.latencyMode() == LatencyMode.RELAY) {
+            for (Topology.LinkChange change : changes) {
+                agent(change.to().siteId()).command(String.format(Locale.ROOT, "peer %s %s",
+                        change.link().pair().addressA(), change.to().latencyMillis()), Duration.ofSeconds(5));
+            }
+        }
+        return changes.stream().map(Topology.LinkChange::describe).toList();
+    }
+
+    /** @return the link of fleet device {@code deviceId} to edge site {@code siteId} as shaped now */
+    public AccessLink currentLink(String deviceId, String siteId) {
+        return topology.currentLink(deviceId, siteId);
     }
 
     /**

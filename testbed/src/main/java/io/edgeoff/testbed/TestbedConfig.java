@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * What to build.
  *
- * @param scenario     the scenario whose sites and links are emulated
+ * @param scenario     the scenario whose sites and links are emulated (with {@code devices:}, a namespace per
+ *                     device: {@link io.edgeoff.testbed.net.TopologyPlan#ofFleet})
  * @param network      its links resolved for one configuration (random latencies drawn or at their mean)
  * @param runId        run number, 1 to 250: names {@code eo<run>-...} and addresses {@code 10.213.<run>.x}
  * @param servicePorts ports of each site's service that the relay forwards (same port behind it, on 127.0.0.1)
@@ -28,14 +29,11 @@ public record TestbedConfig(Scenario scenario, Network network, int runId, List<
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(workDir, "workDir");
-        if (!scenario.fleet().isNone()) {
-            throw new IllegalArgumentException("scenario " + scenario.name() + " declares devices, cells or mobility, "
-                    + "which the test-bed does not build yet (one device namespace); edgeoff simulate runs them");
-        }
         servicePorts = List.copyOf(servicePorts);
         if (runId < 1 || runId > 250) {
             throw new IllegalArgumentException("run id must be in [1, 250], but was " + runId);
         }
+        io.edgeoff.testbed.net.TopologyPlan.of(scenario, network, runId); // a fleet the test-bed cannot build fails here
         if (servicePorts.contains(probePort)) {
             throw new IllegalArgumentException("probe port " + probePort + " collides with a service port");
         }

@@ -9,7 +9,10 @@ import io.edgeoff.common.site.Site;
 import io.edgeoff.prediction.synthetic.SyntheticTraces;
 import io.edgeoff.prediction.trace.FailureTrace;
 import io.edgeoff.prediction.trace.TraceReaders;
+import io.edgeoff.common.mobility.DeviceSpec;
 import io.edgeoff.testbed.compare.ComparisonTable;
+import io.edgeoff.testbed.compare.FleetResults;
+import io.edgeoff.testbed.mobility.CellSwitcher;
 import io.edgeoff.testbed.fault.FaultEvent;
 import io.edgeoff.testbed.fault.FaultInjector;
 import io.edgeoff.testbed.fault.FaultKind;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +41,11 @@ import java.io.PrintStream;
  * its namespace under the test-bed's process supervisor, with its failure monitor ({@code edgeoff site monitor})
  * beside it, the device's {@code edgeoff device} in the device namespace
  * (no device-side link emulation: the links are real), faults injected for real; with {@code compare}, the simulator
- * on the same scenario, seed and trace, side by side.
+ * on the same scenario, seed and trace, side by side. A scenario with {@code devices:} runs one {@code edgeoff device}
+ * per device ({@code fleetDevice: <id>} in its device file), each in its own namespace against the shared sites, a
+ * {@link CellSwitcher} switching the moving devices' links at their schedules' times from one schedule time 0 that
+ * the device processes are given too ({@code mobilityStartAt}), and the devices' reports collected per device and per
+ * cell ({@link FleetResults}).
  */
 public final class TestbedRun {
     /** The main class of the {@code edgeoff} command line, which the sites, the device and the simulator run. */
@@ -122,6 +130,11 @@ public final class TestbedRun {
             throw new IllegalArgumentException("--compare cannot run an external:URL policy: the simulator runs on the"
                     + " host after the test-bed (and the policy on its device) is gone; leave out --compare");
         }
+        if (spec.compare() && !config.scenario().fleet().devices().isEmpty()) {
+            throw new IllegalArgumentException("--compare compares one device with the simulator, but scenario "
+                    + config.scenario().name() + " has " + config.scenario().fleet().devices().size()
+                    + " devices; run edgeoff simulate --scenario " + spec.scenarioName() + " beside it");
+        }
         if (spec.executions() < 1) {
             throw new IllegalArgumentException("--executions must be >= 1, but was " + spec.executions());
         }
@@ -130,7 +143,12 @@ public final class TestbedRun {
         List<io.edgeoff.testbed.fault.FaultAction> schedule = FaultSchedule.of(plan, spec.timeCompression(), Long.MAX_VALUE);
         String token = spec.token();
         try (Testbed testbed = Testbed.start(config, Shell.system(), log)) {
-            spec.plugins().start(testbed, scenario.device().id(), log); // first: a wrong command fails in seconds
+            // first: a wrong command fails in seconds; each device namespace runs its own copy of the policy
+            List<DeviceRun> runs = deviceRuns(testbed);
+            for (DeviceRun run : runs) {
+                spec.plugins().start(testbed, run.deviceId(),
+                        runs.size() == 1 ? "policy-" : "policy-" + run.deviceId() + "-", log);
+            }
             Map<String, String> healthUrls = new java.util.LinkedHashMap<>();
             for (SiteEndpoint site : testbed.plan().sites()) {
                 testbed.startSite(site.siteId(), siteCommand(site.siteId()), Map.of(spec.tokenEnvironmentVariable(), token));
@@ -141,16 +159,26 @@ public final class TestbedRun {
             testbed.awaitSitesReady(healthUrls, Duration.ofSeconds(120));
             log.println("sites ready; device runs " + spec.policies() + " x " + spec.executions() + " executions; "
                     + plan.events().size() + " faults at time compression " + spec.timeCompression());
-            Path deviceConfig = writeDeviceConfig(testbed, token);
+            List<DeviceRun> devices = new ArrayList<>();
             writeFile(config.workDir().resolve("faults.csv"), plan.toCsv());
+            List<DeviceSpec> moving = config.scenario().fleet().devices().stream().filter(d -> !d.cells().isEmpty())
+                    .toList();
+            // schedule time 0 of every device, agreed with the device processes (their mobilityStartAt)
+            Instant mobilityStart = moving.isEmpty() ? null : Clock.systemUTC().instant().plus(MOBILITY_START_LEAD);
             try (FaultInjector injector = new FaultInjector(schedule, testbed, Clock.systemUTC(),
-                    FaultInjector.realSleeper())) {
-                List<String> deviceArgs = new ArrayList<>(List.of("device", "--config", deviceConfig.toString(),
-                        "--db-url", "jdbc:h2:file:" + config.workDir().resolve("db").resolve("edgeoff")));
-                deviceArgs.addAll(spec.plugins().deviceOptions());
-                ManagedProcess device = testbed.startIn(scenario.device().id(), "device",
-                        JavaCommand.of(CLI_MAIN, 384, deviceArgs));
-                int exit = followUntilExit(device, out, Duration.ofMinutes(spec.deviceTimeoutMinutes()), injector);
+                    FaultInjector.realSleeper());
+                 CellSwitcher switcher = new CellSwitcher(moving, testbed, Clock.systemUTC(),
+                         FaultInjector.realSleeper())) {
+                for (DeviceRun device : runs) {
+                    devices.add(device.start(testbed, writeDeviceConfig(testbed, token, device, mobilityStart),
+                            spec.plugins().deviceOptions()));
+                }
+                if (mobilityStart != null) {
+                    switcher.start(mobilityStart);
+                }
+                Map<String, Integer> exits = followUntilExit(devices, out, Duration.ofMinutes(spec.deviceTimeoutMinutes()),
+                        injector);
+                switcher.close();
                 injector.close(); // ends the faults still in effect, so their end is in the log
                 out.println();
                 out.println("injected faults (wall time from the end of the device's first execution):");
@@ -158,9 +186,22 @@ public final class TestbedRun {
                 if (injector.log().isEmpty()) {
                     out.println("  none");
                 }
-                if (exit != 0) {
-                    throw new TestbedException("the device exited with code " + exit + "; see " + device.log());
+                if (mobilityStart != null) {
+                    printSwitches(switcher, mobilityStart, out);
                 }
+                for (DeviceRun device : devices) {
+                    int exit = exits.get(device.deviceId());
+                    if (exit != 0) {
+                        throw new TestbedException("device " + device.deviceId() + " exited with code " + exit + "; see "
+                                + device.process().log());
+                    }
+                }
+            }
+            if (testbed.plan().isFleet()) {
+                Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+                devices.forEach(d -> dirs.put(d.deviceId(), d.outDir()));
+                out.println();
+                out.print(FleetResults.collect(config.workDir(), dirs));
             }
             out.println("logs: " + config.workDir());
             out.flush();
@@ -265,10 +306,38 @@ public final class TestbedRun {
         return "http://" + site.address() + ":" + spec.servicePort();
     }
 
-    private Path writeDeviceConfig(Testbed testbed, String token) {
+    /** The device processes to start: the seed's single device, or one per device of the scenario's fleet. */
+    private List<DeviceRun> deviceRuns(Testbed testbed) {
+        if (!testbed.plan().isFleet()) {
+            return List.of(new DeviceRun(config.scenario().device().id(), null, "device", "device.yaml",
+                    config.workDir().resolve("device"), config.workDir().resolve("db")));
+        }
+        List<DeviceRun> runs = new ArrayList<>();
+        for (DeviceSpec d : config.scenario().fleet().devices()) {
+            runs.add(new DeviceRun(d.id(), d.id(), "device-" + d.id(), "device-" + d.id() + ".yaml",
+                    config.workDir().resolve("device-" + d.id()), config.workDir().resolve("db-" + d.id())));
+        }
+        return runs;
+    }
+
+    /**
+     * How far after the devices are launched their cell schedules start ({@code mobilityStartAt}): time for a device
+     * JVM to start, open its database and warm its handlers up on a loaded machine. A device ready earlier waits for
+     * it; one ready later starts its schedule that far in, in the cell the test-bed has switched it to by then.
+     */
+    static final Duration MOBILITY_START_LEAD = Duration.ofSeconds(15);
+
+    private Path writeDeviceConfig(Testbed testbed, String token, DeviceRun device, Instant mobilityStart) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("scenario: ").append(spec.scenarioName().equals("seed") ? "seed"
-                : Path.of(spec.scenarioName()).toAbsolutePath()).append('\n');
+                : isFile(spec.scenarioName()) ? Path.of(spec.scenarioName()).toAbsolutePath() : spec.scenarioName())
+                .append('\n');
+        if (device.fleetDevice() != null) {
+            yaml.append("fleetDevice: ").append(device.fleetDevice()).append('\n');
+        }
+        if (mobilityStart != null) {
+            yaml.append("mobilityStartAt: ").append(mobilityStart).append('\n');
+        }
         yaml.append("token: ").append(token).append('\n');
         yaml.append("sites:\n");
         for (SiteEndpoint site : testbed.plan().sites()) {
@@ -282,38 +351,65 @@ public final class TestbedRun {
         if (spec.syntheticTasks()) {
             yaml.append("syntheticTasks: true\n");
         }
-        yaml.append("out: ").append(config.workDir().resolve("device")).append('\n');
-        return OwnerOnlyFiles.write(config.workDir().resolve("device.yaml"), yaml.toString()); // it holds the token
+        yaml.append("out: ").append(device.outDir()).append('\n');
+        return OwnerOnlyFiles.write(config.workDir().resolve(device.configFile()), yaml.toString()); // it holds the token
+    }
+
+    /** A built-in scenario name (e.g. {@code campus-3-devices}) is passed on as is; a file as its absolute path. */
+    private static boolean isFile(String scenarioName) {
+        return Files.isRegularFile(Path.of(scenarioName));
+    }
+
+    private static void printSwitches(CellSwitcher switcher, Instant mobilityStart, PrintWriter out) {
+        out.println();
+        out.println("cell switches (wall time from schedule time 0, mobilityStartAt " + mobilityStart
+                + "; schedule seconds are not compressed):");
+        switcher.log().forEach(l -> out.println("  " + l));
+        if (switcher.log().isEmpty()) {
+            out.println("  none");
+        }
     }
 
     /**
-     * Copies the device's output until it exits; starts the injector when the device reports its
-     * first finished execution (its warm-up, JVM start and first heartbeats are not hit by faults).
+     * Copies the devices' output (each line prefixed with the device's id when there are several) until every device
+     * has exited; starts the injector when a device reports that its executions begin (its JVM start and first
+     * heartbeats are not hit by faults).
+     *
+     * @return each device's exit code, by device id
      */
-    private static int followUntilExit(ManagedProcess device, PrintWriter out, Duration timeout,
-                                       FaultInjector injector) {
+    private static Map<String, Integer> followUntilExit(List<DeviceRun> devices, PrintWriter out, Duration timeout,
+                                                        FaultInjector injector) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean started = false;
-        while (device.isAlive() && System.nanoTime() < deadline) {
+        boolean prefix = devices.size() > 1;
+        while (devices.stream().anyMatch(d -> d.process().isAlive()) && System.nanoTime() < deadline) {
             try {
-                device.waitFor(Duration.ofMillis(200));
+                devices.stream().filter(d -> d.process().isAlive()).findFirst()
+                        .ifPresent(d -> d.process().waitFor(Duration.ofMillis(200)));
             } catch (ProcessException e) {
                 // still running
             }
-            for (String line : device.drainLines()) {
-                if (!started && line.contains(" executions, ")) {
-                    injector.start();
-                    started = true;
+            for (DeviceRun device : devices) {
+                for (String line : device.process().drainLines()) {
+                    if (!started && (line.contains(" executions, ") || line.contains(", starts in cell "))) {
+                        injector.start();
+                        started = true;
+                    }
+                    out.println(prefix ? "[" + device.deviceId() + "] " + line : line);
                 }
-                out.println(line);
             }
             out.flush();
         }
-        if (device.isAlive()) {
-            device.kill();
-            throw new TestbedException("the device did not finish within " + timeout + "; see " + device.log());
+        Map<String, Integer> exits = new java.util.LinkedHashMap<>();
+        for (DeviceRun device : devices) {
+            if (device.process().isAlive()) {
+                devices.forEach(d -> d.process().kill());
+                throw new TestbedException("device " + device.deviceId() + " did not finish within " + timeout + "; see "
+                        + device.process().log());
+            }
+            device.process().drainLines().forEach(l -> out.println(prefix ? "[" + device.deviceId() + "] " + l : l));
+            exits.put(device.deviceId(), device.process().waitFor(Duration.ofSeconds(5)));
         }
-        device.drainLines().forEach(out::println);
-        return device.waitFor(Duration.ofSeconds(5));
+        return exits;
     }
 }

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code edgeoff demo}: the main job, {@link Demo} with its flags; prints the comparison and where the reports are. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The main job: start four sites (ED, EC, ER, CD of the seed scenario) as processes on this "
-                + "machine, each replaying a failure trace, run the device under each policy and compare them.",
+        description = {"The main job: start the scenario's sites (ED, EC, ER, CD of the seed scenario) as processes on "
+                + "this machine, each replaying a failure trace, run the device (one per device of a --scenario with "
+                + "devices:) under each policy and compare them.",
             "Prints a table and writes results.json, summary.csv, executions.csv and report.html to --out."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -72,6 +73,14 @@ public final class DemoCommand implements Callable<Integer> {
                 "data flowing between tasks."})
     boolean syntheticTasks;
 
+    @Mixin
+    io.edgeoff.cli.console.ScenarioOption scenario = new io.edgeoff.cli.console.ScenarioOption();
+
+    @Option(names = "--mobility-speedup", defaultValue = "1",
+            description = {"With a scenario whose devices move between cells: schedule seconds per wall-clock second",
+                "(default: ${DEFAULT-VALUE}, the scenario's times; e.g. 4 walks the commuter's 8 s per hotspot in 2 s)."})
+    double mobilitySpeedup;
+
     @Option(names = "--compare", description = "Afterwards, simulate every live execution (same policy, application, "
             + "links, detector and outage schedule) and print live and simulated side by side, with the gap per metric "
             + "(also in <out>/compare.txt).")
@@ -82,7 +91,18 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         var registry = plugins.install();
         Demo.Spec demo = new Demo.Spec(registry.parseList("--policies", policies), executions, seedOption.value(), trace,
-                configuration, timeCompression, out.value(), dbUrl, webPort, !noLinkEmulation, syntheticTasks);
+                configuration, timeCompression, out.value(), dbUrl, webPort, !noLinkEmulation, syntheticTasks,
+                scenario.name(), mobilitySpeedup);
+        if (compare && !"seed".equals(demo.scenario())) {
+            throw new IllegalArgumentException("--compare replays the seed's single device; run it without "
+                    + "--scenario " + demo.scenario());
+        }
+        if (!io.edgeoff.common.scenario.ScenarioYaml.BUILT_IN.contains(demo.scenario())
+                && !java.nio.file.Files.isRegularFile(Path.of(demo.scenario()))) {
+            throw new IllegalArgumentException("--scenario " + demo.scenario() + ": neither a built-in scenario "
+                    + io.edgeoff.common.scenario.ScenarioYaml.BUILT_IN + " nor a scenario file");
+        }
+        io.edgeoff.common.scenario.ScenarioYaml.load(demo.scenario()); // a bad --scenario fails before any site starts
         LiveResult result = Demo.run(demo, ConsoleListener.on(spec.commandLine().getErr()));
         stdout.println();
         stdout.print(result.text());

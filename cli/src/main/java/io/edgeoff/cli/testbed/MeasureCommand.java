@@ -37,6 +37,10 @@ public final class MeasureCommand implements Runnable {
         TestbedConfig config = options.config();
         PrintStream log = new PrintStream(new WriterOutputStream(out), true, java.nio.charset.StandardCharsets.UTF_8);
         try (Testbed testbed = Testbed.start(config, Shell.system(), log)) {
+            if (testbed.plan().isFleet()) {
+                measureEachDevice(testbed, out);
+                return;
+            }
             out.println("measuring " + testbed.plan().sites().size() + " paths from " + testbed.plan().deviceNamespace()
                     + " (" + transferSeconds + " s per transfer)");
             out.flush();
@@ -47,5 +51,21 @@ public final class MeasureCommand implements Runnable {
             out.println("RTT: median of 15 one-byte echoes on an open connection. Goodput: bytes / (transfer time - RTT).");
             out.flush();
         }
+    }
+
+    /** A fleet: every device's paths from its own namespace, against that device's own links. */
+    private void measureEachDevice(Testbed testbed, PrintWriter out) {
+        for (var device : testbed.plan().devices()) {
+            out.println("measuring " + testbed.plan().sites().size() + " paths from " + device.namespace() + " (device "
+                    + device.deviceId() + ", " + transferSeconds + " s per transfer)");
+            out.flush();
+            List<LinkMeasurement> measured = testbed.measure(device.deviceId(), transferSeconds);
+            out.println();
+            out.print(MeasurementTable.format(testbed.plan().sitesSeenBy(device.deviceId()), device.deviceId(),
+                    measured));
+            out.println();
+        }
+        out.println("RTT: median of 15 one-byte echoes on an open connection. Goodput: bytes / (transfer time - RTT).");
+        out.flush();
     }
 }

@@ -37,6 +37,11 @@ public final class UpCommand implements Runnable {
             out.println(String.format(Locale.ROOT, "| %s | %s | %s:%d | %.1f | %.1f |", site.siteId(), site.namespace(),
                     site.address(), options.servicePort, site.oneWayLatencyMillis(), site.bandwidthKBps()));
         }
+        for (var device : testbed.plan().devices()) {
+            out.println("device " + device.deviceId() + " in " + device.namespace() + ", its own links: "
+                    + device.links().stream().map(l -> String.format(Locale.ROOT, "%s %.1f ms %.1f KB/s", l.siteId(),
+                    l.initial().latencyMillis(), l.initial().bandwidthKBps())).toList());
+        }
         out.println("test-bed is up; Ctrl-C tears it down");
         out.flush();
         try {

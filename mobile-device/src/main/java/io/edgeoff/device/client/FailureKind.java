@@ -19,7 +19,13 @@ public enum FailureKind {
      */
     HANDLER_FAILED,
     /** The failure detector suspected the site while the attempt was in flight, and the attempt was abandoned. */
-    SUSPECTED;
+    SUSPECTED,
+    /**
+     * The device changed edge cell while the attempt was in flight and the scenario's handover rule is
+     * {@code fail-and-redecide}: the attempt was abandoned at the handover and the task is decided again. Not a site
+     * failure: the detector and the learnt availability do not count it.
+     */
+    HANDOVER;
 
     /** @return true when the failure is certain evidence that the site is down (not a slow answer) */
     public boolean isHardEvidence() {

@@ -17,13 +17,41 @@ import io.edgeoff.device.DeviceClock;
 public final class LinkEmulator {
     /** The emulated network; replaced by {@link #setLink} (the physical network changed). */
     private volatile CostModel costModel;
+    /** Where the links come from when they follow the device's cell ({@link #following}); null otherwise. */
+    private final java.util.function.Supplier<CostModel> path;
     private final DeviceClock clock;
     private final boolean enabled;
 
     private LinkEmulator(CostModel costModel, DeviceClock clock, boolean enabled) {
+        this(costModel, null, clock, enabled);
+    }
+
+    private LinkEmulator(CostModel costModel, java.util.function.Supplier<CostModel> path, DeviceClock clock,
+                         boolean enabled) {
         this.costModel = costModel;
+        this.path = path;
         this.clock = clock;
         this.enabled = enabled;
+    }
+
+    /**
+     * Emulates the links {@code path} gives at each transfer and poll: a moving device's current cell
+     * ({@code mobility.CellTracker#path}).
+     */
+    public static LinkEmulator following(java.util.function.Supplier<CostModel> path, DeviceClock clock) {
+        return new LinkEmulator(null, java.util.Objects.requireNonNull(path, "path"), clock, true);
+    }
+
+    /**
+     * @return an emulator of the links in force now, which stay as they are (an attempt that finishes over the path
+     *         it started on); this one when links are not emulated
+     */
+    public LinkEmulator pinned() {
+        return enabled ? new LinkEmulator(model(), clock, true) : this;
+    }
+
+    private CostModel model() {
+        return path != null ? path.get() : costModel;
     }
 
     /** Emulates the links of {@code costModel}'s network. */
@@ -58,7 +86,7 @@ public final class LinkEmulator {
         if (!enabled) {
             return 0;
         }
-        CostModel m = costModel;
+        CostModel m = model();
         return 2 * m.network().latencyMillis(m.deviceIndex(), m.network().indexOf(siteId)) / 1000.0;
     }
 
@@ -72,6 +100,9 @@ public final class LinkEmulator {
         if (!enabled) {
             throw new IllegalStateException("links are not emulated; there is no link to change");
         }
+        if (path != null) {
+            throw new IllegalStateException("links follow the device's cell schedule; a link cannot be set by hand");
+        }
         if (!(latencyMillis >= 0) || !Double.isFinite(latencyMillis) || !(bandwidthKBps > 0)) {
             throw new IllegalArgumentException("a link needs a finite latency >= 0 and a bandwidth > 0, but was "
                     + latencyMillis + " ms, " + bandwidthKBps + " KB/s");
@@ -84,7 +115,7 @@ public final class LinkEmulator {
     }
 
     private TaskCost transfer(TaskInstance task, int from, int to) {
-        return costModel.cost(task, from, to);
+        return model().cost(task, from, to);
     }
 
     /** Waits {@code seconds} (the emulated transfer). */

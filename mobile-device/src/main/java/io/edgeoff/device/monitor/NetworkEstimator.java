@@ -91,6 +91,17 @@ public final class NetworkEstimator {
         }
     }
 
+    /**
+     * The device-site link of {@code siteId} is another one now (the device moved to another cell): its latency and
+     * bandwidth estimates start over from the new link's values as their priors; the queueing delay, which is the
+     * site's, stays.
+     */
+    public synchronized void relink(String siteId, double latencyMillis, double bandwidthKBps) {
+        SiteEstimates s = site(siteId);
+        s.latency.restart(latencyMillis);
+        s.bandwidth.restart(bandwidthKBps);
+    }
+
     /** @return the estimates of {@code siteId} */
     public synchronized SiteInputs inputs(String siteId) {
         SiteEstimates s = site(siteId);
@@ -133,6 +144,11 @@ public final class NetworkEstimator {
 
         Estimate(double prior) {
             this.value = prior;
+        }
+
+        void restart(double prior) {
+            value = prior;
+            samples = 0;
         }
 
         void add(double sample, EstimatorConfig config) {

@@ -19,11 +19,22 @@ import io.edgeoff.device.client.FailureKind;
  * @param handlerTiming the handler profile's prediction and the measured execution time of a successful attempt of a
  *                      handler task; null for a synthetic task, a failed attempt, or when the device does not
  *                      learn handler costs
+ * @param cell          the edge cell the device was in when the attempt started; "" for a device without cells
+ * @param finishedOverOldPath true when the device changed cell while the attempt was in flight and the attempt
+ *                      completed over the links it started with (handover rule {@code finish-old-path})
  */
 public record Attempt(int siteIndex, String siteId, FailureKind failure, String detail, double seconds,
-                      double energyJoules, PlanningInputs inputs, HandlerTiming handlerTiming) {
+                      double energyJoules, PlanningInputs inputs, HandlerTiming handlerTiming, String cell,
+                      boolean finishedOverOldPath) {
     public Attempt {
         java.util.Objects.requireNonNull(inputs, "inputs");
+        java.util.Objects.requireNonNull(cell, "cell");
+    }
+
+    /** An attempt of a device without cells. */
+    public Attempt(int siteIndex, String siteId, FailureKind failure, String detail, double seconds,
+                   double energyJoules, PlanningInputs inputs, HandlerTiming handlerTiming) {
+        this(siteIndex, siteId, failure, detail, seconds, energyJoules, inputs, handlerTiming, "", false);
     }
 
     /** An attempt of a synthetic task, or a failed one. */
@@ -40,12 +51,25 @@ public record Attempt(int siteIndex, String siteId, FailureKind failure, String 
 
     /** This attempt, planned with {@code used}. */
     public Attempt plannedWith(PlanningInputs used) {
-        return new Attempt(siteIndex, siteId, failure, detail, seconds, energyJoules, used, handlerTiming);
+        return new Attempt(siteIndex, siteId, failure, detail, seconds, energyJoules, used, handlerTiming, cell,
+                finishedOverOldPath);
     }
 
     /** This attempt with {@code timing}. */
     public Attempt timed(HandlerTiming timing) {
-        return new Attempt(siteIndex, siteId, failure, detail, seconds, energyJoules, inputs, timing);
+        return new Attempt(siteIndex, siteId, failure, detail, seconds, energyJoules, inputs, timing, cell,
+                finishedOverOldPath);
+    }
+
+    /** This attempt, started in {@code cell}, finished over its old path or not. */
+    public Attempt inCell(String cell, boolean finishedOverOldPath) {
+        return new Attempt(siteIndex, siteId, failure, detail, seconds, energyJoules, inputs, handlerTiming, cell,
+                finishedOverOldPath);
+    }
+
+    /** @return true when the attempt was abandoned at a handover ({@link FailureKind#HANDOVER}) */
+    public boolean handoverInterrupted() {
+        return failure == FailureKind.HANDOVER;
     }
 
     public boolean succeeded() {

@@ -27,6 +27,7 @@ import io.edgeoff.siteapi.TaskRequest;
 import io.edgeoff.device.detector.FailureDetector;
 import io.edgeoff.device.detector.SuspicionListener;
 import io.edgeoff.device.kernel.LocalKernel;
+import io.edgeoff.device.mobility.HandoverWatch;
 import io.edgeoff.device.monitor.AvailabilityBelief;
 import io.edgeoff.device.monitor.BeliefConfig;
 import io.edgeoff.device.monitor.EstimatorConfig;
@@ -120,6 +121,8 @@ public final class DeviceRuntime implements AutoCloseable {
     /** What the device learns of each handler's cost per site; null when it does not learn or nothing is bound. */
     private final HandlerProfile handlerProfile;
     private final DataTap tap;
+    /** The device's cell over time (a fleet device), or null for a device in a fixed place. */
+    private final io.edgeoff.device.mobility.CellTracker cells;
 
     private DeviceRuntime(Builder b) {
         this.scenario = b.scenario;
@@ -134,6 +137,7 @@ public final class DeviceRuntime implements AutoCloseable {
         this.clock = b.clock;
         this.binding = b.binding;
         this.tap = b.tap;
+        this.cells = b.cells;
         if (binding.synthetic()) {
             this.localHandlers = null;
             this.hostMips = 0;
@@ -172,6 +176,9 @@ public final class DeviceRuntime implements AutoCloseable {
             monitor.attach(estimator);
         } else {
             this.estimator = null;
+        }
+        if (cells != null && estimator != null) {
+            cells.relinkAtHandovers(estimator);
         }
         if (config.learnAvailability()) {
             this.beliefs = new ConcurrentHashMap<>();
@@ -423,7 +430,8 @@ public final class DeviceRuntime implements AutoCloseable {
 
     /** @return the measured planning inputs now, or {@link PlanningInputs#none()} when not measuring */
     public PlanningInputs planningInputs() {
-        return estimator == null ? PlanningInputs.none() : estimator.inputs();
+        PlanningInputs measured = estimator == null ? PlanningInputs.none() : estimator.inputs();
+        return cells == null ? measured : cells.merge(measured);
     }
 
     /**
@@ -506,14 +514,16 @@ public final class DeviceRuntime implements AutoCloseable {
                 // an attempt abandoned on suspicion is counted by the suspicion itself
                 if (attempt.succeeded()) {
                     belief.succeeded(attempt.siteId());
-                } else if (attempt.failure() != FailureKind.SUSPECTED) {
+                } else if (attempt.failure() != FailureKind.SUSPECTED && !attempt.handoverInterrupted()) {
                     belief.failed(attempt.siteId());
                 }
             }
             if (attempt.succeeded()) {
                 out.succeeded(attempt.seconds(), attempt.energyJoules());
             } else {
-                detector.taskFailed(attempt.siteId(), attempt.failure());
+                if (!attempt.handoverInterrupted()) { // the device moved; the site did not fail
+                    detector.taskFailed(attempt.siteId(), attempt.failure());
+                }
                 out.failed(attempt.failure(), attempt.seconds(), attempt.energyJoules());
             }
         }
@@ -565,7 +575,12 @@ public final class DeviceRuntime implements AutoCloseable {
         SiteEndpoint endpoint = endpoints[site];
         double mips = costModel.sites().get(site).mips();
         long start = clock.nanoTime();
+        HandoverWatch watch = cells == null ? HandoverWatch.NONE : cells.watch();
+        LinkEmulator links = cells == null ? this.links : this.links.pinned(); // the attempt's path: its start cell's
         double up = links.uplinkSeconds(t, from, site);
+        if (watch.nanosUntilInterrupt() < up * 1e9) {
+            return interruptedUplink(watch, links, from, site, start);
+        }
         links.transmit(up);
         long sent = clock.nanoTime();
         String kind = ex.actual.application().tasks().get(task).kind().name();
@@ -581,23 +596,32 @@ public final class DeviceRuntime implements AutoCloseable {
                         handlerProfile.predictSeconds(a.work.handler(), endpoint.siteId(), a.input.length));
             }
         }
-        OffloadResult result = await(endpoint, request, detector.config().deadlineFor(expectedSiteSeconds));
+        OffloadResult result = await(endpoint, request, detector.config().deadlineFor(expectedSiteSeconds), watch);
         double wait = clock.secondsSince(sent);
+        if (result instanceof OffloadResult.Completed && watch.interrupts()) { // the reply came after the handover
+            result = new OffloadResult.Failed(FailureKind.HANDOVER, watch.detail());
+        }
         if (result instanceof OffloadResult.Failed failed) {
             double energy = costModel.energyJoules(from, site, up, wait, 0);
             return new Attempt(site, endpoint.siteId(), failed.kind(), failed.detail(), clock.secondsSince(start),
-                    energy);
+                    energy).inCell(watch.startCell(), false);
         }
         TaskReply reply = ((OffloadResult.Completed) result).reply();
         String wrong = !config.verifyOutputs() ? null : wrongOutput(a, kind, reply.output());
         if (wrong != null) {
             double energy = costModel.energyJoules(from, site, up, wait, 0);
             return new Attempt(site, endpoint.siteId(), FailureKind.SERVER_ERROR, wrong, clock.secondsSince(start),
-                    energy);
+                    energy).inCell(watch.startCell(), false);
         }
         detector.alive(endpoint.siteId());
         double outKB = reply.output().length / 1024.0;
         double down = links.downlinkSeconds(a.work == null ? t : withSizes(t, t.inKB(), outKB), from, site);
+        if (watch.nanosUntilInterrupt() < down * 1e9) {
+            links.transmit(watch.nanosUntilInterrupt() / 1e9);
+            return new Attempt(site, endpoint.siteId(), FailureKind.HANDOVER, watch.detail(),
+                    clock.secondsSince(start), costModel.energyJoules(from, site, up, wait, clock.secondsSince(sent)
+                    - wait)).inCell(watch.startCell(), false);
+        }
         links.transmit(down);
         double executionSeconds = reply.executionMillis() / 1000.0;
         profiler.observe(ex.actual.application(), task, executionSeconds, mips, outKB);
@@ -611,7 +635,16 @@ public final class DeviceRuntime implements AutoCloseable {
         }
         a.output = reply.output();
         return new Attempt(site, endpoint.siteId(), null, "", clock.secondsSince(start),
-                costModel.energyJoules(from, site, up, wait, down)).timed(timing);
+                costModel.energyJoules(from, site, up, wait, down)).timed(timing)
+                .inCell(watch.startCell(), watch.finishedOverOldPath());
+    }
+
+    /** An attempt abandoned at a handover during its upload: the device sends until the handover. */
+    private Attempt interruptedUplink(HandoverWatch watch, LinkEmulator links, int from, int site, long start) {
+        links.transmit(watch.nanosUntilInterrupt() / 1e9);
+        double sent = clock.secondsSince(start);
+        return new Attempt(site, costModel.sites().get(site).id(), FailureKind.HANDOVER, watch.detail(), sent,
+                costModel.energyJoules(from, site, sent, 0, 0)).inCell(watch.startCell(), false);
     }
 
     /**
@@ -644,12 +677,13 @@ public final class DeviceRuntime implements AutoCloseable {
         }
     }
 
-    private OffloadResult await(SiteEndpoint endpoint, TaskRequest request, java.time.Duration deadline) {
+    private OffloadResult await(SiteEndpoint endpoint, TaskRequest request, java.time.Duration deadline,
+                                HandoverWatch watch) {
         CompletableFuture<OffloadResult> future = client.submit(endpoint, request, deadline);
         Set<CompletableFuture<OffloadResult>> flying = inFlight.get(endpoint.siteId());
         flying.add(future);
         try {
-            return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return watch.await(future, (deadline.toMillis() + 1000) * 1_000_000L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new OffloadResult.Failed(FailureKind.TIMEOUT, "interrupted");
@@ -699,7 +733,7 @@ public final class DeviceRuntime implements AutoCloseable {
         profiler.observe(ex.actual.application(), a.task, exec, mips, a.output.length / 1024.0);
         double energy = costModel.energyJoules(from, device, fetch, exec, 0);
         return new Attempt(device, costModel.sites().get(device).id(), null, "", clock.secondsSince(start), energy)
-                .timed(timing);
+                .timed(timing).inCell(cells == null ? "" : cells.cell(), false);
     }
 
     /** The site the task's input comes from, by the rule the planners and the simulator use. */
@@ -755,6 +789,16 @@ public final class DeviceRuntime implements AutoCloseable {
         private double hostMips;
         private boolean learnHandlerCosts = true;
         private DataTap tap = DataTap.NONE;
+        private io.edgeoff.device.mobility.CellTracker cells;
+
+        /**
+         * @param cells  a fleet device's cell over time ({@link io.edgeoff.device.mobility.CellTracker}); emulated
+         *               links follow it with {@code LinkEmulator.following(cells::path, clock)}; default none
+         */
+        public Builder cells(io.edgeoff.device.mobility.CellTracker cells) {
+            this.cells = cells;
+            return this;
+        }
 
         /**
          * @param binding  which tasks run a handler, e.g. {@link TaskBinding#builtIn()}; default

@@ -15,19 +15,26 @@ import java.util.random.RandomGeneratorFactory;
  */
 public final class MixedWorkload {
     private final Scenario scenario;
+    private final io.edgeoff.common.app.WorkloadMix mix;
     private final RandomGenerator random;
 
     /** The random generator algorithm of the workload and input streams (the simulator's twin uses it too). */
     public static final String GENERATOR = "L64X128MixRandom";
 
     public MixedWorkload(Scenario scenario, long seed) {
+        this(scenario, scenario.workload(), seed);
+    }
+
+    /** The applications of {@code scenario} drawn from {@code mix} (a fleet device's own workload). */
+    public MixedWorkload(Scenario scenario, io.edgeoff.common.app.WorkloadMix mix, long seed) {
         this.scenario = scenario;
+        this.mix = java.util.Objects.requireNonNull(mix, "mix");
         this.random = RandomGeneratorFactory.of(GENERATOR).create(seed);
     }
 
     /** @return the next application execution */
     public AppInstance next() {
-        String name = scenario.workload().draw(random);
+        String name = mix.draw(random);
         return AppInstance.draw(scenario.application(name), random);
     }
 

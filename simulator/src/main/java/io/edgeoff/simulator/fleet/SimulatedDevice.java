@@ -1,6 +1,7 @@
 package io.edgeoff.simulator.fleet;
 
 import io.edgeoff.common.app.WorkloadMix;
+import io.edgeoff.common.mobility.DeviceLinks;
 import io.edgeoff.common.mobility.HandoverRule;
 import java.util.Objects;
 import java.util.Optional;

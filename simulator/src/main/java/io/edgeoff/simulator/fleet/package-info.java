@@ -1,6 +1,6 @@
 /**
- * Several devices and their mobility in the simulator: a device's links to the sites in each cell it visits
- * ({@link io.edgeoff.simulator.fleet.DeviceLinks}) and one simulated device of a sampling
- * ({@link io.edgeoff.simulator.fleet.SimulatedDevice}).
+ * Several devices and their mobility in the simulator: one simulated device of a sampling
+ * ({@link io.edgeoff.simulator.fleet.SimulatedDevice}), whose links in each cell it visits are the shared
+ * {@link io.edgeoff.common.mobility.DeviceLinks} (the live device runtime uses the same class).
  */
 package io.edgeoff.simulator.fleet;

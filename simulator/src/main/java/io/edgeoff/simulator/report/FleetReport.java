@@ -44,8 +44,13 @@ public final class FleetReport {
 
     /** @return one row per policy and device, in policy then device order */
     public static List<DeviceRow> devices(FleetResult result) {
+        return devices(result.breakdowns());
+    }
+
+    /** @return one row per policy and device of {@code breakdowns} (the live demo's, too), in order of appearance */
+    public static List<DeviceRow> devices(List<FleetBreakdown> breakdowns) {
         Map<List<String>, List<DeviceMetrics>> groups = new LinkedHashMap<>();
-        for (FleetBreakdown b : result.breakdowns()) {
+        for (FleetBreakdown b : breakdowns) {
             for (DeviceMetrics d : b.devices()) {
                 groups.computeIfAbsent(List.of(b.policy(), d.device()), k -> new ArrayList<>()).add(d);
             }
@@ -68,8 +73,13 @@ public final class FleetReport {
 
     /** @return one row per policy, device and cell the device was in, in policy, device and cell order */
     public static List<CellRow> cells(FleetResult result) {
+        return cells(result.breakdowns());
+    }
+
+    /** @return one row per policy, device and cell of {@code breakdowns}, in order of appearance */
+    public static List<CellRow> cells(List<FleetBreakdown> breakdowns) {
         Map<List<String>, List<CellMetrics>> groups = new LinkedHashMap<>();
-        for (FleetBreakdown b : result.breakdowns()) {
+        for (FleetBreakdown b : breakdowns) {
             for (CellMetrics c : b.cells()) {
                 groups.computeIfAbsent(List.of(b.policy(), c.device(), c.cell()), k -> new ArrayList<>()).add(c);
             }
@@ -95,6 +105,11 @@ public final class FleetReport {
      * @throws IllegalArgumentException when a file cannot be written
      */
     public static void write(Path dir, FleetResult result) {
+        write(dir, result.breakdowns());
+    }
+
+    /** As {@link #write(Path, FleetResult)}, from the breakdowns alone (the live demo's). */
+    public static void write(Path dir, List<FleetBreakdown> result) {
         StringBuilder devices = new StringBuilder("policy,device,executions,response_s_per_execution,response_ci95,"
                 + "energy_j_per_execution,energy_ci95,offload_attempts,failed_attempts,handover_interruptions,"
                 + "handovers\n");
@@ -118,6 +133,11 @@ public final class FleetReport {
 
     /** The two tables as text, for the console. */
     public static String table(FleetResult result) {
+        return table(result.breakdowns());
+    }
+
+    /** As {@link #table(FleetResult)}, from the breakdowns alone (the live demo's). */
+    public static String table(List<FleetBreakdown> result) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-15s %-12s %6s %20s %20s %8s %7s %9s %9s%n", "policy", "device",
                 "execs", "response s/exec", "energy J/exec", "attempts", "failed", "handover", "handovers"));

@@ -20,7 +20,7 @@ import io.edgeoff.simulator.failure.FailureProcess;
 import io.edgeoff.simulator.failure.SeedFailureProcess;
 import io.edgeoff.simulator.failure.SiteTrace;
 import io.edgeoff.simulator.failure.TimeFailureProcess;
-import io.edgeoff.simulator.fleet.DeviceLinks;
+import io.edgeoff.common.mobility.DeviceLinks;
 import io.edgeoff.simulator.fleet.SimulatedDevice;
 import io.edgeoff.simulator.metrics.FleetBreakdown;
 import io.edgeoff.simulator.metrics.SamplingMetrics;

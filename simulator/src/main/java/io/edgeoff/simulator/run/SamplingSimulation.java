@@ -19,7 +19,7 @@ import io.edgeoff.decision.policy.ClairvoyantPolicy;
 import io.edgeoff.simulator.bound.ClairvoyantPlanner;
 import io.edgeoff.simulator.engine.Simulation;
 import io.edgeoff.simulator.failure.FailureProcess;
-import io.edgeoff.simulator.fleet.DeviceLinks;
+import io.edgeoff.common.mobility.DeviceLinks;
 import io.edgeoff.simulator.fleet.SimulatedDevice;
 import io.edgeoff.simulator.metrics.CellMetrics;
 import io.edgeoff.simulator.metrics.DeviceMetrics;

@@ -27,6 +27,10 @@ import java.util.random.RandomGenerator;
  * trip plus the transfer times, as in the seed's cost model. The TCP handshake itself is not
  * delayed (netem would add one round trip to every new connection).
  *
+ * <p>Per-peer delay (a fleet's devices, each with its own link to the site): a connection from a peer address given
+ * {@link #setPeerDelayMillis} has that peer's one-way delay instead of the relay's; a change applies to the chunks
+ * read from then on, also in connections already open (a device that changes cell changes its link at once).
+ *
  * <p>Degradation at run time: an extra delay added to both directions, and a probability with
  * which a new connection is reset at once (loss emulated per connection; there is no packet loss
  * without netem). When the real service does not accept, the client's connection is reset, which
@@ -48,6 +52,9 @@ public final class DelayRelay implements AutoCloseable {
     private final List<ServerSocket> servers = new ArrayList<>();
     private final AtomicLong delayNanos = new AtomicLong();
     private final AtomicLong extraDelayNanos = new AtomicLong();
+    /** One-way delay by peer address (text form, e.g. {@code 10.213.7.1}). */
+    private final java.util.concurrent.ConcurrentMap<String, AtomicLong> peerDelayNanos =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile double dropProbability;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
@@ -89,6 +96,11 @@ public final class DelayRelay implements AutoCloseable {
     /** Sets the one-way delay of each direction, ms. */
     public void setDelayMillis(double millis) {
         delayNanos.set(toNanos(millis, "delay"));
+    }
+
+    /** Sets the one-way delay of each direction of the connections from {@code peerAddress}, ms. */
+    public void setPeerDelayMillis(String peerAddress, double millis) {
+        peerDelayNanos.computeIfAbsent(peerAddress, a -> new AtomicLong()).set(toNanos(millis, "delay of " + peerAddress));
     }
 
     /** Sets an extra one-way delay on top of the link's, ms (degradation; 0 to restore). */
@@ -154,7 +166,8 @@ public final class DelayRelay implements AutoCloseable {
             reset(client);
             return;
         }
-        Connection connection = new Connection(client, upstream);
+        AtomicLong delay = peerDelayNanos.getOrDefault(client.getInetAddress().getHostAddress(), delayNanos);
+        Connection connection = new Connection(client, upstream, delay);
         connection.start();
     }
 
@@ -163,10 +176,12 @@ public final class DelayRelay implements AutoCloseable {
         private final Socket client;
         private final Socket upstream;
         private final AtomicInteger openDirections = new AtomicInteger(2);
+        private final AtomicLong delay;
 
-        Connection(Socket client, Socket upstream) {
+        Connection(Socket client, Socket upstream, AtomicLong delay) {
             this.client = client;
             this.upstream = upstream;
+            this.delay = delay;
         }
 
         void start() {
@@ -186,7 +201,7 @@ public final class DelayRelay implements AutoCloseable {
                 InputStream in = from.getInputStream();
                 while (true) {
                     int n = in.read(buffer);
-                    long due = System.nanoTime() + delayNanos.get() + extraDelayNanos.get();
+                    long due = System.nanoTime() + delay.get() + extraDelayNanos.get();
                     if (n < 0) {
                         queue.add(new Chunk(due, null, false));
                         return;

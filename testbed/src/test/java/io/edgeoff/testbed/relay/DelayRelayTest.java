@@ -60,6 +60,18 @@ class DelayRelayTest {
     }
 
     @Test
+    void givesTheConnectionsOfAPeerItsOwnDelaySetAtRunTime() throws IOException {
+        InetSocketAddress address = relayed(1);
+
+        relay.setPeerDelayMillis(LOOPBACK.getHostAddress(), 30);
+        double rtt = ProbeClient.roundTripMillis(address);
+
+        Measurements.record("relay-round-trip-peer-30ms-one-way", Map.of("askedRoundTripMillis", 60.0,
+                "roundTripMillis", rtt));
+        assertThat(rtt).isGreaterThanOrEqualTo(0.9 * 60.0);
+    }
+
+    @Test
     void addsExtraDelaySetAtRunTime() throws IOException {
         InetSocketAddress address = relayed(5);
 

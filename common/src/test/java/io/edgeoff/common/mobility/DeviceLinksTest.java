@@ -1,4 +1,4 @@
-package io.edgeoff.simulator.fleet;
+package io.edgeoff.common.mobility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

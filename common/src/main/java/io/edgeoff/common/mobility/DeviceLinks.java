@@ -1,12 +1,7 @@
-package io.edgeoff.simulator.fleet;
+package io.edgeoff.common.mobility;
 
 import io.edgeoff.common.cost.CostModel;
 import io.edgeoff.common.cost.PlanningInputs;
-import io.edgeoff.common.mobility.AccessLink;
-import io.edgeoff.common.mobility.Cell;
-import io.edgeoff.common.mobility.CellSchedule;
-import io.edgeoff.common.mobility.DeviceSpec;
-import io.edgeoff.common.mobility.Fleet;
 import io.edgeoff.common.site.Site;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +14,9 @@ import java.util.Map;
  * ({@link #planning}). A decision taken less than the fleet's lookahead before a handover plans each site's link as
  * the worse of the current and the next cell's. A device without links and cells plans and costs with the
  * configuration's cost model unchanged ({@link PlanningInputs#none()}), as the seed's single device. Not
- * thread-safe (the lookahead pairs are cached on first use); one instance per device and sampling.
+ * thread-safe (the lookahead pairs are cached on first use); one instance per device and sampling (simulator) or per
+ * device runtime (live, {@code io.edgeoff.device.mobility.CellTracker}, which synchronizes on it). Times are seconds
+ * since the sampling or the live run began.
  */
 public final class DeviceLinks {
     /** Name of the cell index of a device that is in no cell. */
@@ -103,6 +100,11 @@ public final class DeviceLinks {
     /** @return the cost model of an attempt that starts at {@code seconds}: the links of the cell the device is in */
     public CostModel actual(double seconds) {
         return actual[cellAt(seconds)];
+    }
+
+    /** @return the cost model of an attempt in cell {@code cell} (an index of {@link #cellNames()}) */
+    public CostModel actualIn(int cell) {
+        return actual[cell];
     }
 
     /**
