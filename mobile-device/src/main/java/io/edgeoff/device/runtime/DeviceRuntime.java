@@ -422,6 +422,16 @@ public final class DeviceRuntime implements AutoCloseable {
         return handlerProfile;
     }
 
+    /**
+     * @return the availability of {@code siteId} that run {@code runId} believes now, given the site's
+     *         {@code forecast}: the forecast itself when the device does not learn (each run learns from its own
+     *         attempts only)
+     */
+    public double believedAvailability(String runId, String siteId, double forecast) {
+        AvailabilityBelief belief = belief(runId);
+        return belief == null ? forecast : belief.availability(siteId, forecast);
+    }
+
     /** @return what run {@code runId} has learned, or null when the device does not learn */
     private AvailabilityBelief belief(String runId) {
         return beliefs == null ? null
